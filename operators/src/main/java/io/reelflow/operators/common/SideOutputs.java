@@ -1,0 +1,24 @@
+package io.reelflow.operators.common;
+
+import io.reelflow.schemas.DeadLetter;
+import io.reelflow.schemas.StatusEvent;
+import io.reelflow.schemas.VideoResult;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.util.OutputTag;
+
+/** The side outputs stages use besides their main output. */
+public final class SideOutputs {
+    /** Progress events for {@code reelflow.status} and {@code video_status}. */
+    public static final OutputTag<StatusEvent> STATUS =
+            new OutputTag<>("status", TypeInformation.of(StatusEvent.class));
+
+    /** Records the job cannot accept, for {@code reelflow.dead-letter}. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+
+    /** Results decided before rendering: rejected requests, scenes that never arrived. */
+    public static final OutputTag<VideoResult> EARLY_RESULTS =
+            new OutputTag<>("early-results", TypeInformation.of(VideoResult.class));
+
+    private SideOutputs() {}
+}

@@ -1,0 +1,77 @@
+package io.reelflow.operators.render;
+
+import io.reelflow.operators.common.BlockingAsyncFunction;
+import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.operators.port.ObjectStoreFactory;
+import io.reelflow.schemas.RenderJob;
+import io.reelflow.schemas.RenderedVideo;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Async Flink shell around {@link Renderer}: FFmpeg runs on this function's bounded pool. A render
+ * that throws or outlives the timeout becomes a {@link RenderedVideo} with an error, which the
+ * quality stage turns into a FAILED result.
+ */
+public class RenderVideoFunction extends BlockingAsyncFunction<RenderJob, RenderedVideo> {
+    private static final Logger LOG = LoggerFactory.getLogger(RenderVideoFunction.class);
+
+    private final ObjectStoreFactory storeFactory;
+    private final RenderConfig config;
+
+    private transient ObjectStore store;
+    private transient Renderer renderer;
+
+    public RenderVideoFunction(ObjectStoreFactory storeFactory, RenderConfig config, int threads, int capacity) {
+        super(threads, capacity);
+        this.storeFactory = storeFactory;
+        this.config = config;
+    }
+
+    @Override
+    protected void openResources() {
+        store = storeFactory.create();
+        renderer = new Renderer(store, config);
+    }
+
+    @Override
+    protected RenderedVideo process(RenderJob job) throws Exception {
+        return renderer.render(job);
+    }
+
+    @Override
+    protected RenderedVideo onFailure(RenderJob job, Throwable failure) {
+        LOG.warn("Rendering failed for {}", job.getRequestId(), failure);
+        return failed(job, "rendering failed: " + failure);
+    }
+
+    @Override
+    protected RenderedVideo onTimeout(RenderJob job) {
+        return failed(job, "rendering timed out");
+    }
+
+    @Override
+    protected void closeResources() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    static RenderedVideo failed(RenderJob job, String error) {
+        return RenderedVideo.newBuilder()
+                .setRequestId(job.getRequestId())
+                .setRunId(job.getRunId())
+                .setLanguage(job.getLanguage())
+                .setSpec(job.getSpec())
+                .setDurationSeconds(0)
+                .setWidth(0)
+                .setHeight(0)
+                .setSceneCount(job.getClips().size())
+                .setDegraded(true)
+                .setCredits(List.of())
+                .setNotes(List.of())
+                .setError(error)
+                .build();
+    }
+}

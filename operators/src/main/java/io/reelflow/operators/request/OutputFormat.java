@@ -1,0 +1,44 @@
+package io.reelflow.operators.request;
+
+import java.util.List;
+import java.util.Map;
+
+/** Maps a request's resolution name and aspect ratio to frame dimensions. */
+public final class OutputFormat {
+    /** Short side in pixels per resolution name. */
+    private static final Map<String, Integer> SHORT_SIDE =
+            Map.of("240p", 240, "360p", 360, "480p", 480, "720p", 720, "1080p", 1080, "2160p", 2160);
+
+    public static final List<String> ASPECT_RATIOS = List.of("16:9", "9:16", "1:1");
+
+    private OutputFormat() {}
+
+    /** Width and height, both even, for {@code resolution} (e.g. 720p) at {@code aspectRatio}. */
+    public static int[] resolve(String resolution, String aspectRatio) {
+        Integer shortSide = resolution == null ? null : SHORT_SIDE.get(resolution.toLowerCase());
+        if (shortSide == null) {
+            throw new IllegalArgumentException(
+                    "unsupported resolution '" + resolution + "' (use one of " + names() + ")");
+        }
+        switch (aspectRatio == null ? "" : aspectRatio) {
+            case "16:9":
+                return new int[] {even(shortSide * 16 / 9.0), shortSide};
+            case "9:16":
+                return new int[] {shortSide, even(shortSide * 16 / 9.0)};
+            case "1:1":
+                return new int[] {shortSide, shortSide};
+            default:
+                throw new IllegalArgumentException(
+                        "unsupported aspect ratio '" + aspectRatio + "' (use one of " + ASPECT_RATIOS + ")");
+        }
+    }
+
+    private static int even(double pixels) {
+        int rounded = (int) Math.round(pixels);
+        return rounded % 2 == 0 ? rounded : rounded + 1;
+    }
+
+    private static String names() {
+        return "240p, 360p, 480p, 720p, 1080p, 2160p";
+    }
+}

@@ -1,0 +1,117 @@
+package io.reelflow.operators.status;
+
+import io.reelflow.schemas.AcceptedRequest;
+import io.reelflow.schemas.DeadLetter;
+import io.reelflow.schemas.Phase;
+import io.reelflow.schemas.RenderJob;
+import io.reelflow.schemas.RenderedVideo;
+import io.reelflow.schemas.ResultStatus;
+import io.reelflow.schemas.ScenePlan;
+import io.reelflow.schemas.StatusEvent;
+import io.reelflow.schemas.VideoResult;
+import java.time.Instant;
+import java.util.List;
+
+/** The progress events each stage reports, with the progress figure each phase stands for. */
+public final class StatusEvents {
+    private StatusEvents() {}
+
+    public static StatusEvent received(AcceptedRequest request, Instant at) {
+        return event(request.getRequest().getRequestId(), request.getRunId(), Phase.RECEIVED, 5, at)
+                .setMessage("accepted")
+                .build();
+    }
+
+    /** Language and scene planning, reported as two phases so each has its own row. */
+    public static List<StatusEvent> planned(ScenePlan plan, Instant at) {
+        String warnings =
+                plan.getWarnings().isEmpty() ? "" : "; warnings: " + String.join("; ", plan.getWarnings());
+        StatusEvent language =
+                event(plan.getRequestId(), plan.getRunId(), Phase.LANGUAGE_DETECTED, 15, at)
+                        .setLanguage(plan.getLanguage())
+                        .setLanguageConfidence(plan.getLanguageConfidence())
+                        .setMessage(
+                                String.format(
+                                        "language %s (confidence %.2f)%s",
+                                        plan.getLanguage(), plan.getLanguageConfidence(), warnings))
+                        .build();
+        StatusEvent scenes =
+                event(plan.getRequestId(), plan.getRunId(), Phase.SCENES_PLANNED, 25, at)
+                        .setLanguage(plan.getLanguage())
+                        .setLanguageConfidence(plan.getLanguageConfidence())
+                        .setSceneCount(plan.getScenes().size())
+                        .setMessage(plan.getScenes().size() + " scenes")
+                        .build();
+        return List.of(language, scenes);
+    }
+
+    public static StatusEvent clipsReady(RenderJob job, Instant at) {
+        long generated =
+                job.getClips().stream()
+                        .filter(c -> c.getSource() == io.reelflow.schemas.ClipSource.GENERATED)
+                        .count();
+        long fallbacks = job.getClips().stream().filter(c -> c.getDegraded()).count();
+        return event(job.getRequestId(), job.getRunId(), Phase.CLIPS_READY, 60, at)
+                .setLanguage(job.getLanguage())
+                .setSceneCount(job.getClips().size())
+                .setMessage(
+                        String.format(
+                                "%d scenes ready: %d generated, %d from the catalog or title cards, %d fallbacks",
+                                job.getClips().size(),
+                                generated,
+                                job.getClips().size() - generated,
+                                fallbacks))
+                .build();
+    }
+
+    public static StatusEvent rendered(RenderedVideo video, Instant at) {
+        String message =
+                video.getError() != null
+                        ? "rendering failed: " + video.getError()
+                        : "rendered " + video.getVideoUri() + " (" + video.getCodec() + ")";
+        return event(video.getRequestId(), video.getRunId(), Phase.RENDERED, 85, at)
+                .setLanguage(video.getLanguage())
+                .setSceneCount(video.getSceneCount())
+                .setMessage(message)
+                .build();
+    }
+
+    /** The terminal phase of a result: COMPLETED, DEGRADED, FAILED or REJECTED. */
+    public static StatusEvent finished(VideoResult result) {
+        Phase phase = Phase.valueOf(result.getStatus().name());
+        String message =
+                result.getStatus() == ResultStatus.COMPLETED || result.getStatus() == ResultStatus.DEGRADED
+                        ? String.format(
+                                "%s %s (quality %.0f)",
+                                result.getStatus(),
+                                result.getVideoUri(),
+                                result.getQuality() == null ? 0.0 : result.getQuality().getScore())
+                        : result.getStatus() + ": " + result.getError();
+        return event(result.getRequestId(), result.getRunId(), phase, 100, result.getCompletedAt())
+                .setLanguage(result.getLanguage())
+                .setSceneCount(result.getSceneCount())
+                .setMessage(message)
+                .build();
+    }
+
+    /** A rejected request's result, when its id could be read (else only the dead letter remains). */
+    public static VideoResult rejected(DeadLetter letter, String runId) {
+        return VideoResult.newBuilder()
+                .setRequestId(letter.getRequestId())
+                .setRunId(runId)
+                .setStatus(ResultStatus.REJECTED)
+                .setError(letter.getReason())
+                .setCompletedAt(letter.getAt())
+                .build();
+    }
+
+    private static StatusEvent.Builder event(
+            String requestId, String runId, Phase phase, int progress, Instant at) {
+        return StatusEvent.newBuilder()
+                .setRequestId(requestId)
+                .setRunId(runId)
+                .setPhase(phase)
+                .setProgress(progress)
+                .setAt(at);
+    }
+}

@@ -1,0 +1,52 @@
+package io.reelflow.operators.status;
+
+import io.reelflow.schemas.QualityReport;
+import io.reelflow.schemas.RenderedVideo;
+import io.reelflow.schemas.ResultStatus;
+import io.reelflow.schemas.VideoResult;
+import java.time.Instant;
+
+/** How a rendered, scored video becomes the result users see. */
+public final class VideoResults {
+    private VideoResults() {}
+
+    /**
+     * COMPLETED when every quality check passed and no fallback was used, DEGRADED when checks
+     * passed but a fallback stood in for some media, FAILED when a check failed.
+     */
+    public static VideoResult scored(RenderedVideo video, QualityReport quality, Instant at) {
+        ResultStatus status =
+                !quality.getPassed()
+                        ? ResultStatus.FAILED
+                        : video.getDegraded() ? ResultStatus.DEGRADED : ResultStatus.COMPLETED;
+        return base(video, at)
+                .setStatus(status)
+                .setQuality(quality)
+                .setError(
+                        quality.getPassed()
+                                ? null
+                                : "quality checks failed: " + String.join("; ", quality.getReasons()))
+                .build();
+    }
+
+    /** The result of a video that could not be rendered or scored. */
+    public static VideoResult failed(RenderedVideo video, String error, Instant at) {
+        return base(video, at).setStatus(ResultStatus.FAILED).setError(error).build();
+    }
+
+    private static VideoResult.Builder base(RenderedVideo video, Instant at) {
+        return VideoResult.newBuilder()
+                .setRequestId(video.getRequestId())
+                .setRunId(video.getRunId())
+                .setVideoUri(video.getVideoUri())
+                .setThumbnailUri(video.getThumbnailUri())
+                .setSubtitlesUri(video.getSubtitlesUri())
+                .setDurationSeconds(video.getError() == null ? video.getDurationSeconds() : null)
+                .setWidth(video.getError() == null ? video.getWidth() : null)
+                .setHeight(video.getError() == null ? video.getHeight() : null)
+                .setLanguage(video.getLanguage())
+                .setSceneCount(video.getSceneCount())
+                .setCredits(video.getCredits())
+                .setCompletedAt(at);
+    }
+}

@@ -1,0 +1,73 @@
+package io.reelflow.operators.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reelflow.operators.testing.Fixtures;
+import io.reelflow.schemas.Phase;
+import io.reelflow.schemas.QualityReport;
+import io.reelflow.schemas.RenderedVideo;
+import io.reelflow.schemas.ResultStatus;
+import io.reelflow.schemas.StatusEvent;
+import io.reelflow.schemas.VideoResult;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Tests for {@link VideoResults} and {@link StatusEvents#finished}. */
+class VideoResultsTest {
+    private static final Instant AT = Instant.parse("2026-11-22T00:00:00Z");
+
+    private static RenderedVideo video(boolean degraded) {
+        return RenderedVideo.newBuilder()
+                .setRequestId("r")
+                .setRunId(Fixtures.RUN_ID)
+                .setLanguage("en")
+                .setSpec(Fixtures.spec(4))
+                .setVideoUri("s3://b/videos/r.mp4")
+                .setThumbnailUri("s3://b/thumbnails/r.jpg")
+                .setDurationSeconds(4.0)
+                .setWidth(320)
+                .setHeight(180)
+                .setCodec("h264")
+                .setSceneCount(2)
+                .setDegraded(degraded)
+                .setCredits(List.of())
+                .setNotes(List.of())
+                .build();
+    }
+
+    private static QualityReport quality(boolean passed, String... reasons) {
+        return QualityReport.newBuilder()
+                .setScore(passed ? 100 : 40)
+                .setPassed(passed)
+                .setReasons(List.of(reasons))
+                .build();
+    }
+
+    @Test
+    void shouldCompleteWhenChecksPassWithoutFallbacks() {
+        VideoResult result = VideoResults.scored(video(false), quality(true), AT);
+
+        assertThat(result.getStatus()).isEqualTo(ResultStatus.COMPLETED);
+        assertThat(result.getError()).isNull();
+        assertThat(result.getVideoUri()).isEqualTo("s3://b/videos/r.mp4");
+        StatusEvent event = StatusEvents.finished(result);
+        assertThat(event.getPhase()).isEqualTo(Phase.COMPLETED);
+        assertThat(event.getProgress()).isEqualTo(100);
+    }
+
+    @Test
+    void shouldMarkDegradedWhenAFallbackWasUsed() {
+        assertThat(VideoResults.scored(video(true), quality(true), AT).getStatus())
+                .isEqualTo(ResultStatus.DEGRADED);
+    }
+
+    @Test
+    void shouldFailWithTheReasonsWhenAQualityCheckFails() {
+        VideoResult result = VideoResults.scored(video(false), quality(false, "too short", "black"), AT);
+
+        assertThat(result.getStatus()).isEqualTo(ResultStatus.FAILED);
+        assertThat(result.getError()).isEqualTo("quality checks failed: too short; black");
+        assertThat(StatusEvents.finished(result).getMessage()).contains("too short");
+    }
+}

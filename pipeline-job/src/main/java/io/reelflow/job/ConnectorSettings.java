@@ -1,0 +1,93 @@
+package io.reelflow.job;
+
+import io.reelflow.connectors.jdbc.JdbcSettings;
+import io.reelflow.connectors.kafka.KafkaOffsets;
+import io.reelflow.connectors.kafka.KafkaSinkSettings;
+import io.reelflow.connectors.kafka.KafkaSourceSettings;
+import io.reelflow.connectors.s3.S3Settings;
+import io.reelflow.connectors.sidecar.SidecarSettings;
+import io.reelflow.job.config.DatabaseOptions;
+import io.reelflow.job.config.KafkaOptions;
+import io.reelflow.job.config.SidecarOptions;
+import io.reelflow.job.config.StorageOptions;
+import org.apache.flink.configuration.ReadableConfig;
+
+/** The connectors' settings, read from the typed configuration. */
+public record ConnectorSettings(
+        KafkaSourceSettings requests,
+        KafkaSinkSettings results,
+        KafkaSinkSettings status,
+        KafkaSinkSettings deadLetters,
+        S3Settings storage,
+        String catalogManifestKey,
+        JdbcSettings database,
+        SidecarSettings sidecar) {
+
+    public static ConnectorSettings from(ReadableConfig config) {
+        String bootstrap = config.get(KafkaOptions.BOOTSTRAP_SERVERS);
+        KafkaSourceSettings.Builder source =
+                KafkaSourceSettings.builder()
+                        .bootstrapServers(bootstrap)
+                        .topic(config.get(KafkaOptions.REQUESTS_TOPIC))
+                        .groupId(config.get(KafkaOptions.GROUP_ID))
+                        .startingOffsets(startingOffsets(config.get(KafkaOptions.STARTING_OFFSETS)));
+        if (config.get(KafkaOptions.BOUNDED)) {
+            source.stopAt(KafkaOffsets.latest());
+        }
+        String endpoint = config.getOptional(StorageOptions.ENDPOINT).orElse(null);
+        S3Settings storage =
+                new S3Settings(
+                        endpoint,
+                        config.get(StorageOptions.REGION),
+                        config.get(StorageOptions.BUCKET),
+                        config.getOptional(StorageOptions.ACCESS_KEY).orElse(null),
+                        config.getOptional(StorageOptions.SECRET_KEY).orElse(null),
+                        endpoint != null);
+        JdbcSettings database =
+                new JdbcSettings(
+                        config.get(DatabaseOptions.URL),
+                        config.get(DatabaseOptions.USER),
+                        config.get(DatabaseOptions.PASSWORD),
+                        config.get(DatabaseOptions.BATCH_SIZE),
+                        config.get(DatabaseOptions.BATCH_INTERVAL).toMillis(),
+                        JdbcSettings.DEFAULT_MAX_RETRIES);
+        SidecarSettings sidecar =
+                new SidecarSettings(
+                        config.get(SidecarOptions.URL),
+                        config.get(SidecarOptions.MODEL),
+                        SidecarSettings.DEFAULT_CONNECT_TIMEOUT,
+                        config.get(SidecarOptions.REQUEST_TIMEOUT));
+        return new ConnectorSettings(
+                source.build(),
+                sink(bootstrap, config.get(KafkaOptions.RESULTS_TOPIC))
+                        .transactionalIdPrefix(config.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX))
+                        .build(),
+                sink(bootstrap, config.get(KafkaOptions.STATUS_TOPIC)).build(),
+                sink(bootstrap, config.get(KafkaOptions.DEAD_LETTER_TOPIC)).build(),
+                storage,
+                config.get(StorageOptions.CATALOG_MANIFEST),
+                database,
+                sidecar);
+    }
+
+    private static KafkaSinkSettings.Builder sink(String bootstrap, String topic) {
+        return KafkaSinkSettings.builder().bootstrapServers(bootstrap).topic(topic);
+    }
+
+    private static KafkaOffsets startingOffsets(String name) {
+        switch (name) {
+            case "committed":
+                return KafkaOffsets.committedOrEarliest();
+            case "earliest":
+                return KafkaOffsets.earliest();
+            case "latest":
+                return KafkaOffsets.latest();
+            default:
+                throw new IllegalArgumentException(
+                        KafkaOptions.STARTING_OFFSETS.key()
+                                + " must be committed, earliest or latest, got '"
+                                + name
+                                + "'");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.reelflow.job;
+
+import io.reelflow.operators.asset.RetrieveAssetFunction;
+import io.reelflow.operators.common.SideOutputs;
+import io.reelflow.operators.dedup.DeduplicateFunction;
+import io.reelflow.operators.gather.GatherScenesFunction;
+import io.reelflow.operators.generation.GenerateClipFunction;
+import io.reelflow.operators.plan.PlanScenesFunction;
+import io.reelflow.operators.plan.ScenePlanner;
+import io.reelflow.operators.plan.SplitIntoScenesFunction;
+import io.reelflow.operators.quality.ScoreQualityFunction;
+import io.reelflow.operators.render.RenderVideoFunction;
+import io.reelflow.operators.request.ParseRequestFunction;
+import io.reelflow.operators.status.FinalStatusFunction;
+import io.reelflow.operators.status.RenderedStatusFunction;
+import io.reelflow.schemas.AcceptedRequest;
+import io.reelflow.schemas.DeadLetter;
+import io.reelflow.schemas.RawRequest;
+import io.reelflow.schemas.RenderJob;
+import io.reelflow.schemas.RenderedVideo;
+import io.reelflow.schemas.SceneClip;
+import io.reelflow.schemas.ScenePlan;
+import io.reelflow.schemas.SceneTask;
+import io.reelflow.schemas.StatusEvent;
+import io.reelflow.schemas.VideoResult;
+import io.reelflow.schemas.codec.AvroClassTrust;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * Builds the whole Reelflow topology, in one place, from a stream of raw requests to the streams
+ * the sinks write: results, status events and dead letters. Sources and sinks are the caller's, so
+ * tests drive the same topology the job runs.
+ *
+ * <pre>{@code
+ * PipelineBuilder.Outputs out = new PipelineBuilder(settings, ports, Clock.systemUTC()).build(raw);
+ * }</pre>
+ */
+public final class PipelineBuilder {
+    private final PipelineSettings settings;
+    private final PipelinePorts ports;
+    private final Clock clock;
+
+    public PipelineBuilder(PipelineSettings settings, PipelinePorts ports, Clock clock) {
+        this.settings = settings;
+        this.ports = ports;
+        this.clock = clock;
+    }
+
+    /** What the pipeline produces. */
+    public record Outputs(
+            DataStream<VideoResult> results,
+            DataStream<StatusEvent> status,
+            DataStream<DeadLetter> deadLetters) {}
+
+    public Outputs build(DataStream<RawRequest> rawRequests) {
+        AvroClassTrust.install();
+
+        SingleOutputStreamOperator<AcceptedRequest> accepted =
+                rawRequests
+                        .process(new ParseRequestFunction(settings.requestRules(), settings.runId(), clock))
+                        .uid("parse-requests")
+                        .name("Parse + validate requests");
+
+        SingleOutputStreamOperator<ScenePlan> plans =
+                accepted.keyBy(PipelineBuilder::requestIdOf)
+                        .process(new DeduplicateFunction(settings.dedupTtl()))
+                        .uid("deduplicate")
+                        .name("Deduplicate by request id")
+                        .process(new PlanScenesFunction(settings.language(), settings.scenes(), clock))
+                        .uid("plan-scenes")
+                        .name("Detect language + analyse scenes");
+
+        DataStream<SceneTask> tasks =
+                plans.flatMap(new SplitIntoScenesFunction())
+                        .uid("split-scenes")
+                        .name("Split into scenes")
+                        .keyBy(ScenePlanner::sceneKey)
+                        .map(new RetrieveAssetFunction(ports.assetCatalog(), settings.assets()))
+                        .uid("retrieve-assets")
+                        .name("Retrieve stock assets");
+
+        SingleOutputStreamOperator<SceneClip> clips =
+                AsyncDataStream.unorderedWaitWithRetry(
+                                tasks,
+                                new GenerateClipFunction(
+                                        ports.generationClient(),
+                                        ports.objectStore(),
+                                        settings.generation()),
+                                settings.generation().timeoutMillis(),
+                                TimeUnit.MILLISECONDS,
+                                settings.generation().capacity(),
+                                GenerateClipFunction.retryStrategy(settings.generation()))
+                        .uid("generate-clips")
+                        .name("Generate clips (sidecar)");
+
+        SingleOutputStreamOperator<RenderJob> renderJobs =
+                plans.keyBy(ScenePlan::getRequestId)
+                        .connect(clips.keyBy(SceneClip::getRequestId))
+                        .process(new GatherScenesFunction(settings.gatherTimeout()))
+                        .uid("gather-scenes")
+                        .name("Gather scenes by request");
+
+        int renderCapacity = settings.renderThreads() * 2;
+        SingleOutputStreamOperator<RenderedVideo> rendered =
+                AsyncDataStream.unorderedWait(
+                                renderJobs,
+                                new RenderVideoFunction(
+                                        ports.objectStore(),
+                                        settings.render(),
+                                        settings.renderThreads(),
+                                        renderCapacity),
+                                settings.renderTimeout().toMillis(),
+                                TimeUnit.MILLISECONDS,
+                                renderCapacity)
+                        .uid("render-videos")
+                        .name("Render videos (FFmpeg)");
+
+        SingleOutputStreamOperator<VideoResult> scored =
+                AsyncDataStream.unorderedWait(
+                                rendered,
+                                new ScoreQualityFunction(
+                                        ports.objectStore(),
+                                        settings.quality(),
+                                        clock,
+                                        settings.renderThreads(),
+                                        renderCapacity),
+                                settings.renderTimeout().toMillis(),
+                                TimeUnit.MILLISECONDS,
+                                renderCapacity)
+                        .uid("score-quality")
+                        .name("Score quality");
+
+        DataStream<VideoResult> results =
+                scored.union(
+                        accepted.getSideOutput(SideOutputs.EARLY_RESULTS),
+                        renderJobs.getSideOutput(SideOutputs.EARLY_RESULTS));
+
+        DataStream<StatusEvent> status =
+                accepted.getSideOutput(SideOutputs.STATUS)
+                        .union(
+                                plans.getSideOutput(SideOutputs.STATUS),
+                                renderJobs.getSideOutput(SideOutputs.STATUS),
+                                rendered.map(new RenderedStatusFunction(clock))
+                                        .uid("status-rendered")
+                                        .name("Status: rendered"),
+                                results.map(new FinalStatusFunction())
+                                        .uid("status-final")
+                                        .name("Status: final"));
+
+        return new Outputs(results, status, accepted.getSideOutput(SideOutputs.DEAD_LETTERS));
+    }
+
+    private static String requestIdOf(AcceptedRequest accepted) {
+        return accepted.getRequest().getRequestId();
+    }
+}

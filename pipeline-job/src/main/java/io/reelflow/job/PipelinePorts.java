@@ -1,0 +1,19 @@
+package io.reelflow.job;
+
+import io.reelflow.operators.port.AssetCatalogFactory;
+import io.reelflow.operators.port.GenerationClientFactory;
+import io.reelflow.operators.port.ObjectStoreFactory;
+import java.util.Objects;
+
+/** The adapters the pipeline's stages use: object storage, the generation sidecar, the catalog. */
+public record PipelinePorts(
+        ObjectStoreFactory objectStore,
+        GenerationClientFactory generationClient,
+        AssetCatalogFactory assetCatalog) {
+
+    public PipelinePorts {
+        Objects.requireNonNull(objectStore, "objectStore");
+        Objects.requireNonNull(generationClient, "generationClient");
+        Objects.requireNonNull(assetCatalog, "assetCatalog");
+    }
+}

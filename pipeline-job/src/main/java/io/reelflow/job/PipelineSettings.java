@@ -1,0 +1,84 @@
+package io.reelflow.job;
+
+import io.reelflow.job.config.PipelineOptions;
+import io.reelflow.job.config.SidecarOptions;
+import io.reelflow.operators.asset.AssetRetrieverConfig;
+import io.reelflow.operators.generation.GenerationConfig;
+import io.reelflow.operators.language.LanguageDetectorConfig;
+import io.reelflow.operators.quality.QualityConfig;
+import io.reelflow.operators.render.RenderConfig;
+import io.reelflow.operators.render.VideoEncoder;
+import io.reelflow.operators.request.RequestRules;
+import io.reelflow.operators.scene.SceneAnalyzerConfig;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.flink.configuration.ReadableConfig;
+
+/** Every stage's settings, read once from the typed configuration. */
+public record PipelineSettings(
+        String runId,
+        RequestRules requestRules,
+        Duration dedupTtl,
+        LanguageDetectorConfig language,
+        SceneAnalyzerConfig scenes,
+        AssetRetrieverConfig assets,
+        GenerationConfig generation,
+        Duration gatherTimeout,
+        RenderConfig render,
+        int renderThreads,
+        Duration renderTimeout,
+        QualityConfig quality) {
+
+    /** Reads the settings, failing with the option's key when a value is out of range. */
+    public static PipelineSettings from(ReadableConfig config) {
+        RequestRules defaults = RequestRules.defaults();
+        RequestRules rules =
+                new RequestRules(
+                        config.get(PipelineOptions.MAX_TEXT_CHARS),
+                        config.get(PipelineOptions.DEFAULT_DURATION_SECONDS),
+                        defaults.minDurationSeconds(),
+                        defaults.maxDurationSeconds(),
+                        config.get(PipelineOptions.DEFAULT_RESOLUTION),
+                        defaults.defaultAspectRatio(),
+                        config.get(PipelineOptions.FPS),
+                        defaults.defaultSubtitles());
+        LanguageDetectorConfig languageDefaults = LanguageDetectorConfig.defaults();
+        LanguageDetectorConfig language =
+                new LanguageDetectorConfig(
+                        Set.of(),
+                        config.get(PipelineOptions.LANGUAGE_LOW_ACCURACY),
+                        languageDefaults.minConfidence(),
+                        languageDefaults.fallbackLanguage());
+        GenerationConfig generation =
+                new GenerationConfig(
+                        config.get(SidecarOptions.MODEL),
+                        config.get(SidecarOptions.THREADS),
+                        config.get(SidecarOptions.CAPACITY),
+                        config.get(SidecarOptions.TIMEOUT).toMillis(),
+                        config.get(SidecarOptions.MAX_ATTEMPTS),
+                        config.get(SidecarOptions.INITIAL_BACKOFF).toMillis(),
+                        config.get(SidecarOptions.MAX_BACKOFF).toMillis(),
+                        2.0);
+        RenderConfig render =
+                RenderConfig.defaults()
+                        .withEncoder(
+                                VideoEncoder.valueOf(
+                                        config.get(PipelineOptions.ENCODER).toUpperCase(Locale.ROOT)));
+        return new PipelineSettings(
+                config.get(PipelineOptions.RUN_ID),
+                rules,
+                config.get(PipelineOptions.DEDUP_TTL),
+                language,
+                SceneAnalyzerConfig.defaults(),
+                new AssetRetrieverConfig(
+                        config.get(PipelineOptions.ASSET_MIN_SCORE),
+                        AssetRetrieverConfig.defaults().fitBonus()),
+                generation,
+                config.get(PipelineOptions.GATHER_TIMEOUT),
+                render,
+                config.get(PipelineOptions.RENDER_THREADS),
+                config.get(PipelineOptions.RENDER_TIMEOUT),
+                QualityConfig.defaults());
+    }
+}

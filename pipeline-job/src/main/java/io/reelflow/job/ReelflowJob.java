@@ -1,0 +1,85 @@
+package io.reelflow.job;
+
+import io.reelflow.connectors.catalog.JsonLinesAssetCatalog;
+import io.reelflow.connectors.jdbc.ReelflowJdbc;
+import io.reelflow.connectors.kafka.ReelflowKafka;
+import io.reelflow.connectors.s3.S3ObjectStore;
+import io.reelflow.connectors.sidecar.ReferenceSidecarClient;
+import io.reelflow.job.cli.ReelflowCli;
+import io.reelflow.job.config.PipelineOptions;
+import io.reelflow.operators.port.ObjectStoreFactory;
+import io.reelflow.schemas.RawRequest;
+import java.time.Clock;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The Reelflow job: Kafka requests in; results, status and dead letters out to Kafka and
+ * PostgreSQL; media in S3. {@code main} takes a command ({@code run}, {@code replay}, {@code local},
+ * {@code publish}) and {@code --key value} options (see the README's configuration table).
+ */
+public final class ReelflowJob {
+    private ReelflowJob() {}
+
+    public static void main(String[] args) throws Exception {
+        int exitCode = ReelflowCli.run(args);
+        // Under a Flink cluster main runs inside the JobManager, so only CLI commands end the JVM.
+        if (exitCode != 0 || ReelflowCli.endsProcess(args)) {
+            System.exit(exitCode);
+        }
+    }
+
+    /**
+     * Defines the whole job on {@code env} with real connectors; the caller executes it. Tests use
+     * this with embedded servers, exactly as {@code run} and {@code local} do.
+     */
+    public static PipelineBuilder.Outputs define(StreamExecutionEnvironment env, ReadableConfig config) {
+        ConnectorSettings connectors = ConnectorSettings.from(config);
+        PipelineSettings settings = PipelineSettings.from(config);
+        env.enableCheckpointing(
+                config.get(PipelineOptions.CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
+
+        ObjectStoreFactory store = S3ObjectStore.factory(connectors.storage());
+        PipelinePorts ports =
+                new PipelinePorts(
+                        store,
+                        ReferenceSidecarClient.factory(connectors.sidecar()),
+                        JsonLinesAssetCatalog.factory(
+                                store, "s3://" + connectors.storage().bucket() + "/" + connectors.catalogManifestKey()));
+
+        DataStream<RawRequest> requests =
+                env.fromSource(
+                                ReelflowKafka.requestSource(connectors.requests()),
+                                WatermarkStrategy.noWatermarks(),
+                                "Kafka: " + connectors.requests().topic())
+                        .uid("kafka-requests");
+
+        PipelineBuilder.Outputs outputs =
+                new PipelineBuilder(settings, ports, Clock.systemUTC()).build(requests);
+
+        outputs.results()
+                .sinkTo(ReelflowKafka.resultSink(connectors.results()))
+                .uid("kafka-results")
+                .name("Kafka: " + connectors.results().topic());
+        outputs.status()
+                .sinkTo(ReelflowKafka.statusSink(connectors.status()))
+                .uid("kafka-status")
+                .name("Kafka: " + connectors.status().topic());
+        outputs.deadLetters()
+                .sinkTo(ReelflowKafka.deadLetterSink(connectors.deadLetters()))
+                .uid("kafka-dead-letters")
+                .name("Kafka: " + connectors.deadLetters().topic());
+        outputs.results()
+                .sinkTo(ReelflowJdbc.resultsSink(connectors.database()))
+                .uid("jdbc-video-results")
+                .name("PostgreSQL: video_results");
+        outputs.status()
+                .sinkTo(ReelflowJdbc.statusSink(connectors.database()))
+                .uid("jdbc-video-status")
+                .name("PostgreSQL: video_status");
+        return outputs;
+    }
+}

@@ -1,0 +1,91 @@
+package io.reelflow.job.cli;
+
+import io.reelflow.job.ReelflowJob;
+import io.reelflow.job.config.KafkaOptions;
+import io.reelflow.job.config.PipelineOptions;
+import io.reelflow.job.local.LocalMode;
+import java.io.PrintStream;
+import java.util.Set;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** The {@code reelflow} commands. */
+public final class ReelflowCli {
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "usage: reelflow <command> [options]",
+                    "",
+                    "  run      run the job (unbounded, from Kafka); options: --<config key> <value>",
+                    "  replay   re-process a bounded range of requests in BATCH mode under its own run id:",
+                    "           --reelflow.run-id <id> [--reelflow.kafka.starting-offsets earliest]",
+                    "  local    start embedded Kafka, S3, PostgreSQL and the reference sidecar, run the job",
+                    "           with the web UI on :8081 and publish the samples in examples/;",
+                    "           flags: --exit-when-done; options: --examples <dir> --data-dir <dir>",
+                    "           --kafka-port 9092 --s3-port 9000 --postgres-port 5433 --sidecar-port 8090",
+                    "           --web-ui-port 8081 --parallelism 2",
+                    "  publish  publish request files (JSON object, array or lines) to Kafka:",
+                    "           [--bootstrap-servers localhost:9092] [--topic reelflow.requests] [--avro] <file>...");
+
+    private ReelflowCli() {}
+
+    /** True for commands that own their process ({@code local}, {@code publish}), unlike {@code run}. */
+    public static boolean endsProcess(String[] args) {
+        return args.length > 0 && Set.of("local", "publish").contains(args[0]);
+    }
+
+    /** Runs a command and returns the process exit code. */
+    public static int run(String[] args) throws Exception {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args, Set.of("exit-when-done", "avro", "help"));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        switch (line.command()) {
+            case "run":
+                runJob(Configuration.fromMap(line.options()));
+                return 0;
+            case "replay":
+                return replay(Configuration.fromMap(line.options()), err);
+            case "local":
+                return LocalMode.run(line, out);
+            case "publish":
+                return PublishCommand.run(line, out, err);
+            default:
+                err.println(USAGE);
+                return 2;
+        }
+    }
+
+    private static void runJob(Configuration config) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        ReelflowJob.define(env, config);
+        env.execute("Reelflow " + config.get(PipelineOptions.RUN_ID));
+    }
+
+    private static int replay(Configuration config, PrintStream err) throws Exception {
+        String runId = config.get(PipelineOptions.RUN_ID);
+        if (PipelineOptions.RUN_ID.defaultValue().equals(runId)) {
+            err.println("replay needs its own --" + PipelineOptions.RUN_ID.key() + " (not '" + runId + "')");
+            return 2;
+        }
+        config.set(KafkaOptions.BOUNDED, true);
+        if (!config.contains(KafkaOptions.STARTING_OFFSETS)) {
+            config.set(KafkaOptions.STARTING_OFFSETS, "earliest");
+        }
+        config.set(KafkaOptions.GROUP_ID, "reelflow-replay-" + runId);
+        config.set(KafkaOptions.TRANSACTIONAL_ID_PREFIX, "reelflow-replay-" + runId);
+        config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        runJob(config);
+        return 0;
+    }
+}

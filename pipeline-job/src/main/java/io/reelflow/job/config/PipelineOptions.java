@@ -1,0 +1,87 @@
+package io.reelflow.job.config;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+
+/** Tunables of the pipeline's own stages. */
+public final class PipelineOptions {
+    public static final ConfigOption<String> RUN_ID =
+            key("reelflow.run-id")
+                    .stringType()
+                    .defaultValue("live")
+                    .withDescription("Names this run; replays use their own so live results stay untouched.");
+
+    public static final ConfigOption<Integer> MAX_TEXT_CHARS =
+            key("reelflow.request.max-text-chars")
+                    .intType()
+                    .defaultValue(20_000)
+                    .withDescription("Longer texts go to the dead-letter topic.");
+
+    public static final ConfigOption<Double> DEFAULT_DURATION_SECONDS =
+            key("reelflow.request.default-duration-seconds")
+                    .doubleType()
+                    .defaultValue(15.0)
+                    .withDescription("Video length when a request does not say.");
+
+    public static final ConfigOption<String> DEFAULT_RESOLUTION =
+            key("reelflow.request.default-resolution")
+                    .stringType()
+                    .defaultValue("720p")
+                    .withDescription("Resolution when a request does not say (240p..2160p).");
+
+    public static final ConfigOption<Integer> FPS =
+            key("reelflow.render.fps").intType().defaultValue(25).withDescription("Output frame rate.");
+
+    public static final ConfigOption<Duration> DEDUP_TTL =
+            key("reelflow.dedup.ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(1))
+                    .withDescription("How long a request id is remembered to drop duplicates.");
+
+    public static final ConfigOption<Duration> GATHER_TIMEOUT =
+            key("reelflow.gather.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(15))
+                    .withDescription("A request whose scenes are not all back by then fails.");
+
+    public static final ConfigOption<Double> ASSET_MIN_SCORE =
+            key("reelflow.assets.min-score")
+                    .doubleType()
+                    .defaultValue(0.25)
+                    .withDescription("Below this retrieval score a scene is generated instead.");
+
+    public static final ConfigOption<Integer> RENDER_THREADS =
+            key("reelflow.render.threads")
+                    .intType()
+                    .defaultValue(1)
+                    .withDescription("Videos rendered at once per subtask (each encodes with several threads).");
+
+    public static final ConfigOption<Duration> RENDER_TIMEOUT =
+            key("reelflow.render.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(20))
+                    .withDescription("A render that takes longer fails the request.");
+
+    public static final ConfigOption<String> ENCODER =
+            key("reelflow.render.encoder")
+                    .stringType()
+                    .defaultValue("auto")
+                    .withDescription("auto (NVENC when a GPU is there, else libx264), nvenc or libx264.");
+
+    public static final ConfigOption<Boolean> LANGUAGE_LOW_ACCURACY =
+            key("reelflow.language.low-accuracy")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription("Lingua's low-accuracy mode: far less memory, slightly worse on short text.");
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+            key("reelflow.checkpoint.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Checkpoint interval (exactly-once); results become visible on Kafka at each checkpoint.");
+
+    private PipelineOptions() {}
+}

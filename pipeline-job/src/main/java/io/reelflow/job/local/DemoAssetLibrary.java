@@ -1,0 +1,201 @@
+package io.reelflow.job.local;
+
+import io.reelflow.connectors.catalog.JsonLinesAssetCatalog;
+import io.reelflow.operators.port.CatalogAsset;
+import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.schemas.AssetKind;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.Polygon;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import javax.imageio.ImageIO;
+
+/**
+ * A small stock library for {@code local} mode, drawn at start-up (nothing is downloaded): six
+ * photos matching the sample requests, with tags in several languages so scenes in any sample's
+ * language find them. Uploaded to the bucket with a JSON-lines catalog manifest.
+ */
+public final class DemoAssetLibrary {
+    private static final int WIDTH = 1600;
+    private static final int HEIGHT = 1000;
+    private static final String LICENCE = "CC0-1.0 (drawn by Reelflow's local mode)";
+    private static final String AUTHOR = "Reelflow demo library";
+
+    private record Demo(String id, String description, List<String> tags, Consumer<Graphics2D> painter) {}
+
+    private DemoAssetLibrary() {}
+
+    /** Draws, uploads and catalogues the demo photos; returns the catalog entries. */
+    public static List<CatalogAsset> install(ObjectStore store, String manifestKey, Path workDir)
+            throws IOException {
+        Files.createDirectories(workDir);
+        List<CatalogAsset> assets = new ArrayList<>();
+        for (Demo demo : demos()) {
+            Path file = workDir.resolve(demo.id() + ".jpg");
+            ImageIO.write(draw(demo.painter()), "jpg", file.toFile());
+            String uri = store.put("assets/demo/" + demo.id() + ".jpg", file, "image/jpeg");
+            assets.add(
+                    new CatalogAsset(
+                            demo.id(), uri, AssetKind.PHOTO, 0, WIDTH, HEIGHT, demo.id().replace('-', ' '),
+                            demo.description(), demo.tags(), "en", LICENCE, AUTHOR, null,
+                            Long.toHexString(Files.size(file))));
+        }
+        Path manifest = workDir.resolve("assets.jsonl");
+        JsonLinesAssetCatalog.write(assets, manifest);
+        store.put(manifestKey, manifest, "application/x-ndjson");
+        return assets;
+    }
+
+    private static BufferedImage draw(Consumer<Graphics2D> painter) {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        painter.accept(g);
+        g.dispose();
+        return image;
+    }
+
+    private static List<Demo> demos() {
+        return List.of(
+                new Demo(
+                        "mountain-lake-dawn",
+                        "A calm mountain lake at dawn, snowy peaks, mist over the water",
+                        List.of("mountain", "lake", "dawn", "mist", "peak", "snow", "water", "berg", "see",
+                                "montaña", "lago", "montagne", "montagna", "гора", "озеро"),
+                        g -> landscape(g, new Color(250, 180, 120), new Color(90, 120, 170), new Color(70, 80, 100))),
+                new Demo(
+                        "city-night-traffic",
+                        "City lights and traffic at night seen from a rooftop",
+                        List.of("city", "night", "traffic", "light", "street", "rooftop", "stadt", "nacht",
+                                "verkehr", "straße", "licht", "ciudad", "ville", "città", "город", "ночь"),
+                        DemoAssetLibrary::city),
+                new Demo(
+                        "ocean-beach-sunset",
+                        "Ocean waves on a sandy beach at sunset, orange and pink sky",
+                        List.of("ocean", "beach", "wave", "sunset", "sand", "sea", "océano", "playa", "ola",
+                                "olas", "atardecer", "arena", "meer", "strand", "plage", "mer", "mare", "spiaggia"),
+                        g -> seaside(g)),
+                new Demo(
+                        "autumn-forest",
+                        "Autumn forest with red and golden leaves and a clearing",
+                        List.of("forest", "autumn", "leaves", "tree", "deer", "clearing", "forêt", "automne",
+                                "feuilles", "cerf", "clairière", "wald", "herbst", "bosque", "otoño", "лес"),
+                        DemoAssetLibrary::forest),
+                new Demo(
+                        "coffee-close-up",
+                        "Close-up of a cappuccino with a heart in the milk foam in a small café",
+                        List.of("coffee", "cappuccino", "café", "caffè", "barista", "bar", "foam", "schiuma",
+                                "cuore", "kaffee", "close-up", "morning", "mattina"),
+                        DemoAssetLibrary::coffee),
+                new Demo(
+                        "rocket-launch-night",
+                        "A rocket lifting off from the launch pad into the night sky",
+                        List.of("rocket", "launch", "space", "night", "sky", "engine", "ракета", "старт",
+                                "площадке", "небо", "ночное", "двигатели", "корабль", "rakete", "cohete", "fusée"),
+                        DemoAssetLibrary::rocket));
+    }
+
+    private static void sky(Graphics2D g, Color top, Color bottom) {
+        g.setPaint(new GradientPaint(0, 0, top, 0, HEIGHT * 0.6f, bottom));
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+    }
+
+    private static void landscape(Graphics2D g, Color skyTop, Color skyBottom, Color rock) {
+        sky(g, skyTop, skyBottom);
+        g.setColor(rock);
+        g.fillPolygon(new Polygon(new int[] {0, 420, 820, 1200, 1600, 1600, 0}, new int[] {620, 220, 560, 180, 600, 700, 700}, 7));
+        g.setColor(Color.WHITE);
+        g.fillPolygon(new Polygon(new int[] {360, 420, 480}, new int[] {290, 220, 290}, 3));
+        g.fillPolygon(new Polygon(new int[] {1130, 1200, 1270}, new int[] {260, 180, 260}, 3));
+        g.setPaint(new GradientPaint(0, 700, new Color(60, 110, 160), 0, HEIGHT, new Color(20, 50, 90)));
+        g.fillRect(0, 700, WIDTH, HEIGHT - 700);
+    }
+
+    private static void city(Graphics2D g) {
+        sky(g, new Color(10, 10, 40), new Color(40, 30, 80));
+        Random random = new Random(7);
+        for (int x = 0; x < WIDTH; x += 130) {
+            int top = 250 + random.nextInt(400);
+            g.setColor(new Color(25, 25, 35));
+            g.fillRect(x, top, 120, HEIGHT - top);
+            for (int y = top + 20; y < HEIGHT - 40; y += 40) {
+                for (int wx = x + 12; wx < x + 110; wx += 28) {
+                    g.setColor(random.nextInt(3) == 0 ? new Color(255, 210, 110) : new Color(40, 40, 55));
+                    g.fillRect(wx, y, 14, 20);
+                }
+            }
+        }
+        g.setColor(new Color(255, 80, 60));
+        for (int x = 0; x < WIDTH; x += 60) {
+            g.fillOval(x, HEIGHT - 60, 22, 10);
+        }
+    }
+
+    private static void seaside(Graphics2D g) {
+        sky(g, new Color(250, 120, 90), new Color(250, 190, 160));
+        g.setColor(new Color(255, 220, 120));
+        g.fillOval(680, 380, 240, 240);
+        g.setPaint(new GradientPaint(0, 560, new Color(40, 90, 140), 0, 800, new Color(90, 160, 190)));
+        g.fillRect(0, 560, WIDTH, 240);
+        g.setColor(new Color(230, 200, 150));
+        g.fillRect(0, 800, WIDTH, HEIGHT - 800);
+        g.setColor(Color.WHITE);
+        for (int x = 0; x < WIDTH; x += 90) {
+            g.fillArc(x, 780, 90, 40, 0, 180);
+        }
+    }
+
+    private static void forest(Graphics2D g) {
+        sky(g, new Color(150, 190, 220), new Color(230, 220, 190));
+        g.setColor(new Color(110, 140, 60));
+        g.fillRect(0, 760, WIDTH, HEIGHT - 760);
+        Random random = new Random(11);
+        Color[] leaves = {new Color(200, 60, 30), new Color(230, 160, 40), new Color(180, 110, 30)};
+        for (int x = 20; x < WIDTH; x += 110) {
+            if (x > 640 && x < 900) {
+                continue;
+            }
+            g.setColor(new Color(90, 60, 40));
+            g.fillRect(x + 40, 500, 24, 280);
+            g.setColor(leaves[random.nextInt(leaves.length)]);
+            g.fillOval(x - 10, 300 + random.nextInt(80), 130, 260);
+        }
+    }
+
+    private static void coffee(Graphics2D g) {
+        sky(g, new Color(90, 60, 40), new Color(140, 100, 70));
+        g.setColor(Color.WHITE);
+        g.fillOval(450, 200, 700, 600);
+        g.setColor(new Color(160, 110, 70));
+        g.fillOval(520, 260, 560, 480);
+        g.setColor(new Color(245, 235, 220));
+        g.fillOval(700, 400, 110, 110);
+        g.fillOval(790, 400, 110, 110);
+        g.fillPolygon(new Polygon(new int[] {706, 800, 894}, new int[] {480, 600, 480}, 3));
+    }
+
+    private static void rocket(Graphics2D g) {
+        sky(g, new Color(5, 5, 25), new Color(30, 30, 70));
+        Random random = new Random(3);
+        g.setColor(Color.WHITE);
+        for (int i = 0; i < 200; i++) {
+            g.fillRect(random.nextInt(WIDTH), random.nextInt(600), 2, 2);
+        }
+        g.setColor(new Color(220, 220, 230));
+        g.fillRect(740, 260, 120, 520);
+        g.fillPolygon(new Polygon(new int[] {740, 800, 860}, new int[] {260, 140, 260}, 3));
+        g.setColor(new Color(255, 150, 40));
+        g.fillPolygon(new Polygon(new int[] {740, 800, 860}, new int[] {780, 960, 780}, 3));
+        g.setColor(new Color(60, 60, 70));
+        g.fillRect(0, 900, WIDTH, HEIGHT - 900);
+    }
+}
