@@ -1,0 +1,120 @@
+package io.reelflow.sidecar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tests for {@link ClipSynthesizer}. */
+class ClipSynthesizerTest {
+
+    private static final GenerateRequest TINY =
+            new GenerateRequest("reference", "a red fox runs through snow", 42, 160, 90, 25, 1.0);
+
+    private final ClipSynthesizer synthesizer = new ClipSynthesizer();
+
+    @Test
+    void shouldEncodeH264Mp4WithRequestedSizeAndFrameCount(@TempDir Path dir) throws Exception {
+        SynthesizedClip clip = synthesizer.synthesize(TINY, dir.resolve("clip.mp4"));
+
+        ClipProbe probe = ClipProbe.of(clip.path());
+        assertThat(probe.codec()).isEqualTo("h264");
+        assertThat(probe.format()).contains("mp4");
+        assertThat(probe.width()).isEqualTo(160);
+        assertThat(probe.height()).isEqualTo(90);
+        assertThat(probe.frameRate()).isEqualTo(25.0);
+        assertThat(probe.frames()).hasSize(25);
+        assertThat(clip.frames()).isEqualTo(25);
+        assertThat(clip.durationSeconds()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldRoundFrameCountAndReportExactDuration(@TempDir Path dir) throws Exception {
+        GenerateRequest request = new GenerateRequest(null, "rounding", 1, 64, 36, 10, 0.74);
+
+        SynthesizedClip clip = synthesizer.synthesize(request, dir.resolve("clip.mp4"));
+
+        assertThat(clip.frames()).isEqualTo(7);
+        assertThat(clip.durationSeconds()).isEqualTo(0.7);
+        assertThat(ClipProbe.of(clip.path()).frames()).hasSize(7);
+    }
+
+    @Test
+    void shouldPutMoovAtomBeforeMediaData(@TempDir Path dir) throws Exception {
+        SynthesizedClip clip = synthesizer.synthesize(TINY, dir.resolve("clip.mp4"));
+
+        String head =
+                new String(
+                        Files.readAllBytes(clip.path()),
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(head.indexOf("moov")).isPositive().isLessThan(head.indexOf("mdat"));
+    }
+
+    @Test
+    void shouldProduceIdenticalBytesForIdenticalRequests(@TempDir Path dir) throws Exception {
+        Path first = synthesizer.synthesize(TINY, dir.resolve("first.mp4")).path();
+        Path second = new ClipSynthesizer().synthesize(TINY, dir.resolve("second.mp4")).path();
+
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    @Test
+    void shouldDrawDifferentImagesForDifferentSeedsOrPrompts() {
+        byte[] base = pixels(synthesizer.renderFrame(TINY, 0));
+        byte[] otherSeed = pixels(synthesizer.renderFrame(withSeed(TINY, 43), 0));
+        byte[] otherPrompt =
+                pixels(
+                        synthesizer.renderFrame(
+                                new GenerateRequest(null, "a blue whale", 42, 160, 90, 25, 1.0),
+                                0));
+
+        assertThat(ClipProbe.difference(base, otherSeed)).isGreaterThan(10.0);
+        assertThat(ClipProbe.difference(base, otherPrompt)).isGreaterThan(10.0);
+    }
+
+    @Test
+    void shouldMoveBetweenFirstAndLastFrame() {
+        byte[] first = pixels(synthesizer.renderFrame(TINY, 0));
+        byte[] last = pixels(synthesizer.renderFrame(TINY, TINY.frameCount() - 1));
+
+        assertThat(ClipProbe.difference(first, last)).isGreaterThan(1.0);
+    }
+
+    @Test
+    void shouldEncodeFramesCloseToTheRenderedImages(@TempDir Path dir) throws Exception {
+        ClipProbe probe = ClipProbe.of(synthesizer.synthesize(TINY, dir.resolve("c.mp4")).path());
+
+        byte[] rendered = pixels(synthesizer.renderFrame(TINY, 0));
+        byte[] decoded = probe.frames().get(0);
+
+        // Lossy H.264 and yuv420p chroma subsampling: close, not equal.
+        assertThat(ClipProbe.difference(rendered, decoded)).isLessThan(12.0);
+    }
+
+    @Test
+    void shouldRejectFrameOutsideTheClip() {
+        assertThatThrownBy(() -> synthesizer.renderFrame(TINY, 25))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("frame 25");
+    }
+
+    private static GenerateRequest withSeed(GenerateRequest request, long seed) {
+        return new GenerateRequest(
+                request.model(),
+                request.prompt(),
+                seed,
+                request.width(),
+                request.height(),
+                request.fps(),
+                request.durationSeconds());
+    }
+
+    private static byte[] pixels(BufferedImage image) {
+        return ((DataBufferByte) image.getRaster().getDataBuffer()).getData().clone();
+    }
+}
