@@ -1,0 +1,359 @@
+package io.reelflow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reelflow.embedded.ReelflowServices;
+import io.reelflow.embedded.ServicesOptions;
+import io.reelflow.job.ReelflowJob;
+import io.reelflow.job.config.SidecarOptions;
+import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.schemas.DeadLetter;
+import io.reelflow.schemas.VideoRequest;
+import io.reelflow.schemas.VideoResult;
+import io.reelflow.schemas.codec.RecordJson;
+import io.reelflow.schemas.codec.VideoRequestCodec;
+import io.reelflow.sidecar.ReferenceSidecarServer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tests for {@link ReelflowJob}: the whole job on a MiniCluster (parallelism 2) against real Kafka,
+ * PostgreSQL, S3 and FFmpeg, with the reference sidecar as the model server.
+ */
+class ReelflowPipelineITCase {
+    private static final int PARALLELISM = 2;
+    private static final int INJECTED_SIDECAR_FAILURES = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(PARALLELISM)
+                            .build());
+
+    private static ReelflowServices services;
+    private static ReferenceSidecarServer sidecar;
+
+    @TempDir Path workDir;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        services = ReelflowServices.start(ServicesOptions.defaults());
+        sidecar =
+                ReferenceSidecarServer.start(
+                        io.reelflow.sidecar.SidecarOptions.defaults().withPort(0).withThreads(2).withQueueCapacity(16));
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        if (sidecar != null) {
+            sidecar.close();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    /** Ten requests in seven languages, small so the test is quick; one is sent as Avro. */
+    private static List<VideoRequest> validRequests() {
+        String[][] texts = {
+            {"en", "A lighthouse on a cliff at night. Waves crash below the rocks."},
+            {"de", "Am Morgen öffnet der Bäcker seinen Laden. Frisches Brot duftet in der Straße."},
+            {"es", "Los niños juegan en el parque. El sol brilla sobre los árboles."},
+            {"fr", "Le train traverse les champs de lavande. Les passagers regardent par la fenêtre."},
+            {"it", "La nonna prepara la pasta fresca. La cucina profuma di basilico."},
+            {"ru", "Зимой река покрывается льдом. Дети катаются на коньках."},
+            {"pt", "O pescador volta ao porto ao entardecer. As gaivotas seguem o barco."},
+            {"en", "A cyclist climbs a steep mountain road. Clouds drift over the summit."},
+            {"nl", "De molen draait langzaam in de wind. Tulpen bloeien in lange rijen."},
+            {"en", "Close-up of raindrops on a window. The city lights blur behind the glass."},
+        };
+        String[] aspect = {"16:9", "9:16", "1:1"};
+        List<VideoRequest> requests = new ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            requests.add(
+                    VideoRequest.newBuilder()
+                            .setRequestId("it-" + i + "-" + texts[i][0])
+                            .setText(texts[i][1])
+                            .setTargetDurationSeconds(3.0 + (i % 3))
+                            .setResolution(i % 2 == 0 ? "240p" : "360p")
+                            .setAspectRatio(aspect[i % 3])
+                            .setSubtitles(i % 4 != 3)
+                            .setAttributes(Map.of("test", "pipeline"))
+                            .build());
+        }
+        return requests;
+    }
+
+    @Test
+    void shouldTurnRequestsIntoVideosRetryTheSidecarAndDeadLetterBadInput() throws Exception {
+        ReelflowStack stack = new ReelflowStack(services, "it-main");
+        stack.prepare(workDir);
+        injectSidecarFailures(INJECTED_SIDECAR_FAILURES);
+
+        Map<String, RecordMetadata> badRecords = publishBadRecords(stack);
+        List<VideoRequest> requests = validRequests();
+        for (int i = 0; i < requests.size(); i++) {
+            VideoRequest request = requests.get(i);
+            byte[] value =
+                    i == 1 ? VideoRequestCodec.toSingleObject(request) : VideoRequestCodec.toJson(request);
+            stack.kafka.send(stack.requestsTopic(), request.getRequestId(), value);
+        }
+        // A producer retry of the first request: processed once.
+        stack.kafka.send(stack.requestsTopic(), requests.get(0).getRequestId(), VideoRequestCodec.toJson(requests.get(0)));
+
+        runJob(stack.jobConfiguration(sidecar.baseUri().toString()));
+
+        Map<String, JsonNode> stats = sidecarStats();
+        assertThat(stats.get("failures").asInt()).isEqualTo(INJECTED_SIDECAR_FAILURES);
+
+        try (ObjectStore store = stack.objectStore(); Connection sql = stack.sql()) {
+            for (VideoRequest request : requests) {
+                assertVideoCompleted(stack, store, sql, request);
+            }
+            assertThat(countRows(sql, "video_results", stack.name)).isEqualTo(requests.size() + 2);
+            JsonNode lighthouseCredits = credits(sql, stack.name, requests.get(0).getRequestId());
+            assertThat(lighthouseCredits.toString()).contains(ReelflowStack.LIGHTHOUSE_ASSET, "Test Author");
+        }
+
+        assertDeadLetters(stack, badRecords);
+        assertResultsTopic(stack, requests);
+    }
+
+    @Test
+    void shouldFallBackToTitleCardsWhenTheSidecarIsDown() throws Exception {
+        ReelflowStack stack = new ReelflowStack(services, "it-sidecar-down");
+        stack.prepare(workDir);
+        VideoRequest request =
+                VideoRequest.newBuilder()
+                        .setRequestId("it-down-1")
+                        .setText("A robot dances in an empty warehouse. Sparks fly from its arms.")
+                        .setTargetDurationSeconds(3.0)
+                        .setResolution("240p")
+                        .setAttributes(Map.of())
+                        .build();
+        stack.kafka.send(stack.requestsTopic(), request.getRequestId(), VideoRequestCodec.toJson(request));
+
+        Configuration config = stack.jobConfiguration("http://127.0.0.1:" + closedPort());
+        config.set(SidecarOptions.MAX_ATTEMPTS, 3);
+        config.set(SidecarOptions.INITIAL_BACKOFF, Duration.ofMillis(50));
+        config.set(SidecarOptions.MAX_BACKOFF, Duration.ofMillis(200));
+        runJob(config);
+
+        try (Connection sql = stack.sql()) {
+            Map<String, Object> row = resultRow(sql, stack.name, request.getRequestId());
+            assertThat(row.get("status")).isEqualTo("DEGRADED");
+            assertThat(row.get("video_uri")).asString().endsWith("/" + request.getRequestId() + ".mp4");
+            assertThat(phases(sql, stack.name, request.getRequestId())).endsWith("DEGRADED");
+        }
+    }
+
+    private static void runJob(Configuration config) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(PARALLELISM);
+        ReelflowJob.define(env, config);
+        env.execute("reelflow-it");
+    }
+
+    /** Records that must each end on the dead-letter topic; keyed by the reason they must give. */
+    private static Map<String, RecordMetadata> publishBadRecords(ReelflowStack stack) throws Exception {
+        Schema stranger = SchemaBuilder.record("Stranger").fields().requiredString("name").endRecord();
+        GenericRecord strangerRecord = new GenericData.Record(stranger);
+        strangerRecord.put("name", "not a request");
+        byte[] unknownAvro =
+                new BinaryMessageEncoder<GenericRecord>(GenericData.get(), stranger).encode(strangerRecord).array();
+
+        Map<String, byte[]> bad = new LinkedHashMap<>();
+        bad.put("neither Avro single-object encoding nor JSON", new byte[] {0x01, 0x02, (byte) 0xff, 0x7b});
+        bad.put("VideoRequest.text is required", utf8("{\"requestId\":\"bad-no-text\"}"));
+        bad.put("text is empty", utf8("{\"requestId\":\"bad-empty\",\"text\":\"   \"}"));
+        bad.put("over the limit of 2000", utf8("{\"requestId\":\"bad-long\",\"text\":\"" + "a".repeat(2_001) + "\"}"));
+        bad.put("unknown Avro schema", unknownAvro);
+        bad.put("requestId must be 1-128 characters", utf8("{\"requestId\":\"no spaces allowed\",\"text\":\"t\"}"));
+        bad.put("targetDurationSeconds must be a number", utf8("{\"requestId\":\"bad-type\",\"text\":\"t\",\"targetDurationSeconds\":\"ten\"}"));
+        bad.put("empty record value", null);
+
+        Map<String, RecordMetadata> sent = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> entry : bad.entrySet()) {
+            sent.put(entry.getKey(), stack.kafka.send(stack.requestsTopic(), "bad", entry.getValue()));
+        }
+        return sent;
+    }
+
+    private void assertVideoCompleted(ReelflowStack stack, ObjectStore store, Connection sql, VideoRequest request)
+            throws Exception {
+        String id = request.getRequestId();
+        Map<String, Object> row = resultRow(sql, stack.name, id);
+        assertThat(row.get("status")).as("status of %s: %s", id, row.get("error")).isEqualTo("COMPLETED");
+
+        Path video = workDir.resolve(id + ".mp4");
+        store.get((String) row.get("video_uri"), video);
+        VideoProbe probe = VideoProbe.of(video);
+        int[] expectedSize = io.reelflow.operators.request.OutputFormat.resolve(request.getResolution(), request.getAspectRatio());
+        assertThat(probe.codec()).isEqualTo("h264");
+        assertThat(probe.width()).isEqualTo(expectedSize[0]);
+        assertThat(probe.height()).isEqualTo(expectedSize[1]);
+        assertThat(probe.durationSeconds()).isCloseTo(request.getTargetDurationSeconds(), within(1.0));
+        assertThat(row.get("width")).isEqualTo(expectedSize[0]);
+
+        Path thumbnail = workDir.resolve(id + ".jpg");
+        store.get((String) row.get("thumbnail_uri"), thumbnail);
+        assertThat(javax.imageio.ImageIO.read(thumbnail.toFile())).isNotNull();
+        assertThat((String) row.get("video_uri")).isEqualTo(store.uriOf("videos/" + stack.name + "/" + id + ".mp4"));
+
+        assertThat(phases(sql, stack.name, id))
+                .containsSubsequence("RECEIVED", "LANGUAGE_DETECTED", "SCENES_PLANNED", "CLIPS_READY", "RENDERED")
+                .endsWith("COMPLETED");
+    }
+
+    private static void assertDeadLetters(ReelflowStack stack, Map<String, RecordMetadata> badRecords) throws Exception {
+        List<DeadLetter> letters = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : stack.kafka.readAll(stack.deadLetterTopic())) {
+            letters.add(RecordJson.fromJson(record.value(), DeadLetter.class));
+        }
+        assertThat(letters).hasSize(badRecords.size());
+        badRecords.forEach(
+                (reason, metadata) ->
+                        assertThat(letters)
+                                .as("dead letter for: %s", reason)
+                                .anySatisfy(
+                                        letter -> {
+                                            assertThat(letter.getReason()).contains(reason);
+                                            assertThat(letter.getSourceTopic()).isEqualTo(stack.requestsTopic());
+                                            assertThat(letter.getSourcePartition()).isEqualTo(metadata.partition());
+                                            assertThat(letter.getSourceOffset()).isEqualTo(metadata.offset());
+                                        }));
+    }
+
+    private static void assertResultsTopic(ReelflowStack stack, List<VideoRequest> requests) throws Exception {
+        Map<String, VideoResult> results = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : stack.kafka.readAll(stack.resultsTopic())) {
+            VideoResult result = RecordJson.fromJson(record.value(), VideoResult.class);
+            assertThat(record.key()).isEqualTo(result.getRequestId());
+            results.put(result.getRequestId(), result);
+        }
+        for (VideoRequest request : requests) {
+            assertThat(results.get(request.getRequestId()).getStatus().name()).isEqualTo("COMPLETED");
+            assertThat(results.get(request.getRequestId()).getQuality().getPassed()).isTrue();
+        }
+        assertThat(results.get("bad-empty").getStatus().name()).isEqualTo("REJECTED");
+        assertThat(results.get("bad-long").getError()).contains("over the limit");
+    }
+
+    private static Map<String, Object> resultRow(Connection sql, String runId, String requestId) throws Exception {
+        try (PreparedStatement statement =
+                sql.prepareStatement("SELECT * FROM video_results WHERE run_id = ? AND request_id = ?")) {
+            statement.setString(1, runId);
+            statement.setString(2, requestId);
+            try (ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).as("video_results row for %s", requestId).isTrue();
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                    row.put(rs.getMetaData().getColumnName(c), rs.getObject(c));
+                }
+                assertThat(rs.next()).isFalse();
+                return row;
+            }
+        }
+    }
+
+    private static JsonNode credits(Connection sql, String runId, String requestId) throws Exception {
+        return JSON.readTree(String.valueOf(resultRow(sql, runId, requestId).get("credits")));
+    }
+
+    private static List<String> phases(Connection sql, String runId, String requestId) throws Exception {
+        try (PreparedStatement statement =
+                sql.prepareStatement(
+                        "SELECT phase FROM video_status WHERE run_id = ? AND request_id = ? ORDER BY progress, at")) {
+            statement.setString(1, runId);
+            statement.setString(2, requestId);
+            List<String> phases = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    phases.add(rs.getString(1));
+                }
+            }
+            return phases;
+        }
+    }
+
+    private static int countRows(Connection sql, String table, String runId) throws Exception {
+        try (PreparedStatement statement =
+                sql.prepareStatement("SELECT count(*) FROM " + table + " WHERE run_id = ?")) {
+            statement.setString(1, runId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static void injectSidecarFailures(int count) throws Exception {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(sidecar.baseUri().resolve("/admin/faults"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"failNextRequests\": " + count + ", \"failureStatus\": 503}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private static Map<String, JsonNode> sidecarStats() throws Exception {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(sidecar.baseUri().resolve("/admin/stats")).GET().build(),
+                                HttpResponse.BodyHandlers.ofString());
+        Map<String, JsonNode> stats = new LinkedHashMap<>();
+        JSON.readTree(response.body()).fields().forEachRemaining(e -> stats.put(e.getKey(), e.getValue()));
+        return stats;
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

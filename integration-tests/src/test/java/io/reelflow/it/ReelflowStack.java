@@ -1,0 +1,152 @@
+package io.reelflow.it;
+
+import io.reelflow.connectors.catalog.JsonLinesAssetCatalog;
+import io.reelflow.connectors.jdbc.JdbcSchema;
+import io.reelflow.connectors.jdbc.JdbcSettings;
+import io.reelflow.connectors.kafka.TopicAdmin;
+import io.reelflow.connectors.s3.S3ObjectStore;
+import io.reelflow.connectors.s3.S3Settings;
+import io.reelflow.embedded.ReelflowServices;
+import io.reelflow.job.config.DatabaseOptions;
+import io.reelflow.job.config.KafkaOptions;
+import io.reelflow.job.config.PipelineOptions;
+import io.reelflow.job.config.SidecarOptions;
+import io.reelflow.job.config.StorageOptions;
+import io.reelflow.operators.port.CatalogAsset;
+import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.schemas.AssetKind;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * One test's slice of the shared servers: its own topics, run id and catalog, so tests in one JVM
+ * do not see each other's records.
+ */
+final class ReelflowStack {
+    static final String LIGHTHOUSE_ASSET = "lighthouse-photo";
+
+    final ReelflowServices services;
+    final String name;
+    final KafkaTopics kafka;
+
+    ReelflowStack(ReelflowServices services, String name) {
+        this.services = services;
+        this.name = name;
+        this.kafka = new KafkaTopics(services.kafkaBootstrapServers());
+    }
+
+    String requestsTopic() {
+        return name + ".requests";
+    }
+
+    String resultsTopic() {
+        return name + ".results";
+    }
+
+    String statusTopic() {
+        return name + ".status";
+    }
+
+    String deadLetterTopic() {
+        return name + ".dead-letter";
+    }
+
+    String catalogKey() {
+        return "catalog/" + name + ".jsonl";
+    }
+
+    JdbcSettings database() {
+        return JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword());
+    }
+
+    S3Settings storage() {
+        return new S3Settings(
+                services.s3Endpoint(),
+                services.s3Region(),
+                services.s3Bucket(),
+                services.s3AccessKey(),
+                services.s3SecretKey(),
+                true);
+    }
+
+    ObjectStore objectStore() {
+        return S3ObjectStore.factory(storage()).create();
+    }
+
+    Connection sql() throws SQLException {
+        return DriverManager.getConnection(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword());
+    }
+
+    /** Topics, tables and a one-photo catalog (a drawn lighthouse, tagged so). */
+    void prepare(Path workDir) throws Exception {
+        TopicAdmin.ensureTopics(
+                services.kafkaBootstrapServers(),
+                Map.of(requestsTopic(), 2, resultsTopic(), 2, statusTopic(), 2, deadLetterTopic(), 1));
+        JdbcSchema.apply(database());
+        Path photo = workDir.resolve("lighthouse.jpg");
+        BufferedImage image = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(20, 30, 80));
+        g.fillRect(0, 0, 800, 600);
+        g.setColor(Color.WHITE);
+        g.fillRect(370, 150, 60, 350);
+        g.setColor(Color.YELLOW);
+        g.fillOval(360, 110, 80, 60);
+        g.dispose();
+        ImageIO.write(image, "jpg", photo.toFile());
+        try (ObjectStore store = objectStore()) {
+            String uri = store.put("assets/" + name + "/lighthouse.jpg", photo, "image/jpeg");
+            CatalogAsset lighthouse =
+                    new CatalogAsset(
+                            LIGHTHOUSE_ASSET, uri, AssetKind.PHOTO, 0, 800, 600, "Lighthouse",
+                            "A lighthouse on a cliff at night", List.of("lighthouse", "cliff", "night"),
+                            "en", "CC0-1.0", "Test Author", null, "test");
+            Path manifest = workDir.resolve("assets.jsonl");
+            JsonLinesAssetCatalog.write(List.of(lighthouse), manifest);
+            store.put(catalogKey(), manifest, "application/x-ndjson");
+        }
+    }
+
+    /** The job's configuration against this stack: bounded, so the job ends after the records. */
+    Configuration jobConfiguration(String sidecarUrl) {
+        Configuration config = new Configuration();
+        config.set(KafkaOptions.BOOTSTRAP_SERVERS, services.kafkaBootstrapServers());
+        config.set(KafkaOptions.REQUESTS_TOPIC, requestsTopic());
+        config.set(KafkaOptions.RESULTS_TOPIC, resultsTopic());
+        config.set(KafkaOptions.STATUS_TOPIC, statusTopic());
+        config.set(KafkaOptions.DEAD_LETTER_TOPIC, deadLetterTopic());
+        config.set(KafkaOptions.GROUP_ID, name);
+        config.set(KafkaOptions.TRANSACTIONAL_ID_PREFIX, name);
+        config.set(KafkaOptions.STARTING_OFFSETS, "earliest");
+        config.set(KafkaOptions.BOUNDED, true);
+        config.set(StorageOptions.ENDPOINT, services.s3Endpoint());
+        config.set(StorageOptions.REGION, services.s3Region());
+        config.set(StorageOptions.BUCKET, services.s3Bucket());
+        config.set(StorageOptions.ACCESS_KEY, services.s3AccessKey());
+        config.set(StorageOptions.SECRET_KEY, services.s3SecretKey());
+        config.set(StorageOptions.CATALOG_MANIFEST, catalogKey());
+        config.set(DatabaseOptions.URL, services.jdbcUrl());
+        config.set(DatabaseOptions.USER, services.jdbcUser());
+        config.set(DatabaseOptions.PASSWORD, services.jdbcPassword());
+        config.set(SidecarOptions.URL, sidecarUrl);
+        config.set(PipelineOptions.RUN_ID, name);
+        config.set(PipelineOptions.MAX_TEXT_CHARS, 2_000);
+        config.set(PipelineOptions.RENDER_THREADS, 1);
+        config.set(PipelineOptions.CHECKPOINT_INTERVAL, java.time.Duration.ofSeconds(1));
+        return config;
+    }
+
+    static Path tempDir(String prefix) throws java.io.IOException {
+        return Files.createTempDirectory(prefix);
+    }
+}

@@ -1,0 +1,175 @@
+package io.reelflow.job.local;
+
+import io.reelflow.connectors.jdbc.JdbcSchema;
+import io.reelflow.connectors.jdbc.JdbcSettings;
+import io.reelflow.connectors.kafka.TopicAdmin;
+import io.reelflow.connectors.s3.S3ObjectStore;
+import io.reelflow.connectors.s3.S3Settings;
+import io.reelflow.embedded.ReelflowServices;
+import io.reelflow.embedded.ServicesOptions;
+import io.reelflow.job.ReelflowJob;
+import io.reelflow.job.cli.CommandLine;
+import io.reelflow.job.cli.PublishCommand;
+import io.reelflow.job.config.DatabaseOptions;
+import io.reelflow.job.config.KafkaOptions;
+import io.reelflow.job.config.PipelineOptions;
+import io.reelflow.job.config.SidecarOptions;
+import io.reelflow.job.config.StorageOptions;
+import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.schemas.VideoRequest;
+import io.reelflow.sidecar.ReferenceSidecarServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * {@code reelflow local}: the whole product on one machine. Starts Kafka, S3, PostgreSQL and the
+ * reference sidecar in this JVM, runs the job with the Flink web UI, publishes the samples, and
+ * reports each video as it completes.
+ */
+public final class LocalMode {
+    private static final Duration SAMPLE_DEADLINE = Duration.ofMinutes(15);
+
+    private LocalMode() {}
+
+    public static int run(CommandLine line, PrintStream out) throws Exception {
+        Path dataDir = Path.of(line.option("data-dir", ".local")).toAbsolutePath();
+        Path examples = Path.of(line.option("examples", "examples"));
+        int webUiPort = line.intOption("web-ui-port", 8081);
+        int parallelism = line.intOption("parallelism", 2);
+        ServicesOptions servicesOptions =
+                ServicesOptions.local(dataDir).toBuilder()
+                        .kafkaPort(line.intOption("kafka-port", ServicesOptions.LOCAL_KAFKA_PORT))
+                        .postgresPort(line.intOption("postgres-port", ServicesOptions.LOCAL_POSTGRES_PORT))
+                        .s3Port(line.intOption("s3-port", ServicesOptions.LOCAL_S3_PORT))
+                        .build();
+
+        List<VideoRequest> samples = readSamples(examples);
+        out.printf("Starting Kafka, PostgreSQL, S3 and the reference sidecar (data in %s) ...%n", dataDir);
+        try (ReelflowServices services = ReelflowServices.start(servicesOptions);
+                ReferenceSidecarServer sidecar =
+                        ReferenceSidecarServer.start(
+                                io.reelflow.sidecar.SidecarOptions.defaults()
+                                        .withPort(line.intOption("sidecar-port", 8090))
+                                        .withThreads(2))) {
+            Configuration config = jobConfiguration(services, sidecar, line.options());
+            prepare(services, config, dataDir);
+            printEndpoints(out, services, sidecar, webUiPort);
+
+            config.set(RestOptions.PORT, webUiPort);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
+            env.setParallelism(parallelism);
+            ReelflowJob.define(env, config);
+            JobClient job = env.executeAsync("Reelflow (local)");
+            out.printf("Job %s running; web UI on http://localhost:%d%n", job.getJobID(), webUiPort);
+
+            PublishCommand.publish(
+                    services.kafkaBootstrapServers(), config.get(KafkaOptions.REQUESTS_TOPIC), samples, false);
+            out.printf("Published %d sample requests from %s%n", samples.size(), examples);
+
+            ResultsWatcher watcher =
+                    new ResultsWatcher(
+                            JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword()),
+                            config.get(PipelineOptions.RUN_ID));
+            List<String> ids = samples.stream().map(VideoRequest::getRequestId).collect(Collectors.toList());
+            List<ResultsWatcher.Row> rows =
+                    watcher.awaitTerminal(ids, SAMPLE_DEADLINE, row -> out.println("  " + row.progressLine()));
+            Path report = dataDir.resolve("last-run.json");
+            watcher.writeReport(rows, ids, report);
+            SummaryTable.print(out, rows, ids, dataDir.resolve(ReelflowServices.S3_DIRECTORY));
+            out.printf("Report with every result and status row: %s%n", report);
+            boolean allCompleted = rows.size() == ids.size() && rows.stream().allMatch(ResultsWatcher.Row::completed);
+
+            if (line.flag("exit-when-done")) {
+                job.cancel().get();
+                return allCompleted ? 0 : 1;
+            }
+            out.println("Still running: publish more requests (see README), watch the web UI. Ctrl-C to stop.");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> out.println("Stopping ...")));
+            job.getJobExecutionResult().get();
+            return 0;
+        }
+    }
+
+    private static List<VideoRequest> readSamples(Path examples) throws Exception {
+        if (!Files.isDirectory(examples)) {
+            throw new IllegalArgumentException("no sample directory " + examples + " (set --examples)");
+        }
+        List<VideoRequest> samples = new ArrayList<>();
+        try (Stream<Path> files = Files.list(examples)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList())) {
+                samples.addAll(PublishCommand.readRequests(file));
+            }
+        }
+        return samples;
+    }
+
+    /** The job's configuration, pointing at the local servers; {@code overrides} win. */
+    static Configuration jobConfiguration(
+            ReelflowServices services, ReferenceSidecarServer sidecar, Map<String, String> overrides) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(KafkaOptions.BOOTSTRAP_SERVERS.key(), services.kafkaBootstrapServers());
+        values.put(StorageOptions.ENDPOINT.key(), services.s3Endpoint());
+        values.put(StorageOptions.REGION.key(), services.s3Region());
+        values.put(StorageOptions.BUCKET.key(), services.s3Bucket());
+        values.put(StorageOptions.ACCESS_KEY.key(), services.s3AccessKey());
+        values.put(StorageOptions.SECRET_KEY.key(), services.s3SecretKey());
+        values.put(DatabaseOptions.URL.key(), services.jdbcUrl());
+        values.put(DatabaseOptions.USER.key(), services.jdbcUser());
+        values.put(DatabaseOptions.PASSWORD.key(), services.jdbcPassword());
+        values.put(SidecarOptions.URL.key(), sidecar.baseUri().toString());
+        values.put(PipelineOptions.RUN_ID.key(), "local");
+        values.put(PipelineOptions.CHECKPOINT_INTERVAL.key(), "2 s");
+        values.put(PipelineOptions.RENDER_THREADS.key(), "2");
+        values.putAll(overrides);
+        return Configuration.fromMap(values);
+    }
+
+    private static void prepare(ReelflowServices services, Configuration config, Path dataDir)
+            throws Exception {
+        TopicAdmin.ensureTopics(
+                services.kafkaBootstrapServers(),
+                Map.of(
+                        config.get(KafkaOptions.REQUESTS_TOPIC), 2,
+                        config.get(KafkaOptions.RESULTS_TOPIC), 2,
+                        config.get(KafkaOptions.STATUS_TOPIC), 2,
+                        config.get(KafkaOptions.DEAD_LETTER_TOPIC), 1));
+        JdbcSchema.apply(JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword()));
+        S3Settings s3 =
+                new S3Settings(
+                        services.s3Endpoint(),
+                        services.s3Region(),
+                        services.s3Bucket(),
+                        services.s3AccessKey(),
+                        services.s3SecretKey(),
+                        true);
+        try (ObjectStore store = S3ObjectStore.factory(s3).create()) {
+            DemoAssetLibrary.install(store, config.get(StorageOptions.CATALOG_MANIFEST), dataDir.resolve("demo-assets"));
+        } catch (IOException e) {
+            throw new IOException("Could not install the demo asset library", e);
+        }
+    }
+
+    private static void printEndpoints(
+            PrintStream out, ReelflowServices services, ReferenceSidecarServer sidecar, int webUiPort) {
+        out.println("Local endpoints:");
+        out.printf("  Kafka          %s%n", services.kafkaBootstrapServers());
+        out.printf("  S3 API         %s  bucket %s  access key %s  secret key %s%n",
+                services.s3Endpoint(), services.s3Bucket(), services.s3AccessKey(), services.s3SecretKey());
+        out.printf("  PostgreSQL     %s  user %s%n", services.jdbcUrl(), services.jdbcUser());
+        out.printf("  Sidecar        %s  (%s)%n", sidecar.baseUri(), sidecar.generator());
+        out.printf("  Flink web UI   http://localhost:%d%n", webUiPort);
+    }
+}
