@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Detects the language of a request's text with Lingua, honouring the request's language hint.
- * Thread-safe; get it with {@link #shared(LanguageDetectorConfig)} so each JVM (task manager)
- * loads Lingua's models once, whatever the number of subtasks.
+ * Thread-safe; get it with {@link #shared(LanguageDetectorConfig)} so each JVM (task manager) loads
+ * Lingua's models once, whatever the number of subtasks.
  *
  * <pre>{@code
  * DetectedLanguage language =
@@ -121,9 +121,7 @@ public final class LanguageDetector {
                         : LanguageCodes.toCode(values.firstKey()).filter(config::allows);
         if (best.isEmpty()) {
             warnings.add(
-                    "could not detect the language; using fallback language '"
-                            + fallback()
-                            + "'");
+                    "could not detect the language; using fallback language '" + fallback() + "'");
             return new DetectedLanguage(fallback(), 0.0, false, warnings);
         }
         double confidence = Confidence.ofBest(values, Confidence.letters(sample));

@@ -194,7 +194,8 @@ class LanguageDetectorTest {
     @Test
     void shouldNeverThrowOnUnpairedSurrogatesAndControlCharacters() {
         DetectedLanguage detected =
-                DETECTOR.detect("\uDC00 The river \u0007flows \uD83D into the sea.", "\uD800\u0000");
+                DETECTOR.detect(
+                        "\uDC00 The river \u0007flows \uD83D into the sea.", "\uD800\u0000");
 
         assertThat(detected.code()).isEqualTo("en");
         assertThat(detected.warnings()).anyMatch(w -> w.contains("ignored language hint"));

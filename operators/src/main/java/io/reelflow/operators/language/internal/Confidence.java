@@ -25,8 +25,8 @@ public final class Confidence {
     /**
      * The posterior probability of the first (best) language.
      *
-     * @param relativeValues Lingua's values, best first (as {@code
-     *     computeLanguageConfidenceValues} sorts them); must not be empty
+     * @param relativeValues Lingua's values, best first (as {@code computeLanguageConfidenceValues}
+     *     sorts them); must not be empty
      * @param letters the number of letters in the text Lingua saw
      */
     public static <K> double ofBest(SortedMap<K, Double> relativeValues, int letters) {

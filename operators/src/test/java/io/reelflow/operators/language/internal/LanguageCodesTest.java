@@ -10,8 +10,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LanguageCodesTest {
 
     @ParameterizedTest
-    @CsvSource({"en,en", "EN,en", "en-US,en", "pt_BR,pt", "zh-Hant-TW,zh", "iw,he", "no,nb",
-        "deu,de", "rus,ru"})
+    @CsvSource({
+        "en,en",
+        "EN,en",
+        "en-US,en",
+        "pt_BR,pt",
+        "zh-Hant-TW,zh",
+        "iw,he",
+        "no,nb",
+        "deu,de",
+        "rus,ru"
+    })
     void shouldParseHintToIsoCode(String hint, String expected) {
         assertThat(LanguageCodes.parseHint(hint)).contains(expected);
     }
@@ -30,7 +39,8 @@ class LanguageCodesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u0000\u0007abc", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {"\u0000\u0007abc", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
     void shouldQuoteHintWithoutControlCharactersAndBounded(String hint) {
         String quoted = LanguageCodes.quotable(hint);
 
