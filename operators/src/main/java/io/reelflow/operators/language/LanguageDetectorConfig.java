@@ -1,0 +1,111 @@
+package io.reelflow.operators.language;
+
+import io.reelflow.operators.language.internal.LanguageCodes;
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Settings of {@link LanguageDetector}. Equal configs share one detector per JVM.
+ *
+ * <pre>{@code
+ * LanguageDetectorConfig config =
+ *         LanguageDetectorConfig.defaults().withLanguages(Set.of("en", "de", "fr"));
+ * }</pre>
+ *
+ * @param languages ISO 639-1 codes the detector chooses from; empty means every language Lingua
+ *     knows (75). If set, at least two (choosing among one language is no detection).
+ * @param lowAccuracyMode Lingua's low accuracy mode: trigram models only, about 60 MB of heap for
+ *     all languages instead of about 1.2 GB; less accurate on texts shorter than ~120 characters
+ * @param minConfidence a detection below this confidence (0..1) yields {@code fallbackLanguage}
+ * @param fallbackLanguage ISO 639-1 code (or {@code "und"}) used for blank, undetectable or
+ *     low-confidence texts
+ */
+public record LanguageDetectorConfig(
+        Set<String> languages,
+        boolean lowAccuracyMode,
+        double minConfidence,
+        String fallbackLanguage)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final boolean DEFAULT_LOW_ACCURACY_MODE = true;
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
+    public static final String DEFAULT_FALLBACK_LANGUAGE = "en";
+
+    public LanguageDetectorConfig {
+        Objects.requireNonNull(languages, "languages");
+        SortedSet<String> normalised = new TreeSet<>();
+        for (String language : languages) {
+            String code =
+                    Objects.requireNonNull(language, "languages must not contain null")
+                            .trim()
+                            .toLowerCase(Locale.ROOT);
+            if (!LanguageCodes.isSupported(code)) {
+                throw new IllegalArgumentException(
+                        "languages: '"
+                                + language
+                                + "' is not an ISO 639-1 code supported by Lingua; supported: "
+                                + LanguageCodes.supportedCodes());
+            }
+            normalised.add(code);
+        }
+        if (normalised.size() == 1) {
+            throw new IllegalArgumentException(
+                    "languages must be empty (all languages) or name at least two, was "
+                            + normalised);
+        }
+        languages = Collections.unmodifiableSortedSet(normalised);
+        if (!(minConfidence >= 0.0 && minConfidence <= 1.0)) {
+            throw new IllegalArgumentException(
+                    "minConfidence must be in [0, 1], was " + minConfidence);
+        }
+        Objects.requireNonNull(fallbackLanguage, "fallbackLanguage");
+        fallbackLanguage = fallbackLanguage.trim().toLowerCase(Locale.ROOT);
+        if (!fallbackLanguage.equals(DetectedLanguage.UNDETERMINED)
+                && !fallbackLanguage.matches("[a-z]{2}")) {
+            throw new IllegalArgumentException(
+                    "fallbackLanguage must be an ISO 639-1 code or 'und', was '"
+                            + fallbackLanguage
+                            + "'");
+        }
+    }
+
+    /** All languages, low accuracy mode, minimum confidence 0.5, fallback {@code "en"}. */
+    public static LanguageDetectorConfig defaults() {
+        return new LanguageDetectorConfig(
+                Set.of(),
+                DEFAULT_LOW_ACCURACY_MODE,
+                DEFAULT_MIN_CONFIDENCE,
+                DEFAULT_FALLBACK_LANGUAGE);
+    }
+
+    public LanguageDetectorConfig withLanguages(Set<String> newLanguages) {
+        return new LanguageDetectorConfig(
+                newLanguages, lowAccuracyMode, minConfidence, fallbackLanguage);
+    }
+
+    public LanguageDetectorConfig withLowAccuracyMode(boolean enabled) {
+        return new LanguageDetectorConfig(languages, enabled, minConfidence, fallbackLanguage);
+    }
+
+    public LanguageDetectorConfig withMinConfidence(double newMinConfidence) {
+        return new LanguageDetectorConfig(
+                languages, lowAccuracyMode, newMinConfidence, fallbackLanguage);
+    }
+
+    public LanguageDetectorConfig withFallbackLanguage(String newFallbackLanguage) {
+        return new LanguageDetectorConfig(
+                languages, lowAccuracyMode, minConfidence, newFallbackLanguage);
+    }
+
+    /** Whether {@code code} (normalised ISO 639-1) is one the detector may answer. */
+    public boolean allows(String code) {
+        return languages.isEmpty() ? LanguageCodes.isSupported(code) : languages.contains(code);
+    }
+}

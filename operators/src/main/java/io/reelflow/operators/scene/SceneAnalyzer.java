@@ -1,0 +1,296 @@
+package io.reelflow.operators.scene;
+
+import com.ibm.icu.util.ULocale;
+import io.reelflow.operators.scene.internal.EntityExtractor;
+import io.reelflow.operators.scene.internal.Joiner;
+import io.reelflow.operators.scene.internal.KeywordExtractor;
+import io.reelflow.operators.scene.internal.Lexicons;
+import io.reelflow.operators.scene.internal.PhraseLexicon;
+import io.reelflow.operators.scene.internal.PromptBuilder;
+import io.reelflow.operators.scene.internal.ScenePartitioner;
+import io.reelflow.operators.scene.internal.Segment;
+import io.reelflow.operators.scene.internal.Segmenter;
+import io.reelflow.operators.scene.internal.Stopwords;
+import io.reelflow.operators.scene.internal.TextNormalizer;
+import io.reelflow.operators.scene.internal.Token;
+import io.reelflow.schemas.Scene;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns a request's text into timed, described scenes. The text is normalised (Markdown, URLs and
+ * emoji removed), split into sentences, and the sentences are grouped into scenes of about {@link
+ * SceneAnalyzerConfig#targetSecondsPerScene()} by estimated reading time; the scene durations are
+ * then scaled to add up exactly to the requested video length. Thread-safe and cheap to construct.
+ *
+ * <pre>{@code
+ * List<Scene> scenes = new SceneAnalyzer(SceneAnalyzerConfig.defaults()).analyze(text, "de", 30.0);
+ * }</pre>
+ */
+public final class SceneAnalyzer {
+
+    /** Most keywords, entities and prompt subjects per scene. */
+    public static final int MAX_TERMS = 6;
+
+    private final SceneAnalyzerConfig config;
+
+    public SceneAnalyzer(SceneAnalyzerConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public SceneAnalyzerConfig config() {
+        return config;
+    }
+
+    /**
+     * The scenes of {@code text}, in order: scene 0 starts at 0.0, each scene starts where the
+     * previous one ends, and the last ends at exactly {@code targetDurationSeconds}. At least one
+     * scene (an empty one when no speakable text remains), at most {@link
+     * SceneAnalyzerConfig#maxScenes()}. Never throws for any text.
+     *
+     * @param text the request's text; null is treated as empty
+     * @param language ISO 639-1 code or language tag of the text; null or {@code "und"} if unknown
+     * @param targetDurationSeconds length of the video; positive and finite
+     * @throws IllegalArgumentException if {@code targetDurationSeconds} is not positive and finite
+     */
+    public List<Scene> analyze(String text, String language, double targetDurationSeconds) {
+        if (!(targetDurationSeconds > 0.0) || Double.isInfinite(targetDurationSeconds)) {
+            throw new IllegalArgumentException(
+                    "targetDurationSeconds must be positive and finite, was "
+                            + targetDurationSeconds);
+        }
+        String lang = primaryLanguage(language);
+        ULocale locale = lang.equals("und") ? ULocale.ROOT : new ULocale(lang);
+        Segmenter segmenter =
+                new Segmenter(locale, config.wordsPerSecond(), config.charactersPerSecond());
+
+        List<Segment> segments = segmenter.sentences(TextNormalizer.normalize(text));
+        if (segments.isEmpty()) {
+            return List.of(emptyScene(targetDurationSeconds));
+        }
+        segments = splitLongSegments(segmenter, segments, targetDurationSeconds);
+
+        double[] reading = new double[segments.size()];
+        double totalReading = 0.0;
+        for (int i = 0; i < reading.length; i++) {
+            reading[i] = segments.get(i).readingSeconds();
+            totalReading += reading[i];
+        }
+        int count =
+                ScenePartitioner.sceneCount(
+                        targetDurationSeconds,
+                        segments.size(),
+                        config.targetSecondsPerScene(),
+                        config.minSecondsPerScene(),
+                        config.maxSecondsPerScene(),
+                        config.maxScenes());
+        int[] starts = ScenePartitioner.partition(reading, count);
+        while (count > 1
+                && shortestScene(reading, starts, totalReading, targetDurationSeconds)
+                        < config.minSecondsPerScene()) {
+            count--;
+            starts = ScenePartitioner.partition(reading, count);
+        }
+
+        Set<String> stopwords = Stopwords.forLanguage(lang);
+        List<Scene> scenes = new ArrayList<>(count);
+        double start = 0.0;
+        double readingSoFar = 0.0;
+        for (int k = 0; k < count; k++) {
+            int from = starts[k];
+            int to = k + 1 < count ? starts[k + 1] : segments.size();
+            for (int i = from; i < to; i++) {
+                readingSoFar += reading[i];
+            }
+            double end =
+                    k + 1 < count
+                            ? boundary(
+                                    targetDurationSeconds * (readingSoFar / totalReading),
+                                    start,
+                                    targetDurationSeconds)
+                            : targetDurationSeconds;
+            scenes.add(describe(k, segments.subList(from, to), start, end, lang, stopwords));
+            start = end;
+        }
+        return scenes;
+    }
+
+    /**
+     * Cuts sentences that would make a scene longer than the maximum at clause punctuation, and
+     * run-on text without punctuation between words, in pieces of about the target scene length.
+     */
+    private List<Segment> splitLongSegments(
+            Segmenter segmenter, List<Segment> segments, double targetDurationSeconds) {
+        double totalReading = 0.0;
+        for (Segment segment : segments) {
+            totalReading += segment.readingSeconds();
+        }
+        double scale = targetDurationSeconds / totalReading;
+        double limit = config.targetSecondsPerScene() / scale;
+        double tooLong = config.maxSecondsPerScene() / scale;
+        double wordSplit = Math.max(config.maxSecondsPerScene(), tooLong);
+        List<Segment> result = new ArrayList<>(segments.size());
+        for (Segment segment : segments) {
+            if (segment.readingSeconds() > tooLong) {
+                result.addAll(segmenter.split(segment, limit, wordSplit));
+            } else {
+                result.add(segment);
+            }
+        }
+        return result;
+    }
+
+    private static double shortestScene(
+            double[] reading, int[] starts, double totalReading, double totalSeconds) {
+        double shortest = Double.MAX_VALUE;
+        for (int k = 0; k < starts.length; k++) {
+            int to = k + 1 < starts.length ? starts[k + 1] : reading.length;
+            double sum = 0.0;
+            for (int i = starts[k]; i < to; i++) {
+                sum += reading[i];
+            }
+            shortest = Math.min(shortest, totalSeconds * sum / totalReading);
+        }
+        return shortest;
+    }
+
+    /** A scene boundary rounded to milliseconds, unless rounding would break the order. */
+    private static double boundary(double exact, double previous, double total) {
+        double rounded = Math.round(exact * 1000.0) / 1000.0;
+        if (rounded > previous && rounded < total) {
+            return rounded;
+        }
+        return exact > previous && exact < total ? exact : Math.nextUp(previous);
+    }
+
+    private static Scene describe(
+            int index,
+            List<Segment> segments,
+            double start,
+            double end,
+            String language,
+            Set<String> stopwords) {
+        List<String> texts = new ArrayList<>(segments.size());
+        List<Token> tokens = new ArrayList<>();
+        for (Segment segment : segments) {
+            texts.add(segment.text());
+            tokens.addAll(segment.tokens());
+        }
+        List<String> keywords = KeywordExtractor.top(tokens, stopwords, MAX_TERMS);
+        List<String> entities = EntityExtractor.extract(segments, stopwords, MAX_TERMS);
+
+        Set<String> cueWords = new HashSet<>();
+        List<String> camera = labels(Lexicons.CAMERA, tokens, language, cueWords);
+        List<String> time = labels(Lexicons.TIME, tokens, language, cueWords);
+        String mood = mood(tokens, language, cueWords);
+
+        return Scene.newBuilder()
+                .setIndex(index)
+                .setText(Joiner.join(texts))
+                .setStartSeconds(start)
+                .setEndSeconds(end)
+                .setKeywords(keywords)
+                .setEntities(entities)
+                .setMood(mood)
+                .setCameraCues(camera)
+                .setTimeCues(time)
+                .setPrompt(
+                        PromptBuilder.build(
+                                camera, subjects(entities, keywords, cueWords), mood, time))
+                .build();
+    }
+
+    private static Scene emptyScene(double durationSeconds) {
+        return Scene.newBuilder()
+                .setIndex(0)
+                .setText("")
+                .setStartSeconds(0.0)
+                .setEndSeconds(durationSeconds)
+                .setKeywords(List.of())
+                .setEntities(List.of())
+                .setMood(Lexicons.NEUTRAL)
+                .setCameraCues(List.of())
+                .setTimeCues(List.of())
+                .setPrompt(PromptBuilder.build(List.of(), List.of(), Lexicons.NEUTRAL, List.of()))
+                .build();
+    }
+
+    /** Distinct labels in order of first appearance; the matched words go to {@code cueWords}. */
+    private static List<String> labels(
+            PhraseLexicon lexicon, List<Token> tokens, String language, Set<String> cueWords) {
+        Set<String> labels = new LinkedHashSet<>();
+        for (PhraseLexicon.Match match : lexicon.find(tokens, language)) {
+            labels.add(match.label());
+            for (int i = match.from(); i < match.to(); i++) {
+                cueWords.add(tokens.get(i).key());
+            }
+        }
+        return new ArrayList<>(labels);
+    }
+
+    /** The mood named most often, ties going to the one named first; neutral if none. */
+    private static String mood(List<Token> tokens, String language, Set<String> cueWords) {
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> firstAt = new HashMap<>();
+        for (PhraseLexicon.Match match : Lexicons.MOOD.find(tokens, language)) {
+            counts.merge(match.label(), 1, Integer::sum);
+            firstAt.putIfAbsent(match.label(), match.from());
+            for (int i = match.from(); i < match.to(); i++) {
+                cueWords.add(tokens.get(i).key());
+            }
+        }
+        String best = Lexicons.NEUTRAL;
+        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+            String mood = entry.getKey();
+            if (best.equals(Lexicons.NEUTRAL)
+                    || entry.getValue() > counts.get(best)
+                    || (entry.getValue().equals(counts.get(best))
+                            && firstAt.get(mood) < firstAt.get(best))) {
+                best = mood;
+            }
+        }
+        return best;
+    }
+
+    /** Entities first, then keywords that are neither part of an entity nor a cue word. */
+    private static List<String> subjects(
+            List<String> entities, List<String> keywords, Set<String> cueWords) {
+        List<String> subjects = new ArrayList<>(MAX_TERMS);
+        Set<String> entityWords = new HashSet<>();
+        for (String entity : entities) {
+            if (subjects.size() < MAX_TERMS) {
+                subjects.add(entity);
+            }
+            for (String word : entity.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+                entityWords.add(word);
+            }
+        }
+        for (String keyword : keywords) {
+            if (subjects.size() >= MAX_TERMS) {
+                break;
+            }
+            if (!cueWords.contains(keyword) && !entityWords.contains(keyword)) {
+                subjects.add(keyword);
+            }
+        }
+        return subjects;
+    }
+
+    /** {@code "de-DE"} → {@code "de"}; anything that is no language code → {@code "und"}. */
+    static String primaryLanguage(String language) {
+        if (language == null) {
+            return "und";
+        }
+        String tag = language.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        int dash = tag.indexOf('-');
+        String primary = dash < 0 ? tag : tag.substring(0, dash);
+        return primary.matches("[a-z]{2,3}") ? primary : "und";
+    }
+}

@@ -1,0 +1,80 @@
+package io.reelflow.operators.scene.internal;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Splits text into words with ICU's word break rules (dictionaries for CJK and Thai). */
+public final class Tokenizer {
+
+    private static final Pattern ELISION =
+            Pattern.compile("^(?:l|d|j|m|n|s|t|c|qu|dell|all|dall|nell|sull)['’](\\p{L}.*)$");
+    private static final Pattern POSSESSIVE = Pattern.compile("^(\\p{L}.+)['’]s$");
+
+    private Tokenizer() {}
+
+    /** The words and numbers of {@code text}; punctuation, spaces and symbols are skipped. */
+    public static List<Token> tokenize(String text, ULocale locale) {
+        List<Token> tokens = new ArrayList<>();
+        if (text.isEmpty()) {
+            return tokens;
+        }
+        BreakIterator words = BreakIterator.getWordInstance(locale);
+        words.setText(text);
+        int start = words.first();
+        for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
+            int status = words.getRuleStatus();
+            if (status < BreakIterator.WORD_NUMBER) {
+                continue;
+            }
+            String word = text.substring(start, end);
+            int first = word.codePointAt(0);
+            int script = UScript.getScript(first);
+            tokens.add(
+                    new Token(
+                            word,
+                            key(word, locale),
+                            start,
+                            end,
+                            status < BreakIterator.WORD_LETTER,
+                            isSpacelessScript(script),
+                            script == UScript.HAN));
+        }
+        return tokens;
+    }
+
+    /** The lexicon key of a word: lower case, without elision or possessive. */
+    static String key(String word, ULocale locale) {
+        String lower = UCharacter.toLowerCase(locale, word);
+        Matcher elision = ELISION.matcher(lower);
+        if (elision.matches()) {
+            lower = elision.group(1);
+        }
+        Matcher possessive = POSSESSIVE.matcher(lower);
+        if (possessive.matches()) {
+            lower = possessive.group(1);
+        }
+        return lower;
+    }
+
+    private static boolean isSpacelessScript(int script) {
+        return script == UScript.HAN
+                || script == UScript.HIRAGANA
+                || script == UScript.KATAKANA
+                || script == UScript.THAI
+                || script == UScript.LAO
+                || script == UScript.KHMER
+                || script == UScript.MYANMAR
+                || script == UScript.TIBETAN;
+    }
+
+    /** Whether a code point belongs to a script written without spaces between words. */
+    public static boolean isSpaceless(int codePoint) {
+        return isSpacelessScript(UScript.getScript(codePoint));
+    }
+}

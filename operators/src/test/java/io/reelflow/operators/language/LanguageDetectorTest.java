@@ -1,0 +1,215 @@
+package io.reelflow.operators.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Tests for {@link LanguageDetector}. */
+class LanguageDetectorTest {
+
+    private static final LanguageDetector DETECTOR =
+            LanguageDetector.shared(LanguageDetectorConfig.defaults());
+
+    private static final String ENGLISH =
+            "The sun sets behind the mountains while a calm lake reflects the last light of the day.";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | The sun sets behind the mountains while a calm lake reflects the last light"
+                        + " of the day.",
+                "de | Die Sonne geht hinter den Bergen unter, während der ruhige See das letzte"
+                        + " Licht des Tages spiegelt.",
+                "fr | Le soleil se couche derrière les montagnes pendant que le lac calme reflète"
+                        + " la dernière lumière du jour.",
+                "es | El sol se pone detrás de las montañas mientras el lago tranquilo refleja la"
+                        + " última luz del día.",
+                "ru | Солнце садится за горы, а спокойное озеро отражает последний свет дня.",
+                "zh | 太阳落在山后，平静的湖面倒映着一天中最后的光芒。",
+                "ja | 太陽が山の向こうに沈み、静かな湖が一日の最後の光を映している。",
+                "ar | تغرب الشمس خلف الجبال بينما تعكس البحيرة الهادئة آخر ضوء في النهار.",
+                "hi | सूरज पहाड़ों के पीछे डूब रहा है और शांत झील दिन की आखिरी रोशनी को दर्शा रही है।",
+            })
+    void shouldDetectLanguageOfSentence(String expected, String sentence) {
+        DetectedLanguage detected = DETECTOR.detect(sentence, null);
+
+        assertThat(detected.code()).isEqualTo(expected);
+        assertThat(detected.confidence()).isGreaterThanOrEqualTo(0.9).isLessThanOrEqualTo(1.0);
+        assertThat(detected.fromHint()).isFalse();
+        assertThat(detected.warnings()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "DE", "de-DE", "de_AT", " de ", "deu"})
+    void shouldLetValidHintWin(String hint) {
+        DetectedLanguage detected = DETECTOR.detect(ENGLISH, hint);
+
+        assertThat(detected.code()).isEqualTo("de");
+        assertThat(detected.confidence()).isEqualTo(1.0);
+        assertThat(detected.fromHint()).isTrue();
+        assertThat(detected.warnings()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xx", "klingon", "12", "e", "e-n"})
+    void shouldIgnoreUnknownHintWithWarning(String hint) {
+        DetectedLanguage detected = DETECTOR.detect(ENGLISH, hint);
+
+        assertThat(detected.code()).isEqualTo("en");
+        assertThat(detected.fromHint()).isFalse();
+        assertThat(detected.warnings())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("ignored language hint")
+                .contains("not a known ISO 639-1 language code");
+    }
+
+    @Test
+    void shouldIgnoreHintOutsideConfiguredLanguages() {
+        LanguageDetector detector =
+                LanguageDetector.shared(
+                        LanguageDetectorConfig.defaults().withLanguages(Set.of("en", "de")));
+
+        DetectedLanguage detected = detector.detect(ENGLISH, "fr");
+
+        assertThat(detected.code()).isEqualTo("en");
+        assertThat(detected.fromHint()).isFalse();
+        assertThat(detected.warnings())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("'fr'")
+                .contains("not among the configured languages");
+    }
+
+    @Test
+    void shouldOnlyAnswerConfiguredLanguages() {
+        LanguageDetector detector =
+                LanguageDetector.shared(
+                        LanguageDetectorConfig.defaults().withLanguages(Set.of("en", "de")));
+
+        DetectedLanguage detected =
+                detector.detect("Der Hund läuft schnell über die grüne Wiese im Tal.", null);
+
+        assertThat(detected.code()).isEqualTo("de");
+    }
+
+    @Test
+    void shouldFallBackWithWarningWhenConfidenceIsLow() {
+        DetectedLanguage detected = DETECTOR.detect("lol xd", null);
+
+        assertThat(detected.code()).isEqualTo("en");
+        assertThat(detected.confidence()).isLessThan(0.5);
+        assertThat(detected.fromHint()).isFalse();
+        assertThat(detected.warnings())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("detected '")
+                .contains("with confidence 0.")
+                .contains("below the minimum 0.50")
+                .contains("fallback language 'en'");
+    }
+
+    @Test
+    void shouldUseConfiguredFallbackLanguage() {
+        LanguageDetector detector =
+                LanguageDetector.shared(
+                        LanguageDetectorConfig.defaults().withFallbackLanguage("und"));
+
+        DetectedLanguage detected = detector.detect("lol xd", null);
+
+        assertThat(detected.code()).isEqualTo(DetectedLanguage.UNDETERMINED);
+        assertThat(detected.isKnown()).isFalse();
+    }
+
+    @Test
+    void shouldAcceptShortTextWhenMinimumConfidenceIsZero() {
+        LanguageDetector detector =
+                LanguageDetector.shared(LanguageDetectorConfig.defaults().withMinConfidence(0.0));
+
+        DetectedLanguage detected = detector.detect("lol xd", null);
+
+        assertThat(detected.code()).isNotEqualTo("en");
+        assertThat(detected.warnings()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", "\n\t "})
+    void shouldFallBackWithWarningForBlankText(String text) {
+        DetectedLanguage detected = DETECTOR.detect(text, null);
+
+        assertThat(detected.code()).isEqualTo("en");
+        assertThat(detected.confidence()).isZero();
+        assertThat(detected.warnings())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("text is blank");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345 678", "!!! ??? ...", "🎉🎉🎉", "\u0000\u0001"})
+    void shouldFallBackWithWarningForTextWithoutLetters(String text) {
+        DetectedLanguage detected = DETECTOR.detect(text, null);
+
+        assertThat(detected.code()).isEqualTo("en");
+        assertThat(detected.warnings()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "मैं कल सुबह बाज़ार जाऊँगा और ताज़ी सब्ज़ियाँ ख़रीदूँगा।",
+                "यह एक छोटा सा गाँव है जहाँ लोग खेती करते हैं।",
+            })
+    void shouldDetectHindiWithShortWordsInLowAccuracyMode(String sentence) {
+        assertThat(DETECTOR.detect(sentence, null).code()).isEqualTo("hi");
+    }
+
+    @Test
+    void shouldStillHonourHintForBlankText() {
+        DetectedLanguage detected = DETECTOR.detect("", "ja");
+
+        assertThat(detected.code()).isEqualTo("ja");
+        assertThat(detected.fromHint()).isTrue();
+    }
+
+    @Test
+    void shouldReportBothIgnoredHintAndBlankText() {
+        DetectedLanguage detected = DETECTOR.detect(" ", "zz");
+
+        assertThat(detected.warnings()).hasSize(2);
+    }
+
+    @Test
+    void shouldDetectLongTextFromItsBeginning() {
+        String text = "Die Sonne geht hinter den Bergen unter. ".repeat(20_000) + "\uD800";
+
+        DetectedLanguage detected = DETECTOR.detect(text, null);
+
+        assertThat(detected.code()).isEqualTo("de");
+    }
+
+    @Test
+    void shouldNeverThrowOnUnpairedSurrogatesAndControlCharacters() {
+        DetectedLanguage detected =
+                DETECTOR.detect(
+                        "\uDC00 The river \u0007flows \uD83D into the sea.", "\uD800\u0000");
+
+        assertThat(detected.code()).isEqualTo("en");
+        assertThat(detected.warnings()).anyMatch(w -> w.contains("ignored language hint"));
+    }
+
+    @Test
+    void shouldShareOneInstancePerEqualConfig() {
+        LanguageDetectorConfig config =
+                LanguageDetectorConfig.defaults().withLanguages(Set.of("en", "fr", "de"));
+        LanguageDetectorConfig equalConfig =
+                LanguageDetectorConfig.defaults().withLanguages(Set.of("DE", "fr", " en"));
+
+        assertThat(LanguageDetector.shared(config)).isSameAs(LanguageDetector.shared(equalConfig));
+        assertThat(LanguageDetector.shared(LanguageDetectorConfig.defaults())).isSameAs(DETECTOR);
+        assertThat(LanguageDetector.shared(config)).isNotSameAs(DETECTOR);
+    }
+}
