@@ -1,0 +1,62 @@
+package io.reelflow.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reelflow.job.config.KafkaOptions;
+import io.reelflow.job.config.PipelineOptions;
+import io.reelflow.job.config.SidecarOptions;
+import io.reelflow.job.config.StorageOptions;
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+
+/** Tests for {@link PipelineSettings} and {@link ConnectorSettings}. */
+class PipelineSettingsTest {
+    @Test
+    void shouldReadDefaults() {
+        PipelineSettings settings = PipelineSettings.from(new Configuration());
+        ConnectorSettings connectors = ConnectorSettings.from(new Configuration());
+
+        assertThat(settings.runId()).isEqualTo("live");
+        assertThat(settings.requestRules().maxTextChars()).isEqualTo(20_000);
+        assertThat(settings.generation().maxAttempts()).isEqualTo(4);
+        assertThat(connectors.requests().topic()).isEqualTo("reelflow.requests");
+        assertThat(connectors.storage().endpoint()).isNull();
+        assertThat(connectors.storage().pathStyle()).isFalse();
+    }
+
+    @Test
+    void shouldApplyOptions() {
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.RUN_ID, "replay-1");
+        config.set(PipelineOptions.DEFAULT_RESOLUTION, "360p");
+        config.set(SidecarOptions.MAX_ATTEMPTS, 2);
+        config.set(SidecarOptions.INITIAL_BACKOFF, Duration.ofMillis(10));
+        config.set(KafkaOptions.RESULTS_TOPIC, "out");
+        config.set(StorageOptions.ENDPOINT, "http://127.0.0.1:9000");
+
+        PipelineSettings settings = PipelineSettings.from(config);
+        ConnectorSettings connectors = ConnectorSettings.from(config);
+
+        assertThat(settings.runId()).isEqualTo("replay-1");
+        assertThat(settings.requestRules().defaultResolution()).isEqualTo("360p");
+        assertThat(settings.generation().maxAttempts()).isEqualTo(2);
+        assertThat(settings.generation().initialBackoffMillis()).isEqualTo(10);
+        assertThat(connectors.results().topic()).isEqualTo("out");
+        assertThat(connectors.storage().pathStyle()).isTrue();
+    }
+
+    @Test
+    void shouldNameTheBadOption() {
+        Configuration config = new Configuration();
+        config.set(KafkaOptions.STARTING_OFFSETS, "yesterday");
+
+        assertThatThrownBy(() -> ConnectorSettings.from(config))
+                .hasMessageContaining("reelflow.kafka.starting-offsets must be committed, earliest or latest");
+        Configuration badResolution = new Configuration();
+        badResolution.set(PipelineOptions.DEFAULT_RESOLUTION, "8k");
+        assertThatThrownBy(() -> PipelineSettings.from(badResolution))
+                .hasMessageContaining("unsupported resolution '8k'");
+    }
+}
