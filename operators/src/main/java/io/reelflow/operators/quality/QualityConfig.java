@@ -9,8 +9,8 @@ import java.io.Serializable;
  * QualityConfig config = QualityConfig.defaults().withDurationToleranceSeconds(0.5);
  * }</pre>
  *
- * @param durationToleranceSeconds how far the measured duration may be from the target (the
- *     product spec allows 1 s; the renderer is exact to a frame)
+ * @param durationToleranceSeconds how far the measured duration may be from the target (the product
+ *     spec allows 1 s; the renderer is exact to a frame)
  * @param blackLumaThreshold a sampled frame whose mean luma (0-255) is below this counts as black
  * @param maxBlackFrameRatio the largest share of black samples a passing video may have
  * @param sampleIntervalSeconds how often a frame is sampled for the black-frame check

@@ -71,8 +71,14 @@ public final class QualityScorer {
             score += RESOLUTION_POINTS;
         } else {
             reasons.add(
-                    "resolution is " + measured.width() + "x" + measured.height() + ", expected "
-                            + expected.getWidth() + "x" + expected.getHeight());
+                    "resolution is "
+                            + measured.width()
+                            + "x"
+                            + measured.height()
+                            + ", expected "
+                            + expected.getWidth()
+                            + "x"
+                            + expected.getHeight());
         }
         double target = expected.getTargetDurationSeconds();
         double error = Math.abs(measured.durationSeconds() - target);
@@ -178,8 +184,7 @@ public final class QualityScorer {
                             : frameRate > 0
                                     ? (lastTimestamp - firstTimestamp) / 1_000_000.0 + 1 / frameRate
                                     : grabber.getLengthInTime() / 1_000_000.0;
-            return new Measurement(
-                    codec, width, height, frames, duration, samples, blackSamples);
+            return new Measurement(codec, width, height, frames, duration, samples, blackSamples);
         }
     }
 

@@ -53,7 +53,8 @@ public record RenderConfig(
         Objects.requireNonNull(x264Preset, "x264Preset");
         Objects.requireNonNull(subtitleFontFamily, "subtitleFontFamily");
         if (workDirectory != null && workDirectory.isBlank()) {
-            throw new IllegalArgumentException("workDirectory must not be blank (use null for the default)");
+            throw new IllegalArgumentException(
+                    "workDirectory must not be blank (use null for the default)");
         }
         if (!X264_PRESETS.contains(x264Preset)) {
             throw new IllegalArgumentException(

@@ -121,12 +121,12 @@ public final class Renderer {
         try (Canvas canvas = new Canvas(width, height);
                 VideoWriter writer =
                         VideoWriter.open(
-                        videoFile,
-                        width,
-                        height,
-                        spec.getFps(),
-                        config,
-                        VideoWriter.encodersFor(config))) {
+                                videoFile,
+                                width,
+                                height,
+                                spec.getFps(),
+                                config,
+                                VideoWriter.encodersFor(config))) {
             notes.add(writer.note());
             for (SceneSpan span : timeline.spans()) {
                 SceneClip clip = span.clip();
@@ -141,8 +141,9 @@ public final class Renderer {
                 SceneSource source = openSource(clip, media, width, height, spec.getFps(), notes);
                 boolean showsMedia = !(source instanceof TitleCard);
                 fellBack |= !showsMedia && clip.getSource() != ClipSource.TITLE_CARD;
+                // A title card already shows the scene text; subtitles would repeat it.
                 SubtitleOverlay subtitles =
-                        spec.getSubtitles() && clip.getSource() != ClipSource.TITLE_CARD
+                        spec.getSubtitles() && showsMedia
                                 ? SubtitleOverlay.of(
                                         clip.getScene().getText(),
                                         width,
@@ -157,13 +158,22 @@ public final class Renderer {
                             source.paint(canvas, frame, span.frameCount());
                         } catch (IOException e) {
                             notes.add(
-                                    "scene " + sceneIndex + ": media failed at frame " + frame
-                                            + " (" + e.getMessage() + "), title card shown");
-                            LOG.warn("Scene {} of {} fell back mid-scene", sceneIndex,
-                                    job.getRequestId(), e);
+                                    "scene "
+                                            + sceneIndex
+                                            + ": media failed at frame "
+                                            + frame
+                                            + " ("
+                                            + e.getMessage()
+                                            + "), title card shown");
+                            LOG.warn(
+                                    "Scene {} of {} fell back mid-scene",
+                                    sceneIndex,
+                                    job.getRequestId(),
+                                    e);
                             fellBack = true;
                             source.close();
                             source = titleCard(clip, width, height);
+                            subtitles = null;
                             source.paint(canvas, frame, span.frameCount());
                         }
                         if (span.firstFrame() + frame == thumbnailFrame) {
@@ -246,8 +256,7 @@ public final class Renderer {
                 }
             }
         }
-        notes.add(
-                "scene " + sceneIndex + ": " + kind + " media " + problem + ", title card shown");
+        notes.add("scene " + sceneIndex + ": " + kind + " media " + problem + ", title card shown");
         LOG.warn("Scene {} media {}: {}", sceneIndex, clip.getMediaUri(), problem);
         return titleCard(clip, width, height);
     }
@@ -319,8 +328,7 @@ public final class Renderer {
                             timeline.secondsAt(span.firstFrame()),
                             timeline.secondsAt(span.endFrame()),
                             CueText.wrap(
-                                    span.clip().getScene().getText(),
-                                    CueText.MAX_CHARS_PER_LINE)));
+                                    span.clip().getScene().getText(), CueText.MAX_CHARS_PER_LINE)));
         }
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             SrtWriter.write(cues, out);
@@ -334,12 +342,16 @@ public final class Renderer {
         if (spec.getWidth() <= 0 || spec.getHeight() <= 0) {
             throw new IllegalArgumentException(
                     "width and height must be positive, were "
-                            + spec.getWidth() + "x" + spec.getHeight());
+                            + spec.getWidth()
+                            + "x"
+                            + spec.getHeight());
         }
         if (spec.getWidth() % 2 != 0 || spec.getHeight() % 2 != 0) {
             throw new IllegalArgumentException(
                     "width and height must be even for yuv420p, were "
-                            + spec.getWidth() + "x" + spec.getHeight());
+                            + spec.getWidth()
+                            + "x"
+                            + spec.getHeight());
         }
         if (spec.getFps() <= 0 || spec.getFps() > 120) {
             throw new IllegalArgumentException("fps must be within 1..120, was " + spec.getFps());

@@ -105,9 +105,30 @@ class RendererTest {
                 job(
                         spec(3.01, true),
                         List.of(
-                                clip(0, "A clip", 0, 1.013, ClipSource.STOCK_CLIP, uri(clipFile), 3),
-                                clip(1, "A photo", 1.013, 2.0, ClipSource.STOCK_PHOTO, uri(photo), 3),
-                                clip(2, "A title card", 2.0, 3.01, ClipSource.TITLE_CARD, null, 3)));
+                                clip(
+                                        0,
+                                        "A clip",
+                                        0,
+                                        1.013,
+                                        ClipSource.STOCK_CLIP,
+                                        uri(clipFile),
+                                        3),
+                                clip(
+                                        1,
+                                        "A photo",
+                                        1.013,
+                                        2.0,
+                                        ClipSource.STOCK_PHOTO,
+                                        uri(photo),
+                                        3),
+                                clip(
+                                        2,
+                                        "A title card",
+                                        2.0,
+                                        3.01,
+                                        ClipSource.TITLE_CARD,
+                                        null,
+                                        3)));
 
         RenderedVideo video = renderer().render(job);
 
@@ -125,12 +146,18 @@ class RendererTest {
         List<BufferedImage> frames = framesOf(video);
         assertThat(frames).hasSize(75);
         BufferedImage clipFrame = frames.get(12);
-        assertThat(mean(clipFrame, new Rectangle(20, 8, 280, 12))).matches(c -> near(c, RED, 40), "near RED");
-        assertThat(mean(clipFrame, new Rectangle(20, 40, 280, 20))).matches(c -> near(c, BLUE, 40), "near BLUE");
-        assertThat(mean(clipFrame, new Rectangle(0, 60, 6, 60))).matches(c -> near(c, BLUE, 40), "near BLUE");
-        assertThat(mean(frames.get(24), new Rectangle(0, 40, WIDTH, 50))).matches(c -> near(c, BLUE, 40), "near BLUE");
-        assertThat(mean(frames.get(25), upperHalf())).matches(c -> near(c, GREEN, 40), "near GREEN");
-        assertThat(mean(frames.get(49), upperHalf())).matches(c -> near(c, GREEN, 40), "near GREEN");
+        assertThat(mean(clipFrame, new Rectangle(20, 8, 280, 12)))
+                .matches(c -> near(c, RED, 40), "near RED");
+        assertThat(mean(clipFrame, new Rectangle(20, 40, 280, 20)))
+                .matches(c -> near(c, BLUE, 40), "near BLUE");
+        assertThat(mean(clipFrame, new Rectangle(0, 60, 6, 60)))
+                .matches(c -> near(c, BLUE, 40), "near BLUE");
+        assertThat(mean(frames.get(24), new Rectangle(0, 40, WIDTH, 50)))
+                .matches(c -> near(c, BLUE, 40), "near BLUE");
+        assertThat(mean(frames.get(25), upperHalf()))
+                .matches(c -> near(c, GREEN, 40), "near GREEN");
+        assertThat(mean(frames.get(49), upperHalf()))
+                .matches(c -> near(c, GREEN, 40), "near GREEN");
         Color card = mean(frames.get(62), new Rectangle(0, 0, WIDTH, 30));
         assertThat(card.getBlue()).isBetween(40, 100);
         assertThat(card.getRed()).isLessThan(card.getBlue());
@@ -165,8 +192,7 @@ class RendererTest {
         RenderJob job =
                 job(
                         spec(3.0, false),
-                        List.of(
-                                clip(0, "Loop", 0, 3.0, ClipSource.GENERATED, uri(clipFile), 1)));
+                        List.of(clip(0, "Loop", 0, 3.0, ClipSource.GENERATED, uri(clipFile), 1)));
 
         RenderedVideo video = renderer().render(job);
 
@@ -175,9 +201,13 @@ class RendererTest {
         Rectangle all = new Rectangle(0, 0, WIDTH, HEIGHT);
         assertThat(mean(frames.get(5), all)).matches(c -> near(c, RED, 40), "near RED");
         assertThat(mean(frames.get(20), all)).matches(c -> near(c, BLUE, 40), "near BLUE");
-        assertThat(mean(frames.get(30), all)).as("second pass").matches(c -> near(c, RED, 40), "near RED");
+        assertThat(mean(frames.get(30), all))
+                .as("second pass")
+                .matches(c -> near(c, RED, 40), "near RED");
         assertThat(mean(frames.get(45), all)).matches(c -> near(c, BLUE, 40), "near BLUE");
-        assertThat(mean(frames.get(55), all)).as("third pass").matches(c -> near(c, RED, 40), "near RED");
+        assertThat(mean(frames.get(55), all))
+                .as("third pass")
+                .matches(c -> near(c, RED, 40), "near RED");
         assertThat(video.getDegraded()).isFalse();
     }
 
@@ -210,14 +240,29 @@ class RendererTest {
                         spec(3.0, true),
                         List.of(
                                 clip(0, "Missing", 0, 1.0, ClipSource.STOCK_CLIP, missing, 3),
-                                clip(1, "Corrupt", 1.0, 2.0, ClipSource.GENERATED, uri(corruptClip), 3),
-                                clip(2, "Bad photo", 2.0, 3.0, ClipSource.STOCK_PHOTO, uri(corruptPhoto), 3)));
+                                clip(
+                                        1,
+                                        "Corrupt",
+                                        1.0,
+                                        2.0,
+                                        ClipSource.GENERATED,
+                                        uri(corruptClip),
+                                        3),
+                                clip(
+                                        2,
+                                        "Bad photo",
+                                        2.0,
+                                        3.0,
+                                        ClipSource.STOCK_PHOTO,
+                                        uri(corruptPhoto),
+                                        3)));
 
         RenderedVideo video = renderer().render(job);
 
         assertThat(video.getDegraded()).isTrue();
         assertThat(video.getNotes())
-                .anySatisfy(n -> assertThat(n).startsWith("scene 0: STOCK_CLIP media download failed"))
+                .anySatisfy(
+                        n -> assertThat(n).startsWith("scene 0: STOCK_CLIP media download failed"))
                 .anySatisfy(n -> assertThat(n).startsWith("scene 1: GENERATED media unreadable"))
                 .anySatisfy(n -> assertThat(n).startsWith("scene 2: STOCK_PHOTO media unreadable"));
         assertThat(video.getNotes().stream().filter(n -> n.endsWith("title card shown")))
@@ -287,7 +332,8 @@ class RendererTest {
                 ImageIO.read(store.pathOf(Renderer.thumbnailKey(RUN_ID, REQUEST_ID)).toFile());
         assertThat(thumbnail.getWidth()).isEqualTo(WIDTH);
         assertThat(thumbnail.getHeight()).isEqualTo(HEIGHT);
-        assertThat(mean(thumbnail, new Rectangle(0, 0, WIDTH, HEIGHT))).matches(c -> near(c, GREEN, 30), "near GREEN");
+        assertThat(mean(thumbnail, new Rectangle(0, 0, WIDTH, HEIGHT)))
+                .matches(c -> near(c, GREEN, 30), "near GREEN");
 
         assertThat(video.getSubtitlesUri())
                 .isEqualTo(store.uriOf(Renderer.subtitlesKey(RUN_ID, REQUEST_ID)));
@@ -306,18 +352,24 @@ class RendererTest {
     @Test
     void shouldFallBackToLibx264WithNoteWhenNvencIsUnavailable() throws IOException {
         RenderJob job =
-                job(spec(1.0, false), List.of(clip(0, "Card", 0, 1.0, ClipSource.TITLE_CARD, null, 1)));
+                job(
+                        spec(1.0, false),
+                        List.of(clip(0, "Card", 0, 1.0, ClipSource.TITLE_CARD, null, 1)));
 
         RenderedVideo video = renderer().render(job);
 
         assertThat(video.getCodec()).isEqualTo("h264");
-        assertThat(video.getNotes()).anySatisfy(n -> assertThat(n).startsWith("encoder libx264 (h264_nvenc unavailable: "));
+        assertThat(video.getNotes())
+                .anySatisfy(
+                        n -> assertThat(n).startsWith("encoder libx264 (h264_nvenc unavailable: "));
     }
 
     @Test
     void shouldFailWhenOnlyNvencIsAllowedAndUnavailable() {
         RenderJob job =
-                job(spec(1.0, false), List.of(clip(0, "Card", 0, 1.0, ClipSource.TITLE_CARD, null, 1)));
+                job(
+                        spec(1.0, false),
+                        List.of(clip(0, "Card", 0, 1.0, ClipSource.TITLE_CARD, null, 1)));
         Renderer nvencOnly =
                 new Renderer(
                         store,
@@ -343,7 +395,14 @@ class RendererTest {
         third.setDegraded(true);
         third.setNote("generation timed out");
         SceneClip fourth =
-                clip(3, "Four", 3.0, 4.0, ClipSource.STOCK_PHOTO, uri(media.resolve("gone.png")), 4);
+                clip(
+                        3,
+                        "Four",
+                        3.0,
+                        4.0,
+                        ClipSource.STOCK_PHOTO,
+                        uri(media.resolve("gone.png")),
+                        4);
         fourth.setCredit(credit("asset-b"));
         CountingStore counting = new CountingStore(store);
 
@@ -363,8 +422,7 @@ class RendererTest {
     }
 
     @Test
-    void shouldRenderConcurrentJobsIndependentlyAndCleanUpTheirWorkDirectories()
-            throws Exception {
+    void shouldRenderConcurrentJobsIndependentlyAndCleanUpTheirWorkDirectories() throws Exception {
         Renderer renderer = renderer();
         ExecutorService executor = Executors.newFixedThreadPool(2);
         try {
@@ -373,7 +431,15 @@ class RendererTest {
                 RenderJob job =
                         job(
                                 spec(2.0, true),
-                                List.of(clip(0, requestId, 0, 2.0, ClipSource.TITLE_CARD, null, 1)));
+                                List.of(
+                                        clip(
+                                                0,
+                                                requestId,
+                                                0,
+                                                2.0,
+                                                ClipSource.TITLE_CARD,
+                                                null,
+                                                1)));
                 job.setRequestId(requestId);
                 renders.add(
                         CompletableFuture.supplyAsync(
@@ -388,7 +454,10 @@ class RendererTest {
             }
             for (CompletableFuture<RenderedVideo> render : renders) {
                 RenderedVideo video = render.get();
-                assertThat(decodeFrames(store.pathOf(Renderer.videoKey(RUN_ID, video.getRequestId()))))
+                assertThat(
+                                decodeFrames(
+                                        store.pathOf(
+                                                Renderer.videoKey(RUN_ID, video.getRequestId()))))
                         .hasSize(50);
             }
         } finally {
@@ -402,7 +471,9 @@ class RendererTest {
     @Test
     void shouldRejectOddFrameSize() {
         RenderJob job =
-                job(spec(1.0, false), List.of(clip(0, "Card", 0, 1.0, ClipSource.TITLE_CARD, null, 1)));
+                job(
+                        spec(1.0, false),
+                        List.of(clip(0, "Card", 0, 1.0, ClipSource.TITLE_CARD, null, 1)));
         job.getSpec().setWidth(321);
 
         assertThatThrownBy(() -> renderer().render(job))
@@ -413,7 +484,9 @@ class RendererTest {
     @Test
     void shouldRejectIdsThatWouldEscapeTheirKeyPrefix() {
         RenderJob job =
-                job(spec(1.0, false), List.of(clip(0, "Card", 0, 1.0, ClipSource.TITLE_CARD, null, 1)));
+                job(
+                        spec(1.0, false),
+                        List.of(clip(0, "Card", 0, 1.0, ClipSource.TITLE_CARD, null, 1)));
         job.setRunId("../other");
 
         assertThatThrownBy(() -> renderer().render(job))

@@ -82,7 +82,13 @@ public final class TestMedia {
             Path file, int width, int height, int fps, int frames, IntFunction<Color> colour)
             throws IOException {
         return writeClip(
-                file, "libx264", width, height, fps, frames, i -> solid(width, height, colour.apply(i)));
+                file,
+                "libx264",
+                width,
+                height,
+                fps,
+                frames,
+                i -> solid(width, height, colour.apply(i)));
     }
 
     public static BufferedImage solid(int width, int height, Color colour) {

@@ -46,8 +46,7 @@ public final class Canvas implements AutoCloseable {
 
     /** A copy of the current picture. */
     public BufferedImage snapshot() {
-        BufferedImage copy =
-                new BufferedImage(width(), height(), BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage copy = new BufferedImage(width(), height(), BufferedImage.TYPE_3BYTE_BGR);
         System.arraycopy(
                 pixels,
                 0,
@@ -61,7 +60,9 @@ public final class Canvas implements AutoCloseable {
     static byte[] bgrBytes(BufferedImage image) {
         BufferedImage bgr = image;
         if (image.getType() != BufferedImage.TYPE_3BYTE_BGR) {
-            bgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+            bgr =
+                    new BufferedImage(
+                            image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
             Graphics2D g = bgr.createGraphics();
             g.drawImage(image, 0, 0, null);
             g.dispose();

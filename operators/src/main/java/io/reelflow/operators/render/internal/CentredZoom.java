@@ -1,8 +1,9 @@
 package io.reelflow.operators.render.internal;
+
 /**
  * Bilinear scaling of a BGR picture about its centre onto a BGR canvas: the one transform a zoom
- * needs, about twice as fast as Java2D's general affine path. Sub-pixel exact, so a slow zoom
- * does not wobble.
+ * needs, about twice as fast as Java2D's general affine path. Sub-pixel exact, so a slow zoom does
+ * not wobble.
  */
 final class CentredZoom {
 
@@ -65,7 +66,9 @@ final class CentredZoom {
         }
     }
 
-    /** Per target pixel along one axis: the two nearest source pixels and the weight of the second. */
+    /**
+     * Per target pixel along one axis: the two nearest source pixels and the weight of the second.
+     */
     private static void axis(
             int sourceSize, int targetSize, double scale, int[] low, int[] high, int[] weight) {
         for (int i = 0; i < targetSize; i++) {

@@ -15,8 +15,14 @@ public record CoverCrop(int scaledWidth, int scaledHeight, int cropX, int cropY)
     public static CoverCrop of(int width, int height, int frameWidth, int frameHeight) {
         if (width <= 0 || height <= 0 || frameWidth <= 0 || frameHeight <= 0) {
             throw new IllegalArgumentException(
-                    "sizes must be positive: " + width + "x" + height + " -> "
-                            + frameWidth + "x" + frameHeight);
+                    "sizes must be positive: "
+                            + width
+                            + "x"
+                            + height
+                            + " -> "
+                            + frameWidth
+                            + "x"
+                            + frameHeight);
         }
         double scale = Math.max((double) frameWidth / width, (double) frameHeight / height);
         int scaledWidth = Math.max(frameWidth, (int) Math.round(width * scale));

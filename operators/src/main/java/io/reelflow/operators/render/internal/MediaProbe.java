@@ -28,7 +28,8 @@ public final class MediaProbe {
                     grabber.getImageHeight(),
                     grabber.getLengthInTime() / 1_000_000.0);
         } catch (FrameGrabber.Exception e) {
-            throw new IOException("cannot read back " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot read back " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -35,7 +35,9 @@ public final class PhotoSource implements SceneSource {
         this.pictureHeight = picture.getHeight();
     }
 
-    /** Decodes {@code file} (any format ImageIO reads, else via FFmpeg) for a frame of this size. */
+    /**
+     * Decodes {@code file} (any format ImageIO reads, else via FFmpeg) for a frame of this size.
+     */
     public static PhotoSource open(Path file, int width, int height) throws IOException {
         int zoomedWidth = (int) Math.ceil(width * END_ZOOM);
         int zoomedHeight = (int) Math.ceil(height * END_ZOOM);
@@ -98,10 +100,7 @@ public final class PhotoSource implements SceneSource {
                 reader.setInput(input, true, true);
                 int sourceWidth = reader.getWidth(0);
                 int sourceHeight = reader.getHeight(0);
-                int step =
-                        Math.max(
-                                1,
-                                Math.min(sourceWidth / minWidth, sourceHeight / minHeight));
+                int step = Math.max(1, Math.min(sourceWidth / minWidth, sourceHeight / minHeight));
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(step, step, 0, 0);
                 BufferedImage image = reader.read(0, param);

@@ -30,12 +30,7 @@ public final class SubtitleOverlay {
 
     /** Lays out {@code text} for a {@code width x height} frame; {@code g} measures the font. */
     public static SubtitleOverlay of(
-            String text,
-            int width,
-            int height,
-            String fontFamily,
-            double sizeRatio,
-            Graphics2D g) {
+            String text, int width, int height, String fontFamily, double sizeRatio, Graphics2D g) {
         List<String> lines = CueText.wrap(text, CueText.MAX_CHARS_PER_LINE);
         List<List<String>> pages = CueText.pages(lines, CueText.MAX_LINES_PER_PAGE);
         Font font =

@@ -21,7 +21,8 @@ final class TextBlock {
      */
     static Font fit(
             Graphics2D g, String family, float preferredSize, List<String> lines, int maxWidth) {
-        Font font = new Font(family, Font.BOLD, 1).deriveFont(Math.max(MIN_FONT_SIZE, preferredSize));
+        Font font =
+                new Font(family, Font.BOLD, 1).deriveFont(Math.max(MIN_FONT_SIZE, preferredSize));
         int widest = widest(g, font, lines);
         if (widest > maxWidth) {
             float size = Math.max(MIN_FONT_SIZE, font.getSize2D() * maxWidth / widest);

@@ -57,7 +57,8 @@ public final class TitleCard implements SceneSource {
             g.fillRect(0, 0, width, height);
             if (!pageLines.isEmpty()) {
                 // Fitted over all pages, so the size does not jump between pages.
-                Font font = TextBlock.fit(g, fontFamily, height * 0.08f, lines, (int) (width * 0.86));
+                Font font =
+                        TextBlock.fit(g, fontFamily, height * 0.08f, lines, (int) (width * 0.86));
                 int top = (height - TextBlock.height(g, font, pageLines.size())) / 2;
                 TextBlock.draw(g, pageLines, font, width / 2, top, Color.WHITE, null, 0);
             }

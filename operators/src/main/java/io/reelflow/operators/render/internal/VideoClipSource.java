@@ -1,7 +1,7 @@
 package io.reelflow.operators.render.internal;
 
-import java.nio.ByteBuffer;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -43,7 +43,9 @@ public final class VideoClipSource implements SceneSource {
         this.crop = CoverCrop.of(grabber.getImageWidth(), grabber.getImageHeight(), width, height);
         double sourceFps = grabber.getFrameRate();
         this.sourceFrameMicros =
-                sourceFps > 0 && sourceFps < 1000 ? Math.round(1_000_000 / sourceFps) : 1_000_000L / fps;
+                sourceFps > 0 && sourceFps < 1000
+                        ? Math.round(1_000_000 / sourceFps)
+                        : 1_000_000L / fps;
         grabber.setImageWidth(crop.scaledWidth());
         grabber.setImageHeight(crop.scaledHeight());
         this.current = new byte[width * height * 3];
@@ -53,12 +55,15 @@ public final class VideoClipSource implements SceneSource {
      * Opens {@code file} and decodes its first frame, so an unreadable clip fails here rather than
      * half-way through a scene.
      */
-    public static VideoClipSource open(Path file, int width, int height, int fps) throws IOException {
+    public static VideoClipSource open(Path file, int width, int height, int fps)
+            throws IOException {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         VideoClipSource source = null;
         try {
             grabber.start();
-            if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+            if (!grabber.hasVideo()
+                    || grabber.getImageWidth() <= 0
+                    || grabber.getImageHeight() <= 0) {
                 throw new IOException("no video stream");
             }
             source = new VideoClipSource(grabber, width, height, fps);
@@ -89,8 +94,12 @@ public final class VideoClipSource implements SceneSource {
                 || frame.imageWidth != crop.scaledWidth()
                 || frame.imageHeight != crop.scaledHeight()) {
             throw new IOException(
-                    "unexpected decoded frame " + frame.imageWidth + "x" + frame.imageHeight
-                            + "x" + frame.imageChannels);
+                    "unexpected decoded frame "
+                            + frame.imageWidth
+                            + "x"
+                            + frame.imageHeight
+                            + "x"
+                            + frame.imageChannels);
         }
         ByteBuffer pixels = (ByteBuffer) frame.image[0];
         int rowBytes = width * 3;
