@@ -1,0 +1,86 @@
+package io.reelflow.operators.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Tests for {@link RenderConfig}. */
+class RenderConfigTest {
+
+    @Test
+    void shouldHaveDocumentedDefaults() {
+        RenderConfig config = RenderConfig.defaults();
+
+        assertThat(config.encoder()).isEqualTo(VideoEncoder.AUTO);
+        assertThat(config.x264Preset()).isEqualTo("veryfast");
+        assertThat(config.crf()).isEqualTo(23);
+        assertThat(config.encoderThreads()).isEqualTo(2);
+        assertThat(config.subtitleFontFamily()).isEqualTo("SansSerif");
+        assertThat(config.resolveWorkDirectory())
+                .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "reelflow-render"));
+    }
+
+    @Test
+    void shouldChangeOneSettingAtATime() {
+        RenderConfig config =
+                RenderConfig.defaults()
+                        .withWorkDirectory(Path.of("renders"))
+                        .withEncoder(VideoEncoder.LIBX264)
+                        .withX264Preset("medium")
+                        .withCrf(20)
+                        .withEncoderThreads(4)
+                        .withSubtitleFont("Serif", 0.06);
+
+        assertThat(config)
+                .isEqualTo(
+                        new RenderConfig(
+                                "renders", VideoEncoder.LIBX264, "medium", 20, 4, "Serif", 0.06));
+    }
+
+    @Test
+    void shouldSurviveJavaSerialization() throws IOException, ClassNotFoundException {
+        RenderConfig config = RenderConfig.defaults().withCrf(30);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(config);
+        }
+        try (ObjectInputStream in =
+                new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isEqualTo(config);
+        }
+    }
+
+    @Test
+    void shouldRejectAnUnknownPreset() {
+        assertThatThrownBy(() -> RenderConfig.defaults().withX264Preset("warp"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("x264Preset must be one of");
+    }
+
+    @Test
+    void shouldRejectOutOfRangeNumbers() {
+        assertThatThrownBy(() -> RenderConfig.defaults().withCrf(52))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("crf");
+        assertThatThrownBy(() -> RenderConfig.defaults().withEncoderThreads(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("encoderThreads");
+        assertThatThrownBy(() -> RenderConfig.defaults().withSubtitleFont("SansSerif", 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("subtitleSizeRatio");
+    }
+
+    @Test
+    void shouldNameTheMissingEncoder() {
+        assertThatThrownBy(() -> RenderConfig.defaults().withEncoder(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("encoder");
+    }
+}
