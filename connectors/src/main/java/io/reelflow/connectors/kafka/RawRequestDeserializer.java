@@ -1,8 +1,10 @@
 package io.reelflow.connectors.kafka;
 
 import io.reelflow.schemas.RawRequest;
+import io.reelflow.schemas.codec.AvroClassTrust;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -16,6 +18,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public final class RawRequestDeserializer implements KafkaRecordDeserializationSchema<RawRequest> {
     private static final long serialVersionUID = 1L;
+
+    @Override
+    public void open(DeserializationSchema.InitializationContext context) {
+        // The records this source emits are Avro-serialized between tasks in this JVM.
+        AvroClassTrust.install();
+    }
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRequest> out) {

@@ -90,6 +90,8 @@ public final class ReelflowKafka {
     }
 
     /** The Flink offsets initializer for a {@link KafkaOffsets} position. */
+    // The connector's committedOffsets(...) still takes Kafka's deprecated OffsetResetStrategy.
+    @SuppressWarnings("deprecation")
     static OffsetsInitializer toInitializer(KafkaOffsets offsets) {
         return switch (offsets.kind()) {
             case COMMITTED_OR_EARLIEST -> OffsetsInitializer.committedOffsets(
