@@ -1,0 +1,134 @@
+package io.reelflow.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Tests for {@link ReelflowServices}. */
+class ReelflowServicesTest {
+
+    private static final ServicesOptions EMBEDDED =
+            ServicesOptions.builder().backend(ServicesBackend.EMBEDDED).build();
+
+    @Test
+    void shouldStartKafkaPostgresAndS3AndStopThemCleanly() throws Exception {
+        Set<Long> before = TestClients.nonDaemonThreadIds();
+        ReelflowServices services = ReelflowServices.start(EMBEDDED);
+        try {
+            services.createTopics("reelflow.requests", "reelflow.results");
+            assertThat(kafkaTopicsOf(services)).contains("reelflow.requests", "reelflow.results");
+
+            try (Connection connection = connect(services)) {
+                assertThat(queryString(connection, "SELECT current_database()"))
+                        .isEqualTo("reelflow");
+            }
+
+            try (S3Client s3 = TestClients.s3(services)) {
+                s3.headBucket(request -> request.bucket(services.s3Bucket()));
+            }
+            assertThat(services.s3Bucket()).isEqualTo("reelflow");
+            assertThat(services.s3Region()).isEqualTo("us-east-1");
+            assertThat(services.toString()).doesNotContain(services.s3SecretKey());
+        } finally {
+            services.close();
+        }
+
+        assertThat(TestClients.nonDaemonThreadsLeftSince(before)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepKafkaPostgresAndS3DataInDataDirectoryAcrossRestart(@TempDir Path data)
+            throws Exception {
+        ServicesOptions options = EMBEDDED.withDataDirectory(data);
+        try (ReelflowServices first = ReelflowServices.start(options)) {
+            first.createTopics("kept-topic");
+            try (Connection connection = connect(first);
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE kept (id TEXT)");
+                statement.execute("INSERT INTO kept VALUES ('row-1')");
+            }
+            try (S3Client s3 = TestClients.s3(first)) {
+                s3.putObject(
+                        request -> request.bucket(first.s3Bucket()).key("videos/kept.mp4"),
+                        RequestBody.fromString("video"));
+            }
+        }
+
+        try (ReelflowServices second = ReelflowServices.start(options)) {
+            assertThat(kafkaTopicsOf(second)).contains("kept-topic");
+            try (Connection connection = connect(second)) {
+                assertThat(queryString(connection, "SELECT id FROM kept")).isEqualTo("row-1");
+            }
+            try (S3Client s3 = TestClients.s3(second)) {
+                String read =
+                        s3.getObjectAsBytes(
+                                        request ->
+                                                request.bucket(second.s3Bucket())
+                                                        .key("videos/kept.mp4"))
+                                .asString(StandardCharsets.UTF_8);
+                assertThat(read).isEqualTo("video");
+            }
+        }
+        assertThat(data.resolve(ReelflowServices.KAFKA_DIRECTORY)).isDirectory();
+        assertThat(data.resolve(ReelflowServices.POSTGRES_DIRECTORY)).isDirectory();
+        assertThat(data.resolve(ReelflowServices.S3_DIRECTORY)).isDirectory();
+    }
+
+    @Test
+    void shouldStopStartedServicesWhenAnotherCannotStart() throws Exception {
+        Set<Long> before = TestClients.nonDaemonThreadIds();
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            ServicesOptions options = EMBEDDED.toBuilder().s3Port(taken.getLocalPort()).build();
+
+            assertThatThrownBy(() -> ReelflowServices.start(options))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(
+                            "S3 server did not start on port " + taken.getLocalPort());
+        }
+
+        assertThat(TestClients.nonDaemonThreadsLeftSince(before)).isEmpty();
+    }
+
+    @Test
+    void shouldExplainHowToSwitchBackendWhenDockerIsMissing() {
+        ServicesOptions options = EMBEDDED.withBackend(ServicesBackend.TESTCONTAINERS);
+
+        assertThatThrownBy(() -> ReelflowServices.start(options, () -> false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Docker")
+                .hasMessageContaining("reelflow.services=embedded");
+    }
+
+    private static Set<String> kafkaTopicsOf(ServiceEndpoints services) {
+        return io.reelflow.embedded.internal.KafkaTopics.list(services.kafkaBootstrapServers());
+    }
+
+    private static Connection connect(ServiceEndpoints services) throws SQLException {
+        return DriverManager.getConnection(
+                services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword());
+    }
+
+    private static String queryString(Connection connection, String query) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
+        }
+    }
+}
