@@ -1,0 +1,38 @@
+-- Reelflow tables in PostgreSQL. Idempotent: applied at every start of `local` mode and by tests.
+-- Rows are upserted by the job; keys match the Kafka record keys (request id) plus the run.
+
+CREATE TABLE IF NOT EXISTS video_results (
+    request_id       TEXT             NOT NULL,
+    run_id           TEXT             NOT NULL,
+    status           TEXT             NOT NULL,
+    video_uri        TEXT,
+    thumbnail_uri    TEXT,
+    subtitles_uri    TEXT,
+    duration_seconds DOUBLE PRECISION,
+    width            INTEGER,
+    height           INTEGER,
+    language         TEXT,
+    scene_count      INTEGER,
+    quality_score    DOUBLE PRECISION,
+    quality_passed   BOOLEAN,
+    quality_reasons  JSONB,
+    credits          JSONB            NOT NULL DEFAULT '[]'::jsonb,
+    error            TEXT,
+    completed_at     TIMESTAMPTZ      NOT NULL,
+    PRIMARY KEY (request_id, run_id)
+);
+
+CREATE INDEX IF NOT EXISTS video_results_run_status_idx ON video_results (run_id, status);
+
+CREATE TABLE IF NOT EXISTS video_status (
+    request_id          TEXT             NOT NULL,
+    run_id              TEXT             NOT NULL,
+    phase               TEXT             NOT NULL,
+    progress            INTEGER          NOT NULL,
+    message             TEXT,
+    language            TEXT,
+    language_confidence DOUBLE PRECISION,
+    scene_count         INTEGER,
+    at                  TIMESTAMPTZ      NOT NULL,
+    PRIMARY KEY (request_id, run_id, phase)
+);
