@@ -19,7 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final List<String> MODULES =
-            List.of("schemas", "operators", "connectors", "embedded-services", "reference-sidecar", "pipeline-job", "integration-tests");
+            List.of(
+                    "schemas",
+                    "operators",
+                    "connectors",
+                    "embedded-services",
+                    "reference-sidecar",
+                    "pipeline-job",
+                    "integration-tests");
 
     private static JavaClasses production;
 
@@ -72,7 +79,11 @@ class ArchitectureTest {
                 .resideInAPackage("io.reelflow.schemas..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.reelflow.operators..", "io.reelflow.connectors..", "io.reelflow.job..", "org.apache.flink..")
+                .resideInAnyPackage(
+                        "io.reelflow.operators..",
+                        "io.reelflow.connectors..",
+                        "io.reelflow.job..",
+                        "org.apache.flink..")
                 .check(production);
     }
 
@@ -83,7 +94,8 @@ class ArchitectureTest {
                 .resideInAPackage("io.reelflow.connectors..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.reelflow.job..", "io.reelflow.embedded..", "io.reelflow.sidecar..")
+                .resideInAnyPackage(
+                        "io.reelflow.job..", "io.reelflow.embedded..", "io.reelflow.sidecar..")
                 .check(production);
     }
 
@@ -95,14 +107,17 @@ class ArchitectureTest {
                         .map(module -> root.resolve(module).resolve("target/test-classes"))
                         .filter(Files::isDirectory)
                         .collect(Collectors.toList());
-        assertThat(testClassDirs).as("test classes of the modules (build the whole reactor)").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(testClassDirs)
+                .as("test classes of the modules (build the whole reactor)")
+                .hasSizeGreaterThanOrEqualTo(5);
 
         JavaClasses tests = new ClassFileImporter().importPaths(testClassDirs);
 
         noClasses()
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.junit", "junit..", "org.junit.runner..", "org.junit.rules..")
+                .resideInAnyPackage(
+                        "org.junit", "junit..", "org.junit.runner..", "org.junit.rules..")
                 .because("the project tests with JUnit 5 only")
                 .check(tests);
     }

@@ -17,12 +17,10 @@ import io.reelflow.schemas.codec.RecordJson;
 import io.reelflow.schemas.codec.VideoRequestCodec;
 import io.reelflow.sidecar.ReferenceSidecarServer;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -76,7 +74,10 @@ class ReelflowPipelineITCase {
         services = ReelflowServices.start(ServicesOptions.defaults());
         sidecar =
                 ReferenceSidecarServer.start(
-                        io.reelflow.sidecar.SidecarOptions.defaults().withPort(0).withThreads(2).withQueueCapacity(16));
+                        io.reelflow.sidecar.SidecarOptions.defaults()
+                                .withPort(0)
+                                .withThreads(2)
+                                .withQueueCapacity(16));
     }
 
     @AfterAll
@@ -95,7 +96,10 @@ class ReelflowPipelineITCase {
             {"en", "A lighthouse on a cliff at night. Waves crash below the rocks."},
             {"de", "Am Morgen öffnet der Bäcker seinen Laden. Frisches Brot duftet in der Straße."},
             {"es", "Los niños juegan en el parque. El sol brilla sobre los árboles."},
-            {"fr", "Le train traverse les champs de lavande. Les passagers regardent par la fenêtre."},
+            {
+                "fr",
+                "Le train traverse les champs de lavande. Les passagers regardent par la fenêtre."
+            },
             {"it", "La nonna prepara la pasta fresca. La cucina profuma di basilico."},
             {"ru", "Зимой река покрывается льдом. Дети катаются на коньках."},
             {"pt", "O pescador volta ao porto ao entardecer. As gaivotas seguem o barco."},
@@ -131,24 +135,31 @@ class ReelflowPipelineITCase {
         for (int i = 0; i < requests.size(); i++) {
             VideoRequest request = requests.get(i);
             byte[] value =
-                    i == 1 ? VideoRequestCodec.toSingleObject(request) : VideoRequestCodec.toJson(request);
+                    i == 1
+                            ? VideoRequestCodec.toSingleObject(request)
+                            : VideoRequestCodec.toJson(request);
             stack.kafka.send(stack.requestsTopic(), request.getRequestId(), value);
         }
         // A producer retry of the first request: processed once.
-        stack.kafka.send(stack.requestsTopic(), requests.get(0).getRequestId(), VideoRequestCodec.toJson(requests.get(0)));
+        stack.kafka.send(
+                stack.requestsTopic(),
+                requests.get(0).getRequestId(),
+                VideoRequestCodec.toJson(requests.get(0)));
 
         runJob(stack.jobConfiguration(sidecar.baseUri().toString()));
 
         Map<String, JsonNode> stats = sidecarStats();
         assertThat(stats.get("failures").asInt()).isEqualTo(INJECTED_SIDECAR_FAILURES);
 
-        try (ObjectStore store = stack.objectStore(); Connection sql = stack.sql()) {
+        try (ObjectStore store = stack.objectStore();
+                Connection sql = stack.sql()) {
             for (VideoRequest request : requests) {
                 assertVideoCompleted(stack, store, sql, request);
             }
             assertThat(countRows(sql, "video_results", stack.name)).isEqualTo(requests.size() + 2);
             JsonNode lighthouseCredits = credits(sql, stack.name, requests.get(0).getRequestId());
-            assertThat(lighthouseCredits.toString()).contains(ReelflowStack.LIGHTHOUSE_ASSET, "Test Author");
+            assertThat(lighthouseCredits.toString())
+                    .contains(ReelflowStack.LIGHTHOUSE_ASSET, "Test Author");
         }
 
         assertDeadLetters(stack, badRecords);
@@ -167,7 +178,8 @@ class ReelflowPipelineITCase {
                         .setResolution("240p")
                         .setAttributes(Map.of())
                         .build();
-        stack.kafka.send(stack.requestsTopic(), request.getRequestId(), VideoRequestCodec.toJson(request));
+        stack.kafka.send(
+                stack.requestsTopic(), request.getRequestId(), VideoRequestCodec.toJson(request));
 
         Configuration config = stack.jobConfiguration("http://127.0.0.1:" + closedPort());
         config.set(SidecarOptions.MAX_ATTEMPTS, 3);
@@ -178,7 +190,9 @@ class ReelflowPipelineITCase {
         try (Connection sql = stack.sql()) {
             Map<String, Object> row = resultRow(sql, stack.name, request.getRequestId());
             assertThat(row.get("status")).isEqualTo("DEGRADED");
-            assertThat(row.get("video_uri")).asString().endsWith("/" + request.getRequestId() + ".mp4");
+            assertThat(row.get("video_uri"))
+                    .asString()
+                    .endsWith("/" + request.getRequestId() + ".mp4");
             assertThat(phases(sql, stack.name, request.getRequestId())).endsWith("DEGRADED");
         }
     }
@@ -191,57 +205,85 @@ class ReelflowPipelineITCase {
     }
 
     /** Records that must each end on the dead-letter topic; keyed by the reason they must give. */
-    private static Map<String, RecordMetadata> publishBadRecords(ReelflowStack stack) throws Exception {
-        Schema stranger = SchemaBuilder.record("Stranger").fields().requiredString("name").endRecord();
+    private static Map<String, RecordMetadata> publishBadRecords(ReelflowStack stack)
+            throws Exception {
+        Schema stranger =
+                SchemaBuilder.record("Stranger").fields().requiredString("name").endRecord();
         GenericRecord strangerRecord = new GenericData.Record(stranger);
         strangerRecord.put("name", "not a request");
         byte[] unknownAvro =
-                new BinaryMessageEncoder<GenericRecord>(GenericData.get(), stranger).encode(strangerRecord).array();
+                new BinaryMessageEncoder<GenericRecord>(GenericData.get(), stranger)
+                        .encode(strangerRecord)
+                        .array();
 
         Map<String, byte[]> bad = new LinkedHashMap<>();
-        bad.put("neither Avro single-object encoding nor JSON", new byte[] {0x01, 0x02, (byte) 0xff, 0x7b});
+        bad.put(
+                "neither Avro single-object encoding nor JSON",
+                new byte[] {0x01, 0x02, (byte) 0xff, 0x7b});
         bad.put("VideoRequest.text is required", utf8("{\"requestId\":\"bad-no-text\"}"));
         bad.put("text is empty", utf8("{\"requestId\":\"bad-empty\",\"text\":\"   \"}"));
-        bad.put("over the limit of 2000", utf8("{\"requestId\":\"bad-long\",\"text\":\"" + "a".repeat(2_001) + "\"}"));
+        bad.put(
+                "over the limit of 2000",
+                utf8("{\"requestId\":\"bad-long\",\"text\":\"" + "a".repeat(2_001) + "\"}"));
         bad.put("unknown Avro schema", unknownAvro);
-        bad.put("requestId must be 1-128 characters", utf8("{\"requestId\":\"no spaces allowed\",\"text\":\"t\"}"));
-        bad.put("targetDurationSeconds must be a number", utf8("{\"requestId\":\"bad-type\",\"text\":\"t\",\"targetDurationSeconds\":\"ten\"}"));
+        bad.put(
+                "requestId must be 1-128 characters",
+                utf8("{\"requestId\":\"no spaces allowed\",\"text\":\"t\"}"));
+        bad.put(
+                "targetDurationSeconds must be a number",
+                utf8(
+                        "{\"requestId\":\"bad-type\",\"text\":\"t\",\"targetDurationSeconds\":\"ten\"}"));
         bad.put("empty record value", null);
 
         Map<String, RecordMetadata> sent = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> entry : bad.entrySet()) {
-            sent.put(entry.getKey(), stack.kafka.send(stack.requestsTopic(), "bad", entry.getValue()));
+            sent.put(
+                    entry.getKey(),
+                    stack.kafka.send(stack.requestsTopic(), "bad", entry.getValue()));
         }
         return sent;
     }
 
-    private void assertVideoCompleted(ReelflowStack stack, ObjectStore store, Connection sql, VideoRequest request)
+    private void assertVideoCompleted(
+            ReelflowStack stack, ObjectStore store, Connection sql, VideoRequest request)
             throws Exception {
         String id = request.getRequestId();
         Map<String, Object> row = resultRow(sql, stack.name, id);
-        assertThat(row.get("status")).as("status of %s: %s", id, row.get("error")).isEqualTo("COMPLETED");
+        assertThat(row.get("status"))
+                .as("status of %s: %s", id, row.get("error"))
+                .isEqualTo("COMPLETED");
 
         Path video = workDir.resolve(id + ".mp4");
         store.get((String) row.get("video_uri"), video);
         VideoProbe probe = VideoProbe.of(video);
-        int[] expectedSize = io.reelflow.operators.request.OutputFormat.resolve(request.getResolution(), request.getAspectRatio());
+        int[] expectedSize =
+                io.reelflow.operators.request.OutputFormat.resolve(
+                        request.getResolution(), request.getAspectRatio());
         assertThat(probe.codec()).isEqualTo("h264");
         assertThat(probe.width()).isEqualTo(expectedSize[0]);
         assertThat(probe.height()).isEqualTo(expectedSize[1]);
-        assertThat(probe.durationSeconds()).isCloseTo(request.getTargetDurationSeconds(), within(1.0));
+        assertThat(probe.durationSeconds())
+                .isCloseTo(request.getTargetDurationSeconds(), within(1.0));
         assertThat(row.get("width")).isEqualTo(expectedSize[0]);
 
         Path thumbnail = workDir.resolve(id + ".jpg");
         store.get((String) row.get("thumbnail_uri"), thumbnail);
         assertThat(javax.imageio.ImageIO.read(thumbnail.toFile())).isNotNull();
-        assertThat((String) row.get("video_uri")).isEqualTo(store.uriOf("videos/" + stack.name + "/" + id + ".mp4"));
+        assertThat((String) row.get("video_uri"))
+                .isEqualTo(store.uriOf("videos/" + stack.name + "/" + id + ".mp4"));
 
         assertThat(phases(sql, stack.name, id))
-                .containsSubsequence("RECEIVED", "LANGUAGE_DETECTED", "SCENES_PLANNED", "CLIPS_READY", "RENDERED")
+                .containsSubsequence(
+                        "RECEIVED",
+                        "LANGUAGE_DETECTED",
+                        "SCENES_PLANNED",
+                        "CLIPS_READY",
+                        "RENDERED")
                 .endsWith("COMPLETED");
     }
 
-    private static void assertDeadLetters(ReelflowStack stack, Map<String, RecordMetadata> badRecords) throws Exception {
+    private static void assertDeadLetters(
+            ReelflowStack stack, Map<String, RecordMetadata> badRecords) throws Exception {
         List<DeadLetter> letters = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : stack.kafka.readAll(stack.deadLetterTopic())) {
             letters.add(RecordJson.fromJson(record.value(), DeadLetter.class));
@@ -254,13 +296,17 @@ class ReelflowPipelineITCase {
                                 .anySatisfy(
                                         letter -> {
                                             assertThat(letter.getReason()).contains(reason);
-                                            assertThat(letter.getSourceTopic()).isEqualTo(stack.requestsTopic());
-                                            assertThat(letter.getSourcePartition()).isEqualTo(metadata.partition());
-                                            assertThat(letter.getSourceOffset()).isEqualTo(metadata.offset());
+                                            assertThat(letter.getSourceTopic())
+                                                    .isEqualTo(stack.requestsTopic());
+                                            assertThat(letter.getSourcePartition())
+                                                    .isEqualTo(metadata.partition());
+                                            assertThat(letter.getSourceOffset())
+                                                    .isEqualTo(metadata.offset());
                                         }));
     }
 
-    private static void assertResultsTopic(ReelflowStack stack, List<VideoRequest> requests) throws Exception {
+    private static void assertResultsTopic(ReelflowStack stack, List<VideoRequest> requests)
+            throws Exception {
         Map<String, VideoResult> results = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : stack.kafka.readAll(stack.resultsTopic())) {
             VideoResult result = RecordJson.fromJson(record.value(), VideoResult.class);
@@ -268,16 +314,19 @@ class ReelflowPipelineITCase {
             results.put(result.getRequestId(), result);
         }
         for (VideoRequest request : requests) {
-            assertThat(results.get(request.getRequestId()).getStatus().name()).isEqualTo("COMPLETED");
+            assertThat(results.get(request.getRequestId()).getStatus().name())
+                    .isEqualTo("COMPLETED");
             assertThat(results.get(request.getRequestId()).getQuality().getPassed()).isTrue();
         }
         assertThat(results.get("bad-empty").getStatus().name()).isEqualTo("REJECTED");
         assertThat(results.get("bad-long").getError()).contains("over the limit");
     }
 
-    private static Map<String, Object> resultRow(Connection sql, String runId, String requestId) throws Exception {
+    private static Map<String, Object> resultRow(Connection sql, String runId, String requestId)
+            throws Exception {
         try (PreparedStatement statement =
-                sql.prepareStatement("SELECT * FROM video_results WHERE run_id = ? AND request_id = ?")) {
+                sql.prepareStatement(
+                        "SELECT * FROM video_results WHERE run_id = ? AND request_id = ?")) {
             statement.setString(1, runId);
             statement.setString(2, requestId);
             try (ResultSet rs = statement.executeQuery()) {
@@ -292,11 +341,13 @@ class ReelflowPipelineITCase {
         }
     }
 
-    private static JsonNode credits(Connection sql, String runId, String requestId) throws Exception {
+    private static JsonNode credits(Connection sql, String runId, String requestId)
+            throws Exception {
         return JSON.readTree(String.valueOf(resultRow(sql, runId, requestId).get("credits")));
     }
 
-    private static List<String> phases(Connection sql, String runId, String requestId) throws Exception {
+    private static List<String> phases(Connection sql, String runId, String requestId)
+            throws Exception {
         try (PreparedStatement statement =
                 sql.prepareStatement(
                         "SELECT phase FROM video_status WHERE run_id = ? AND request_id = ? ORDER BY progress, at")) {
@@ -329,8 +380,11 @@ class ReelflowPipelineITCase {
                         .send(
                                 HttpRequest.newBuilder(sidecar.baseUri().resolve("/admin/faults"))
                                         .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(
-                                                "{\"failNextRequests\": " + count + ", \"failureStatus\": 503}"))
+                                        .POST(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        "{\"failNextRequests\": "
+                                                                + count
+                                                                + ", \"failureStatus\": 503}"))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -340,10 +394,14 @@ class ReelflowPipelineITCase {
         HttpResponse<String> response =
                 HttpClient.newHttpClient()
                         .send(
-                                HttpRequest.newBuilder(sidecar.baseUri().resolve("/admin/stats")).GET().build(),
+                                HttpRequest.newBuilder(sidecar.baseUri().resolve("/admin/stats"))
+                                        .GET()
+                                        .build(),
                                 HttpResponse.BodyHandlers.ofString());
         Map<String, JsonNode> stats = new LinkedHashMap<>();
-        JSON.readTree(response.body()).fields().forEachRemaining(e -> stats.put(e.getKey(), e.getValue()));
+        JSON.readTree(response.body())
+                .fields()
+                .forEachRemaining(e -> stats.put(e.getKey(), e.getValue()));
         return stats;
     }
 

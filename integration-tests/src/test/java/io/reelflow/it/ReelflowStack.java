@@ -84,14 +84,23 @@ final class ReelflowStack {
     }
 
     Connection sql() throws SQLException {
-        return DriverManager.getConnection(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword());
+        return DriverManager.getConnection(
+                services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword());
     }
 
     /** Topics, tables and a one-photo catalog (a drawn lighthouse, tagged so). */
     void prepare(Path workDir) throws Exception {
         TopicAdmin.ensureTopics(
                 services.kafkaBootstrapServers(),
-                Map.of(requestsTopic(), 2, resultsTopic(), 2, statusTopic(), 2, deadLetterTopic(), 1));
+                Map.of(
+                        requestsTopic(),
+                        2,
+                        resultsTopic(),
+                        2,
+                        statusTopic(),
+                        2,
+                        deadLetterTopic(),
+                        1));
         JdbcSchema.apply(database());
         Path photo = workDir.resolve("lighthouse.jpg");
         BufferedImage image = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
@@ -108,9 +117,20 @@ final class ReelflowStack {
             String uri = store.put("assets/" + name + "/lighthouse.jpg", photo, "image/jpeg");
             CatalogAsset lighthouse =
                     new CatalogAsset(
-                            LIGHTHOUSE_ASSET, uri, AssetKind.PHOTO, 0, 800, 600, "Lighthouse",
-                            "A lighthouse on a cliff at night", List.of("lighthouse", "cliff", "night"),
-                            "en", "CC0-1.0", "Test Author", null, "test");
+                            LIGHTHOUSE_ASSET,
+                            uri,
+                            AssetKind.PHOTO,
+                            0,
+                            800,
+                            600,
+                            "Lighthouse",
+                            "A lighthouse on a cliff at night",
+                            List.of("lighthouse", "cliff", "night"),
+                            "en",
+                            "CC0-1.0",
+                            "Test Author",
+                            null,
+                            "test");
             Path manifest = workDir.resolve("assets.jsonl");
             JsonLinesAssetCatalog.write(List.of(lighthouse), manifest);
             store.put(catalogKey(), manifest, "application/x-ndjson");

@@ -30,7 +30,8 @@ public record ConnectorSettings(
                         .bootstrapServers(bootstrap)
                         .topic(config.get(KafkaOptions.REQUESTS_TOPIC))
                         .groupId(config.get(KafkaOptions.GROUP_ID))
-                        .startingOffsets(startingOffsets(config.get(KafkaOptions.STARTING_OFFSETS)));
+                        .startingOffsets(
+                                startingOffsets(config.get(KafkaOptions.STARTING_OFFSETS)));
         if (config.get(KafkaOptions.BOUNDED)) {
             source.stopAt(KafkaOffsets.latest());
         }

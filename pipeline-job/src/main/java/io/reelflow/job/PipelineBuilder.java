@@ -61,7 +61,9 @@ public final class PipelineBuilder {
 
         SingleOutputStreamOperator<AcceptedRequest> accepted =
                 rawRequests
-                        .process(new ParseRequestFunction(settings.requestRules(), settings.runId(), clock))
+                        .process(
+                                new ParseRequestFunction(
+                                        settings.requestRules(), settings.runId(), clock))
                         .uid("parse-requests")
                         .name("Parse + validate requests");
 
@@ -70,7 +72,9 @@ public final class PipelineBuilder {
                         .process(new DeduplicateFunction(settings.dedupTtl()))
                         .uid("deduplicate")
                         .name("Deduplicate by request id")
-                        .process(new PlanScenesFunction(settings.language(), settings.scenes(), clock))
+                        .process(
+                                new PlanScenesFunction(
+                                        settings.language(), settings.scenes(), clock))
                         .uid("plan-scenes")
                         .name("Detect language + analyse scenes");
 

@@ -64,7 +64,8 @@ public record PipelineSettings(
                 RenderConfig.defaults()
                         .withEncoder(
                                 VideoEncoder.valueOf(
-                                        config.get(PipelineOptions.ENCODER).toUpperCase(Locale.ROOT)));
+                                        config.get(PipelineOptions.ENCODER)
+                                                .toUpperCase(Locale.ROOT)));
         return new PipelineSettings(
                 config.get(PipelineOptions.RUN_ID),
                 rules,

@@ -18,8 +18,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The Reelflow job: Kafka requests in; results, status and dead letters out to Kafka and
- * PostgreSQL; media in S3. {@code main} takes a command ({@code run}, {@code replay}, {@code local},
- * {@code publish}) and {@code --key value} options (see the README's configuration table).
+ * PostgreSQL; media in S3. {@code main} takes a command ({@code run}, {@code replay}, {@code
+ * local}, {@code publish}) and {@code --key value} options (see the README's configuration table).
  */
 public final class ReelflowJob {
     private ReelflowJob() {}
@@ -36,11 +36,13 @@ public final class ReelflowJob {
      * Defines the whole job on {@code env} with real connectors; the caller executes it. Tests use
      * this with embedded servers, exactly as {@code run} and {@code local} do.
      */
-    public static PipelineBuilder.Outputs define(StreamExecutionEnvironment env, ReadableConfig config) {
+    public static PipelineBuilder.Outputs define(
+            StreamExecutionEnvironment env, ReadableConfig config) {
         ConnectorSettings connectors = ConnectorSettings.from(config);
         PipelineSettings settings = PipelineSettings.from(config);
         env.enableCheckpointing(
-                config.get(PipelineOptions.CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
+                config.get(PipelineOptions.CHECKPOINT_INTERVAL).toMillis(),
+                CheckpointingMode.EXACTLY_ONCE);
 
         ObjectStoreFactory store = S3ObjectStore.factory(connectors.storage());
         PipelinePorts ports =
@@ -48,7 +50,11 @@ public final class ReelflowJob {
                         store,
                         ReferenceSidecarClient.factory(connectors.sidecar()),
                         JsonLinesAssetCatalog.factory(
-                                store, "s3://" + connectors.storage().bucket() + "/" + connectors.catalogManifestKey()));
+                                store,
+                                "s3://"
+                                        + connectors.storage().bucket()
+                                        + "/"
+                                        + connectors.catalogManifestKey()));
 
         DataStream<RawRequest> requests =
                 env.fromSource(

@@ -53,7 +53,8 @@ class PipelineSettingsTest {
         config.set(KafkaOptions.STARTING_OFFSETS, "yesterday");
 
         assertThatThrownBy(() -> ConnectorSettings.from(config))
-                .hasMessageContaining("reelflow.kafka.starting-offsets must be committed, earliest or latest");
+                .hasMessageContaining(
+                        "reelflow.kafka.starting-offsets must be committed, earliest or latest");
         Configuration badResolution = new Configuration();
         badResolution.set(PipelineOptions.DEFAULT_RESOLUTION, "8k");
         assertThatThrownBy(() -> PipelineSettings.from(badResolution))

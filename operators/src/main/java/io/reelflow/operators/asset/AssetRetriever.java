@@ -15,16 +15,32 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the catalog photo or clip whose tags and description best share the words of a scene
- * (its keywords, entities and English prompt). Foundation version: exact term overlap with a light
+ * Finds the catalog photo or clip whose tags and description best share the words of a scene (its
+ * keywords, entities and English prompt). Foundation version: exact term overlap with a light
  * plural folding; a Lucene index replaces it when the catalog grows (see the module README).
  */
 public final class AssetRetriever {
     /** Words every prompt carries that say nothing about what to show. */
     private static final Set<String> PROMPT_NOISE =
             Set.of(
-                    "cinematic", "shot", "scene", "style", "mood", "with", "and", "the", "of",
-                    "at", "in", "on", "a", "an", "none", "neutral", "video", "footage");
+                    "cinematic",
+                    "shot",
+                    "scene",
+                    "style",
+                    "mood",
+                    "with",
+                    "and",
+                    "the",
+                    "of",
+                    "at",
+                    "in",
+                    "on",
+                    "a",
+                    "an",
+                    "none",
+                    "neutral",
+                    "video",
+                    "footage");
 
     private final List<IndexedAsset> assets;
     private final AssetRetrieverConfig config;
@@ -72,7 +88,10 @@ public final class AssetRetriever {
         return terms;
     }
 
-    /** Lower-cased letter/digit runs, with a trailing English plural folded ("mountains" = "mountain"). */
+    /**
+     * Lower-cased letter/digit runs, with a trailing English plural folded ("mountains" =
+     * "mountain").
+     */
     static List<String> terms(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) {
@@ -82,9 +101,10 @@ public final class AssetRetriever {
             if (token.length() < 2) {
                 continue;
             }
-            out.add(token.length() > 3 && token.endsWith("s") && !token.endsWith("ss")
-                    ? token.substring(0, token.length() - 1)
-                    : token);
+            out.add(
+                    token.length() > 3 && token.endsWith("s") && !token.endsWith("ss")
+                            ? token.substring(0, token.length() - 1)
+                            : token);
         }
         return out;
     }
@@ -98,7 +118,8 @@ public final class AssetRetriever {
             return new IndexedAsset(asset, tags, text);
         }
 
-        Candidate score(Set<String> query, double sceneSeconds, boolean landscape, double fitBonus) {
+        Candidate score(
+                Set<String> query, double sceneSeconds, boolean landscape, double fitBonus) {
             List<String> reasons = new ArrayList<>();
             double weight = 0;
             for (String term : query) {

@@ -52,7 +52,8 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
                         TimeUnit.SECONDS,
                         new ArrayBlockingQueue<>(queueCapacity),
                         runnable -> {
-                            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+                            Thread thread =
+                                    new Thread(runnable, name + "-" + counter.incrementAndGet());
                             thread.setDaemon(true);
                             return thread;
                         });
@@ -88,7 +89,10 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
                 .whenComplete(
                         (output, failure) ->
                                 resultFuture.complete(
-                                        List.of(failure == null ? output : onFailure(input, failure))));
+                                        List.of(
+                                                failure == null
+                                                        ? output
+                                                        : onFailure(input, failure))));
     }
 
     @Override

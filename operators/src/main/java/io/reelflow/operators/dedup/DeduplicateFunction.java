@@ -12,11 +12,12 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Lets each request id through once per run (keyed by request id). Kafka redelivers after a
- * restart and producers retry, so without this a request would be rendered twice. The flag expires
- * after a TTL so state stays bounded.
+ * Lets each request id through once per run (keyed by request id). Kafka redelivers after a restart
+ * and producers retry, so without this a request would be rendered twice. The flag expires after a
+ * TTL so state stays bounded.
  */
-public class DeduplicateFunction extends KeyedProcessFunction<String, AcceptedRequest, AcceptedRequest> {
+public class DeduplicateFunction
+        extends KeyedProcessFunction<String, AcceptedRequest, AcceptedRequest> {
     private final Duration rememberFor;
 
     private transient ValueState<Boolean> seen;
@@ -28,7 +29,8 @@ public class DeduplicateFunction extends KeyedProcessFunction<String, AcceptedRe
 
     @Override
     public void open(OpenContext openContext) {
-        ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>("seen", Types.BOOLEAN);
+        ValueStateDescriptor<Boolean> descriptor =
+                new ValueStateDescriptor<>("seen", Types.BOOLEAN);
         descriptor.enableTimeToLive(
                 StateTtlConfig.newBuilder(rememberFor)
                         .updateTtlOnCreateAndWrite()

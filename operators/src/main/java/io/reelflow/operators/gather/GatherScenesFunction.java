@@ -27,7 +27,8 @@ import org.apache.flink.util.Collector;
  * processing-time timer, set when the plan arrives, fails the request if scenes are lost. State and
  * timer are cleared either way.
  */
-public class GatherScenesFunction extends KeyedCoProcessFunction<String, ScenePlan, SceneClip, RenderJob> {
+public class GatherScenesFunction
+        extends KeyedCoProcessFunction<String, ScenePlan, SceneClip, RenderJob> {
     private final Duration timeout;
 
     private transient ValueState<ScenePlan> plan;
@@ -43,7 +44,9 @@ public class GatherScenesFunction extends KeyedCoProcessFunction<String, ScenePl
         AvroClassTrust.install();
         plan =
                 getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("plan", TypeInformation.of(ScenePlan.class)));
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "plan", TypeInformation.of(ScenePlan.class)));
         clips =
                 getRuntimeContext()
                         .getMapState(
@@ -53,7 +56,8 @@ public class GatherScenesFunction extends KeyedCoProcessFunction<String, ScenePl
     }
 
     @Override
-    public void processElement1(ScenePlan value, Context ctx, Collector<RenderJob> out) throws Exception {
+    public void processElement1(ScenePlan value, Context ctx, Collector<RenderJob> out)
+            throws Exception {
         plan.update(value);
         Long armed = deadline.value();
         if (armed != null) {
@@ -64,7 +68,8 @@ public class GatherScenesFunction extends KeyedCoProcessFunction<String, ScenePl
     }
 
     @Override
-    public void processElement2(SceneClip value, Context ctx, Collector<RenderJob> out) throws Exception {
+    public void processElement2(SceneClip value, Context ctx, Collector<RenderJob> out)
+            throws Exception {
         clips.put(value.getScene().getIndex(), value);
         if (deadline.value() == null) {
             // A clip ahead of its plan (or after the request timed out) must not stay forever.
@@ -74,7 +79,8 @@ public class GatherScenesFunction extends KeyedCoProcessFunction<String, ScenePl
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RenderJob> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RenderJob> out)
+            throws Exception {
         ScenePlan current = plan.value();
         if (current == null) {
             clear(ctx);

@@ -21,10 +21,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Decides the media of one scene: the retrieved stock asset when there is one, else a clip from
- * the sidecar. Generated clips are content-addressed ({@code clips/sha256(model, prompt,
- * params).mp4}) and looked up before the sidecar is called, so a retry or a restart never repeats
- * GPU work.
+ * Decides the media of one scene: the retrieved stock asset when there is one, else a clip from the
+ * sidecar. Generated clips are content-addressed ({@code clips/sha256(model, prompt, params).mp4})
+ * and looked up before the sidecar is called, so a retry or a restart never repeats GPU work.
  */
 public final class ClipGenerator {
     private final GenerationClient client;
@@ -37,14 +36,23 @@ public final class ClipGenerator {
         this.model = model;
     }
 
-    /** The clip for a scene; throws when the sidecar fails, so the caller can retry or fall back. */
+    /**
+     * The clip for a scene; throws when the sidecar fails, so the caller can retry or fall back.
+     */
     public SceneClip clipFor(SceneTask task) throws IOException, GenerationException {
         AssetMatch asset = task.getAsset();
         if (asset != null) {
-            return clip(task, asset.getKind() == AssetKind.CLIP ? ClipSource.STOCK_CLIP : ClipSource.STOCK_PHOTO)
+            return clip(
+                            task,
+                            asset.getKind() == AssetKind.CLIP
+                                    ? ClipSource.STOCK_CLIP
+                                    : ClipSource.STOCK_PHOTO)
                     .setMediaUri(asset.getUri())
                     .setCredit(asset.getCredit())
-                    .setNote(String.format("catalog asset %s (score %.2f)", asset.getAssetId(), asset.getScore()))
+                    .setNote(
+                            String.format(
+                                    "catalog asset %s (score %.2f)",
+                                    asset.getAssetId(), asset.getScore()))
                     .build();
         }
         GenerationRequest request = requestFor(task);
@@ -113,7 +121,8 @@ public final class ClipGenerator {
 
     private static byte[] sha256(String text) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }

@@ -23,7 +23,10 @@ public record GenerationConfig(
         }
         if (threads < 1 || capacity < threads) {
             throw new IllegalArgumentException(
-                    "need 1 <= threads <= capacity, got threads=" + threads + ", capacity=" + capacity);
+                    "need 1 <= threads <= capacity, got threads="
+                            + threads
+                            + ", capacity="
+                            + capacity);
         }
         if (timeoutMillis < 1 || maxAttempts < 1 || initialBackoffMillis < 0) {
             throw new IllegalArgumentException(

@@ -15,7 +15,9 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
-/** Flink shell around {@link ScenePlanner}; the language models are shared by all subtasks of a JVM. */
+/**
+ * Flink shell around {@link ScenePlanner}; the language models are shared by all subtasks of a JVM.
+ */
 public class PlanScenesFunction extends ProcessFunction<AcceptedRequest, ScenePlan> {
     private final LanguageDetectorConfig languageConfig;
     private final SceneAnalyzerConfig sceneConfig;

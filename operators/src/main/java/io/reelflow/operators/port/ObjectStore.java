@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 public interface ObjectStore extends AutoCloseable {
 
-    /** Uploads {@code file} under {@code key} (overwriting) and returns its URI, e.g. {@code s3://bucket/key}. */
+    /**
+     * Uploads {@code file} under {@code key} (overwriting) and returns its URI, e.g. {@code
+     * s3://bucket/key}.
+     */
     String put(String key, Path file, String contentType) throws IOException;
 
     /** Downloads the object at {@code uri} (as returned by {@link #put}) into {@code target}. */

@@ -24,7 +24,11 @@ public class ScoreQualityFunction extends BlockingAsyncFunction<RenderedVideo, V
     private transient QualityScorer scorer;
 
     public ScoreQualityFunction(
-            ObjectStoreFactory storeFactory, QualityConfig config, Clock clock, int threads, int capacity) {
+            ObjectStoreFactory storeFactory,
+            QualityConfig config,
+            Clock clock,
+            int threads,
+            int capacity) {
         super(threads, capacity);
         this.storeFactory = storeFactory;
         this.config = config;

@@ -23,7 +23,8 @@ public class RenderVideoFunction extends BlockingAsyncFunction<RenderJob, Render
     private transient ObjectStore store;
     private transient Renderer renderer;
 
-    public RenderVideoFunction(ObjectStoreFactory storeFactory, RenderConfig config, int threads, int capacity) {
+    public RenderVideoFunction(
+            ObjectStoreFactory storeFactory, RenderConfig config, int threads, int capacity) {
         super(threads, capacity);
         this.storeFactory = storeFactory;
         this.config = config;

@@ -7,7 +7,9 @@ import java.util.Map;
 public final class OutputFormat {
     /** Short side in pixels per resolution name. */
     private static final Map<String, Integer> SHORT_SIDE =
-            Map.of("240p", 240, "360p", 360, "480p", 480, "720p", 720, "1080p", 1080, "2160p", 2160);
+            Map.of(
+                    "240p", 240, "360p", 360, "480p", 480, "720p", 720, "1080p", 1080, "2160p",
+                    2160);
 
     public static final List<String> ASPECT_RATIOS = List.of("16:9", "9:16", "1:1");
 
@@ -29,7 +31,11 @@ public final class OutputFormat {
                 return new int[] {shortSide, shortSide};
             default:
                 throw new IllegalArgumentException(
-                        "unsupported aspect ratio '" + aspectRatio + "' (use one of " + ASPECT_RATIOS + ")");
+                        "unsupported aspect ratio '"
+                                + aspectRatio
+                                + "' (use one of "
+                                + ASPECT_RATIOS
+                                + ")");
         }
     }
 

@@ -14,7 +14,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Parses and validates raw Kafka records. Accepted requests go on; the rest go to the dead-letter
- * side output (and, when their id is readable, a REJECTED result), so bad input never stops the job.
+ * side output (and, when their id is readable, a REJECTED result), so bad input never stops the
+ * job.
  */
 public class ParseRequestFunction extends ProcessFunction<RawRequest, AcceptedRequest> {
     private final RequestRules rules;

@@ -90,7 +90,9 @@ public final class RequestValidator {
 
     private RenderSpec specOf(VideoRequest request) {
         String resolution =
-                request.getResolution() == null ? rules.defaultResolution() : request.getResolution();
+                request.getResolution() == null
+                        ? rules.defaultResolution()
+                        : request.getResolution();
         String aspect =
                 request.getAspectRatio() == null
                         ? rules.defaultAspectRatio()

@@ -25,7 +25,9 @@ public final class StatusEvents {
     /** Language and scene planning, reported as two phases so each has its own row. */
     public static List<StatusEvent> planned(ScenePlan plan, Instant at) {
         String warnings =
-                plan.getWarnings().isEmpty() ? "" : "; warnings: " + String.join("; ", plan.getWarnings());
+                plan.getWarnings().isEmpty()
+                        ? ""
+                        : "; warnings: " + String.join("; ", plan.getWarnings());
         StatusEvent language =
                 event(plan.getRequestId(), plan.getRunId(), Phase.LANGUAGE_DETECTED, 15, at)
                         .setLanguage(plan.getLanguage())
@@ -80,7 +82,8 @@ public final class StatusEvents {
     public static StatusEvent finished(VideoResult result) {
         Phase phase = Phase.valueOf(result.getStatus().name());
         String message =
-                result.getStatus() == ResultStatus.COMPLETED || result.getStatus() == ResultStatus.DEGRADED
+                result.getStatus() == ResultStatus.COMPLETED
+                                || result.getStatus() == ResultStatus.DEGRADED
                         ? String.format(
                                 "%s %s (quality %.0f)",
                                 result.getStatus(),
@@ -94,7 +97,9 @@ public final class StatusEvents {
                 .build();
     }
 
-    /** A rejected request's result, when its id could be read (else only the dead letter remains). */
+    /**
+     * A rejected request's result, when its id could be read (else only the dead letter remains).
+     */
     public static VideoResult rejected(DeadLetter letter, String runId) {
         return VideoResult.newBuilder()
                 .setRequestId(letter.getRequestId())

@@ -25,7 +25,8 @@ public final class VideoResults {
                 .setError(
                         quality.getPassed()
                                 ? null
-                                : "quality checks failed: " + String.join("; ", quality.getReasons()))
+                                : "quality checks failed: "
+                                        + String.join("; ", quality.getReasons()))
                 .build();
     }
 

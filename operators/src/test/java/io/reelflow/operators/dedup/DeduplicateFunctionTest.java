@@ -34,11 +34,13 @@ class DeduplicateFunctionTest {
 
     @Test
     void shouldPassEachRequestIdOnce() throws Exception {
-        try (KeyedOneInputStreamOperatorTestHarness<String, AcceptedRequest, AcceptedRequest> harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new DeduplicateFunction(Duration.ofHours(1))),
-                        r -> r.getRequest().getRequestId(),
-                        org.apache.flink.api.common.typeinfo.Types.STRING)) {
+        try (KeyedOneInputStreamOperatorTestHarness<String, AcceptedRequest, AcceptedRequest>
+                harness =
+                        new KeyedOneInputStreamOperatorTestHarness<>(
+                                new KeyedProcessOperator<>(
+                                        new DeduplicateFunction(Duration.ofHours(1))),
+                                r -> r.getRequest().getRequestId(),
+                                org.apache.flink.api.common.typeinfo.Types.STRING)) {
             harness.open();
 
             harness.processElement(new StreamRecord<>(request("a", "first"), 1));

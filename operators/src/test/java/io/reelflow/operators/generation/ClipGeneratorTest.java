@@ -66,7 +66,11 @@ class ClipGeneratorTest {
                         .setDurationSeconds(10.0)
                         .setScore(0.9)
                         .setReasons(List.of())
-                        .setCredit(Credit.newBuilder().setAssetId("a1").setUri("s3://b/assets/a1.mp4").build())
+                        .setCredit(
+                                Credit.newBuilder()
+                                        .setAssetId("a1")
+                                        .setUri("s3://b/assets/a1.mp4")
+                                        .build())
                         .build());
 
         SceneClip clip = generator().clipFor(task);
@@ -92,7 +96,8 @@ class ClipGeneratorTest {
         assertThat(request.durationSeconds()).isEqualTo(2.0);
         assertThat(first.getSource()).isEqualTo(ClipSource.GENERATED);
         assertThat(first.getMediaUri()).endsWith(ClipGenerator.keyOf(request));
-        assertThat(Path.of(java.net.URI.create(first.getMediaUri()))).hasContent("clip for prompt 0");
+        assertThat(Path.of(java.net.URI.create(first.getMediaUri())))
+                .hasContent("clip for prompt 0");
         assertThat(second.getMediaUri()).isEqualTo(first.getMediaUri());
         assertThat(second.getNote()).startsWith("reused generated clip");
     }
@@ -132,7 +137,9 @@ class ClipGeneratorTest {
         assertThat(fallback.getRetryable()).isTrue();
         assertThat(fallback.getNote()).contains("sidecar down");
         assertThat(GenerateClipFunction.anyRetryable(List.of(fallback))).isTrue();
-        assertThat(GenerateClipFunction.anyRetryable(List.of(ClipGenerator.fallback(task, "x", false))))
+        assertThat(
+                        GenerateClipFunction.anyRetryable(
+                                List.of(ClipGenerator.fallback(task, "x", false))))
                 .isFalse();
     }
 }

@@ -21,7 +21,8 @@ class RequestValidatorTest {
     @Test
     void shouldAcceptMinimalJsonWithDefaults() {
         RequestValidator.Outcome outcome =
-                validator.validate(raw("{\"requestId\":\"r-1\",\"text\":\"Hello there.\"}", 0, 1), NOW);
+                validator.validate(
+                        raw("{\"requestId\":\"r-1\",\"text\":\"Hello there.\"}", 0, 1), NOW);
 
         assertThat(outcome.isAccepted()).isTrue();
         AcceptedRequest accepted = outcome.accepted();
@@ -77,7 +78,8 @@ class RequestValidatorTest {
 
     @Test
     void shouldRejectMissingText() {
-        DeadLetter letter = validator.validate(raw("{\"requestId\":\"r-3\"}", 0, 4), NOW).deadLetter();
+        DeadLetter letter =
+                validator.validate(raw("{\"requestId\":\"r-3\"}", 0, 4), NOW).deadLetter();
 
         assertThat(letter.getReason()).contains("text is required");
     }
@@ -85,7 +87,9 @@ class RequestValidatorTest {
     @Test
     void shouldRejectBlankTextAndKeepTheRequestId() {
         DeadLetter letter =
-                validator.validate(raw("{\"requestId\":\"r-4\",\"text\":\"  \\n \"}", 0, 5), NOW).deadLetter();
+                validator
+                        .validate(raw("{\"requestId\":\"r-4\",\"text\":\"  \\n \"}", 0, 5), NOW)
+                        .deadLetter();
 
         assertThat(letter.getReason()).isEqualTo("text is empty");
         assertThat(letter.getStage()).isEqualTo("validate");
@@ -96,7 +100,9 @@ class RequestValidatorTest {
     void shouldRejectTextOverTheLimit() {
         String text = "x".repeat(101);
         DeadLetter letter =
-                validator.validate(raw("{\"requestId\":\"r-5\",\"text\":\"" + text + "\"}", 0, 6), NOW)
+                validator
+                        .validate(
+                                raw("{\"requestId\":\"r-5\",\"text\":\"" + text + "\"}", 0, 6), NOW)
                         .deadLetter();
 
         assertThat(letter.getReason()).contains("101 characters, over the limit of 100");
@@ -105,7 +111,8 @@ class RequestValidatorTest {
     @Test
     void shouldRejectInvalidRequestIdWithoutEchoingIt() {
         DeadLetter letter =
-                validator.validate(raw("{\"requestId\":\"bad id/../\",\"text\":\"t\"}", 0, 7), NOW)
+                validator
+                        .validate(raw("{\"requestId\":\"bad id/../\",\"text\":\"t\"}", 0, 7), NOW)
                         .deadLetter();
 
         assertThat(letter.getReason()).contains("requestId must be 1-128 characters");
@@ -115,11 +122,17 @@ class RequestValidatorTest {
     @Test
     void shouldRejectUnsupportedResolutionAndDuration() {
         DeadLetter resolution =
-                validator.validate(
-                                raw("{\"requestId\":\"r-6\",\"text\":\"t\",\"resolution\":\"8k\"}", 0, 8), NOW)
+                validator
+                        .validate(
+                                raw(
+                                        "{\"requestId\":\"r-6\",\"text\":\"t\",\"resolution\":\"8k\"}",
+                                        0,
+                                        8),
+                                NOW)
                         .deadLetter();
         DeadLetter duration =
-                validator.validate(
+                validator
+                        .validate(
                                 raw(
                                         "{\"requestId\":\"r-7\",\"text\":\"t\",\"targetDurationSeconds\":9999}",
                                         0,

@@ -64,7 +64,8 @@ class VideoResultsTest {
 
     @Test
     void shouldFailWithTheReasonsWhenAQualityCheckFails() {
-        VideoResult result = VideoResults.scored(video(false), quality(false, "too short", "black"), AT);
+        VideoResult result =
+                VideoResults.scored(video(false), quality(false, "too short", "black"), AT);
 
         assertThat(result.getStatus()).isEqualTo(ResultStatus.FAILED);
         assertThat(result.getError()).isEqualTo("quality checks failed: too short; black");

@@ -9,8 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * An {@link ObjectStore} over a local directory, for operator tests that need somewhere to put media
- * without an S3 server. URIs are {@code file:} URIs of the stored files.
+ * An {@link ObjectStore} over a local directory, for operator tests that need somewhere to put
+ * media without an S3 server. URIs are {@code file:} URIs of the stored files.
  */
 public final class DirectoryObjectStore implements ObjectStore {
     private final Path root;

@@ -20,7 +20,10 @@ public final class Fixtures {
     private Fixtures() {}
 
     public static RawRequest raw(String payload, int partition, long offset) {
-        return raw(payload == null ? null : payload.getBytes(StandardCharsets.UTF_8), partition, offset);
+        return raw(
+                payload == null ? null : payload.getBytes(StandardCharsets.UTF_8),
+                partition,
+                offset);
     }
 
     public static RawRequest raw(byte[] payload, int partition, long offset) {
@@ -45,7 +48,8 @@ public final class Fixtures {
                 .build();
     }
 
-    public static Scene scene(int index, double start, double end, String prompt, List<String> keywords) {
+    public static Scene scene(
+            int index, double start, double end, String prompt, List<String> keywords) {
         return Scene.newBuilder()
                 .setIndex(index)
                 .setText("Scene " + index + ".")

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A parsed command line: {@code <command> [--key value | --flag]... [argument]...}. Keys are kept as
- * given, so {@code --reelflow.kafka.bootstrap-servers host:9092} sets that configuration option.
+ * A parsed command line: {@code <command> [--key value | --flag]... [argument]...}. Keys are kept
+ * as given, so {@code --reelflow.kafka.bootstrap-servers host:9092} sets that configuration option.
  */
 public final class CommandLine {
     private final String command;
@@ -18,7 +18,11 @@ public final class CommandLine {
     private final Set<String> flags;
     private final List<String> arguments;
 
-    private CommandLine(String command, Map<String, String> options, Set<String> flags, List<String> arguments) {
+    private CommandLine(
+            String command,
+            Map<String, String> options,
+            Set<String> flags,
+            List<String> arguments) {
         this.command = command;
         this.options = Collections.unmodifiableMap(options);
         this.flags = Collections.unmodifiableSet(flags);
@@ -75,7 +79,8 @@ public final class CommandLine {
         try {
             return value == null ? fallback : Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a number, got '" + value + "'");
+            throw new IllegalArgumentException(
+                    "--" + name + " must be a number, got '" + value + "'");
         }
     }
 

@@ -46,9 +46,11 @@ public final class PublishCommand {
     }
 
     /** Reads a JSON object, a JSON array of objects, or JSON lines. */
-    public static List<VideoRequest> readRequests(Path file) throws IOException, InvalidRecordException {
+    public static List<VideoRequest> readRequests(Path file)
+            throws IOException, InvalidRecordException {
         List<VideoRequest> requests = new ArrayList<>();
-        try (MappingIterator<JsonNode> nodes = MAPPER.readerFor(JsonNode.class).readValues(file.toFile())) {
+        try (MappingIterator<JsonNode> nodes =
+                MAPPER.readerFor(JsonNode.class).readValues(file.toFile())) {
             while (nodes.hasNext()) {
                 JsonNode node = nodes.next();
                 if (node.isArray()) {
@@ -64,7 +66,8 @@ public final class PublishCommand {
     }
 
     /** Sends the requests and waits until the broker has them all. */
-    public static void publish(String bootstrapServers, String topic, List<VideoRequest> requests, boolean avro) {
+    public static void publish(
+            String bootstrapServers, String topic, List<VideoRequest> requests, boolean avro) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -31,7 +31,10 @@ public final class ReelflowCli {
 
     private ReelflowCli() {}
 
-    /** True for commands that own their process ({@code local}, {@code publish}), unlike {@code run}. */
+    /**
+     * True for commands that own their process ({@code local}, {@code publish}), unlike {@code
+     * run}.
+     */
     public static boolean endsProcess(String[] args) {
         return args.length > 0 && Set.of("local", "publish").contains(args[0]);
     }
@@ -75,7 +78,12 @@ public final class ReelflowCli {
     private static int replay(Configuration config, PrintStream err) throws Exception {
         String runId = config.get(PipelineOptions.RUN_ID);
         if (PipelineOptions.RUN_ID.defaultValue().equals(runId)) {
-            err.println("replay needs its own --" + PipelineOptions.RUN_ID.key() + " (not '" + runId + "')");
+            err.println(
+                    "replay needs its own --"
+                            + PipelineOptions.RUN_ID.key()
+                            + " (not '"
+                            + runId
+                            + "')");
             return 2;
         }
         config.set(KafkaOptions.BOUNDED, true);

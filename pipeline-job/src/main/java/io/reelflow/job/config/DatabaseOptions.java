@@ -14,7 +14,10 @@ public final class DatabaseOptions {
                     .withDescription("JDBC URL of the results database.");
 
     public static final ConfigOption<String> USER =
-            key("reelflow.jdbc.user").stringType().defaultValue("postgres").withDescription("Database user.");
+            key("reelflow.jdbc.user")
+                    .stringType()
+                    .defaultValue("postgres")
+                    .withDescription("Database user.");
 
     public static final ConfigOption<String> PASSWORD =
             key("reelflow.jdbc.password")

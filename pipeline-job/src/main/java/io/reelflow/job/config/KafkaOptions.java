@@ -16,7 +16,8 @@ public final class KafkaOptions {
             key("reelflow.kafka.group-id")
                     .stringType()
                     .defaultValue("reelflow")
-                    .withDescription("Consumer group of the request source (offsets live in checkpoints).");
+                    .withDescription(
+                            "Consumer group of the request source (offsets live in checkpoints).");
 
     public static final ConfigOption<String> REQUESTS_TOPIC =
             key("reelflow.topics.requests")
@@ -60,7 +61,8 @@ public final class KafkaOptions {
             key("reelflow.kafka.transactional-id-prefix")
                     .stringType()
                     .defaultValue("reelflow-results")
-                    .withDescription("Prefix of the result sink's Kafka transactions; unique per job.");
+                    .withDescription(
+                            "Prefix of the result sink's Kafka transactions; unique per job.");
 
     private KafkaOptions() {}
 }

@@ -11,7 +11,8 @@ public final class PipelineOptions {
             key("reelflow.run-id")
                     .stringType()
                     .defaultValue("live")
-                    .withDescription("Names this run; replays use their own so live results stay untouched.");
+                    .withDescription(
+                            "Names this run; replays use their own so live results stay untouched.");
 
     public static final ConfigOption<Integer> MAX_TEXT_CHARS =
             key("reelflow.request.max-text-chars")
@@ -32,7 +33,10 @@ public final class PipelineOptions {
                     .withDescription("Resolution when a request does not say (240p..2160p).");
 
     public static final ConfigOption<Integer> FPS =
-            key("reelflow.render.fps").intType().defaultValue(25).withDescription("Output frame rate.");
+            key("reelflow.render.fps")
+                    .intType()
+                    .defaultValue(25)
+                    .withDescription("Output frame rate.");
 
     public static final ConfigOption<Duration> DEDUP_TTL =
             key("reelflow.dedup.ttl")
@@ -56,7 +60,8 @@ public final class PipelineOptions {
             key("reelflow.render.threads")
                     .intType()
                     .defaultValue(1)
-                    .withDescription("Videos rendered at once per subtask (each encodes with several threads).");
+                    .withDescription(
+                            "Videos rendered at once per subtask (each encodes with several threads).");
 
     public static final ConfigOption<Duration> RENDER_TIMEOUT =
             key("reelflow.render.timeout")
@@ -68,13 +73,15 @@ public final class PipelineOptions {
             key("reelflow.render.encoder")
                     .stringType()
                     .defaultValue("auto")
-                    .withDescription("auto (NVENC when a GPU is there, else libx264), nvenc or libx264.");
+                    .withDescription(
+                            "auto (NVENC when a GPU is there, else libx264), nvenc or libx264.");
 
     public static final ConfigOption<Boolean> LANGUAGE_LOW_ACCURACY =
             key("reelflow.language.low-accuracy")
                     .booleanType()
                     .defaultValue(true)
-                    .withDescription("Lingua's low-accuracy mode: far less memory, slightly worse on short text.");
+                    .withDescription(
+                            "Lingua's low-accuracy mode: far less memory, slightly worse on short text.");
 
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
             key("reelflow.checkpoint.interval")

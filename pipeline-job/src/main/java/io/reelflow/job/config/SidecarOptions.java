@@ -17,7 +17,8 @@ public final class SidecarOptions {
             key("reelflow.sidecar.model")
                     .stringType()
                     .defaultValue("reference")
-                    .withDescription("Model name sent to the sidecar; part of a clip's content address.");
+                    .withDescription(
+                            "Model name sent to the sidecar; part of a clip's content address.");
 
     public static final ConfigOption<Duration> REQUEST_TIMEOUT =
             key("reelflow.sidecar.request-timeout")
@@ -29,7 +30,8 @@ public final class SidecarOptions {
             key("reelflow.sidecar.timeout")
                     .durationType()
                     .defaultValue(Duration.ofMinutes(3))
-                    .withDescription("Timeout of one scene's generation, retries included; then a title card.");
+                    .withDescription(
+                            "Timeout of one scene's generation, retries included; then a title card.");
 
     public static final ConfigOption<Integer> MAX_ATTEMPTS =
             key("reelflow.sidecar.max-attempts")

@@ -10,13 +10,20 @@ public final class StorageOptions {
             key("reelflow.s3.endpoint")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription("S3 API endpoint; unset = AWS. Set for MinIO, S3Proxy and the like.");
+                    .withDescription(
+                            "S3 API endpoint; unset = AWS. Set for MinIO, S3Proxy and the like.");
 
     public static final ConfigOption<String> REGION =
-            key("reelflow.s3.region").stringType().defaultValue("us-east-1").withDescription("S3 region.");
+            key("reelflow.s3.region")
+                    .stringType()
+                    .defaultValue("us-east-1")
+                    .withDescription("S3 region.");
 
     public static final ConfigOption<String> BUCKET =
-            key("reelflow.s3.bucket").stringType().defaultValue("reelflow").withDescription("S3 bucket.");
+            key("reelflow.s3.bucket")
+                    .stringType()
+                    .defaultValue("reelflow")
+                    .withDescription("S3 bucket.");
 
     public static final ConfigOption<String> ACCESS_KEY =
             key("reelflow.s3.access-key")

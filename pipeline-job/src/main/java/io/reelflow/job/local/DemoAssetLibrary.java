@@ -30,7 +30,8 @@ public final class DemoAssetLibrary {
     private static final String LICENCE = "CC0-1.0 (drawn by Reelflow's local mode)";
     private static final String AUTHOR = "Reelflow demo library";
 
-    private record Demo(String id, String description, List<String> tags, Consumer<Graphics2D> painter) {}
+    private record Demo(
+            String id, String description, List<String> tags, Consumer<Graphics2D> painter) {}
 
     private DemoAssetLibrary() {}
 
@@ -45,8 +46,19 @@ public final class DemoAssetLibrary {
             String uri = store.put("assets/demo/" + demo.id() + ".jpg", file, "image/jpeg");
             assets.add(
                     new CatalogAsset(
-                            demo.id(), uri, AssetKind.PHOTO, 0, WIDTH, HEIGHT, demo.id().replace('-', ' '),
-                            demo.description(), demo.tags(), "en", LICENCE, AUTHOR, null,
+                            demo.id(),
+                            uri,
+                            AssetKind.PHOTO,
+                            0,
+                            WIDTH,
+                            HEIGHT,
+                            demo.id().replace('-', ' '),
+                            demo.description(),
+                            demo.tags(),
+                            "en",
+                            LICENCE,
+                            AUTHOR,
+                            null,
                             Long.toHexString(Files.size(file))));
         }
         Path manifest = workDir.resolve("assets.jsonl");
@@ -69,38 +81,118 @@ public final class DemoAssetLibrary {
                 new Demo(
                         "mountain-lake-dawn",
                         "A calm mountain lake at dawn, snowy peaks, mist over the water",
-                        List.of("mountain", "lake", "dawn", "mist", "peak", "snow", "water", "berg", "see",
-                                "montaña", "lago", "montagne", "montagna", "гора", "озеро"),
-                        g -> landscape(g, new Color(250, 180, 120), new Color(90, 120, 170), new Color(70, 80, 100))),
+                        List.of(
+                                "mountain",
+                                "lake",
+                                "dawn",
+                                "mist",
+                                "peak",
+                                "snow",
+                                "water",
+                                "berg",
+                                "see",
+                                "montaña",
+                                "lago",
+                                "montagne",
+                                "montagna",
+                                "гора",
+                                "озеро"),
+                        g ->
+                                landscape(
+                                        g,
+                                        new Color(250, 180, 120),
+                                        new Color(90, 120, 170),
+                                        new Color(70, 80, 100))),
                 new Demo(
                         "city-night-traffic",
                         "City lights and traffic at night seen from a rooftop",
-                        List.of("city", "night", "traffic", "light", "street", "rooftop", "stadt", "nacht",
-                                "verkehr", "straße", "licht", "ciudad", "ville", "città", "город", "ночь"),
+                        List.of(
+                                "city", "night", "traffic", "light", "street", "rooftop", "stadt",
+                                "nacht", "verkehr", "straße", "licht", "ciudad", "ville", "città",
+                                "город", "ночь"),
                         DemoAssetLibrary::city),
                 new Demo(
                         "ocean-beach-sunset",
                         "Ocean waves on a sandy beach at sunset, orange and pink sky",
-                        List.of("ocean", "beach", "wave", "sunset", "sand", "sea", "océano", "playa", "ola",
-                                "olas", "atardecer", "arena", "meer", "strand", "plage", "mer", "mare", "spiaggia"),
+                        List.of(
+                                "ocean",
+                                "beach",
+                                "wave",
+                                "sunset",
+                                "sand",
+                                "sea",
+                                "océano",
+                                "playa",
+                                "ola",
+                                "olas",
+                                "atardecer",
+                                "arena",
+                                "meer",
+                                "strand",
+                                "plage",
+                                "mer",
+                                "mare",
+                                "spiaggia"),
                         g -> seaside(g)),
                 new Demo(
                         "autumn-forest",
                         "Autumn forest with red and golden leaves and a clearing",
-                        List.of("forest", "autumn", "leaves", "tree", "deer", "clearing", "forêt", "automne",
-                                "feuilles", "cerf", "clairière", "wald", "herbst", "bosque", "otoño", "лес"),
+                        List.of(
+                                "forest",
+                                "autumn",
+                                "leaves",
+                                "tree",
+                                "deer",
+                                "clearing",
+                                "forêt",
+                                "automne",
+                                "feuilles",
+                                "cerf",
+                                "clairière",
+                                "wald",
+                                "herbst",
+                                "bosque",
+                                "otoño",
+                                "лес"),
                         DemoAssetLibrary::forest),
                 new Demo(
                         "coffee-close-up",
                         "Close-up of a cappuccino with a heart in the milk foam in a small café",
-                        List.of("coffee", "cappuccino", "café", "caffè", "barista", "bar", "foam", "schiuma",
-                                "cuore", "kaffee", "close-up", "morning", "mattina"),
+                        List.of(
+                                "coffee",
+                                "cappuccino",
+                                "café",
+                                "caffè",
+                                "barista",
+                                "bar",
+                                "foam",
+                                "schiuma",
+                                "cuore",
+                                "kaffee",
+                                "close-up",
+                                "morning",
+                                "mattina"),
                         DemoAssetLibrary::coffee),
                 new Demo(
                         "rocket-launch-night",
                         "A rocket lifting off from the launch pad into the night sky",
-                        List.of("rocket", "launch", "space", "night", "sky", "engine", "ракета", "старт",
-                                "площадке", "небо", "ночное", "двигатели", "корабль", "rakete", "cohete", "fusée"),
+                        List.of(
+                                "rocket",
+                                "launch",
+                                "space",
+                                "night",
+                                "sky",
+                                "engine",
+                                "ракета",
+                                "старт",
+                                "площадке",
+                                "небо",
+                                "ночное",
+                                "двигатели",
+                                "корабль",
+                                "rakete",
+                                "cohete",
+                                "fusée"),
                         DemoAssetLibrary::rocket));
     }
 
@@ -112,11 +204,17 @@ public final class DemoAssetLibrary {
     private static void landscape(Graphics2D g, Color skyTop, Color skyBottom, Color rock) {
         sky(g, skyTop, skyBottom);
         g.setColor(rock);
-        g.fillPolygon(new Polygon(new int[] {0, 420, 820, 1200, 1600, 1600, 0}, new int[] {620, 220, 560, 180, 600, 700, 700}, 7));
+        g.fillPolygon(
+                new Polygon(
+                        new int[] {0, 420, 820, 1200, 1600, 1600, 0},
+                        new int[] {620, 220, 560, 180, 600, 700, 700},
+                        7));
         g.setColor(Color.WHITE);
         g.fillPolygon(new Polygon(new int[] {360, 420, 480}, new int[] {290, 220, 290}, 3));
         g.fillPolygon(new Polygon(new int[] {1130, 1200, 1270}, new int[] {260, 180, 260}, 3));
-        g.setPaint(new GradientPaint(0, 700, new Color(60, 110, 160), 0, HEIGHT, new Color(20, 50, 90)));
+        g.setPaint(
+                new GradientPaint(
+                        0, 700, new Color(60, 110, 160), 0, HEIGHT, new Color(20, 50, 90)));
         g.fillRect(0, 700, WIDTH, HEIGHT - 700);
     }
 
@@ -129,7 +227,10 @@ public final class DemoAssetLibrary {
             g.fillRect(x, top, 120, HEIGHT - top);
             for (int y = top + 20; y < HEIGHT - 40; y += 40) {
                 for (int wx = x + 12; wx < x + 110; wx += 28) {
-                    g.setColor(random.nextInt(3) == 0 ? new Color(255, 210, 110) : new Color(40, 40, 55));
+                    g.setColor(
+                            random.nextInt(3) == 0
+                                    ? new Color(255, 210, 110)
+                                    : new Color(40, 40, 55));
                     g.fillRect(wx, y, 14, 20);
                 }
             }
@@ -144,7 +245,8 @@ public final class DemoAssetLibrary {
         sky(g, new Color(250, 120, 90), new Color(250, 190, 160));
         g.setColor(new Color(255, 220, 120));
         g.fillOval(680, 380, 240, 240);
-        g.setPaint(new GradientPaint(0, 560, new Color(40, 90, 140), 0, 800, new Color(90, 160, 190)));
+        g.setPaint(
+                new GradientPaint(0, 560, new Color(40, 90, 140), 0, 800, new Color(90, 160, 190)));
         g.fillRect(0, 560, WIDTH, 240);
         g.setColor(new Color(230, 200, 150));
         g.fillRect(0, 800, WIDTH, HEIGHT - 800);

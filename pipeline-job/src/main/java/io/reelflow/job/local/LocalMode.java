@@ -52,12 +52,16 @@ public final class LocalMode {
         ServicesOptions servicesOptions =
                 ServicesOptions.local(dataDir).toBuilder()
                         .kafkaPort(line.intOption("kafka-port", ServicesOptions.LOCAL_KAFKA_PORT))
-                        .postgresPort(line.intOption("postgres-port", ServicesOptions.LOCAL_POSTGRES_PORT))
+                        .postgresPort(
+                                line.intOption(
+                                        "postgres-port", ServicesOptions.LOCAL_POSTGRES_PORT))
                         .s3Port(line.intOption("s3-port", ServicesOptions.LOCAL_S3_PORT))
                         .build();
 
         List<VideoRequest> samples = readSamples(examples);
-        out.printf("Starting Kafka, PostgreSQL, S3 and the reference sidecar (data in %s) ...%n", dataDir);
+        out.printf(
+                "Starting Kafka, PostgreSQL, S3 and the reference sidecar (data in %s) ...%n",
+                dataDir);
         try (ReelflowServices services = ReelflowServices.start(servicesOptions);
                 ReferenceSidecarServer sidecar =
                         ReferenceSidecarServer.start(
@@ -69,34 +73,47 @@ public final class LocalMode {
             printEndpoints(out, services, sidecar, webUiPort);
 
             config.set(RestOptions.PORT, webUiPort);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
             env.setParallelism(parallelism);
             ReelflowJob.define(env, config);
             JobClient job = env.executeAsync("Reelflow (local)");
-            out.printf("Job %s running; web UI on http://localhost:%d%n", job.getJobID(), webUiPort);
+            out.printf(
+                    "Job %s running; web UI on http://localhost:%d%n", job.getJobID(), webUiPort);
 
             PublishCommand.publish(
-                    services.kafkaBootstrapServers(), config.get(KafkaOptions.REQUESTS_TOPIC), samples, false);
+                    services.kafkaBootstrapServers(),
+                    config.get(KafkaOptions.REQUESTS_TOPIC),
+                    samples,
+                    false);
             out.printf("Published %d sample requests from %s%n", samples.size(), examples);
 
             ResultsWatcher watcher =
                     new ResultsWatcher(
-                            JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword()),
+                            JdbcSettings.of(
+                                    services.jdbcUrl(),
+                                    services.jdbcUser(),
+                                    services.jdbcPassword()),
                             config.get(PipelineOptions.RUN_ID));
-            List<String> ids = samples.stream().map(VideoRequest::getRequestId).collect(Collectors.toList());
+            List<String> ids =
+                    samples.stream().map(VideoRequest::getRequestId).collect(Collectors.toList());
             List<ResultsWatcher.Row> rows =
-                    watcher.awaitTerminal(ids, SAMPLE_DEADLINE, row -> out.println("  " + row.progressLine()));
+                    watcher.awaitTerminal(
+                            ids, SAMPLE_DEADLINE, row -> out.println("  " + row.progressLine()));
             Path report = dataDir.resolve("last-run.json");
             watcher.writeReport(rows, ids, report);
             SummaryTable.print(out, rows, ids, dataDir.resolve(ReelflowServices.S3_DIRECTORY));
             out.printf("Report with every result and status row: %s%n", report);
-            boolean allCompleted = rows.size() == ids.size() && rows.stream().allMatch(ResultsWatcher.Row::completed);
+            boolean allCompleted =
+                    rows.size() == ids.size()
+                            && rows.stream().allMatch(ResultsWatcher.Row::completed);
 
             if (line.flag("exit-when-done")) {
                 job.cancel().get();
                 return allCompleted ? 0 : 1;
             }
-            out.println("Still running: publish more requests (see README), watch the web UI. Ctrl-C to stop.");
+            out.println(
+                    "Still running: publish more requests (see README), watch the web UI. Ctrl-C to stop.");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> out.println("Stopping ...")));
             job.getJobExecutionResult().get();
             return 0;
@@ -105,11 +122,15 @@ public final class LocalMode {
 
     private static List<VideoRequest> readSamples(Path examples) throws Exception {
         if (!Files.isDirectory(examples)) {
-            throw new IllegalArgumentException("no sample directory " + examples + " (set --examples)");
+            throw new IllegalArgumentException(
+                    "no sample directory " + examples + " (set --examples)");
         }
         List<VideoRequest> samples = new ArrayList<>();
         try (Stream<Path> files = Files.list(examples)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList())) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".json"))
+                            .sorted()
+                            .collect(Collectors.toList())) {
                 samples.addAll(PublishCommand.readRequests(file));
             }
         }
@@ -118,7 +139,9 @@ public final class LocalMode {
 
     /** The job's configuration, pointing at the local servers; {@code overrides} win. */
     static Configuration jobConfiguration(
-            ReelflowServices services, ReferenceSidecarServer sidecar, Map<String, String> overrides) {
+            ReelflowServices services,
+            ReferenceSidecarServer sidecar,
+            Map<String, String> overrides) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(KafkaOptions.BOOTSTRAP_SERVERS.key(), services.kafkaBootstrapServers());
         values.put(StorageOptions.ENDPOINT.key(), services.s3Endpoint());
@@ -146,7 +169,8 @@ public final class LocalMode {
                         config.get(KafkaOptions.RESULTS_TOPIC), 2,
                         config.get(KafkaOptions.STATUS_TOPIC), 2,
                         config.get(KafkaOptions.DEAD_LETTER_TOPIC), 1));
-        JdbcSchema.apply(JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword()));
+        JdbcSchema.apply(
+                JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword()));
         S3Settings s3 =
                 new S3Settings(
                         services.s3Endpoint(),
@@ -156,18 +180,28 @@ public final class LocalMode {
                         services.s3SecretKey(),
                         true);
         try (ObjectStore store = S3ObjectStore.factory(s3).create()) {
-            DemoAssetLibrary.install(store, config.get(StorageOptions.CATALOG_MANIFEST), dataDir.resolve("demo-assets"));
+            DemoAssetLibrary.install(
+                    store,
+                    config.get(StorageOptions.CATALOG_MANIFEST),
+                    dataDir.resolve("demo-assets"));
         } catch (IOException e) {
             throw new IOException("Could not install the demo asset library", e);
         }
     }
 
     private static void printEndpoints(
-            PrintStream out, ReelflowServices services, ReferenceSidecarServer sidecar, int webUiPort) {
+            PrintStream out,
+            ReelflowServices services,
+            ReferenceSidecarServer sidecar,
+            int webUiPort) {
         out.println("Local endpoints:");
         out.printf("  Kafka          %s%n", services.kafkaBootstrapServers());
-        out.printf("  S3 API         %s  bucket %s  access key %s  secret key %s%n",
-                services.s3Endpoint(), services.s3Bucket(), services.s3AccessKey(), services.s3SecretKey());
+        out.printf(
+                "  S3 API         %s  bucket %s  access key %s  secret key %s%n",
+                services.s3Endpoint(),
+                services.s3Bucket(),
+                services.s3AccessKey(),
+                services.s3SecretKey());
         out.printf("  PostgreSQL     %s  user %s%n", services.jdbcUrl(), services.jdbcUser());
         out.printf("  Sidecar        %s  (%s)%n", sidecar.baseUri(), sidecar.generator());
         out.printf("  Flink web UI   http://localhost:%d%n", webUiPort);

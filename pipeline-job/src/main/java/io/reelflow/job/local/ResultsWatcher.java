@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 
 /** Follows requests' results in {@code video_results}, as a user of the database would. */
 final class ResultsWatcher {
-    private static final Set<String> TERMINAL = Set.of("COMPLETED", "DEGRADED", "FAILED", "REJECTED");
+    private static final Set<String> TERMINAL =
+            Set.of("COMPLETED", "DEGRADED", "FAILED", "REJECTED");
 
     private final JdbcSettings database;
     private final String runId;
@@ -52,8 +53,7 @@ final class ResultsWatcher {
 
         String progressLine() {
             return String.format(
-                    "%-28s %-9s %s",
-                    requestId, status, error != null ? error : videoUri);
+                    "%-28s %-9s %s", requestId, status, error != null ? error : videoUri);
         }
     }
 
@@ -122,20 +122,26 @@ final class ResultsWatcher {
             statement.setArray(2, connection.createArrayOf("text", requestIds.toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    phases.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    phases.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(rs.getString(2));
                 }
             }
         }
         return phases;
     }
 
-    /** Writes results and status phases as JSON, so a run can be checked after the stack is gone. */
-    void writeReport(List<Row> rows, List<String> requestIds, Path file) throws SQLException, IOException {
+    /**
+     * Writes results and status phases as JSON, so a run can be checked after the stack is gone.
+     */
+    void writeReport(List<Row> rows, List<String> requestIds, Path file)
+            throws SQLException, IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("runId", runId);
         report.put("results", rows);
         report.put("statusPhases", phases(requestIds));
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(file.toFile(), report);
     }
 
     private Connection connect() throws SQLException {

@@ -9,9 +9,11 @@ import java.util.List;
 final class SummaryTable {
     private SummaryTable() {}
 
-    static void print(PrintStream out, List<ResultsWatcher.Row> rows, List<String> expected, Path s3Root) {
+    static void print(
+            PrintStream out, List<ResultsWatcher.Row> rows, List<String> expected, Path s3Root) {
         out.println();
-        out.printf("%-28s %-9s %-4s %-6s %-6s %-9s %-7s %s%n",
+        out.printf(
+                "%-28s %-9s %-4s %-6s %-6s %-9s %-7s %s%n",
                 "request", "status", "lang", "scenes", "secs", "size", "quality", "video");
         for (ResultsWatcher.Row row : rows) {
             out.printf(
@@ -20,7 +22,9 @@ final class SummaryTable {
                     row.status(),
                     nullToDash(row.language()),
                     nullToDash(row.sceneCount()),
-                    row.durationSeconds() == null ? "-" : String.format("%.2f", row.durationSeconds()),
+                    row.durationSeconds() == null
+                            ? "-"
+                            : String.format("%.2f", row.durationSeconds()),
                     row.width() == null ? "-" : row.width() + "x" + row.height(),
                     row.qualityScore() == null ? "-" : String.format("%.0f", row.qualityScore()),
                     row.videoUri() == null ? row.error() : where(row.videoUri(), s3Root));

@@ -31,7 +31,8 @@ class ReelflowCliTest {
     @Test
     void shouldRefuseReplayUnderTheLiveRunId() throws Exception {
         assertThat(run("replay")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("replay needs its own --reelflow.run-id");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("replay needs its own --reelflow.run-id");
     }
 
     @Test
@@ -42,7 +43,8 @@ class ReelflowCliTest {
 
     @Test
     void shouldReadRequestsFromObjectArrayAndLines(@TempDir Path dir) throws Exception {
-        Path object = Files.writeString(dir.resolve("one.json"), "{\"requestId\":\"a\",\"text\":\"A.\"}");
+        Path object =
+                Files.writeString(dir.resolve("one.json"), "{\"requestId\":\"a\",\"text\":\"A.\"}");
         Path array =
                 Files.writeString(
                         dir.resolve("many.json"),
@@ -53,8 +55,12 @@ class ReelflowCliTest {
                         "{\"requestId\":\"d\",\"text\":\"D.\"}\n{\"requestId\":\"e\",\"text\":\"E.\"}\n");
 
         assertThat(PublishCommand.readRequests(object)).hasSize(1);
-        assertThat(PublishCommand.readRequests(array)).extracting(r -> r.getRequestId()).containsExactly("b", "c");
-        assertThat(PublishCommand.readRequests(lines)).extracting(r -> r.getRequestId()).containsExactly("d", "e");
+        assertThat(PublishCommand.readRequests(array))
+                .extracting(r -> r.getRequestId())
+                .containsExactly("b", "c");
+        assertThat(PublishCommand.readRequests(lines))
+                .extracting(r -> r.getRequestId())
+                .containsExactly("d", "e");
     }
 
     @Test
