@@ -35,7 +35,6 @@ class ArchitectureTest {
         production =
                 new ClassFileImporter()
                         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                         .importPackages("io.reelflow");
     }
 

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 
 /**
  * One test's slice of the shared servers: its own topics, run id and catalog, so tests in one JVM
@@ -163,6 +164,8 @@ final class ReelflowStack {
         config.set(PipelineOptions.MAX_TEXT_CHARS, 2_000);
         config.set(PipelineOptions.RENDER_THREADS, 1);
         config.set(PipelineOptions.CHECKPOINT_INTERVAL, java.time.Duration.ofSeconds(1));
+        // A failure must fail the test, not restart the job until the test times out.
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         return config;
     }
 

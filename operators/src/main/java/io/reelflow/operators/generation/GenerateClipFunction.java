@@ -9,7 +9,9 @@ import io.reelflow.operators.port.ObjectStoreFactory;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.SceneTask;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.Collection;
+import java.util.function.Predicate;
 import org.apache.flink.streaming.api.functions.async.AsyncRetryStrategy;
 import org.apache.flink.streaming.util.retryable.AsyncRetryStrategies;
 import org.slf4j.Logger;
@@ -48,12 +50,22 @@ public class GenerateClipFunction extends BlockingAsyncFunction<SceneTask, Scene
                         config.initialBackoffMillis(),
                         config.maxBackoffMillis(),
                         config.backoffMultiplier())
-                .ifResult(GenerateClipFunction::anyRetryable)
+                .ifResult(new AnyRetryable())
                 .build();
     }
 
     static boolean anyRetryable(Collection<SceneClip> clips) {
-        return clips != null && clips.stream().anyMatch(SceneClip::getRetryable);
+        return new AnyRetryable().test(clips);
+    }
+
+    /** The retry predicate; a named class because the strategy ships with the job graph. */
+    private static final class AnyRetryable implements Predicate<Collection<SceneClip>>, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean test(Collection<SceneClip> clips) {
+            return clips != null && clips.stream().anyMatch(SceneClip::getRetryable);
+        }
     }
 
     @Override
