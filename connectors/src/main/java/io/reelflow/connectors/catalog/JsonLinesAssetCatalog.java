@@ -51,7 +51,8 @@ public final class JsonLinesAssetCatalog implements AssetCatalog {
         Path manifest = Files.createTempFile("reelflow-catalog-", ".jsonl");
         try (ObjectStore store = storeFactory.create()) {
             store.get(manifestUri, manifest);
-            try (BufferedReader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+            try (BufferedReader reader =
+                    Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
                 return parse(reader, manifestUri);
             }
         } finally {

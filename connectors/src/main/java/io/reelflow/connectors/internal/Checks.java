@@ -35,7 +35,8 @@ public final class Checks {
 
     public static Duration requirePositive(Duration value, String setting) {
         if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(setting + " must be a positive duration (got " + value + ")");
+            throw new IllegalArgumentException(
+                    setting + " must be a positive duration (got " + value + ")");
         }
         return value;
     }
@@ -43,8 +44,7 @@ public final class Checks {
     /** A copy of {@code properties} for logs and toString, with passwords and secrets hidden. */
     public static Map<String, String> maskSecrets(Map<String, String> properties) {
         Map<String, String> masked = new TreeMap<>();
-        properties.forEach(
-                (key, value) -> masked.put(key, looksSecret(key) ? MASK : value));
+        properties.forEach((key, value) -> masked.put(key, looksSecret(key) ? MASK : value));
         return masked;
     }
 

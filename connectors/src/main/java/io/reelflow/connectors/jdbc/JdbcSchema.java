@@ -46,7 +46,8 @@ public final class JdbcSchema {
     static String read() {
         try (InputStream in = JdbcSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("Missing resource " + RESOURCE + " next to JdbcSchema");
+                throw new IllegalStateException(
+                        "Missing resource " + RESOURCE + " next to JdbcSchema");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

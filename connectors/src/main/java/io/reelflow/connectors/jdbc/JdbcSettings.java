@@ -5,8 +5,8 @@ import java.io.Serializable;
 
 /**
  * Connection and batching settings of the PostgreSQL sinks. A batch is written when it holds {@code
- * batchSize} rows, every {@code batchIntervalMs} (0 = only by size and at checkpoints), and at every
- * checkpoint; a failed batch is tried up to {@code maxRetries} more times.
+ * batchSize} rows, every {@code batchIntervalMs} (0 = only by size and at checkpoints), and at
+ * every checkpoint; a failed batch is tried up to {@code maxRetries} more times.
  *
  * <pre>{@code
  * JdbcSettings settings = JdbcSettings.of("jdbc:postgresql://db:5432/reelflow", "reelflow", password);
@@ -46,7 +46,12 @@ public record JdbcSettings(
     /** Settings with the default batching: {@value #DEFAULT_BATCH_SIZE} rows or one second. */
     public static JdbcSettings of(String url, String user, String password) {
         return new JdbcSettings(
-                url, user, password, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_INTERVAL_MS, DEFAULT_MAX_RETRIES);
+                url,
+                user,
+                password,
+                DEFAULT_BATCH_SIZE,
+                DEFAULT_BATCH_INTERVAL_MS,
+                DEFAULT_MAX_RETRIES);
     }
 
     /** A copy with other batching. */

@@ -29,7 +29,9 @@ public final class KafkaOffsets implements Serializable {
         this.timestamp = timestamp;
     }
 
-    /** The consumer group's committed offsets; partitions without a commit start at the earliest. */
+    /**
+     * The consumer group's committed offsets; partitions without a commit start at the earliest.
+     */
     public static KafkaOffsets committedOrEarliest() {
         return new KafkaOffsets(Kind.COMMITTED_OR_EARLIEST, null);
     }
@@ -38,7 +40,9 @@ public final class KafkaOffsets implements Serializable {
         return new KafkaOffsets(Kind.EARLIEST, null);
     }
 
-    /** The offsets of the next record to be written when the job starts (or, as a stop, the end). */
+    /**
+     * The offsets of the next record to be written when the job starts (or, as a stop, the end).
+     */
     public static KafkaOffsets latest() {
         return new KafkaOffsets(Kind.LATEST, null);
     }

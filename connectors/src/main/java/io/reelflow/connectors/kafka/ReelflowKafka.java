@@ -94,11 +94,12 @@ public final class ReelflowKafka {
     @SuppressWarnings("deprecation")
     static OffsetsInitializer toInitializer(KafkaOffsets offsets) {
         return switch (offsets.kind()) {
-            case COMMITTED_OR_EARLIEST -> OffsetsInitializer.committedOffsets(
-                    OffsetResetStrategy.EARLIEST);
+            case COMMITTED_OR_EARLIEST ->
+                    OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
             case EARLIEST -> OffsetsInitializer.earliest();
             case LATEST -> OffsetsInitializer.latest();
-            case TIMESTAMP -> OffsetsInitializer.timestamp(offsets.timestampOrNull().toEpochMilli());
+            case TIMESTAMP ->
+                    OffsetsInitializer.timestamp(offsets.timestampOrNull().toEpochMilli());
         };
     }
 

@@ -45,12 +45,14 @@ public final class TopicAdmin {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(properties)) {
-            Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Set<String> existing =
+                    admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             topicPartitions.forEach(
                     (topic, partitions) -> {
                         if (!existing.contains(topic)) {
-                            missing.add(new NewTopic(topic, Optional.of(partitions), Optional.empty()));
+                            missing.add(
+                                    new NewTopic(topic, Optional.of(partitions), Optional.empty()));
                         }
                     });
             Set<String> created = new TreeSet<>();

@@ -37,9 +37,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * An {@link ObjectStore} on S3 or an S3-compatible server, through the AWS SDK v2 synchronous client
- * over {@code HttpURLConnection}. Objects are whole-file puts and streamed gets (media files are
- * small enough that multipart transfers would only add moving parts). URIs are {@code
+ * An {@link ObjectStore} on S3 or an S3-compatible server, through the AWS SDK v2 synchronous
+ * client over {@code HttpURLConnection}. Objects are whole-file puts and streamed gets (media files
+ * are small enough that multipart transfers would only add moving parts). URIs are {@code
  * s3://bucket/key}. Blocking: call it from a bounded executor, not the Flink task thread.
  */
 public final class S3ObjectStore implements ObjectStore {
@@ -63,8 +63,7 @@ public final class S3ObjectStore implements ObjectStore {
         return () -> new S3ObjectStore(settings);
     }
 
-    private static S3Client buildClient(
-            S3Settings settings, AwsCredentialsProvider credentials) {
+    private static S3Client buildClient(S3Settings settings, AwsCredentialsProvider credentials) {
         S3ClientBuilder builder =
                 S3Client.builder()
                         .httpClientBuilder(
@@ -136,7 +135,8 @@ public final class S3ObjectStore implements ObjectStore {
         try {
             s3.putObject(request.build(), RequestBody.fromFile(file));
         } catch (SdkException e) {
-            throw new IOException("Could not upload " + file + " to " + location.uri() + ": " + e, e);
+            throw new IOException(
+                    "Could not upload " + file + " to " + location.uri() + ": " + e, e);
         }
         return location.uri();
     }

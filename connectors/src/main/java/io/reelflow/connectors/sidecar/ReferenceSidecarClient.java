@@ -78,9 +78,10 @@ public final class ReferenceSidecarClient implements GenerationClient {
     @Override
     public GeneratedClip generate(GenerationRequest request, Path target)
             throws IOException, GenerationException {
-        String model = request.model() == null || request.model().isBlank()
-                ? settings.model()
-                : request.model();
+        String model =
+                request.model() == null || request.model().isBlank()
+                        ? settings.model()
+                        : request.model();
         HttpRequest httpRequest =
                 HttpRequest.newBuilder(settings.generateUri())
                         .timeout(settings.requestTimeout())
@@ -151,7 +152,9 @@ public final class ReferenceSidecarClient implements GenerationClient {
                 bytes = Files.copy(body, partial, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new GenerationException(
-                        "Clip transfer from " + settings.generateUri() + " broke off: " + e, true, e);
+                        "Clip transfer from " + settings.generateUri() + " broke off: " + e,
+                        true,
+                        e);
             }
             if (bytes == 0) {
                 throw new GenerationException(

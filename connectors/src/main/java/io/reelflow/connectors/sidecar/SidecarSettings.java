@@ -42,7 +42,8 @@ public record SidecarSettings(
 
     /** Settings with the default timeouts (5 s to connect, 2 min for the response). */
     public static SidecarSettings of(String baseUrl, String model) {
-        return new SidecarSettings(baseUrl, model, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
+        return new SidecarSettings(
+                baseUrl, model, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
     }
 
     /** The URL of the generate endpoint. */

@@ -91,7 +91,8 @@ class JsonLinesAssetCatalogTest {
     void shouldLoadManifestThroughObjectStore() throws Exception {
         Path manifest = dir.resolve("assets.jsonl");
         JsonLinesAssetCatalog.write(List.of(FOX, SEA), manifest);
-        String uri = InMemoryObjectStore.putBytes("catalog/assets.jsonl", Files.readAllBytes(manifest));
+        String uri =
+                InMemoryObjectStore.putBytes("catalog/assets.jsonl", Files.readAllBytes(manifest));
 
         AssetCatalog catalog =
                 JsonLinesAssetCatalog.factory(InMemoryObjectStore.factory(), uri).create();
@@ -102,7 +103,8 @@ class JsonLinesAssetCatalogTest {
     @Test
     void shouldFailWhenManifestIsMissing() {
         AssetCatalog catalog =
-                new JsonLinesAssetCatalog(InMemoryObjectStore.factory(), "mem://test/nothing.jsonl");
+                new JsonLinesAssetCatalog(
+                        InMemoryObjectStore.factory(), "mem://test/nothing.jsonl");
 
         assertThatThrownBy(catalog::loadAll)
                 .isInstanceOf(FileNotFoundException.class)
@@ -112,10 +114,24 @@ class JsonLinesAssetCatalogTest {
     @Test
     void shouldRefuseToWriteInvalidAsset() {
         CatalogAsset noUri =
-                new CatalogAsset("x", null, AssetKind.PHOTO, 0, 1, 1, null, null, null, null, null,
-                        null, null, null);
+                new CatalogAsset(
+                        "x",
+                        null,
+                        AssetKind.PHOTO,
+                        0,
+                        1,
+                        1,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
 
-        assertThatThrownBy(() -> JsonLinesAssetCatalog.write(List.of(noUri), dir.resolve("m.jsonl")))
+        assertThatThrownBy(
+                        () -> JsonLinesAssetCatalog.write(List.of(noUri), dir.resolve("m.jsonl")))
                 .hasMessageContaining("uri of asset x");
     }
 }

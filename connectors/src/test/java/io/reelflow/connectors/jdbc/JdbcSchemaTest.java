@@ -13,7 +13,8 @@ class JdbcSchemaTest {
         List<String> statements = JdbcSchema.statements();
 
         assertThat(statements).hasSize(3);
-        assertThat(statements).allSatisfy(sql -> assertThat(sql).containsIgnoringCase("IF NOT EXISTS"));
+        assertThat(statements)
+                .allSatisfy(sql -> assertThat(sql).containsIgnoringCase("IF NOT EXISTS"));
         assertThat(statements).noneSatisfy(sql -> assertThat(sql).contains("--"));
     }
 

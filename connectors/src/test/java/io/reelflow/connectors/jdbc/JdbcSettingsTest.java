@@ -28,10 +28,12 @@ class JdbcSettingsTest {
     void shouldNameInvalidBatching() {
         JdbcSettings settings = JdbcSettings.of(URL, "u", "p");
 
-        assertThatThrownBy(() -> settings.withBatching(0, 100, 1)).hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> settings.withBatching(0, 100, 1))
+                .hasMessageContaining("batchSize");
         assertThatThrownBy(() -> settings.withBatching(1, -1, 1))
                 .hasMessageContaining("batchIntervalMs");
-        assertThatThrownBy(() -> settings.withBatching(1, 100, -1)).hasMessageContaining("maxRetries");
+        assertThatThrownBy(() -> settings.withBatching(1, 100, -1))
+                .hasMessageContaining("maxRetries");
     }
 
     @Test

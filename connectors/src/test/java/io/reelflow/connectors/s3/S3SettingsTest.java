@@ -35,7 +35,10 @@ class S3SettingsTest {
     void shouldRejectInvalidBucketAndEndpoint() {
         assertThatThrownBy(() -> S3Settings.aws("us-east-1", "Reelflow_Bucket"))
                 .hasMessageContaining("S3 bucket");
-        assertThatThrownBy(() -> new S3Settings("ftp://host", "us-east-1", "reelflow", null, null, true))
+        assertThatThrownBy(
+                        () ->
+                                new S3Settings(
+                                        "ftp://host", "us-east-1", "reelflow", null, null, true))
                 .hasMessageContaining("http(s)");
         assertThatThrownBy(() -> S3Settings.aws(" ", "reelflow")).hasMessageContaining("S3 region");
     }
@@ -43,7 +46,8 @@ class S3SettingsTest {
     @Test
     void shouldHideSecretKeyInToString() {
         S3Settings settings =
-                new S3Settings("http://127.0.0.1:9000", "us-east-1", "reelflow", "ak", "s3cr3t", true);
+                new S3Settings(
+                        "http://127.0.0.1:9000", "us-east-1", "reelflow", "ak", "s3cr3t", true);
 
         assertThat(settings.toString()).doesNotContain("s3cr3t").contains("ak");
     }

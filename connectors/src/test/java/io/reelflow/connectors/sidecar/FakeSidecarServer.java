@@ -25,7 +25,12 @@ final class FakeSidecarServer implements AutoCloseable {
             List.of("model", "prompt", "seed", "width", "height", "fps", "durationSeconds");
 
     /** What the server answers to the next generate calls. */
-    record Answer(int status, String contentType, byte[] body, String generator, String duration,
+    record Answer(
+            int status,
+            String contentType,
+            byte[] body,
+            String generator,
+            String duration,
             Duration delay) {
         static Answer clip(byte[] mp4, String generator, String duration) {
             return new Answer(200, "video/mp4", mp4, generator, duration, Duration.ZERO);
@@ -33,8 +38,13 @@ final class FakeSidecarServer implements AutoCloseable {
 
         static Answer error(int status, String message) {
             String json = "{\"error\":\"" + message + "\"}";
-            return new Answer(status, "application/json", json.getBytes(StandardCharsets.UTF_8),
-                    null, null, Duration.ZERO);
+            return new Answer(
+                    status,
+                    "application/json",
+                    json.getBytes(StandardCharsets.UTF_8),
+                    null,
+                    null,
+                    Duration.ZERO);
         }
 
         Answer after(Duration delay) {
@@ -45,11 +55,13 @@ final class FakeSidecarServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "fake-sidecar");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor =
+            Executors.newCachedThreadPool(
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "fake-sidecar");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
     private final AtomicReference<Answer> answer = new AtomicReference<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
 
@@ -107,12 +119,15 @@ final class FakeSidecarServer implements AutoCloseable {
     private static void send(HttpExchange exchange, Answer answer) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         if (answer.generator() != null) {
-            exchange.getResponseHeaders().set(ReferenceSidecarClient.GENERATOR_HEADER, answer.generator());
+            exchange.getResponseHeaders()
+                    .set(ReferenceSidecarClient.GENERATOR_HEADER, answer.generator());
         }
         if (answer.duration() != null) {
-            exchange.getResponseHeaders().set(ReferenceSidecarClient.DURATION_HEADER, answer.duration());
+            exchange.getResponseHeaders()
+                    .set(ReferenceSidecarClient.DURATION_HEADER, answer.duration());
         }
-        exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+        exchange.sendResponseHeaders(
+                answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(answer.body());
         }

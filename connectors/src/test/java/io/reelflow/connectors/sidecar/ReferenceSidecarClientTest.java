@@ -162,7 +162,12 @@ class ReferenceSidecarClientTest {
     @Test
     void shouldRejectClipWithWrongContentType() {
         server.answer(
-                new Answer(200, "text/html", "<html/>".getBytes(StandardCharsets.UTF_8), null, null,
+                new Answer(
+                        200,
+                        "text/html",
+                        "<html/>".getBytes(StandardCharsets.UTF_8),
+                        null,
+                        null,
                         Duration.ZERO));
 
         assertThatThrownBy(() -> client.generate(REQUEST, dir.resolve("clip.mp4")))
@@ -185,7 +190,8 @@ class ReferenceSidecarClientTest {
     @Test
     void shouldShipFactoryWithTheJobGraph() throws Exception {
         server.answer(Answer.clip(FAKE_MP4, "g", "1"));
-        var factory = ReferenceSidecarClient.factory(settings(server.baseUrl(), Duration.ofSeconds(5)));
+        var factory =
+                ReferenceSidecarClient.factory(settings(server.baseUrl(), Duration.ofSeconds(5)));
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -25,13 +25,22 @@ class SidecarSettingsTest {
 
     @Test
     void shouldRejectInvalidSettingsNamingThem() {
-        assertThatThrownBy(() -> SidecarSettings.of("localhost:8090", "m")).hasMessageContaining("baseUrl");
-        assertThatThrownBy(() -> SidecarSettings.of("http://127.0.0.1:8090", " ")).hasMessageContaining("model");
+        assertThatThrownBy(() -> SidecarSettings.of("localhost:8090", "m"))
+                .hasMessageContaining("baseUrl");
+        assertThatThrownBy(() -> SidecarSettings.of("http://127.0.0.1:8090", " "))
+                .hasMessageContaining("model");
         assertThatThrownBy(
-                        () -> new SidecarSettings("http://127.0.0.1:8090", "m", Duration.ZERO, Duration.ofSeconds(1)))
+                        () ->
+                                new SidecarSettings(
+                                        "http://127.0.0.1:8090",
+                                        "m",
+                                        Duration.ZERO,
+                                        Duration.ofSeconds(1)))
                 .hasMessageContaining("connectTimeout");
         assertThatThrownBy(
-                        () -> new SidecarSettings("http://127.0.0.1:8090", "m", Duration.ofSeconds(1), null))
+                        () ->
+                                new SidecarSettings(
+                                        "http://127.0.0.1:8090", "m", Duration.ofSeconds(1), null))
                 .hasMessageContaining("requestTimeout");
     }
 

@@ -25,10 +25,13 @@ public final class RecordingStatement {
                                 (proxy, method, args) -> {
                                     String name = method.getName();
                                     if (name.equals("setNull")) {
-                                        parameters.put((Integer) args[0], new SqlNull((Integer) args[1]));
+                                        parameters.put(
+                                                (Integer) args[0], new SqlNull((Integer) args[1]));
                                         return null;
                                     }
-                                    if (name.startsWith("set") && args != null && args.length >= 2
+                                    if (name.startsWith("set")
+                                            && args != null
+                                            && args.length >= 2
                                             && args[0] instanceof Integer index) {
                                         parameters.put(index, args[1]);
                                         return null;

@@ -19,8 +19,7 @@ final class Parameters {
         }
     }
 
-    static void integer(PreparedStatement statement, int index, Integer value)
-            throws SQLException {
+    static void integer(PreparedStatement statement, int index, Integer value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);
         } else {
@@ -44,7 +43,9 @@ final class Parameters {
         }
     }
 
-    /** An instant as {@code timestamptz}: an offset date-time in UTC, independent of the JVM zone. */
+    /**
+     * An instant as {@code timestamptz}: an offset date-time in UTC, independent of the JVM zone.
+     */
     static void timestamp(PreparedStatement statement, int index, Instant value)
             throws SQLException {
         if (value == null) {

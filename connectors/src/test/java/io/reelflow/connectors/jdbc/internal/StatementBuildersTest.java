@@ -26,7 +26,8 @@ class StatementBuildersTest {
                         recording.statement(),
                         TestRecords.completedResult("req-1", TestRecords.COMPLETED_AT));
 
-        assertThat(recording.parameters()).hasSize(placeholders(VideoResultStatementBuilder.UPSERT_SQL));
+        assertThat(recording.parameters())
+                .hasSize(placeholders(VideoResultStatementBuilder.UPSERT_SQL));
         assertThat(recording.parameter(1)).isEqualTo("req-1");
         assertThat(recording.parameter(2)).isEqualTo(TestRecords.RUN_ID);
         assertThat(recording.parameter(3)).isEqualTo("COMPLETED");
@@ -76,9 +77,11 @@ class StatementBuildersTest {
         new StatusEventStatementBuilder()
                 .accept(
                         recording.statement(),
-                        TestRecords.status("req-3", Phase.SCENES_PLANNED, 40, TestRecords.COMPLETED_AT));
+                        TestRecords.status(
+                                "req-3", Phase.SCENES_PLANNED, 40, TestRecords.COMPLETED_AT));
 
-        assertThat(recording.parameters()).hasSize(placeholders(StatusEventStatementBuilder.UPSERT_SQL));
+        assertThat(recording.parameters())
+                .hasSize(placeholders(StatusEventStatementBuilder.UPSERT_SQL));
         assertThat(recording.parameter(1)).isEqualTo("req-3");
         assertThat(recording.parameter(3)).isEqualTo("SCENES_PLANNED");
         assertThat(recording.parameter(4)).isEqualTo(40);

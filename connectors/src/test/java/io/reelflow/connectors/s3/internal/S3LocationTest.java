@@ -19,9 +19,12 @@ class S3LocationTest {
 
     @Test
     void shouldRejectUrisThatAreNotObjects() {
-        assertThatThrownBy(() -> S3Location.parse("file:///tmp/x")).hasMessageContaining("Not an s3://");
-        assertThatThrownBy(() -> S3Location.parse("s3://reelflow")).hasMessageContaining("no object key");
-        assertThatThrownBy(() -> S3Location.parse("s3://reelflow/")).hasMessageContaining("no object key");
+        assertThatThrownBy(() -> S3Location.parse("file:///tmp/x"))
+                .hasMessageContaining("Not an s3://");
+        assertThatThrownBy(() -> S3Location.parse("s3://reelflow"))
+                .hasMessageContaining("no object key");
+        assertThatThrownBy(() -> S3Location.parse("s3://reelflow/"))
+                .hasMessageContaining("no object key");
     }
 
     @Test
