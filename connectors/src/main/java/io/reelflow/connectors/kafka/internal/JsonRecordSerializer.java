@@ -32,8 +32,4 @@ public final class JsonRecordSerializer<T extends SpecificRecord>
         // No timestamp: the element's would be the request's Kafka timestamp, not the write time.
         return new ProducerRecord<>(topic, null, null, keyBytes, RecordJson.toJson(element));
     }
-
-    public String topic() {
-        return topic;
-    }
 }

@@ -1,0 +1,206 @@
+package io.reelflow.connectors.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reelflow.connectors.testing.TestRecords;
+import io.reelflow.embedded.EmbeddedPostgresServer;
+import io.reelflow.schemas.Phase;
+import io.reelflow.schemas.StatusEvent;
+import io.reelflow.schemas.VideoResult;
+import io.reelflow.schemas.codec.AvroClassTrust;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Tests for {@link ReelflowJdbc} and {@link JdbcSchema} on a MiniCluster and embedded PostgreSQL.
+ */
+class ReelflowJdbcITCase {
+    private static final int PARALLELISM = 2;
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(PARALLELISM)
+                            .build());
+
+    private static EmbeddedPostgresServer postgres;
+    private static JdbcSettings settings;
+
+    @BeforeAll
+    static void startDatabase() throws SQLException {
+        AvroClassTrust.install();
+        postgres = EmbeddedPostgresServer.start();
+        settings =
+                JdbcSettings.of(postgres.jdbcUrl(), postgres.user(), postgres.password())
+                        .withBatching(2, 200, 1);
+        JdbcSchema.apply(settings);
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        postgres.close();
+    }
+
+    @Test
+    void shouldApplySchemaAgainWithoutChange() throws Exception {
+        JdbcSchema.apply(settings);
+
+        assertThat(
+                        query(
+                                "SELECT count(*) FROM information_schema.tables WHERE table_name IN"
+                                        + " ('video_results', 'video_status')"))
+                .containsExactly("2");
+    }
+
+    @Test
+    void shouldKeepOneRowWithLatestValuesWhenResultIsWrittenTwice() throws Exception {
+        Instant first = Instant.parse("2025-03-01T12:00:00Z");
+        Instant second = first.plusSeconds(30);
+        List<VideoResult> results = new ArrayList<>();
+        // The newer result comes first: the row must still end with the newer values.
+        results.add(TestRecords.completedResult("dup-1", second));
+        results.add(TestRecords.failedResult("dup-1", first));
+        for (int i = 0; i < 6; i++) {
+            results.add(TestRecords.completedResult("other-" + i, first));
+        }
+
+        run(results, null);
+
+        assertThat(query("SELECT count(*) FROM video_results WHERE request_id = 'dup-1'"))
+                .containsExactly("1");
+        assertThat(
+                        query(
+                                "SELECT status || '|' || video_uri || '|' || (credits->0->>'assetId')"
+                                        + " || '|' || (quality_reasons->>0) || '|' || quality_passed"
+                                        + " FROM video_results WHERE request_id = 'dup-1'"))
+                .containsExactly(
+                        "COMPLETED|s3://reelflow/videos/run-1/dup-1.mp4|asset-1|duration within 5%|true");
+        assertThat(completedAt("dup-1")).isEqualTo(second);
+        assertThat(query("SELECT count(*) FROM video_results WHERE request_id LIKE 'other-%'"))
+                .containsExactly("6");
+    }
+
+    @Test
+    void shouldReplaceOlderRowWhenNewerResultArrivesInLaterJob() throws Exception {
+        Instant first = Instant.parse("2025-03-02T08:00:00Z");
+        run(List.of(TestRecords.failedResult("retry-1", first)), null);
+
+        run(List.of(TestRecords.completedResult("retry-1", first.plusSeconds(5))), null);
+
+        assertThat(
+                        query(
+                                "SELECT status || '|' || coalesce(error, '-') FROM video_results"
+                                        + " WHERE request_id = 'retry-1'"))
+                .containsExactly("COMPLETED|-");
+    }
+
+    @Test
+    void shouldKeepOneStatusRowPerPhase() throws Exception {
+        Instant at = Instant.parse("2025-03-01T12:00:00Z");
+        List<StatusEvent> events =
+                List.of(
+                        TestRecords.status("st-1", Phase.RECEIVED, 0, at),
+                        TestRecords.status("st-1", Phase.LANGUAGE_DETECTED, 10, at.plusSeconds(1)),
+                        TestRecords.status("st-1", Phase.SCENES_PLANNED, 20, at.plusSeconds(2)),
+                        TestRecords.status("st-1", Phase.SCENES_PLANNED, 25, at.plusSeconds(3)),
+                        TestRecords.status("st-1", Phase.COMPLETED, 100, at.plusSeconds(9)));
+
+        run(null, events);
+
+        Map<String, String> progressByPhase = new TreeMap<>();
+        for (String row :
+                query(
+                        "SELECT phase || '=' || progress FROM video_status WHERE request_id = 'st-1'")) {
+            String[] parts = row.split("=");
+            progressByPhase.put(parts[0], parts[1]);
+        }
+        assertThat(progressByPhase)
+                .containsOnly(
+                        Map.entry("RECEIVED", "0"),
+                        Map.entry("LANGUAGE_DETECTED", "10"),
+                        Map.entry("SCENES_PLANNED", "25"),
+                        Map.entry("COMPLETED", "100"));
+        assertThat(
+                        query(
+                                "SELECT coalesce(language, '-') || '|' || coalesce(scene_count::text, '-')"
+                                        + " FROM video_status WHERE request_id = 'st-1' AND phase = 'SCENES_PLANNED'"))
+                .containsExactly("de|4");
+    }
+
+    private static void run(List<VideoResult> results, List<StatusEvent> events) throws Exception {
+        StreamExecutionEnvironment env = environment();
+        if (results != null) {
+            env.fromData(results, new AvroTypeInfo<>(VideoResult.class))
+                    .rebalance()
+                    .sinkTo(ReelflowJdbc.resultsSink(settings))
+                    .name("video_results");
+        }
+        if (events != null) {
+            env.fromData(events, new AvroTypeInfo<>(StatusEvent.class))
+                    .rebalance()
+                    .sinkTo(ReelflowJdbc.statusSink(settings))
+                    .name("video_status");
+        }
+        env.execute("jdbc-sink-test");
+    }
+
+    private static Instant completedAt(String requestId) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery(
+                                "SELECT completed_at FROM video_results WHERE request_id = '"
+                                        + requestId
+                                        + "'")) {
+            assertThat(rows.next()).isTrue();
+            return rows.getObject(1, OffsetDateTime.class).toInstant();
+        }
+    }
+
+    private static List<String> query(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+    }
+
+    /** Parallelism 2 and no restarts, so a failing job fails the test instead of looping. */
+    private static StreamExecutionEnvironment environment() {
+        Configuration configuration = new Configuration();
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        env.setParallelism(PARALLELISM);
+        return env;
+    }
+}
