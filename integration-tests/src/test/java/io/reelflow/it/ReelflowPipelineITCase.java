@@ -30,12 +30,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -55,6 +58,7 @@ class ReelflowPipelineITCase {
     private static final int PARALLELISM = 2;
     private static final int INJECTED_SIDECAR_FAILURES = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration JOB_DEADLINE = Duration.ofMinutes(5);
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
@@ -146,7 +150,16 @@ class ReelflowPipelineITCase {
                 requests.get(0).getRequestId(),
                 VideoRequestCodec.toJson(requests.get(0)));
 
-        runJob(stack.jobConfiguration(sidecar.baseUri().toString()));
+        int expectedResults =
+                requests.size() + 2; // two invalid requests have readable ids: REJECTED
+        runJobUntil(
+                stack.jobConfiguration(sidecar.baseUri().toString()),
+                () ->
+                        countRows(stack, "video_results") == expectedResults
+                                && stack.kafka.readAll(stack.resultsTopic()).size()
+                                        == expectedResults
+                                && stack.kafka.readAll(stack.deadLetterTopic()).size()
+                                        == badRecords.size());
 
         Map<String, JsonNode> stats = sidecarStats();
         assertThat(stats.get("failures").asInt()).isEqualTo(INJECTED_SIDECAR_FAILURES);
@@ -156,7 +169,7 @@ class ReelflowPipelineITCase {
             for (VideoRequest request : requests) {
                 assertVideoCompleted(stack, store, sql, request);
             }
-            assertThat(countRows(sql, "video_results", stack.name)).isEqualTo(requests.size() + 2);
+            assertThat(countRows(stack, "video_results")).isEqualTo(expectedResults);
             JsonNode lighthouseCredits = credits(sql, stack.name, requests.get(0).getRequestId());
             assertThat(lighthouseCredits.toString())
                     .contains(ReelflowStack.LIGHTHOUSE_ASSET, "Test Author");
@@ -185,7 +198,7 @@ class ReelflowPipelineITCase {
         config.set(SidecarOptions.MAX_ATTEMPTS, 3);
         config.set(SidecarOptions.INITIAL_BACKOFF, Duration.ofMillis(50));
         config.set(SidecarOptions.MAX_BACKOFF, Duration.ofMillis(200));
-        runJob(config);
+        runJobUntil(config, () -> countRows(stack, "video_results") == 1);
 
         try (Connection sql = stack.sql()) {
             Map<String, Object> row = resultRow(sql, stack.name, request.getRequestId());
@@ -197,11 +210,30 @@ class ReelflowPipelineITCase {
         }
     }
 
-    private static void runJob(Configuration config) throws Exception {
+    /**
+     * Runs the (unbounded) job until {@code done} holds, checks it is still running — bad input and
+     * sidecar failures must not stop it — and cancels it.
+     */
+    private static void runJobUntil(Configuration config, Callable<Boolean> done) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(PARALLELISM);
         ReelflowJob.define(env, config);
-        env.execute("reelflow-it");
+        JobClient job = env.executeAsync("reelflow-it");
+        try {
+            long deadline = System.nanoTime() + JOB_DEADLINE.toNanos();
+            while (!done.call()) {
+                assertThat(job.getJobStatus().get().isGloballyTerminalState())
+                        .as("job ended early: %s", job.getJobStatus().get())
+                        .isFalse();
+                assertThat(System.nanoTime())
+                        .as("job finished its work within %s", JOB_DEADLINE)
+                        .isLessThan(deadline);
+                Thread.sleep(500);
+            }
+            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+        } finally {
+            job.cancel().get();
+        }
     }
 
     /** Records that must each end on the dead-letter topic; keyed by the reason they must give. */
@@ -363,10 +395,12 @@ class ReelflowPipelineITCase {
         }
     }
 
-    private static int countRows(Connection sql, String table, String runId) throws Exception {
-        try (PreparedStatement statement =
-                sql.prepareStatement("SELECT count(*) FROM " + table + " WHERE run_id = ?")) {
-            statement.setString(1, runId);
+    private static int countRows(ReelflowStack stack, String table) throws Exception {
+        try (Connection sql = stack.sql();
+                PreparedStatement statement =
+                        sql.prepareStatement(
+                                "SELECT count(*) FROM " + table + " WHERE run_id = ?")) {
+            statement.setString(1, stack.name);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

@@ -138,7 +138,7 @@ final class ReelflowStack {
         }
     }
 
-    /** The job's configuration against this stack: bounded, so the job ends after the records. */
+    /** The job's configuration against this stack: unbounded, as in production. */
     Configuration jobConfiguration(String sidecarUrl) {
         Configuration config = new Configuration();
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, services.kafkaBootstrapServers());
@@ -149,7 +149,6 @@ final class ReelflowStack {
         config.set(KafkaOptions.GROUP_ID, name);
         config.set(KafkaOptions.TRANSACTIONAL_ID_PREFIX, name);
         config.set(KafkaOptions.STARTING_OFFSETS, "earliest");
-        config.set(KafkaOptions.BOUNDED, true);
         config.set(StorageOptions.ENDPOINT, services.s3Endpoint());
         config.set(StorageOptions.REGION, services.s3Region());
         config.set(StorageOptions.BUCKET, services.s3Bucket());

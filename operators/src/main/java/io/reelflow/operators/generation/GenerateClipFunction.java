@@ -59,7 +59,8 @@ public class GenerateClipFunction extends BlockingAsyncFunction<SceneTask, Scene
     }
 
     /** The retry predicate; a named class because the strategy ships with the job graph. */
-    private static final class AnyRetryable implements Predicate<Collection<SceneClip>>, Serializable {
+    private static final class AnyRetryable
+            implements Predicate<Collection<SceneClip>>, Serializable {
         private static final long serialVersionUID = 1L;
 
         @Override
