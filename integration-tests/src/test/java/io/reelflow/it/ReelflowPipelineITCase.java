@@ -434,8 +434,8 @@ class ReelflowPipelineITCase {
                                 HttpResponse.BodyHandlers.ofString());
         Map<String, JsonNode> stats = new LinkedHashMap<>();
         JSON.readTree(response.body())
-                .fields()
-                .forEachRemaining(e -> stats.put(e.getKey(), e.getValue()));
+                .properties()
+                .forEach(e -> stats.put(e.getKey(), e.getValue()));
         return stats;
     }
 

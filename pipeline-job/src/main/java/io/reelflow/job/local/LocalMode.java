@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -99,7 +100,14 @@ public final class LocalMode {
                     samples.stream().map(VideoRequest::getRequestId).collect(Collectors.toList());
             List<ResultsWatcher.Row> rows =
                     watcher.awaitTerminal(
-                            ids, SAMPLE_DEADLINE, row -> out.println("  " + row.progressLine()));
+                            ids,
+                            SAMPLE_DEADLINE,
+                            () -> !job.getJobStatus().get().isGloballyTerminalState(),
+                            row -> out.println("  " + row.progressLine()));
+            if (job.getJobStatus().get().isGloballyTerminalState()) {
+                out.printf("The job stopped: %s (see the log above)%n", job.getJobStatus().get());
+                return 1;
+            }
             Path report = dataDir.resolve("last-run.json");
             watcher.writeReport(rows, ids, report);
             SummaryTable.print(out, rows, ids, dataDir.resolve(ReelflowServices.S3_DIRECTORY));
@@ -109,7 +117,7 @@ public final class LocalMode {
                             && rows.stream().allMatch(ResultsWatcher.Row::completed);
 
             if (line.flag("exit-when-done")) {
-                job.cancel().get();
+                cancelAndWait(job);
                 return allCompleted ? 0 : 1;
             }
             out.println(
@@ -117,6 +125,16 @@ public final class LocalMode {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> out.println("Stopping ...")));
             job.getJobExecutionResult().get();
             return 0;
+        }
+    }
+
+    /** Cancels the job and waits until its sinks are closed, before the servers go away. */
+    private static void cancelAndWait(JobClient job) throws Exception {
+        job.cancel().get();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!job.getJobStatus().get().isGloballyTerminalState()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
         }
     }
 
@@ -156,6 +174,9 @@ public final class LocalMode {
         values.put(PipelineOptions.RUN_ID.key(), "local");
         values.put(PipelineOptions.CHECKPOINT_INTERVAL.key(), "2 s");
         values.put(PipelineOptions.RENDER_THREADS.key(), "2");
+        // A broken local job should stop and say why, not restart forever.
+        values.put(RestartStrategyOptions.RESTART_STRATEGY.key(), "fixed-delay");
+        values.put(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS.key(), "3");
         values.putAll(overrides);
         return Configuration.fromMap(values);
     }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /** Follows requests' results in {@code video_results}, as a user of the database would. */
@@ -45,7 +46,8 @@ final class ResultsWatcher {
             String videoUri,
             String thumbnailUri,
             String subtitlesUri,
-            String error) {
+            String error,
+            boolean terminalStatusRecorded) {
 
         boolean completed() {
             return "COMPLETED".equals(status);
@@ -57,16 +59,25 @@ final class ResultsWatcher {
         }
     }
 
-    /** Waits until every id has a terminal result (or the deadline passes), reporting each once. */
-    List<Row> awaitTerminal(List<String> requestIds, Duration deadline, Consumer<Row> onFinished)
-            throws SQLException, InterruptedException {
+    /**
+     * Waits until every id has a terminal result, the deadline passes or {@code stillRunning} says
+     * no, reporting each result once.
+     */
+    List<Row> awaitTerminal(
+            List<String> requestIds,
+            Duration deadline,
+            Callable<Boolean> stillRunning,
+            Consumer<Row> onFinished)
+            throws Exception {
         long until = System.nanoTime() + deadline.toNanos();
         Set<String> reported = new HashSet<>();
         List<Row> rows = List.of();
-        while (System.nanoTime() < until) {
+        while (System.nanoTime() < until && stillRunning.call()) {
             rows = read(requestIds);
             for (Row row : rows) {
-                if (TERMINAL.contains(row.status()) && reported.add(row.requestId())) {
+                if (TERMINAL.contains(row.status())
+                        && row.terminalStatusRecorded()
+                        && reported.add(row.requestId())) {
                     onFinished.accept(row);
                 }
             }
@@ -81,8 +92,11 @@ final class ResultsWatcher {
     List<Row> read(List<String> requestIds) throws SQLException {
         String sql =
                 "SELECT request_id, status, language, scene_count, duration_seconds, width, height,"
-                        + " quality_score, video_uri, thumbnail_uri, subtitles_uri, error"
-                        + " FROM video_results WHERE run_id = ? AND request_id = ANY (?) ORDER BY request_id";
+                        + " quality_score, video_uri, thumbnail_uri, subtitles_uri, error,"
+                        + " EXISTS (SELECT 1 FROM video_status s WHERE s.request_id = r.request_id"
+                        + " AND s.run_id = r.run_id AND s.phase = r.status)"
+                        + " FROM video_results r WHERE run_id = ? AND request_id = ANY (?)"
+                        + " ORDER BY request_id";
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, runId);
@@ -103,7 +117,8 @@ final class ResultsWatcher {
                                     rs.getString(9),
                                     rs.getString(10),
                                     rs.getString(11),
-                                    rs.getString(12)));
+                                    rs.getString(12),
+                                    rs.getBoolean(13)));
                 }
             }
             return rows;
