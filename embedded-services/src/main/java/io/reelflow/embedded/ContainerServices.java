@@ -1,6 +1,7 @@
 package io.reelflow.embedded;
 
 import io.reelflow.embedded.internal.Endpoints;
+import io.reelflow.embedded.internal.EndpointsHolder;
 import io.reelflow.embedded.internal.KafkaTopics;
 import io.reelflow.embedded.internal.Secrets;
 import java.net.URI;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
  * <p>Images can be changed with the system properties {@value #KAFKA_IMAGE_PROPERTY}, {@value
  * #POSTGRES_IMAGE_PROPERTY} and {@value #MINIO_IMAGE_PROPERTY}.
  */
-public final class ContainerServices implements ServiceEndpoints, AutoCloseable {
+public final class ContainerServices extends EndpointsHolder implements AutoCloseable {
 
     public static final String KAFKA_IMAGE_PROPERTY = "reelflow.services.kafka-image";
     public static final String POSTGRES_IMAGE_PROPERTY = "reelflow.services.postgres-image";
@@ -45,11 +46,10 @@ public final class ContainerServices implements ServiceEndpoints, AutoCloseable 
     private static final String REGION = "us-east-1";
 
     private final Deque<GenericContainer<?>> started;
-    private final Endpoints endpoints;
 
     private ContainerServices(Deque<GenericContainer<?>> started, Endpoints endpoints) {
+        super(endpoints);
         this.started = started;
-        this.endpoints = endpoints;
     }
 
     /** Whether Testcontainers finds a Docker engine (it tries the usual sockets and settings). */
@@ -133,51 +133,6 @@ public final class ContainerServices implements ServiceEndpoints, AutoCloseable 
     /** Creates topics with replication factor 1, skipping those that exist. */
     public void createTopics(int partitions, String... names) {
         KafkaTopics.create(kafkaBootstrapServers(), partitions, names);
-    }
-
-    @Override
-    public String kafkaBootstrapServers() {
-        return endpoints.kafkaBootstrapServers();
-    }
-
-    @Override
-    public String jdbcUrl() {
-        return endpoints.jdbcUrl();
-    }
-
-    @Override
-    public String jdbcUser() {
-        return endpoints.jdbcUser();
-    }
-
-    @Override
-    public String jdbcPassword() {
-        return endpoints.jdbcPassword();
-    }
-
-    @Override
-    public String s3Endpoint() {
-        return endpoints.s3Endpoint();
-    }
-
-    @Override
-    public String s3Region() {
-        return endpoints.s3Region();
-    }
-
-    @Override
-    public String s3AccessKey() {
-        return endpoints.s3AccessKey();
-    }
-
-    @Override
-    public String s3SecretKey() {
-        return endpoints.s3SecretKey();
-    }
-
-    @Override
-    public String s3Bucket() {
-        return endpoints.s3Bucket();
     }
 
     /** Stops and removes the containers, newest first. */

@@ -1,6 +1,7 @@
 package io.reelflow.embedded;
 
 import io.reelflow.embedded.internal.Endpoints;
+import io.reelflow.embedded.internal.EndpointsHolder;
 import io.reelflow.embedded.internal.KafkaTopics;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class ReelflowServices implements ServiceEndpoints, AutoCloseable {
+public final class ReelflowServices extends EndpointsHolder implements AutoCloseable {
 
     /** Sub-directories of {@link ServicesOptions#dataDirectory()}, one per server. */
     public static final String KAFKA_DIRECTORY = "kafka";
@@ -38,14 +39,13 @@ public final class ReelflowServices implements ServiceEndpoints, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReelflowServices.class);
 
     private final ServicesOptions options;
-    private final Endpoints endpoints;
     private final List<AutoCloseable> resources;
     private boolean closed;
 
     private ReelflowServices(
             ServicesOptions options, Endpoints endpoints, List<AutoCloseable> resources) {
+        super(endpoints);
         this.options = options;
-        this.endpoints = endpoints;
         this.resources = resources;
     }
 
@@ -118,51 +118,6 @@ public final class ReelflowServices implements ServiceEndpoints, AutoCloseable {
     /** Creates topics with replication factor 1, skipping those that exist. */
     public void createTopics(int partitions, String... names) {
         KafkaTopics.create(kafkaBootstrapServers(), partitions, names);
-    }
-
-    @Override
-    public String kafkaBootstrapServers() {
-        return endpoints.kafkaBootstrapServers();
-    }
-
-    @Override
-    public String jdbcUrl() {
-        return endpoints.jdbcUrl();
-    }
-
-    @Override
-    public String jdbcUser() {
-        return endpoints.jdbcUser();
-    }
-
-    @Override
-    public String jdbcPassword() {
-        return endpoints.jdbcPassword();
-    }
-
-    @Override
-    public String s3Endpoint() {
-        return endpoints.s3Endpoint();
-    }
-
-    @Override
-    public String s3Region() {
-        return endpoints.s3Region();
-    }
-
-    @Override
-    public String s3AccessKey() {
-        return endpoints.s3AccessKey();
-    }
-
-    @Override
-    public String s3SecretKey() {
-        return endpoints.s3SecretKey();
-    }
-
-    @Override
-    public String s3Bucket() {
-        return endpoints.s3Bucket();
     }
 
     /** Stops every service, the last started first; temporary data is deleted. */
