@@ -90,7 +90,10 @@ public class GenerateClipFunction extends BlockingAsyncFunction<SceneTask, Scene
                 task.getScene().getIndex(),
                 retryable,
                 failure.toString());
-        return ClipGenerator.fallback(task, failure.getMessage(), retryable);
+        return ClipGenerator.fallback(
+                task,
+                failure.getMessage() != null ? failure.getMessage() : failure.toString(),
+                retryable);
     }
 
     @Override
