@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reelflow.embedded.ReelflowServices;
 import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.ReelflowJob;
+import io.reelflow.job.cli.ReelflowCli;
+import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.job.config.SidecarOptions;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.schemas.DeadLetter;
@@ -207,6 +209,38 @@ class ReelflowPipelineITCase {
                     .asString()
                     .endsWith("/" + request.getRequestId() + ".mp4");
             assertThat(phases(sql, stack.name, request.getRequestId())).endsWith("DEGRADED");
+        }
+    }
+
+    @Test
+    void shouldReplayHistoryInBatchModeUnderItsOwnRunId() throws Exception {
+        ReelflowStack stack = new ReelflowStack(services, "it-replay");
+        stack.prepare(workDir);
+        List<VideoRequest> history = validRequests().subList(2, 4);
+        for (VideoRequest request : history) {
+            stack.kafka.send(
+                    stack.requestsTopic(),
+                    request.getRequestId(),
+                    VideoRequestCodec.toJson(request));
+        }
+        Map<String, String> options =
+                new LinkedHashMap<>(stack.jobConfiguration(sidecar.baseUri().toString()).toMap());
+        options.put(PipelineOptions.RUN_ID.key(), "it-replay-2026-11");
+        List<String> args = new ArrayList<>(List.of("replay"));
+        options.forEach((key, value) -> args.addAll(List.of("--" + key, value)));
+
+        assertThat(ReelflowCli.run(args.toArray(String[]::new))).isZero();
+
+        try (Connection sql = stack.sql()) {
+            for (VideoRequest request : history) {
+                Map<String, Object> row =
+                        resultRow(sql, "it-replay-2026-11", request.getRequestId());
+                assertThat(row.get("status")).isEqualTo("COMPLETED");
+                assertThat(row.get("video_uri"))
+                        .asString()
+                        .endsWith("/videos/it-replay-2026-11/" + request.getRequestId() + ".mp4");
+            }
+            assertThat(countRows(stack, "video_results")).isZero();
         }
     }
 
