@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * <pre>
  * --corpus PATH        TSV with columns iso639_3, text (required)
  * --out PATH           JSON result (required)
- * --classifiers LIST   comma-separated, default "reelflow,opennlp"; also "reelflow-high"
+ * --classifiers LIST   comma-separated, default "reelflow,reelflow-nomixed,opennlp"; also
+ *                      "reelflow-high" (Lingua's high accuracy mode, about 1.2 GB of heap)
  * --seconds N          timed seconds of the throughput run per classifier (default 5)
  * </pre>
  */
@@ -41,6 +42,12 @@ public final class LanguageIdEvaluation {
                 "reelflow",
                 () -> new ReelflowClassifier("reelflow", LanguageDetectorConfig.defaults()));
         CLASSIFIERS.put(
+                "reelflow-nomixed",
+                () ->
+                        new ReelflowClassifier(
+                                "reelflow-nomixed",
+                                LanguageDetectorConfig.defaults().withMixedLanguageMinChars(0)));
+        CLASSIFIERS.put(
                 "reelflow-high",
                 () ->
                         new ReelflowClassifier(
@@ -56,7 +63,9 @@ public final class LanguageIdEvaluation {
         Path corpusPath = Path.of(required(options, "corpus"));
         Path out = Path.of(required(options, "out"));
         List<String> names =
-                List.of(options.getOrDefault("classifiers", "reelflow,opennlp").split(","));
+                List.of(
+                        options.getOrDefault("classifiers", "reelflow,reelflow-nomixed,opennlp")
+                                .split(","));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
         for (String name : names) {
             if (!CLASSIFIERS.containsKey(name.strip())) {
