@@ -11,10 +11,16 @@ import java.util.Objects;
  * @param confidence 0..1; 1.0 for a hint; when the best guess was replaced by the fallback
  *     language, the (low) confidence of that guess, so callers can see how unsure detection was
  * @param fromHint whether the request's language hint decided the language
- * @param warnings human-readable notes (ignored hint, fallback used); never null
+ * @param warnings human-readable notes (ignored hint, fallback used, mixed languages); never null
+ * @param otherLanguages for a long text written in several languages, the shares of the languages
+ *     other than {@code code}, largest first; empty otherwise, never null
  */
 public record DetectedLanguage(
-        String code, double confidence, boolean fromHint, List<String> warnings)
+        String code,
+        double confidence,
+        boolean fromHint,
+        List<String> warnings,
+        List<LanguageShare> otherLanguages)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -28,6 +34,13 @@ public record DetectedLanguage(
             throw new IllegalArgumentException("confidence must be in [0, 1], was " + confidence);
         }
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        otherLanguages = otherLanguages == null ? List.of() : List.copyOf(otherLanguages);
+    }
+
+    /** A result for a text in one language. */
+    public DetectedLanguage(
+            String code, double confidence, boolean fromHint, List<String> warnings) {
+        this(code, confidence, fromHint, warnings, List.of());
     }
 
     /** Whether the language is known (not {@code "und"}). */

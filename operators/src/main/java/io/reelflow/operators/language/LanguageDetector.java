@@ -1,12 +1,19 @@
 package io.reelflow.operators.language;
 
+import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import io.reelflow.operators.language.internal.Confidence;
 import io.reelflow.operators.language.internal.LanguageCodes;
+import io.reelflow.operators.language.internal.ScriptRules;
+import io.reelflow.operators.language.internal.Sentences;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -31,6 +38,15 @@ public final class LanguageDetector {
      */
     public static final int MAX_SAMPLE_CHARS = 1_000;
 
+    /** Letters a sentence group needs before its language is trusted for mixed-language shares. */
+    static final int MIXED_GROUP_MIN_LETTERS = 40;
+
+    /** Sentence groups examined for mixed-language shares, which bounds the cost of long texts. */
+    static final int MAX_MIXED_GROUPS = 20;
+
+    /** Languages with a smaller share of a text are not reported as mixed in. */
+    static final double MIN_OTHER_SHARE = 0.1;
+
     private static final ConcurrentMap<LanguageDetectorConfig, LanguageDetector> SHARED =
             new ConcurrentHashMap<>();
 
@@ -47,17 +63,7 @@ public final class LanguageDetector {
 
     private LanguageDetector(LanguageDetectorConfig config) {
         this.config = config;
-        LanguageDetectorBuilder builder =
-                config.languages().isEmpty()
-                        ? LanguageDetectorBuilder.fromAllLanguages()
-                        : LanguageDetectorBuilder.fromIsoCodes639_1(
-                                LanguageCodes.toIsoCodes(config.languages()));
-        if (config.lowAccuracyMode()) {
-            builder = builder.withLowAccuracyMode();
-        }
-        // Preloading moves the model loading (seconds) to the operator's open() instead of the
-        // first records, and Lingua keeps the models in static maps shared by all detectors.
-        this.lingua = builder.withPreloadedLanguageModels().build();
+        this.lingua = buildLingua(config);
         this.devanagari =
                 config.lowAccuracyMode()
                                 && Language.allWithDevanagariScript().stream()
@@ -67,6 +73,36 @@ public final class LanguageDetector {
                                 .withPreloadedLanguageModels()
                                 .build()
                         : null;
+    }
+
+    /**
+     * Lingua for the configured languages it has models for, or null if none. Lingua needs two
+     * languages to choose from, so a single one gets a companion whose answers the detector treats
+     * as "not configured".
+     */
+    private static com.github.pemistahl.lingua.api.LanguageDetector buildLingua(
+            LanguageDetectorConfig config) {
+        LanguageDetectorBuilder builder;
+        if (config.languages().isEmpty()) {
+            builder = LanguageDetectorBuilder.fromAllLanguages();
+        } else {
+            IsoCode639_1[] codes = LanguageCodes.toIsoCodes(config.languages());
+            if (codes.length == 0) {
+                return null;
+            }
+            if (codes.length == 1) {
+                IsoCode639_1 companion =
+                        codes[0] == IsoCode639_1.EN ? IsoCode639_1.DE : IsoCode639_1.EN;
+                codes = new IsoCode639_1[] {codes[0], companion};
+            }
+            builder = LanguageDetectorBuilder.fromIsoCodes639_1(codes);
+        }
+        if (config.lowAccuracyMode()) {
+            builder = builder.withLowAccuracyMode();
+        }
+        // Preloading moves the model loading (seconds) to the operator's open() instead of the
+        // first records, and Lingua keeps the models in static maps shared by all detectors.
+        return builder.withPreloadedLanguageModels().build();
     }
 
     /**
@@ -85,8 +121,9 @@ public final class LanguageDetector {
     /**
      * The language of {@code text}. A valid {@code languageHint} (ISO 639-1 or a language tag such
      * as {@code "de-DE"}, among the configured languages) wins; an invalid one is ignored with a
-     * warning. Blank, undetectable or low-confidence texts get the fallback language with a
-     * warning. Never throws for any text or hint.
+     * warning. Blank, undetectable or low-confidence texts, and texts in a language the detector
+     * does not know, get the fallback language with a warning. Long texts in several languages
+     * report the dominant one and the shares of the others. Never throws for any text or hint.
      *
      * @param text the request's text; null is treated as blank
      * @param languageHint the request's hint; null or blank means none
@@ -111,6 +148,67 @@ public final class LanguageDetector {
             return new DetectedLanguage(fallback(), 0.0, false, warnings);
         }
         String sample = sample(text);
+        Guess guess = guess(sample);
+        if (guess.code() == null) {
+            warnings.add(guess.problem() + "; using fallback language '" + fallback() + "'");
+            return new DetectedLanguage(fallback(), guess.confidence(), false, warnings);
+        }
+        if (guess.confidence() < config.minConfidence()) {
+            warnings.add(
+                    String.format(
+                            Locale.ROOT,
+                            "detected '%s' with confidence %.2f, below the minimum %.2f; using"
+                                    + " fallback language '%s'",
+                            guess.code(),
+                            guess.confidence(),
+                            config.minConfidence(),
+                            fallback()));
+            return new DetectedLanguage(fallback(), guess.confidence(), false, warnings);
+        }
+        if (config.mixedLanguageMinChars() > 0 && text.length() >= config.mixedLanguageMinChars()) {
+            List<LanguageShare> shares = shares(text);
+            if (shares.size() > 1) {
+                warnings.add(mixedWarning(shares));
+                String dominant = shares.get(0).code();
+                double confidence =
+                        dominant.equals(guess.code()) ? guess.confidence() : shares.get(0).share();
+                return new DetectedLanguage(
+                        dominant, confidence, false, warnings, shares.subList(1, shares.size()));
+            }
+        }
+        return new DetectedLanguage(guess.code(), guess.confidence(), false, warnings);
+    }
+
+    /**
+     * The language of one sample: first evidence of a language the detector does not know, then the
+     * script rules, then Lingua. A guess without a code carries the reason in {@code problem}.
+     */
+    private Guess guess(String rawSample) {
+        String sample = Normalizer.normalize(rawSample, Normalizer.Form.NFC);
+        Optional<String> uncovered = ScriptRules.uncoveredLanguageEvidence(sample);
+        if (uncovered.isPresent()) {
+            return new Guess(
+                    null,
+                    0.0,
+                    "the text looks like a language the detector does not know ("
+                            + uncovered.get()
+                            + ")");
+        }
+        Optional<ScriptRules.ScriptVerdict> byScript = ScriptRules.byScript(sample);
+        if (byScript.isPresent()) {
+            String code = byScript.get().code();
+            return config.allows(code)
+                    ? new Guess(code, byScript.get().share(), null)
+                    : new Guess(
+                            null,
+                            0.0,
+                            "the text's script says '"
+                                    + code
+                                    + "', not among the configured languages");
+        }
+        if (lingua == null) {
+            return new Guess(null, 0.0, "could not detect the language");
+        }
         SortedMap<Language, Double> values =
                 devanagari != null && mostlyDevanagari(sample)
                         ? devanagari.computeLanguageConfidenceValues(sample)
@@ -120,29 +218,63 @@ public final class LanguageDetector {
                         ? Optional.empty()
                         : LanguageCodes.toCode(values.firstKey()).filter(config::allows);
         if (best.isEmpty()) {
-            warnings.add(
-                    "could not detect the language; using fallback language '" + fallback() + "'");
-            return new DetectedLanguage(fallback(), 0.0, false, warnings);
+            return new Guess(null, 0.0, "could not detect the language");
         }
-        double confidence = Confidence.ofBest(values, Confidence.letters(sample));
-        if (confidence < config.minConfidence()) {
-            warnings.add(
-                    String.format(
-                            Locale.ROOT,
-                            "detected '%s' with confidence %.2f, below the minimum %.2f; using"
-                                    + " fallback language '%s'",
-                            best.get(),
-                            confidence,
-                            config.minConfidence(),
-                            fallback()));
-            return new DetectedLanguage(fallback(), confidence, false, warnings);
+        return new Guess(best.get(), Confidence.ofBest(values, Confidence.letters(sample)), null);
+    }
+
+    /**
+     * Letter shares of the languages of a text's sentence groups, largest first; languages under
+     * {@link #MIN_OTHER_SHARE} and undetectable groups are left out.
+     */
+    private List<LanguageShare> shares(String text) {
+        Map<String, Integer> letters = new HashMap<>();
+        int total = 0;
+        int groups = 0;
+        for (String group : Sentences.groups(text, MIXED_GROUP_MIN_LETTERS)) {
+            if (++groups > MAX_MIXED_GROUPS) {
+                break;
+            }
+            Guess guess = guess(sample(group));
+            int groupLetters = Confidence.letters(group);
+            total += groupLetters;
+            if (guess.code() != null && guess.confidence() >= config.minConfidence()) {
+                letters.merge(guess.code(), groupLetters, Integer::sum);
+            }
         }
-        return new DetectedLanguage(best.get(), confidence, false, warnings);
+        if (letters.size() < 2) {
+            return List.of();
+        }
+        int counted = total;
+        List<LanguageShare> shares = new ArrayList<>();
+        letters.forEach(
+                (code, n) -> {
+                    double share = (double) n / counted;
+                    if (share >= MIN_OTHER_SHARE) {
+                        shares.add(new LanguageShare(code, share));
+                    }
+                });
+        shares.sort(Comparator.comparingDouble(LanguageShare::share).reversed());
+        return shares;
+    }
+
+    private static String mixedWarning(List<LanguageShare> shares) {
+        StringBuilder sb = new StringBuilder("mixed:");
+        for (int i = 0; i < shares.size(); i++) {
+            sb.append(i == 0 ? " " : ", ")
+                    .append(Math.round(shares.get(i).share() * 100))
+                    .append("% ")
+                    .append(shares.get(i).code());
+        }
+        return sb.toString();
     }
 
     private String fallback() {
         return config.fallbackLanguage();
     }
+
+    /** The outcome of one detection: a code with its confidence, or no code and why. */
+    private record Guess(String code, double confidence, String problem) {}
 
     private static boolean mostlyDevanagari(String text) {
         long letters = 0;

@@ -17,19 +17,23 @@ import java.util.TreeSet;
  *         LanguageDetectorConfig.defaults().withLanguages(Set.of("en", "de", "fr"));
  * }</pre>
  *
- * @param languages ISO 639-1 codes the detector chooses from; empty means every language Lingua
- *     knows (75). If set, at least two (choosing among one language is no detection).
+ * @param languages ISO 639-1 codes the detector chooses from; empty means every language it knows
+ *     (Lingua's 75 and 8 more decided by script: am km kn lo ml my or si). If set, at least two
+ *     (choosing among one language is no detection).
  * @param lowAccuracyMode Lingua's low accuracy mode: trigram models only, about 60 MB of heap for
  *     all languages instead of about 1.2 GB; less accurate on texts shorter than ~120 characters
  * @param minConfidence a detection below this confidence (0..1) yields {@code fallbackLanguage}
  * @param fallbackLanguage ISO 639-1 code (or {@code "und"}) used for blank, undetectable or
- *     low-confidence texts
+ *     low-confidence texts, and for texts in a language the detector does not know
+ * @param mixedLanguageMinChars texts at least this long are also detected sentence group by
+ *     sentence group to report the shares of other languages; 0 turns this off
  */
 public record LanguageDetectorConfig(
         Set<String> languages,
         boolean lowAccuracyMode,
         double minConfidence,
-        String fallbackLanguage)
+        String fallbackLanguage,
+        int mixedLanguageMinChars)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -37,6 +41,7 @@ public record LanguageDetectorConfig(
     public static final boolean DEFAULT_LOW_ACCURACY_MODE = true;
     public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
     public static final String DEFAULT_FALLBACK_LANGUAGE = "en";
+    public static final int DEFAULT_MIXED_LANGUAGE_MIN_CHARS = 400;
 
     public LanguageDetectorConfig {
         Objects.requireNonNull(languages, "languages");
@@ -50,7 +55,7 @@ public record LanguageDetectorConfig(
                 throw new IllegalArgumentException(
                         "languages: '"
                                 + language
-                                + "' is not an ISO 639-1 code supported by Lingua; supported: "
+                                + "' is not a supported ISO 639-1 code; supported: "
                                 + LanguageCodes.supportedCodes());
             }
             normalised.add(code);
@@ -74,9 +79,30 @@ public record LanguageDetectorConfig(
                             + fallbackLanguage
                             + "'");
         }
+        if (mixedLanguageMinChars < 0) {
+            throw new IllegalArgumentException(
+                    "mixedLanguageMinChars must be >= 0, was " + mixedLanguageMinChars);
+        }
     }
 
-    /** All languages, low accuracy mode, minimum confidence 0.5, fallback {@code "en"}. */
+    /** A config with the default {@code mixedLanguageMinChars}. */
+    public LanguageDetectorConfig(
+            Set<String> languages,
+            boolean lowAccuracyMode,
+            double minConfidence,
+            String fallbackLanguage) {
+        this(
+                languages,
+                lowAccuracyMode,
+                minConfidence,
+                fallbackLanguage,
+                DEFAULT_MIXED_LANGUAGE_MIN_CHARS);
+    }
+
+    /**
+     * All languages, low accuracy mode, minimum confidence 0.5, fallback {@code "en"}, mixed
+     * languages looked for from 400 characters on.
+     */
     public static LanguageDetectorConfig defaults() {
         return new LanguageDetectorConfig(
                 Set.of(),
@@ -87,21 +113,43 @@ public record LanguageDetectorConfig(
 
     public LanguageDetectorConfig withLanguages(Set<String> newLanguages) {
         return new LanguageDetectorConfig(
-                newLanguages, lowAccuracyMode, minConfidence, fallbackLanguage);
+                newLanguages,
+                lowAccuracyMode,
+                minConfidence,
+                fallbackLanguage,
+                mixedLanguageMinChars);
     }
 
     public LanguageDetectorConfig withLowAccuracyMode(boolean enabled) {
-        return new LanguageDetectorConfig(languages, enabled, minConfidence, fallbackLanguage);
+        return new LanguageDetectorConfig(
+                languages, enabled, minConfidence, fallbackLanguage, mixedLanguageMinChars);
     }
 
     public LanguageDetectorConfig withMinConfidence(double newMinConfidence) {
         return new LanguageDetectorConfig(
-                languages, lowAccuracyMode, newMinConfidence, fallbackLanguage);
+                languages,
+                lowAccuracyMode,
+                newMinConfidence,
+                fallbackLanguage,
+                mixedLanguageMinChars);
     }
 
     public LanguageDetectorConfig withFallbackLanguage(String newFallbackLanguage) {
         return new LanguageDetectorConfig(
-                languages, lowAccuracyMode, minConfidence, newFallbackLanguage);
+                languages,
+                lowAccuracyMode,
+                minConfidence,
+                newFallbackLanguage,
+                mixedLanguageMinChars);
+    }
+
+    public LanguageDetectorConfig withMixedLanguageMinChars(int newMixedLanguageMinChars) {
+        return new LanguageDetectorConfig(
+                languages,
+                lowAccuracyMode,
+                minConfidence,
+                fallbackLanguage,
+                newMixedLanguageMinChars);
     }
 
     /** Whether {@code code} (normalised ISO 639-1) is one the detector may answer. */

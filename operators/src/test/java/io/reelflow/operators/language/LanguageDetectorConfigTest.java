@@ -42,7 +42,7 @@ class LanguageDetectorConfigTest {
         assertThatThrownBy(
                         () -> LanguageDetectorConfig.defaults().withLanguages(Set.of("en", "xx")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'xx' is not an ISO 639-1 code supported by Lingua");
+                .hasMessageContaining("'xx' is not a supported ISO 639-1 code");
     }
 
     @Test
@@ -87,5 +87,23 @@ class LanguageDetectorConfigTest {
         }
 
         assertThat(copy).isEqualTo(config).hasSameHashCodeAs(config);
+    }
+
+    @Test
+    void shouldRejectNegativeMixedLanguageMinChars() {
+        assertThatThrownBy(() -> LanguageDetectorConfig.defaults().withMixedLanguageMinChars(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mixedLanguageMinChars");
+    }
+
+    @Test
+    void shouldAcceptScriptOnlyLanguages() {
+        LanguageDetectorConfig config =
+                LanguageDetectorConfig.defaults().withLanguages(java.util.Set.of("km", "my", "en"));
+
+        assertThat(config.allows("km")).isTrue();
+        assertThat(config.allows("de")).isFalse();
+        assertThat(LanguageDetectorConfig.defaults().allows("am")).isTrue();
+        assertThat(LanguageDetectorConfig.defaults().mixedLanguageMinChars()).isEqualTo(400);
     }
 }

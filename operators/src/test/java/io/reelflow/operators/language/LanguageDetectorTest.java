@@ -212,4 +212,126 @@ class LanguageDetectorTest {
         assertThat(LanguageDetector.shared(LanguageDetectorConfig.defaults())).isSameAs(DETECTOR);
         assertThat(LanguageDetector.shared(config)).isNotSameAs(DETECTOR);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "km | មនុស្សទាំងអស់កើតមកមានសេរីភាព និងសមភាព ក្នុងផ្នែកសេចក្តីថ្លៃថ្នូរ និងសិទ្ធិ។",
+                "my | လူတိုင်းသည် တူညီ လွတ်လပ်သော ဂုဏ်သိက္ခာ ဖြင့် မွေးဖွားလာသူများ ဖြစ်သည်။",
+                "am | የሰው ልጅ ሁሉ ሲወለድ ነጻና በክብርና በመብትም እኩልነት ያለው ነው።",
+            })
+    void shouldDetectLanguagesLinguaLacksByScript(String expected, String sentence) {
+        DetectedLanguage detected = DETECTOR.detect(sentence, null);
+
+        assertThat(detected.code()).isEqualTo(expected);
+        assertThat(detected.confidence()).isGreaterThan(0.9);
+        assertThat(detected.warnings()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"km", "khm", "km-KH"})
+    void shouldAcceptHintForScriptOnlyLanguage(String hint) {
+        assertThat(DETECTOR.detect(ENGLISH, hint).code()).isEqualTo("km");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "सबै व्यक्तिहरू जन्मजात स्वतन्त्र हुन् र सबैको समान अधिकार छ।",
+                "Ҳар бир инсон ўз фикрини эркин ифода этиш ҳуқуқига эга."
+            })
+    void shouldAbstainRatherThanNameWrongLanguage(String text) {
+        LanguageDetector detector =
+                LanguageDetector.shared(
+                        LanguageDetectorConfig.defaults().withFallbackLanguage("und"));
+
+        DetectedLanguage detected = detector.detect(text, null);
+
+        assertThat(detected.code()).isEqualTo("und");
+        assertThat(detected.isKnown()).isFalse();
+        assertThat(detected.warnings())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("a language the detector does not know");
+    }
+
+    @Test
+    void shouldReportDominantLanguageAndShareOfOthersInMixedText() {
+        String german =
+                "Die Sonne geht hinter den Bergen unter, während der ruhige See das letzte Licht"
+                        + " des Tages spiegelt. Am Ufer sitzen zwei alte Freunde und erzählen"
+                        + " einander Geschichten aus ihrer Jugend. Langsam wird es kühl, und die"
+                        + " ersten Sterne erscheinen über dem dunklen Wald. ";
+        String english =
+                "Meanwhile the children are running back to the house because dinner is"
+                        + " almost ready and nobody wants to be late. Their mother is waiting at"
+                        + " the door with a lamp in her hand.";
+        DetectedLanguage detected = DETECTOR.detect(german + english, null);
+
+        assertThat(detected.code()).isEqualTo("de");
+        assertThat(detected.otherLanguages())
+                .singleElement()
+                .satisfies(
+                        share -> {
+                            assertThat(share.code()).isEqualTo("en");
+                            assertThat(share.share()).isBetween(0.2, 0.45);
+                        });
+        assertThat(detected.warnings())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .matches("mixed: \\d+% de, \\d+% en");
+    }
+
+    @Test
+    void shouldReportNoOtherLanguagesForOneLanguageText() {
+        String text = (ENGLISH + " ").repeat(8);
+
+        DetectedLanguage detected = DETECTOR.detect(text, null);
+
+        assertThat(detected.code()).isEqualTo("en");
+        assertThat(detected.otherLanguages()).isEmpty();
+        assertThat(detected.warnings()).isEmpty();
+    }
+
+    @Test
+    void shouldNotLookForMixedLanguagesInShortTextsOrWhenTurnedOff() {
+        String mixed =
+                "Die Sonne geht hinter den Bergen unter, während der ruhige See das letzte Licht"
+                        + " des Tages spiegelt. "
+                        + ENGLISH;
+        LanguageDetector off =
+                LanguageDetector.shared(
+                        LanguageDetectorConfig.defaults().withMixedLanguageMinChars(0));
+
+        assertThat(DETECTOR.detect(mixed, null).otherLanguages()).isEmpty();
+        assertThat(off.detect(mixed.repeat(3), null).otherLanguages()).isEmpty();
+    }
+
+    @Test
+    void shouldWorkWithOneLinguaLanguageAndOneScriptLanguage() {
+        LanguageDetector detector =
+                LanguageDetector.shared(
+                        LanguageDetectorConfig.defaults().withLanguages(Set.of("fr", "km")));
+
+        assertThat(detector.detect("មនុស្សទាំងអស់កើតមកមានសេរីភាព", null).code()).isEqualTo("km");
+        assertThat(
+                        detector.detect(
+                                        "Le soleil se couche derrière les montagnes pendant que le"
+                                                + " lac reflète la lumière.",
+                                        null)
+                                .code())
+                .isEqualTo("fr");
+        assertThat(detector.detect(ENGLISH, null).warnings())
+                .anyMatch(w -> w.contains("could not detect"));
+    }
+
+    @Test
+    void shouldDetectDecomposedVietnameseAfterNormalisation() {
+        String decomposed =
+                java.text.Normalizer.normalize(
+                        "Tất cả mọi người đều bình đẳng trước pháp luật và được pháp luật bảo vệ"
+                                + " như nhau.",
+                        java.text.Normalizer.Form.NFD);
+
+        assertThat(DETECTOR.detect(decomposed, null).code()).isEqualTo("vi");
+    }
 }

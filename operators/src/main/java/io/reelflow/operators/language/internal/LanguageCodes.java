@@ -34,18 +34,28 @@ public final class LanguageCodes {
         }
     }
 
-    private static final SortedSet<String> SUPPORTED =
-            Collections.unmodifiableSortedSet(new TreeSet<>(BY_ISO_639_1.keySet()));
+    private static final SortedSet<String> SUPPORTED = supported();
+
+    private static SortedSet<String> supported() {
+        SortedSet<String> codes = new TreeSet<>(BY_ISO_639_1.keySet());
+        codes.addAll(ScriptRules.SCRIPT_ONLY_LANGUAGES);
+        return Collections.unmodifiableSortedSet(codes);
+    }
 
     private LanguageCodes() {}
 
-    /** The ISO 639-1 codes of all languages Lingua detects. */
+    /** The ISO 639-1 codes of all languages detected, by Lingua or by script rules. */
     public static SortedSet<String> supportedCodes() {
         return SUPPORTED;
     }
 
-    /** Whether {@code code} is a lower-case ISO 639-1 code of a language Lingua detects. */
+    /** Whether {@code code} is a lower-case ISO 639-1 code of a language detected. */
     public static boolean isSupported(String code) {
+        return code != null && SUPPORTED.contains(code);
+    }
+
+    /** Whether Lingua has a model for {@code code} (script-only languages have none). */
+    public static boolean isLinguaLanguage(String code) {
         return code != null && BY_ISO_639_1.containsKey(code);
     }
 
@@ -63,11 +73,16 @@ public final class LanguageCodes {
         return Optional.ofNullable(ISO_639_1.get(language));
     }
 
-    /** The {@link IsoCode639_1} constants for lower-case codes, for Lingua's builder. */
+    /**
+     * The {@link IsoCode639_1} constants for lower-case codes, for Lingua's builder; codes of
+     * script-only languages are left out.
+     */
     public static IsoCode639_1[] toIsoCodes(Iterable<String> codes) {
         List<IsoCode639_1> result = new ArrayList<>();
         for (String code : codes) {
-            result.add(toLingua(code).getIsoCode639_1());
+            if (isLinguaLanguage(code)) {
+                result.add(toLingua(code).getIsoCode639_1());
+            }
         }
         return result.toArray(new IsoCode639_1[0]);
     }
@@ -76,7 +91,7 @@ public final class LanguageCodes {
      * Reads a language hint such as {@code "de"}, {@code "DE"}, {@code "de-DE"}, {@code "pt_BR"},
      * {@code "deu"} or {@code "iw"} into a supported lower-case ISO 639-1 code.
      *
-     * @return the code, or empty when the hint names no language Lingua detects
+     * @return the code, or empty when the hint names no language the detector knows
      */
     public static Optional<String> parseHint(String hint) {
         if (hint == null) {
@@ -90,8 +105,11 @@ public final class LanguageCodes {
         int dash = tag.indexOf('-');
         String primary = dash < 0 ? tag : tag.substring(0, dash);
         primary = ALIASES.getOrDefault(primary, primary);
-        if (primary.length() == 2 && BY_ISO_639_1.containsKey(primary)) {
+        if (primary.length() == 2 && isSupported(primary)) {
             return Optional.of(primary);
+        }
+        if (primary.length() == 3 && ScriptRules.SCRIPT_ONLY_ISO_639_3.containsKey(primary)) {
+            return Optional.of(ScriptRules.SCRIPT_ONLY_ISO_639_3.get(primary));
         }
         if (primary.length() == 3) {
             Language language = BY_ISO_639_3.get(primary);
