@@ -34,6 +34,7 @@ import org.apache.lucene.analysis.hy.ArmenianAnalyzer;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.lt.LithuanianAnalyzer;
 import org.apache.lucene.analysis.lv.LatvianAnalyzer;
 import org.apache.lucene.analysis.ne.NepaliAnalyzer;
@@ -90,7 +91,14 @@ public final class KeywordAnalyzers {
                     Map.entry("hy", ArmenianAnalyzer::new),
                     Map.entry("id", IndonesianAnalyzer::new),
                     Map.entry("it", ItalianAnalyzer::new),
-                    Map.entry("ja", JapaneseAnalyzer::new),
+                    Map.entry(
+                            "ja",
+                            () ->
+                                    new JapaneseAnalyzer(
+                                            null,
+                                            JapaneseTokenizer.Mode.NORMAL,
+                                            JapaneseAnalyzer.getDefaultStopSet(),
+                                            JapaneseAnalyzer.getDefaultStopTags())),
                     Map.entry("ko", CJKAnalyzer::new),
                     Map.entry("lt", LithuanianAnalyzer::new),
                     Map.entry("lv", LatvianAnalyzer::new),

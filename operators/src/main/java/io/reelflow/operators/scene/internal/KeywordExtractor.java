@@ -27,6 +27,7 @@ public final class KeywordExtractor {
     public static List<String> top(
             String text, String language, ULocale locale, Set<String> stopwords, int limit) {
         Map<String, Group> groups = new LinkedHashMap<>();
+        int[] katakanaRunEnd = {0};
         KeywordAnalyzers.analyze(
                 text,
                 language,
@@ -34,9 +35,31 @@ public final class KeywordExtractor {
                     if (number || end <= start) {
                         return;
                     }
-                    String key = Tokenizer.key(text.substring(start, end), locale);
-                    if (isContentWord(key, stopwords) && !stopwords.contains(stem)) {
-                        groups.computeIfAbsent(stem, s -> new Group()).add(key);
+                    String key;
+                    if (!language.equals("ja")) {
+                        key = Tokenizer.key(text.substring(start, end), locale);
+                    } else if (isKatakana(text, start, end)) {
+                        // unknown loanwords come out in pieces (ドローン as ド + ローン): keep the run
+                        int from = start;
+                        int to = end;
+                        while (from > 0 && isKatakana(text.charAt(from - 1))) {
+                            from--;
+                        }
+                        while (to < text.length() && isKatakana(text.charAt(to))) {
+                            to++;
+                        }
+                        if (from < katakanaRunEnd[0]) {
+                            return; // another piece of a run already counted
+                        }
+                        katakanaRunEnd[0] = to;
+                        key = text.substring(from, to);
+                        stem = key;
+                    } else {
+                        key = stem; // verbs and adjectives in dictionary form: 繕う, not 繕っ
+                    }
+                    String group = stem;
+                    if (isContentWord(key, stopwords) && !stopwords.contains(group)) {
+                        groups.computeIfAbsent(group, s -> new Group()).add(key);
                     }
                 });
         List<Group> ranked = new ArrayList<>(groups.values());
@@ -65,6 +88,19 @@ public final class KeywordExtractor {
             return false; // Japanese particles and verb endings
         }
         return key.codePoints().anyMatch(Character::isLetter);
+    }
+
+    private static boolean isKatakana(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!isKatakana(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isKatakana(char c) {
+        return (c >= '\u30A0' && c <= '\u30FF') || (c >= '\u31F0' && c <= '\u31FF');
     }
 
     private static boolean isHiragana(String word) {

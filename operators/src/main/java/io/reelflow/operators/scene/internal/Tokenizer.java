@@ -3,6 +3,7 @@ package io.reelflow.operators.scene.internal;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ public final class Tokenizer {
     private static final Pattern ELISION =
             Pattern.compile("^(?:l|d|j|m|n|s|t|c|qu|dell|all|dall|nell|sull)['’](\\p{L}.*)$");
     private static final Pattern POSSESSIVE = Pattern.compile("^(\\p{L}.+)['’]s$");
+
+    private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
 
     private Tokenizer() {}
 
@@ -51,6 +54,9 @@ public final class Tokenizer {
     /** The lexicon key of a word: lower case, without elision or possessive. */
     static String key(String word, ULocale locale) {
         String lower = UCharacter.toLowerCase(locale, word);
+        if (!NFC.isNormalized(lower)) {
+            lower = NFC.normalize(lower); // Devanagari nukta and Arabic marks written two ways
+        }
         Matcher elision = ELISION.matcher(lower);
         if (elision.matches()) {
             lower = elision.group(1);
