@@ -138,6 +138,45 @@ public final class SceneAnalyzer {
         return total;
     }
 
+    /**
+     * Scenes made of given texts (a model's plan), described like {@link #analyze}'s, with
+     * durations proportional to {@code weights} and exact in the same way: starting at 0.0, each
+     * starting where the previous ends, the last ending at {@code targetDurationSeconds}.
+     *
+     * @return null if a text has nothing speakable
+     */
+    List<Scene> fromTexts(
+            List<String> texts, double[] weights, String language, double targetDurationSeconds) {
+        String lang = primaryLanguage(language);
+        ULocale locale = locale(lang);
+        Segmenter segmenter = segmenter(lang, locale);
+        Set<String> stopwords = Stopwords.forLanguage(lang);
+        double total = 0.0;
+        for (double weight : weights) {
+            total += weight;
+        }
+        List<Scene> scenes = new ArrayList<>(texts.size());
+        double start = 0.0;
+        double soFar = 0.0;
+        for (int k = 0; k < texts.size(); k++) {
+            List<Segment> segments = segmenter.sentences(TextNormalizer.normalize(texts.get(k)));
+            if (segments.isEmpty()) {
+                return null;
+            }
+            soFar += weights[k];
+            double end =
+                    k + 1 < texts.size()
+                            ? boundary(
+                                    targetDurationSeconds * (soFar / total),
+                                    start,
+                                    targetDurationSeconds)
+                            : targetDurationSeconds;
+            scenes.add(describe(k, segments, start, end, lang, locale, stopwords));
+            start = end;
+        }
+        return scenes;
+    }
+
     private Segmenter segmenter(String lang, ULocale locale) {
         return new Segmenter(
                 locale,
