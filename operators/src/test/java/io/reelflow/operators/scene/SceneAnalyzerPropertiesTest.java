@@ -126,5 +126,7 @@ class SceneAnalyzerPropertiesTest {
         assertThat(ANALYZER.analyze("", "en", 5.0)).hasSize(1);
         assertThat(ANALYZER.analyze(null, null, 5.0).get(0).getEndSeconds()).isEqualTo(5.0);
         assertThat(ANALYZER.readingSeconds(null, "en")).isZero();
+        // an Arabic tatweel alone light-stems to nothing (found by the property above)
+        assertThat(ANALYZER.analyze("ـ ـ", "en", 2.0)).hasSize(1);
     }
 }

@@ -82,7 +82,7 @@ public final class PhraseLexicon {
         spacelessByLanguage.forEach(
                 (lang, phrases) -> {
                     if (applies(lang, language)) {
-                        index.spaceless.addAll(phrases);
+                        phrases.forEach(index::addSpaceless);
                     }
                 });
         return index;
@@ -105,7 +105,10 @@ public final class PhraseLexicon {
         char[] chars = key.toCharArray();
         int length = ARABIC_NORMALIZER.normalize(chars, chars.length);
         int stemmed = ARABIC_STEMMER.stem(chars, length);
-        return stemmed > 0 ? new String(chars, 0, stemmed) : new String(chars, 0, length);
+        if (stemmed > 0) {
+            return new String(chars, 0, stemmed);
+        }
+        return length > 0 ? new String(chars, 0, length) : key; // a lone tatweel or mark
     }
 
     /** Phrases by first key, and stems by their first character. */
@@ -113,6 +116,16 @@ public final class PhraseLexicon {
         private final Map<String, List<Phrase>> exact = new HashMap<>();
         private final Map<Character, List<Phrase>> stems = new HashMap<>();
         private final List<SpacelessPhrase> spaceless = new ArrayList<>();
+        private final Map<Character, List<SpacelessPhrase>> spacelessByFirst = new HashMap<>();
+
+        void addSpaceless(SpacelessPhrase phrase) {
+            spaceless.add(phrase);
+            List<SpacelessPhrase> list =
+                    spacelessByFirst.computeIfAbsent(
+                            phrase.text().charAt(0), c -> new ArrayList<>());
+            list.add(phrase);
+            list.sort((x, y) -> Integer.compare(y.text().length(), x.text().length()));
+        }
 
         void add(Phrase phrase) {
             if (phrase.stemmed() && phrase.keys().length == 1) {
@@ -130,7 +143,9 @@ public final class PhraseLexicon {
                 String key = matchKey(tokens.get(i).key());
                 Phrase best = null;
                 best = longest(best, exact.get(key), tokens, i);
-                best = longest(best, stems.get(key.charAt(0)), tokens, i);
+                if (!key.isEmpty()) {
+                    best = longest(best, stems.get(key.charAt(0)), tokens, i);
+                }
                 if (best == null) {
                     i++;
                 } else {
@@ -173,22 +188,28 @@ public final class PhraseLexicon {
                 }
             }
             String text = joined.toString();
-            List<SpacelessPhrase> longestFirst = new ArrayList<>(spaceless);
-            longestFirst.sort((a, b) -> Integer.compare(b.text().length(), a.text().length()));
             int before = matches.size();
-            for (SpacelessPhrase phrase : longestFirst) {
-                for (int at = text.indexOf(phrase.text());
-                        at >= 0;
-                        at = text.indexOf(phrase.text(), at + 1)) {
-                    int from = tokenAt[at];
-                    int to = tokenAt[at + phrase.text().length() - 1] + 1;
-                    if (free(used, from, to)) {
-                        matches.add(new Match(phrase.label(), from, to));
-                        for (int t = from; t < to; t++) {
-                            used[t] = true;
+            int at = 0;
+            while (at < text.length()) {
+                List<SpacelessPhrase> candidates = spacelessByFirst.get(text.charAt(at));
+                int next = at + 1;
+                if (candidates != null) {
+                    for (SpacelessPhrase phrase : candidates) { // longest first
+                        int from = tokenAt[at];
+                        int end = at + phrase.text().length();
+                        if (text.startsWith(phrase.text(), at)
+                                && free(used, from, tokenAt[end - 1] + 1)) {
+                            int to = tokenAt[end - 1] + 1;
+                            matches.add(new Match(phrase.label(), from, to));
+                            for (int t = from; t < to; t++) {
+                                used[t] = true;
+                            }
+                            next = end;
+                            break;
                         }
                     }
                 }
+                at = next;
             }
             if (matches.size() > before) {
                 matches.sort((a, b) -> Integer.compare(a.from(), b.from()));

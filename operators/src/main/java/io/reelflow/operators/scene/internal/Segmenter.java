@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Splits normalised text into {@link Segment}s: sentences by ICU's sentence break rules (which know
  * {@code 。！？}, the Devanagari danda, Arabic question marks and, for English, abbreviations), and
- * long sentences further at clause punctuation or, for run-on text, between words.
+ * long sentences further at clause punctuation or, for run-on text, between words. Not thread-safe:
+ * make one per text.
  */
 public final class Segmenter {
 
@@ -24,6 +25,7 @@ public final class Segmenter {
     private final ULocale locale;
     private final double wordsPerSecond;
     private final double charactersPerSecond;
+    private BreakIterator words;
 
     public Segmenter(ULocale locale, double wordsPerSecond, double charactersPerSecond) {
         this.locale = locale;
@@ -162,7 +164,7 @@ public final class Segmenter {
         if (text.isEmpty()) {
             return;
         }
-        List<Token> tokens = Tokenizer.tokenize(text, locale);
+        List<Token> tokens = tokenize(text);
         if (tokens.isEmpty() && !segments.isEmpty()) {
             Segment previous = segments.remove(segments.size() - 1);
             String joined = Joiner.join(previous.text(), text);
@@ -184,7 +186,15 @@ public final class Segmenter {
     }
 
     private Segment segment(String text, boolean sentenceStart) {
-        return segment(text, sentenceStart, Tokenizer.tokenize(text, locale));
+        return segment(text, sentenceStart, tokenize(text));
+    }
+
+    /** Words of {@code text}; one break iterator per segmenter, as a segmenter is not shared. */
+    private List<Token> tokenize(String text) {
+        if (words == null) {
+            words = BreakIterator.getWordInstance(locale);
+        }
+        return Tokenizer.tokenize(text, locale, words);
     }
 
     private Segment segment(String text, boolean sentenceStart, List<Token> tokens) {
