@@ -47,16 +47,98 @@ public final class Segmenter {
                                 ? locale.setKeywordValue("ss", "standard")
                                 : locale);
         sentences.setText(text);
+        List<String> pieces = new ArrayList<>();
         int start = sentences.first();
         for (int end = sentences.next();
                 end != BreakIterator.DONE;
                 start = end, end = sentences.next()) {
             String sentence = text.substring(start, end).strip();
             if (!sentence.isEmpty()) {
-                addOrGlue(segments, sentence, true);
+                pieces.add(sentence);
             }
         }
+        for (String sentence : fixQuotes(pieces)) {
+            addOrGlue(segments, sentence, true);
+        }
         return mergeLeadingWordless(segments);
+    }
+
+    /**
+     * Repairs ICU's sentence breaks around quoted speech: a closing quote or bracket that starts a
+     * piece goes back to the previous one (French {@code « Viens ! »}); an opening bracket that
+     * ends a piece goes forward ({@code 。「}); and a quoted question or exclamation followed by a
+     * lower-case word or the Japanese quotative {@code と} continues the sentence ({@code "Where?"
+     * she asked.}).
+     */
+    static List<String> fixQuotes(List<String> pieces) {
+        List<String> fixed = new ArrayList<>(pieces.size());
+        String carry = "";
+        for (String piece : pieces) {
+            String current = carry.isEmpty() ? piece : carry + piece;
+            carry = "";
+            int trail = current.length();
+            while (trail > 0
+                    && Character.getType(current.charAt(trail - 1))
+                            == Character.START_PUNCTUATION) {
+                trail--;
+            }
+            if (trail < current.length() && trail > 0) {
+                carry = current.substring(trail);
+                current = current.substring(0, trail).strip();
+            }
+            if (!fixed.isEmpty()) {
+                int last = fixed.size() - 1;
+                int lead = 0;
+                while (lead < current.length() && isClosing(current, lead)) {
+                    lead++;
+                }
+                if (lead > 0) {
+                    // French puts a space inside guillemets: « Viens ! »
+                    String gap =
+                            current.charAt(0) == '\u00BB' || current.charAt(0) == '\u203A'
+                                    ? " "
+                                    : "";
+                    fixed.set(last, fixed.get(last) + gap + current.substring(0, lead));
+                    current = current.substring(lead).strip();
+                }
+                if (!current.isEmpty() && continuesQuotedSpeech(fixed.get(last), current)) {
+                    fixed.set(last, Joiner.join(fixed.get(last), current));
+                    current = "";
+                }
+            }
+            if (!current.isEmpty()) {
+                fixed.add(current);
+            }
+        }
+        if (!carry.isEmpty()) {
+            fixed.add(carry);
+        }
+        return fixed;
+    }
+
+    private static boolean isClosing(String text, int at) {
+        char c = text.charAt(at);
+        int type = Character.getType(c);
+        if (type == Character.END_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION) {
+            return true;
+        }
+        // a straight quote closes when nothing follows it in the word
+        return (c == '"' || c == '\'')
+                && (at + 1 == text.length() || Character.isWhitespace(text.charAt(at + 1)));
+    }
+
+    private static boolean continuesQuotedSpeech(String previous, String next) {
+        int end = previous.length();
+        boolean quoted = false;
+        while (end > 0 && (isClosing(previous, end - 1) || previous.charAt(end - 1) == ' ')) {
+            quoted |= previous.charAt(end - 1) != ' ';
+            end--;
+        }
+        if (!quoted || end == 0 || "?!？！".indexOf(previous.charAt(end - 1)) < 0) {
+            return false;
+        }
+        int first = next.codePointAt(0);
+        return Character.isLowerCase(first) || next.startsWith("と") || next.startsWith("って");
     }
 
     /**
