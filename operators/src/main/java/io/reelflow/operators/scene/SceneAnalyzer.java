@@ -7,6 +7,7 @@ import io.reelflow.operators.scene.internal.KeywordExtractor;
 import io.reelflow.operators.scene.internal.Lexicons;
 import io.reelflow.operators.scene.internal.PhraseLexicon;
 import io.reelflow.operators.scene.internal.PromptBuilder;
+import io.reelflow.operators.scene.internal.ReadingSpeeds;
 import io.reelflow.operators.scene.internal.ScenePartitioner;
 import io.reelflow.operators.scene.internal.Segment;
 import io.reelflow.operators.scene.internal.Segmenter;
@@ -67,9 +68,8 @@ public final class SceneAnalyzer {
                             + targetDurationSeconds);
         }
         String lang = primaryLanguage(language);
-        ULocale locale = lang.equals("und") ? ULocale.ROOT : new ULocale(lang);
-        Segmenter segmenter =
-                new Segmenter(locale, config.wordsPerSecond(), config.charactersPerSecond());
+        ULocale locale = locale(lang);
+        Segmenter segmenter = segmenter(lang, locale);
 
         List<Segment> segments = segmenter.sentences(TextNormalizer.normalize(text));
         if (segments.isEmpty()) {
@@ -116,10 +116,76 @@ public final class SceneAnalyzer {
                                     start,
                                     targetDurationSeconds)
                             : targetDurationSeconds;
-            scenes.add(describe(k, segments.subList(from, to), start, end, lang, stopwords));
+            scenes.add(
+                    describe(k, segments.subList(from, to), start, end, lang, locale, stopwords));
             start = end;
         }
         return scenes;
+    }
+
+    /**
+     * How long {@code text} takes to narrate at the reading speed of {@code language}, in seconds:
+     * the duration to ask for when a request names none. Markdown, URLs and emoji are not counted;
+     * 0 for text with nothing to speak. Never throws.
+     */
+    public double readingSeconds(String text, String language) {
+        String lang = primaryLanguage(language);
+        double total = 0.0;
+        for (Segment segment :
+                segmenter(lang, locale(lang)).sentences(TextNormalizer.normalize(text))) {
+            total += segment.readingSeconds();
+        }
+        return total;
+    }
+
+    /**
+     * Scenes made of given texts (a model's plan), described like {@link #analyze}'s, with
+     * durations proportional to {@code weights} and exact in the same way: starting at 0.0, each
+     * starting where the previous ends, the last ending at {@code targetDurationSeconds}.
+     *
+     * @return null if a text has nothing speakable
+     */
+    List<Scene> fromTexts(
+            List<String> texts, double[] weights, String language, double targetDurationSeconds) {
+        String lang = primaryLanguage(language);
+        ULocale locale = locale(lang);
+        Segmenter segmenter = segmenter(lang, locale);
+        Set<String> stopwords = Stopwords.forLanguage(lang);
+        double total = 0.0;
+        for (double weight : weights) {
+            total += weight;
+        }
+        List<Scene> scenes = new ArrayList<>(texts.size());
+        double start = 0.0;
+        double soFar = 0.0;
+        for (int k = 0; k < texts.size(); k++) {
+            List<Segment> segments = segmenter.sentences(TextNormalizer.normalize(texts.get(k)));
+            if (segments.isEmpty()) {
+                return null;
+            }
+            soFar += weights[k];
+            double end =
+                    k + 1 < texts.size()
+                            ? boundary(
+                                    targetDurationSeconds * (soFar / total),
+                                    start,
+                                    targetDurationSeconds)
+                            : targetDurationSeconds;
+            scenes.add(describe(k, segments, start, end, lang, locale, stopwords));
+            start = end;
+        }
+        return scenes;
+    }
+
+    private Segmenter segmenter(String lang, ULocale locale) {
+        return new Segmenter(
+                locale,
+                ReadingSpeeds.wordsPerSecond(lang, config.wordsPerSecond()),
+                ReadingSpeeds.charactersPerSecond(lang, config.charactersPerSecond()));
+    }
+
+    private static ULocale locale(String lang) {
+        return lang.equals("und") ? ULocale.ROOT : new ULocale(lang);
     }
 
     /**
@@ -176,6 +242,7 @@ public final class SceneAnalyzer {
             double start,
             double end,
             String language,
+            ULocale locale,
             Set<String> stopwords) {
         List<String> texts = new ArrayList<>(segments.size());
         List<Token> tokens = new ArrayList<>();
@@ -183,7 +250,8 @@ public final class SceneAnalyzer {
             texts.add(segment.text());
             tokens.addAll(segment.tokens());
         }
-        List<String> keywords = KeywordExtractor.top(tokens, stopwords, MAX_TERMS);
+        String text = Joiner.join(texts);
+        List<String> keywords = KeywordExtractor.top(text, language, locale, stopwords, MAX_TERMS);
         List<String> entities = EntityExtractor.extract(segments, stopwords, MAX_TERMS);
 
         Set<String> cueWords = new HashSet<>();
@@ -193,7 +261,7 @@ public final class SceneAnalyzer {
 
         return Scene.newBuilder()
                 .setIndex(index)
-                .setText(Joiner.join(texts))
+                .setText(text)
                 .setStartSeconds(start)
                 .setEndSeconds(end)
                 .setKeywords(keywords)

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Splits normalised text into {@link Segment}s: sentences by ICU's sentence break rules (which know
  * {@code 。！？}, the Devanagari danda, Arabic question marks and, for English, abbreviations), and
- * long sentences further at clause punctuation or, for run-on text, between words.
+ * long sentences further at clause punctuation or, for run-on text, between words. Not thread-safe:
+ * make one per text.
  */
 public final class Segmenter {
 
@@ -24,6 +25,7 @@ public final class Segmenter {
     private final ULocale locale;
     private final double wordsPerSecond;
     private final double charactersPerSecond;
+    private BreakIterator words;
 
     public Segmenter(ULocale locale, double wordsPerSecond, double charactersPerSecond) {
         this.locale = locale;
@@ -45,16 +47,98 @@ public final class Segmenter {
                                 ? locale.setKeywordValue("ss", "standard")
                                 : locale);
         sentences.setText(text);
+        List<String> pieces = new ArrayList<>();
         int start = sentences.first();
         for (int end = sentences.next();
                 end != BreakIterator.DONE;
                 start = end, end = sentences.next()) {
             String sentence = text.substring(start, end).strip();
             if (!sentence.isEmpty()) {
-                addOrGlue(segments, sentence, true);
+                pieces.add(sentence);
             }
         }
+        for (String sentence : fixQuotes(pieces)) {
+            addOrGlue(segments, sentence, true);
+        }
         return mergeLeadingWordless(segments);
+    }
+
+    /**
+     * Repairs ICU's sentence breaks around quoted speech: a closing quote or bracket that starts a
+     * piece goes back to the previous one (French {@code « Viens ! »}); an opening bracket that
+     * ends a piece goes forward ({@code 。「}); and a quoted question or exclamation followed by a
+     * lower-case word or the Japanese quotative {@code と} continues the sentence ({@code "Where?"
+     * she asked.}).
+     */
+    static List<String> fixQuotes(List<String> pieces) {
+        List<String> fixed = new ArrayList<>(pieces.size());
+        String carry = "";
+        for (String piece : pieces) {
+            String current = carry.isEmpty() ? piece : carry + piece;
+            carry = "";
+            int trail = current.length();
+            while (trail > 0
+                    && Character.getType(current.charAt(trail - 1))
+                            == Character.START_PUNCTUATION) {
+                trail--;
+            }
+            if (trail < current.length() && trail > 0) {
+                carry = current.substring(trail);
+                current = current.substring(0, trail).strip();
+            }
+            if (!fixed.isEmpty()) {
+                int last = fixed.size() - 1;
+                int lead = 0;
+                while (lead < current.length() && isClosing(current, lead)) {
+                    lead++;
+                }
+                if (lead > 0) {
+                    // French puts a space inside guillemets: « Viens ! »
+                    String gap =
+                            current.charAt(0) == '\u00BB' || current.charAt(0) == '\u203A'
+                                    ? " "
+                                    : "";
+                    fixed.set(last, fixed.get(last) + gap + current.substring(0, lead));
+                    current = current.substring(lead).strip();
+                }
+                if (!current.isEmpty() && continuesQuotedSpeech(fixed.get(last), current)) {
+                    fixed.set(last, Joiner.join(fixed.get(last), current));
+                    current = "";
+                }
+            }
+            if (!current.isEmpty()) {
+                fixed.add(current);
+            }
+        }
+        if (!carry.isEmpty()) {
+            fixed.add(carry);
+        }
+        return fixed;
+    }
+
+    private static boolean isClosing(String text, int at) {
+        char c = text.charAt(at);
+        int type = Character.getType(c);
+        if (type == Character.END_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION) {
+            return true;
+        }
+        // a straight quote closes when nothing follows it in the word
+        return (c == '"' || c == '\'')
+                && (at + 1 == text.length() || Character.isWhitespace(text.charAt(at + 1)));
+    }
+
+    private static boolean continuesQuotedSpeech(String previous, String next) {
+        int end = previous.length();
+        boolean quoted = false;
+        while (end > 0 && (isClosing(previous, end - 1) || previous.charAt(end - 1) == ' ')) {
+            quoted |= previous.charAt(end - 1) != ' ';
+            end--;
+        }
+        if (!quoted || end == 0 || "?!？！".indexOf(previous.charAt(end - 1)) < 0) {
+            return false;
+        }
+        int first = next.codePointAt(0);
+        return Character.isLowerCase(first) || next.startsWith("と") || next.startsWith("って");
     }
 
     /**
@@ -162,7 +246,7 @@ public final class Segmenter {
         if (text.isEmpty()) {
             return;
         }
-        List<Token> tokens = Tokenizer.tokenize(text, locale);
+        List<Token> tokens = tokenize(text);
         if (tokens.isEmpty() && !segments.isEmpty()) {
             Segment previous = segments.remove(segments.size() - 1);
             String joined = Joiner.join(previous.text(), text);
@@ -184,7 +268,15 @@ public final class Segmenter {
     }
 
     private Segment segment(String text, boolean sentenceStart) {
-        return segment(text, sentenceStart, Tokenizer.tokenize(text, locale));
+        return segment(text, sentenceStart, tokenize(text));
+    }
+
+    /** Words of {@code text}; one break iterator per segmenter, as a segmenter is not shared. */
+    private List<Token> tokenize(String text) {
+        if (words == null) {
+            words = BreakIterator.getWordInstance(locale);
+        }
+        return Tokenizer.tokenize(text, locale, words);
     }
 
     private Segment segment(String text, boolean sentenceStart, List<Token> tokens) {

@@ -29,6 +29,8 @@ public final class TextNormalizer {
     private static final Pattern LIST_ITEM =
             Pattern.compile("^\\s*([-*+\\u2022\\u2023\\u25E6\\u2043]|\\d{1,3}[.)])\\s+");
 
+    private static final Pattern DIALOGUE_DASH = Pattern.compile("^\\s*[\\u2014\\u2013\\u2015]\\s");
+
     private static final Pattern IMAGE =
             Pattern.compile("!\\[[^\\]\\n]{0,500}]\\([^)\\n]{0,2000}\\)");
     private static final Pattern LINK =
@@ -94,6 +96,9 @@ public final class TextNormalizer {
             if (item.find()) {
                 line = line.substring(item.end());
                 ownBlock = true;
+            }
+            if (DIALOGUE_DASH.matcher(line).find()) {
+                ownBlock = true; // a new speaker's line; the dash stays, it is subtitled
             }
             if (line.indexOf('|') >= 0 && line.chars().filter(c -> c == '|').count() >= 2) {
                 ownBlock = true; // a table row

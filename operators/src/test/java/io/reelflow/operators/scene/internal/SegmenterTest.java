@@ -100,4 +100,22 @@ class SegmenterTest {
                 .extracting(Segment::text)
                 .containsExactly("ดวงอาทิตย์ตกหลังภูเขา", "ทะเลสาบสงบ", "เด็กๆหัวเราะ");
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en|\"Where are you going?\" she asked. \"Home,\" he said.|\"Where are you going?\" she asked.|\"Home,\" he said.",
+                "fr|« Viens ! » dit-il. Il part.|« Viens ! » dit-il.|Il part.",
+                "ja|「どこへ行くの？」と彼女は聞いた。「家へ」|「どこへ行くの？」と彼女は聞いた。|「家へ」",
+                "de|„Komm!“ Er ging.|„Komm!“|Er ging."
+            })
+    void shouldKeepQuotedSpeechWithItsSentence(
+            String language, String text, String first, String second) {
+        List<String> sentences =
+                new Segmenter(new ULocale(language), 2.5, 5.0)
+                        .sentences(text).stream().map(Segment::text).toList();
+
+        assertThat(sentences).containsExactly(first, second);
+    }
 }

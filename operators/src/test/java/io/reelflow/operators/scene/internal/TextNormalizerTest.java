@@ -89,4 +89,10 @@ class TextNormalizerTest {
 
         assertThat(TextNormalizer.normalize(text)).doesNotContain("*");
     }
+
+    @Test
+    void shouldKeepDialogueDashLinesAsOwnLines() {
+        assertThat(TextNormalizer.normalize("— Где ты?\n— Здесь.\n— Иду!"))
+                .isEqualTo("— Где ты?\n— Здесь.\n— Иду!");
+    }
 }

@@ -1,0 +1,162 @@
+package io.reelflow.operators.scene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reelflow.operators.scene.internal.LineWrapper;
+import io.reelflow.schemas.Scene;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Tests for {@link SubtitleCues}. */
+class SubtitleCuesTest {
+
+    private final SubtitleCues subtitles = new SubtitleCues(SubtitleConfig.defaults());
+
+    private static Scene scene(int index, String text, double start, double end) {
+        return Scene.newBuilder()
+                .setIndex(index)
+                .setText(text)
+                .setStartSeconds(start)
+                .setEndSeconds(end)
+                .setKeywords(List.of())
+                .setEntities(List.of())
+                .setMood("neutral")
+                .setCameraCues(List.of())
+                .setTimeCues(List.of())
+                .setPrompt("cinematic shot")
+                .build();
+    }
+
+    @Test
+    void shouldWriteSrtWithOneCuePerShortScene() {
+        List<SubtitleCue> cues =
+                subtitles.cues(
+                        List.of(
+                                scene(0, "The drone rises above the harbour.", 0.0, 2.5),
+                                scene(1, "Gulls circle.", 2.5, 4.0)),
+                        "en");
+
+        assertThat(subtitles.toSrt(cues))
+                .isEqualTo(
+                        "1\n00:00:00,000 --> 00:00:02,500\nThe drone rises above the harbour.\n\n"
+                                + "2\n00:00:02,500 --> 00:00:04,000\nGulls circle.\n\n");
+    }
+
+    @Test
+    void shouldWriteWebVttWithHeaderAndEscapedText() {
+        List<SubtitleCue> cues =
+                subtitles.cues(List.of(scene(0, "Tom & Jerry <3 --> fun", 0.0, 3723.25)), "en");
+
+        assertThat(subtitles.toWebVtt(cues))
+                .isEqualTo(
+                        "WEBVTT\n\n1\n00:00:00.000 --> 01:02:03.250\nTom &amp; Jerry &lt;3 --&gt; fun\n\n");
+    }
+
+    @Test
+    void shouldSplitALongSceneIntoReadableCuesSharingItsTime() {
+        String text =
+                "The drone rises above the old harbour at sunrise, while the fishermen, still half"
+                        + " asleep, are mending their nets on the long wooden pier that reaches far"
+                        + " into the bay, and the first boats leave for the open sea.";
+        List<SubtitleCue> cues = subtitles.cues(List.of(scene(0, text, 10.0, 22.0)), "en");
+
+        assertThat(cues).hasSizeGreaterThan(1);
+        assertThat(cues.get(0).startSeconds()).isEqualTo(10.0);
+        assertThat(cues.get(cues.size() - 1).endSeconds()).isEqualTo(22.0);
+        for (int i = 0; i < cues.size(); i++) {
+            SubtitleCue cue = cues.get(i);
+            assertThat(cue.index()).isEqualTo(i + 1);
+            assertThat(cue.lines()).hasSizeBetween(1, 2);
+            assertThat(cue.lines())
+                    .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(42));
+            assertThat(cue.endSeconds() - cue.startSeconds()).isGreaterThanOrEqualTo(1.0);
+            if (i > 0) {
+                assertThat(cue.startSeconds()).isEqualTo(cues.get(i - 1).endSeconds());
+            }
+        }
+        assertThat(String.join(" ", cues.stream().map(SubtitleCue::text).toList())).isEqualTo(text);
+    }
+
+    @Test
+    void shouldBreakChineseByWidthNotBySpaces() {
+        String text = "无人机在日出时飞越古老的港口，渔民们在长长的木码头上修补渔网，远处的海鸥在船只上空盘旋。";
+        List<SubtitleCue> cues = subtitles.cues(List.of(scene(0, text, 0.0, 8.0)), "zh");
+
+        List<String> lines = cues.stream().flatMap(cue -> cue.lines().stream()).toList();
+        assertThat(lines).hasSizeGreaterThan(1);
+        assertThat(lines)
+                .allSatisfy(line -> assertThat(LineWrapper.width(line)).isLessThanOrEqualTo(42));
+        assertThat(lines.get(0)).hasSize(21); // 21 wide characters fill 42 columns
+        assertThat(lines).noneMatch(line -> line.startsWith("，") || line.startsWith("。"));
+        assertThat(String.join("", lines)).isEqualTo(text);
+    }
+
+    @Test
+    void shouldMarkArabicLinesRightToLeftInLogicalOrder() {
+        String text = "يصلح الصيادون شباكهم على الرصيف منذ 1990.";
+        List<SubtitleCue> cues = subtitles.cues(List.of(scene(0, text, 0.0, 3.0)), "ar");
+
+        assertThat(cues.get(0).rightToLeft()).isTrue();
+        assertThat(subtitles.toSrt(cues)).contains("\n\u200F" + text + "\n");
+        SubtitleCues embedding =
+                new SubtitleCues(
+                        SubtitleConfig.defaults()
+                                .withDirectionMarks(SubtitleConfig.DirectionMarks.EMBEDDING));
+        assertThat(embedding.toWebVtt(cues)).contains("\n\u202B" + text + "\u202C\n");
+        assertThat(subtitles.toSrt(subtitles.cues(List.of(scene(0, "Hello.", 0.0, 2.0)), "en")))
+                .doesNotContain("\u200F");
+    }
+
+    @Test
+    void shouldDetectRightToLeftFromTheTextWhenLanguageIsUnknown() {
+        assertThat(
+                        subtitles
+                                .cues(List.of(scene(0, "שלום עולם", 0.0, 2.0)), null)
+                                .get(0)
+                                .rightToLeft())
+                .isTrue();
+    }
+
+    @Test
+    void shouldKeepCuesAtLeastOneSecondByGivingShortScenesFewerFullerCues() {
+        String text =
+                "One two three four five six seven eight nine ten eleven twelve thirteen"
+                        + " fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one.";
+        List<SubtitleCue> cues = subtitles.cues(List.of(scene(0, text, 0.0, 1.5)), "en");
+
+        assertThat(cues).hasSize(1);
+        assertThat(cues.get(0).lines()).hasSizeGreaterThan(2);
+    }
+
+    @Test
+    void shouldSkipScenesWithoutText() {
+        assertThat(subtitles.cues(List.of(scene(0, "", 0.0, 5.0)), "en")).isEmpty();
+    }
+
+    @Test
+    void shouldFollowAnalyzerScenesToTheEnd() {
+        List<Scene> scenes =
+                new SceneAnalyzer(SceneAnalyzerConfig.defaults())
+                        .analyze(
+                                "# Title\n\n- First **point**.\n- Second point: https://x.example\n",
+                                "en",
+                                15.0);
+
+        List<SubtitleCue> cues = subtitles.cues(scenes, "en");
+
+        assertThat(cues)
+                .extracting(SubtitleCue::text)
+                .containsExactly("Title", "First point.", "Second point:");
+        assertThat(cues.get(cues.size() - 1).endSeconds()).isEqualTo(15.0);
+    }
+
+    @Test
+    void shouldRejectInvalidConfig() {
+        assertThatThrownBy(() -> SubtitleConfig.defaults().withMaxLineWidth(3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxLineWidth");
+        assertThatThrownBy(() -> SubtitleConfig.defaults().withMaxLines(0))
+                .hasMessageContaining("maxLines");
+    }
+}
