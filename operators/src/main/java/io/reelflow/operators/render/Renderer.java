@@ -2,26 +2,27 @@ package io.reelflow.operators.render;
 
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.render.internal.Canvas;
-import io.reelflow.operators.render.internal.CueText;
 import io.reelflow.operators.render.internal.FrameTimeline;
 import io.reelflow.operators.render.internal.FrameTimeline.SceneSpan;
 import io.reelflow.operators.render.internal.MediaProbe;
 import io.reelflow.operators.render.internal.PhotoSource;
 import io.reelflow.operators.render.internal.SceneSource;
-import io.reelflow.operators.render.internal.SrtWriter;
 import io.reelflow.operators.render.internal.SubtitleOverlay;
 import io.reelflow.operators.render.internal.TitleCard;
 import io.reelflow.operators.render.internal.VideoClipSource;
 import io.reelflow.operators.render.internal.VideoWriter;
+import io.reelflow.operators.scene.SubtitleConfig;
+import io.reelflow.operators.scene.SubtitleCue;
+import io.reelflow.operators.scene.SubtitleCues;
 import io.reelflow.schemas.ClipSource;
 import io.reelflow.schemas.Credit;
 import io.reelflow.schemas.RenderJob;
 import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.RenderedVideo;
+import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.SceneClip;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,7 @@ import org.slf4j.LoggerFactory;
  * degraded with a note. Encoding and upload failures are thrown.
  */
 public final class Renderer {
+    private static final SubtitleCues SUBTITLE_CUES = new SubtitleCues(SubtitleConfig.defaults());
 
     private static final Logger LOG = LoggerFactory.getLogger(Renderer.class);
 
@@ -80,6 +82,11 @@ public final class Renderer {
     /** Object key of the subtitles of a request in a run. */
     public static String subtitlesKey(String runId, String requestId) {
         return "subtitles/" + runId + "/" + requestId + ".srt";
+    }
+
+    /** The WebVTT twin of {@link #subtitlesKey}, for browsers' {@code <track>}. */
+    public static String webVttKey(String runId, String requestId) {
+        return "subtitles/" + runId + "/" + requestId + ".vtt";
     }
 
     /**
@@ -112,6 +119,7 @@ public final class Renderer {
         Path videoFile = temp.resolve("video.mp4");
         Path thumbnailFile = temp.resolve("thumbnail.jpg");
         Path subtitlesFile = temp.resolve("subtitles.srt");
+        Path webVttFile = temp.resolve("subtitles.vtt");
         int width = spec.getWidth();
         int height = spec.getHeight();
         boolean fellBack = false;
@@ -196,7 +204,7 @@ public final class Renderer {
 
         MediaProbe.VideoInfo written = MediaProbe.probe(videoFile);
         writeThumbnail(thumbnail, thumbnailFile);
-        writeSubtitles(timeline, subtitlesFile);
+        writeSubtitles(timeline, job.getLanguage(), subtitlesFile, webVttFile);
 
         String runId = job.getRunId();
         String requestId = job.getRequestId();
@@ -205,6 +213,7 @@ public final class Renderer {
                 store.put(thumbnailKey(runId, requestId), thumbnailFile, "image/jpeg");
         String subtitlesUri =
                 store.put(subtitlesKey(runId, requestId), subtitlesFile, "application/x-subrip");
+        store.put(webVttKey(runId, requestId), webVttFile, "text/vtt");
 
         boolean degraded = fellBack || job.getClips().stream().anyMatch(SceneClip::getDegraded);
         return RenderedVideo.newBuilder()
@@ -319,20 +328,24 @@ public final class Renderer {
         }
     }
 
-    /** One cue per scene, on the frame boundaries where the picture changes. */
-    private static void writeSubtitles(FrameTimeline timeline, Path file) throws IOException {
-        List<SrtWriter.Cue> cues = new ArrayList<>();
+    /**
+     * SRT and WebVTT from the scenes as rendered: scene boundaries moved to the frames where the
+     * picture changes, then split into readable cues by {@link SubtitleCues} (line width, two
+     * lines, RTL marks, CJK widths).
+     */
+    private static void writeSubtitles(
+            FrameTimeline timeline, String language, Path srtFile, Path webVttFile)
+            throws IOException {
+        List<Scene> scenes = new ArrayList<>();
         for (SceneSpan span : timeline.spans()) {
-            cues.add(
-                    new SrtWriter.Cue(
-                            timeline.secondsAt(span.firstFrame()),
-                            timeline.secondsAt(span.endFrame()),
-                            CueText.wrap(
-                                    span.clip().getScene().getText(), CueText.MAX_CHARS_PER_LINE)));
+            Scene scene = Scene.newBuilder(span.clip().getScene()).build();
+            scene.setStartSeconds(timeline.secondsAt(span.firstFrame()));
+            scene.setEndSeconds(timeline.secondsAt(span.endFrame()));
+            scenes.add(scene);
         }
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            SrtWriter.write(cues, out);
-        }
+        List<SubtitleCue> cues = SUBTITLE_CUES.cues(scenes, language);
+        Files.writeString(srtFile, SUBTITLE_CUES.toSrt(cues), StandardCharsets.UTF_8);
+        Files.writeString(webVttFile, SUBTITLE_CUES.toWebVtt(cues), StandardCharsets.UTF_8);
     }
 
     private static void validate(RenderJob job) {

@@ -310,6 +310,9 @@ class RendererTest {
                         "1\n00:00:00,000 --> 00:00:02,000\n"
                                 + "It's 10:30 \\ C:\\temp %{pts} 100% ;drop,\n"
                                 + "[x] {y} second line 'q'\n\n");
+        assertThat(Files.readString(store.pathOf(Renderer.webVttKey(RUN_ID, REQUEST_ID))))
+                .startsWith("WEBVTT")
+                .contains("00:00:00.000 --> 00:00:02.000", "[x] {y} second line 'q'");
     }
 
     @Test
@@ -418,7 +421,8 @@ class RendererTest {
                 .containsExactly(
                         Renderer.videoKey(RUN_ID, REQUEST_ID),
                         Renderer.thumbnailKey(RUN_ID, REQUEST_ID),
-                        Renderer.subtitlesKey(RUN_ID, REQUEST_ID));
+                        Renderer.subtitlesKey(RUN_ID, REQUEST_ID),
+                        Renderer.webVttKey(RUN_ID, REQUEST_ID));
     }
 
     @Test

@@ -29,6 +29,21 @@ class SubtitleCuesTest {
     }
 
     @Test
+    void shouldNeverPutALineBreakInsideACueLine() {
+        List<SubtitleCue> cues =
+                subtitles.cues(
+                        List.of(scene(0, "First line\nsecond line\r\n\nthird\u2028fourth", 0, 4)),
+                        "en");
+
+        assertThat(cues).isNotEmpty();
+        assertThat(cues)
+                .flatExtracting(SubtitleCue::lines)
+                .allSatisfy(
+                        line -> assertThat(line).doesNotContainPattern("[\\r\\n\\u2028\\u2029]"));
+        assertThat(subtitles.toSrt(cues)).doesNotContain("\n\n\n");
+    }
+
+    @Test
     void shouldWriteSrtWithOneCuePerShortScene() {
         List<SubtitleCue> cues =
                 subtitles.cues(

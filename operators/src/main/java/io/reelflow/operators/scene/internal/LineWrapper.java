@@ -18,9 +18,14 @@ public final class LineWrapper {
     private LineWrapper() {}
 
     /** The lines of {@code text}, trimmed, none wider than {@code maxWidth} columns. */
+    private static final java.util.regex.Pattern WHITESPACE_RUN =
+            java.util.regex.Pattern.compile("[\\s\\u0085\\u2028\\u2029]+");
+
     public static List<String> wrap(String text, ULocale locale, int maxWidth) {
         List<String> lines = new ArrayList<>();
-        String trimmed = text.strip();
+        // Line breaks in the text are not cue line breaks: a raw newline inside a cue would end the
+        // SRT block early. Whitespace runs become one space; the wrapper decides the lines.
+        String trimmed = WHITESPACE_RUN.matcher(text).replaceAll(" ").strip();
         if (trimmed.isEmpty()) {
             return lines;
         }
