@@ -68,6 +68,9 @@ public final class ClipSynthesizer {
             recorder.setGopSize(request.fps());
             recorder.setVideoOption("preset", "veryfast");
             recorder.setVideoOption("crf", "23");
+            // One encoder thread: multi-threaded x264 produced different bytes for the same frames
+            // under load, and a generator must be repeatable. Requests run in parallel instead.
+            recorder.setVideoOption("threads", "1");
             // Moov atom first, so that players and the quality scorer can start reading at once.
             recorder.setOption("movflags", "+faststart");
             recorder.start();
