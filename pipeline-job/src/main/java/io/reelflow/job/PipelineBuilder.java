@@ -12,6 +12,7 @@ import io.reelflow.operators.quality.ScoreQualityFunction;
 import io.reelflow.operators.render.RenderVideoFunction;
 import io.reelflow.operators.request.ParseRequestFunction;
 import io.reelflow.operators.status.FinalStatusFunction;
+import io.reelflow.operators.status.PlannedStatusFunction;
 import io.reelflow.operators.status.RenderedStatusFunction;
 import io.reelflow.schemas.AcceptedRequest;
 import io.reelflow.schemas.DeadLetter;
@@ -40,6 +41,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * }</pre>
  */
 public final class PipelineBuilder {
+    /** Language detection, scene analysis and (when configured) the model planner's own timeout. */
+    private static final java.time.Duration PLAN_TIMEOUT = java.time.Duration.ofMinutes(1);
+
     private final PipelineSettings settings;
     private final PipelinePorts ports;
     private final Clock clock;
@@ -67,14 +71,25 @@ public final class PipelineBuilder {
                         .uid("parse-requests")
                         .name("Parse + validate requests");
 
-        SingleOutputStreamOperator<ScenePlan> plans =
+        SingleOutputStreamOperator<AcceptedRequest> firstSeen =
                 accepted.keyBy(PipelineBuilder::requestIdOf)
                         .process(new DeduplicateFunction(settings.dedupTtl()))
                         .uid("deduplicate")
-                        .name("Deduplicate by request id")
-                        .process(
+                        .name("Deduplicate by request id");
+
+        int planCapacity = settings.planThreads() * 4;
+        SingleOutputStreamOperator<ScenePlan> plans =
+                AsyncDataStream.unorderedWait(
+                                firstSeen,
                                 new PlanScenesFunction(
-                                        settings.language(), settings.scenes(), clock))
+                                        settings.language(),
+                                        settings.scenes(),
+                                        settings.modelPlanner(),
+                                        settings.planThreads(),
+                                        planCapacity),
+                                PLAN_TIMEOUT.toMillis(),
+                                TimeUnit.MILLISECONDS,
+                                planCapacity)
                         .uid("plan-scenes")
                         .name("Detect language + analyse scenes");
 
@@ -146,7 +161,9 @@ public final class PipelineBuilder {
         DataStream<StatusEvent> status =
                 accepted.getSideOutput(SideOutputs.STATUS)
                         .union(
-                                plans.getSideOutput(SideOutputs.STATUS),
+                                plans.flatMap(new PlannedStatusFunction(clock))
+                                        .uid("status-planned")
+                                        .name("Status: planned"),
                                 renderJobs.getSideOutput(SideOutputs.STATUS),
                                 rendered.map(new RenderedStatusFunction(clock))
                                         .uid("status-rendered")

@@ -1,6 +1,7 @@
 package io.reelflow.job;
 
 import io.reelflow.job.config.PipelineOptions;
+import io.reelflow.job.config.PlannerOptions;
 import io.reelflow.job.config.SidecarOptions;
 import io.reelflow.operators.asset.AssetRetrieverConfig;
 import io.reelflow.operators.generation.GenerationConfig;
@@ -10,6 +11,8 @@ import io.reelflow.operators.render.RenderConfig;
 import io.reelflow.operators.render.VideoEncoder;
 import io.reelflow.operators.request.RequestRules;
 import io.reelflow.operators.scene.SceneAnalyzerConfig;
+import io.reelflow.operators.scene.llm.OpenAiScenePlannerConfig;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -22,6 +25,8 @@ public record PipelineSettings(
         Duration dedupTtl,
         LanguageDetectorConfig language,
         SceneAnalyzerConfig scenes,
+        OpenAiScenePlannerConfig modelPlanner,
+        int planThreads,
         AssetRetrieverConfig assets,
         GenerationConfig generation,
         Duration gatherTimeout,
@@ -72,6 +77,8 @@ public record PipelineSettings(
                 config.get(PipelineOptions.DEDUP_TTL),
                 language,
                 SceneAnalyzerConfig.defaults(),
+                modelPlannerOf(config),
+                config.get(PlannerOptions.THREADS),
                 new AssetRetrieverConfig(
                         config.get(PipelineOptions.ASSET_MIN_SCORE),
                         AssetRetrieverConfig.defaults().fitBonus()),
@@ -81,5 +88,19 @@ public record PipelineSettings(
                 config.get(PipelineOptions.RENDER_THREADS),
                 config.get(PipelineOptions.RENDER_TIMEOUT),
                 QualityConfig.defaults());
+    }
+
+    /** The model planner's settings, or null when no planner URL is configured. */
+    private static OpenAiScenePlannerConfig modelPlannerOf(ReadableConfig config) {
+        return config.getOptional(PlannerOptions.URL)
+                .map(
+                        url ->
+                                OpenAiScenePlannerConfig.of(
+                                                URI.create(url), config.get(PlannerOptions.MODEL))
+                                        .withTimeout(config.get(PlannerOptions.TIMEOUT))
+                                        .withApiKey(
+                                                config.getOptional(PlannerOptions.API_KEY)
+                                                        .orElse(null)))
+                .orElse(null);
     }
 }

@@ -1,51 +1,91 @@
 package io.reelflow.operators.plan;
 
-import io.reelflow.operators.common.SideOutputs;
+import io.reelflow.operators.common.BlockingAsyncFunction;
 import io.reelflow.operators.language.LanguageDetector;
 import io.reelflow.operators.language.LanguageDetectorConfig;
+import io.reelflow.operators.scene.ModelAssistedSceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzerConfig;
-import io.reelflow.operators.status.StatusEvents;
+import io.reelflow.operators.scene.llm.OpenAiScenePlannerConfig;
+import io.reelflow.operators.scene.llm.OpenAiScenePlannerModel;
 import io.reelflow.schemas.AcceptedRequest;
 import io.reelflow.schemas.ScenePlan;
-import io.reelflow.schemas.StatusEvent;
-import io.reelflow.schemas.codec.AvroClassTrust;
-import java.time.Clock;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.util.Collector;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Flink shell around {@link ScenePlanner}; the language models are shared by all subtasks of a JVM.
+ * Async Flink shell around {@link ScenePlanner}. Async because the optional model planner is an
+ * HTTP call; the language models are shared by all subtasks of a JVM. A planner failure or timeout
+ * still yields a plan: the rule-based one, with the reason among its warnings.
  */
-public class PlanScenesFunction extends ProcessFunction<AcceptedRequest, ScenePlan> {
+public class PlanScenesFunction extends BlockingAsyncFunction<AcceptedRequest, ScenePlan> {
+    private static final Logger LOG = LoggerFactory.getLogger(PlanScenesFunction.class);
+
     private final LanguageDetectorConfig languageConfig;
     private final SceneAnalyzerConfig sceneConfig;
-    private final Clock clock;
+    private final OpenAiScenePlannerConfig modelPlannerConfig;
 
     private transient ScenePlanner planner;
+    private transient ScenePlanner rulesOnly;
 
+    /**
+     * @param modelPlannerConfig the OpenAI-compatible planner sidecar, or null for rules only
+     */
     public PlanScenesFunction(
-            LanguageDetectorConfig languageConfig, SceneAnalyzerConfig sceneConfig, Clock clock) {
+            LanguageDetectorConfig languageConfig,
+            SceneAnalyzerConfig sceneConfig,
+            OpenAiScenePlannerConfig modelPlannerConfig,
+            int threads,
+            int capacity) {
+        super(threads, capacity);
         this.languageConfig = languageConfig;
         this.sceneConfig = sceneConfig;
-        this.clock = clock;
+        this.modelPlannerConfig = modelPlannerConfig;
     }
 
     @Override
-    public void open(OpenContext openContext) {
-        AvroClassTrust.install();
+    protected void openResources() {
+        LanguageDetector detector = LanguageDetector.shared(languageConfig);
+        SceneAnalyzer analyzer = new SceneAnalyzer(sceneConfig);
+        rulesOnly = new ScenePlanner(detector, analyzer);
         planner =
-                new ScenePlanner(
-                        LanguageDetector.shared(languageConfig), new SceneAnalyzer(sceneConfig));
+                modelPlannerConfig == null
+                        ? rulesOnly
+                        : new ScenePlanner(
+                                detector,
+                                analyzer,
+                                new ModelAssistedSceneAnalyzer(
+                                        analyzer, new OpenAiScenePlannerModel(modelPlannerConfig)));
     }
 
     @Override
-    public void processElement(AcceptedRequest request, Context ctx, Collector<ScenePlan> out) {
-        ScenePlan plan = planner.plan(request);
-        out.collect(plan);
-        for (StatusEvent event : StatusEvents.planned(plan, clock.instant())) {
-            ctx.output(SideOutputs.STATUS, event);
-        }
+    protected ScenePlan process(AcceptedRequest request) {
+        return planner.plan(request);
+    }
+
+    @Override
+    protected ScenePlan onFailure(AcceptedRequest request, Throwable failure) {
+        LOG.warn(
+                "Planning failed for {}; using the rules",
+                request.getRequest().getRequestId(),
+                failure);
+        return withWarning(rulesOnly.plan(request), "planning failed, rules used: " + failure);
+    }
+
+    @Override
+    protected ScenePlan onTimeout(AcceptedRequest request) {
+        return withWarning(rulesOnly.plan(request), "planning timed out, rules used");
+    }
+
+    @Override
+    protected void closeResources() {}
+
+    private static ScenePlan withWarning(ScenePlan plan, String warning) {
+        List<String> warnings = new ArrayList<>(plan.getWarnings());
+        warnings.add(warning);
+        plan.setWarnings(warnings);
+        return plan;
     }
 }

@@ -2,6 +2,7 @@ package io.reelflow.operators.plan;
 
 import io.reelflow.operators.language.DetectedLanguage;
 import io.reelflow.operators.language.LanguageDetector;
+import io.reelflow.operators.scene.ModelAssistedSceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzer;
 import io.reelflow.schemas.AcceptedRequest;
 import io.reelflow.schemas.Scene;
@@ -11,24 +12,47 @@ import io.reelflow.schemas.VideoRequest;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Stages 1 and 2 together: detect the language of a request, then split it into timed scenes. */
+/**
+ * Stages 1 and 2 together: detect the language of a request, then split it into timed scenes — with
+ * the rule-based analyzer, or with a model planner when one is configured (which falls back to the
+ * rules by itself and says why in the plan's warnings).
+ */
 public final class ScenePlanner {
     private final LanguageDetector detector;
     private final SceneAnalyzer analyzer;
+    private final ModelAssistedSceneAnalyzer modelPlanner;
 
     public ScenePlanner(LanguageDetector detector, SceneAnalyzer analyzer) {
+        this(detector, analyzer, null);
+    }
+
+    /** With {@code modelPlanner} null, scenes come from the rule-based analyzer only. */
+    public ScenePlanner(
+            LanguageDetector detector,
+            SceneAnalyzer analyzer,
+            ModelAssistedSceneAnalyzer modelPlanner) {
         this.detector = detector;
         this.analyzer = analyzer;
+        this.modelPlanner = modelPlanner;
     }
 
     public ScenePlan plan(AcceptedRequest accepted) {
         VideoRequest request = accepted.getRequest();
         DetectedLanguage language = detector.detect(request.getText(), request.getLanguageHint());
-        List<Scene> scenes =
-                analyzer.analyze(
-                        request.getText(),
-                        language.code(),
-                        accepted.getSpec().getTargetDurationSeconds());
+        List<String> warnings = new ArrayList<>(language.warnings());
+        double seconds = accepted.getSpec().getTargetDurationSeconds();
+        List<Scene> scenes;
+        if (modelPlanner == null) {
+            scenes = analyzer.analyze(request.getText(), language.code(), seconds);
+        } else {
+            ModelAssistedSceneAnalyzer.Result planned =
+                    modelPlanner.plan(request.getText(), language.code(), seconds);
+            scenes = planned.scenes();
+            warnings.add(
+                    planned.fromModel()
+                            ? "scenes planned by the model planner"
+                            : "model planner not used: " + planned.fallbackReason());
+        }
         return ScenePlan.newBuilder()
                 .setRequestId(request.getRequestId())
                 .setRunId(accepted.getRunId())
@@ -36,7 +60,7 @@ public final class ScenePlanner {
                 .setLanguageConfidence(language.confidence())
                 .setSpec(accepted.getSpec())
                 .setScenes(scenes)
-                .setWarnings(new ArrayList<>(language.warnings()))
+                .setWarnings(warnings)
                 .build();
     }
 

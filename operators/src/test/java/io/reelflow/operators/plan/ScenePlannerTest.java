@@ -1,0 +1,98 @@
+package io.reelflow.operators.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reelflow.operators.language.LanguageDetector;
+import io.reelflow.operators.language.LanguageDetectorConfig;
+import io.reelflow.operators.scene.ModelAssistedSceneAnalyzer;
+import io.reelflow.operators.scene.PlannedScene;
+import io.reelflow.operators.scene.SceneAnalyzer;
+import io.reelflow.operators.scene.SceneAnalyzerConfig;
+import io.reelflow.operators.testing.Fixtures;
+import io.reelflow.schemas.AcceptedRequest;
+import io.reelflow.schemas.ScenePlan;
+import io.reelflow.schemas.VideoRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Tests for {@link ScenePlanner}. */
+class ScenePlannerTest {
+    private static final String TEXT =
+            "The storm rolls in over the harbour. Fishing boats hurry home before dark.";
+
+    private final LanguageDetector detector =
+            LanguageDetector.shared(LanguageDetectorConfig.defaults());
+    private final SceneAnalyzer analyzer = new SceneAnalyzer(SceneAnalyzerConfig.defaults());
+
+    private static AcceptedRequest request(String text, double seconds) {
+        return AcceptedRequest.newBuilder()
+                .setRunId(Fixtures.RUN_ID)
+                .setRequest(
+                        VideoRequest.newBuilder()
+                                .setRequestId("plan-1")
+                                .setText(text)
+                                .setAttributes(Map.of())
+                                .build())
+                .setSpec(Fixtures.spec(seconds))
+                .setReceivedAt(Instant.EPOCH)
+                .build();
+    }
+
+    @Test
+    void shouldDetectLanguageAndTimeScenesExactly() {
+        ScenePlan plan = new ScenePlanner(detector, analyzer).plan(request(TEXT, 9.0));
+
+        assertThat(plan.getLanguage()).isEqualTo("en");
+        assertThat(plan.getLanguageConfidence()).isGreaterThan(0.5);
+        assertThat(plan.getScenes()).isNotEmpty();
+        assertThat(plan.getScenes().get(0).getStartSeconds()).isZero();
+        assertThat(plan.getScenes().get(plan.getScenes().size() - 1).getEndSeconds())
+                .isEqualTo(9.0);
+        assertThat(ScenePlanner.tasksOf(plan)).hasSize(plan.getScenes().size());
+    }
+
+    @Test
+    void shouldUseTheModelsPlanWhenItIsValid() {
+        ModelAssistedSceneAnalyzer model =
+                new ModelAssistedSceneAnalyzer(
+                        analyzer,
+                        (text, language, seconds, maxScenes) ->
+                                List.of(
+                                        new PlannedScene(
+                                                TEXT,
+                                                seconds,
+                                                "tense",
+                                                List.of("wide"),
+                                                List.of("night"),
+                                                "wide shot of a harbour in a storm at night")));
+
+        ScenePlan plan = new ScenePlanner(detector, analyzer, model).plan(request(TEXT, 6.0));
+
+        assertThat(plan.getScenes()).hasSize(1);
+        assertThat(plan.getScenes().get(0).getPrompt()).contains("harbour in a storm");
+        assertThat(plan.getScenes().get(0).getEndSeconds()).isEqualTo(6.0);
+        assertThat(plan.getWarnings()).contains("scenes planned by the model planner");
+    }
+
+    @Test
+    void shouldFallBackToTheRulesAndSayWhyWhenTheModelFails() {
+        ModelAssistedSceneAnalyzer model =
+                new ModelAssistedSceneAnalyzer(
+                        analyzer,
+                        (text, language, seconds, maxScenes) -> {
+                            throw new java.io.IOException("planner down");
+                        });
+
+        ScenePlan plan = new ScenePlanner(detector, analyzer, model).plan(request(TEXT, 6.0));
+
+        assertThat(plan.getScenes()).isEqualTo(analyzer.analyze(TEXT, "en", 6.0));
+        assertThat(plan.getWarnings())
+                .anySatisfy(
+                        w ->
+                                assertThat(w)
+                                        .startsWith("model planner not used:")
+                                        .contains("planner down"));
+    }
+}
