@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
@@ -131,10 +133,11 @@ public final class LocalMode {
     /** Cancels the job and waits until its sinks are closed, before the servers go away. */
     private static void cancelAndWait(JobClient job) throws Exception {
         job.cancel().get();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!job.getJobStatus().get().isGloballyTerminalState()
-                && System.nanoTime() < deadline) {
-            Thread.sleep(200);
+        try {
+            job.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | IllegalStateException cancelled) {
+            // The expected ending: the result future fails with the cancellation, or the local
+            // cluster has already shut down after the job ended.
         }
     }
 
