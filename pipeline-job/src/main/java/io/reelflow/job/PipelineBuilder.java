@@ -1,6 +1,7 @@
 package io.reelflow.job;
 
 import io.reelflow.operators.asset.RetrieveAssetFunction;
+import io.reelflow.operators.common.BlockingAsyncFunction;
 import io.reelflow.operators.common.SideOutputs;
 import io.reelflow.operators.dedup.DeduplicateFunction;
 import io.reelflow.operators.gather.GatherScenesFunction;
@@ -77,19 +78,16 @@ public final class PipelineBuilder {
                         .uid("deduplicate")
                         .name("Deduplicate by request id");
 
-        int planCapacity = settings.planThreads() * 4;
         SingleOutputStreamOperator<ScenePlan> plans =
-                AsyncDataStream.unorderedWait(
+                async(
                                 firstSeen,
                                 new PlanScenesFunction(
                                         settings.language(),
                                         settings.scenes(),
                                         settings.modelPlanner(),
                                         settings.planThreads(),
-                                        planCapacity),
-                                PLAN_TIMEOUT.toMillis(),
-                                TimeUnit.MILLISECONDS,
-                                planCapacity)
+                                        settings.planThreads() * 4),
+                                PLAN_TIMEOUT)
                         .uid("plan-scenes")
                         .name("Detect language + analyse scenes");
 
@@ -125,21 +123,19 @@ public final class PipelineBuilder {
 
         int renderCapacity = settings.renderThreads() * 2;
         SingleOutputStreamOperator<RenderedVideo> rendered =
-                AsyncDataStream.unorderedWait(
+                async(
                                 renderJobs,
                                 new RenderVideoFunction(
                                         ports.objectStore(),
                                         settings.render(),
                                         settings.renderThreads(),
                                         renderCapacity),
-                                settings.renderTimeout().toMillis(),
-                                TimeUnit.MILLISECONDS,
-                                renderCapacity)
+                                settings.renderTimeout())
                         .uid("render-videos")
                         .name("Render videos (FFmpeg)");
 
         SingleOutputStreamOperator<VideoResult> scored =
-                AsyncDataStream.unorderedWait(
+                async(
                                 rendered,
                                 new ScoreQualityFunction(
                                         ports.objectStore(),
@@ -147,9 +143,7 @@ public final class PipelineBuilder {
                                         clock,
                                         settings.renderThreads(),
                                         renderCapacity),
-                                settings.renderTimeout().toMillis(),
-                                TimeUnit.MILLISECONDS,
-                                renderCapacity)
+                                settings.renderTimeout())
                         .uid("score-quality")
                         .name("Score quality");
 
@@ -173,6 +167,13 @@ public final class PipelineBuilder {
                                         .name("Status: final"));
 
         return new Outputs(results, status, accepted.getSideOutput(SideOutputs.DEAD_LETTERS));
+    }
+
+    /** Async I/O over a blocking function's own pool, as many in flight as the pool queues. */
+    private static <I, O> SingleOutputStreamOperator<O> async(
+            DataStream<I> input, BlockingAsyncFunction<I, O> function, java.time.Duration timeout) {
+        return AsyncDataStream.unorderedWait(
+                input, function, timeout.toMillis(), TimeUnit.MILLISECONDS, function.capacity());
     }
 
     private static String requestIdOf(AcceptedRequest accepted) {

@@ -36,6 +36,11 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
         this.queueCapacity = queueCapacity;
     }
 
+    /** Inputs in flight at once: the async operator's capacity, and the pool's queue. */
+    public int capacity() {
+        return queueCapacity;
+    }
+
     @Override
     public void open(OpenContext openContext) throws Exception {
         AvroClassTrust.install();
