@@ -68,8 +68,7 @@ public final class ClipSynthesizer {
             recorder.setGopSize(request.fps());
             recorder.setVideoOption("preset", "veryfast");
             recorder.setVideoOption("crf", "23");
-            // One encoder thread: multi-threaded x264 produced different bytes for the same frames
-            // under load, and a generator must be repeatable. Requests run in parallel instead.
+            // One encoder thread per clip: requests already run in parallel on the server's pool.
             recorder.setVideoOption("threads", "1");
             // Moov atom first, so that players and the quality scorer can start reading at once.
             recorder.setOption("movflags", "+faststart");

@@ -51,7 +51,8 @@ record ClipProbe(
         return sum / (double) a.length;
     }
 
-    private static byte[] pixels(BufferedImage image) {
+    /** The image as BGR bytes, the layout of {@link #frames()}. */
+    static byte[] pixels(BufferedImage image) {
         BufferedImage copy =
                 new BufferedImage(
                         image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
