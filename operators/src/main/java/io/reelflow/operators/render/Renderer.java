@@ -115,6 +115,7 @@ public final class Renderer {
         RenderSpec spec = job.getSpec();
         List<String> notes = new ArrayList<>();
         Map<String, Download> media = download(timeline, temp);
+        List<SubtitleCue> cues = subtitleCues(timeline, job.getLanguage());
 
         Path videoFile = temp.resolve("video.mp4");
         Path thumbnailFile = temp.resolve("thumbnail.jpg");
@@ -153,7 +154,7 @@ public final class Renderer {
                 SubtitleOverlay subtitles =
                         spec.getSubtitles() && showsMedia
                                 ? SubtitleOverlay.of(
-                                        clip.getScene().getText(),
+                                        cuesWithin(cues, timeline, span),
                                         width,
                                         height,
                                         config.subtitleFontFamily(),
@@ -188,7 +189,7 @@ public final class Renderer {
                             thumbnail = canvas.snapshot();
                         }
                         if (subtitles != null) {
-                            subtitles.paint(canvas, frame, span.frameCount());
+                            subtitles.paint(canvas, timeline.secondsAt(span.firstFrame() + frame));
                         }
                         writer.write(canvas);
                     }
@@ -204,7 +205,8 @@ public final class Renderer {
 
         MediaProbe.VideoInfo written = MediaProbe.probe(videoFile);
         writeThumbnail(thumbnail, thumbnailFile);
-        writeSubtitles(timeline, job.getLanguage(), subtitlesFile, webVttFile);
+        Files.writeString(subtitlesFile, SUBTITLE_CUES.toSrt(cues), StandardCharsets.UTF_8);
+        Files.writeString(webVttFile, SUBTITLE_CUES.toWebVtt(cues), StandardCharsets.UTF_8);
 
         String runId = job.getRunId();
         String requestId = job.getRequestId();
@@ -329,13 +331,12 @@ public final class Renderer {
     }
 
     /**
-     * SRT and WebVTT from the scenes as rendered: scene boundaries moved to the frames where the
+     * The subtitle cues of the video as rendered: scene boundaries moved to the frames where the
      * picture changes, then split into readable cues by {@link SubtitleCues} (line width, two
-     * lines, RTL marks, CJK widths).
+     * lines, RTL marks, CJK widths). Both the burned-in subtitles and the SRT/WebVTT files use
+     * them.
      */
-    private static void writeSubtitles(
-            FrameTimeline timeline, String language, Path srtFile, Path webVttFile)
-            throws IOException {
+    private static List<SubtitleCue> subtitleCues(FrameTimeline timeline, String language) {
         List<Scene> scenes = new ArrayList<>();
         for (SceneSpan span : timeline.spans()) {
             Scene scene = Scene.newBuilder(span.clip().getScene()).build();
@@ -343,9 +344,17 @@ public final class Renderer {
             scene.setEndSeconds(timeline.secondsAt(span.endFrame()));
             scenes.add(scene);
         }
-        List<SubtitleCue> cues = SUBTITLE_CUES.cues(scenes, language);
-        Files.writeString(srtFile, SUBTITLE_CUES.toSrt(cues), StandardCharsets.UTF_8);
-        Files.writeString(webVttFile, SUBTITLE_CUES.toWebVtt(cues), StandardCharsets.UTF_8);
+        return SUBTITLE_CUES.cues(scenes, language);
+    }
+
+    /** The cues that start within a scene's frames. */
+    private static List<SubtitleCue> cuesWithin(
+            List<SubtitleCue> cues, FrameTimeline timeline, SceneSpan span) {
+        double start = timeline.secondsAt(span.firstFrame());
+        double end = timeline.secondsAt(span.endFrame());
+        return cues.stream()
+                .filter(cue -> cue.startSeconds() >= start && cue.startSeconds() < end)
+                .toList();
     }
 
     private static void validate(RenderJob job) {

@@ -58,16 +58,4 @@ public record RequestRules(
                 fps,
                 defaultSubtitles);
     }
-
-    public RequestRules withDefaultResolution(String value) {
-        return new RequestRules(
-                maxTextChars,
-                defaultDurationSeconds,
-                minDurationSeconds,
-                maxDurationSeconds,
-                value,
-                defaultAspectRatio,
-                fps,
-                defaultSubtitles);
-    }
 }

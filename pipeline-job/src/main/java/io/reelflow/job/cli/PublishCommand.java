@@ -10,7 +10,6 @@ import io.reelflow.schemas.codec.VideoRequestCodec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,10 +82,5 @@ public final class PublishCommand {
             }
             producer.flush();
         }
-    }
-
-    static boolean isJsonFile(Path path) {
-        String name = path.getFileName().toString();
-        return Files.isRegularFile(path) && (name.endsWith(".json") || name.endsWith(".jsonl"));
     }
 }

@@ -1,58 +1,70 @@
 package io.reelflow.operators.render.internal;
 
+import io.reelflow.operators.scene.SubtitleCue;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Burns a scene's text into the lower part of its frames: wrapped at {@link
- * CueText#MAX_CHARS_PER_LINE}, at most {@link CueText#MAX_LINES_PER_PAGE} lines at a time, white on
- * a translucent dark box. The text is drawn as pixels, so nothing in it is ever interpreted.
+ * Burns a scene's subtitle cues into the lower part of its frames — the same cues the SRT and
+ * WebVTT files carry, so burned and soft subtitles agree line for line — white on a translucent
+ * dark box. The text is drawn as pixels, so nothing in it is ever interpreted.
  */
 public final class SubtitleOverlay {
 
     private static final Color TEXT = Color.WHITE;
     private static final Color BOX = new Color(0, 0, 0, 170);
 
-    private final List<List<String>> pages;
+    private final List<SubtitleCue> cues;
     private final Font font;
     private final int width;
     private final int height;
 
-    private SubtitleOverlay(List<List<String>> pages, Font font, int width, int height) {
-        this.pages = pages;
+    private SubtitleOverlay(List<SubtitleCue> cues, Font font, int width, int height) {
+        this.cues = cues;
         this.font = font;
         this.width = width;
         this.height = height;
     }
 
-    /** Lays out {@code text} for a {@code width x height} frame; {@code g} measures the font. */
+    /**
+     * Lays out a scene's {@code cues} for a {@code width x height} frame; {@code g} measures the
+     * font.
+     */
     public static SubtitleOverlay of(
-            String text, int width, int height, String fontFamily, double sizeRatio, Graphics2D g) {
-        List<String> lines = CueText.wrap(text, CueText.MAX_CHARS_PER_LINE);
-        List<List<String>> pages = CueText.pages(lines, CueText.MAX_LINES_PER_PAGE);
+            List<SubtitleCue> cues,
+            int width,
+            int height,
+            String fontFamily,
+            double sizeRatio,
+            Graphics2D g) {
+        List<String> lines = cues.stream().flatMap(cue -> cue.lines().stream()).toList();
         Font font =
                 TextBlock.fit(
                         g, fontFamily, (float) (height * sizeRatio), lines, (int) (width * 0.9));
-        return new SubtitleOverlay(new ArrayList<>(pages), font, width, height);
+        return new SubtitleOverlay(List.copyOf(cues), font, width, height);
     }
 
     public boolean isEmpty() {
-        return pages.isEmpty();
+        return cues.isEmpty();
     }
 
-    /** Draws the page due on {@code frame} of {@code frameCount}. */
-    public void paint(Canvas canvas, int frame, int frameCount) {
-        if (pages.isEmpty()) {
-            return;
+    /** Draws the cue shown at {@code seconds} into the video, if any. */
+    public void paint(Canvas canvas, double seconds) {
+        for (SubtitleCue cue : cues) {
+            if (seconds >= cue.startSeconds() && seconds < cue.endSeconds()) {
+                Graphics2D g = canvas.graphics();
+                int padding = Math.max(2, font.getSize() / 3);
+                int bottomMargin = Math.max(padding, height / 16);
+                int top =
+                        height
+                                - bottomMargin
+                                - padding
+                                - TextBlock.height(g, font, cue.lines().size());
+                TextBlock.draw(g, cue.lines(), font, width / 2, top, TEXT, BOX, padding);
+                return;
+            }
         }
-        Graphics2D g = canvas.graphics();
-        List<String> page = pages.get(CueText.pageAt(pages, frame, frameCount));
-        int padding = Math.max(2, font.getSize() / 3);
-        int bottomMargin = Math.max(padding, height / 16);
-        int top = height - bottomMargin - padding - TextBlock.height(g, font, page.size());
-        TextBlock.draw(g, page, font, width / 2, top, TEXT, BOX, padding);
     }
 }
