@@ -8,4 +8,13 @@ public interface AssetCatalog {
 
     /** All assets in the catalog. */
     List<CatalogAsset> loadAll() throws IOException;
+
+    /**
+     * A cheap token that changes whenever the catalog's content changes (for a table: row count
+     * and latest update), so a holder reloads only when needed. {@code null} means "unknown":
+     * the holder must reload and compare the content itself.
+     */
+    default String version() throws IOException {
+        return null;
+    }
 }
