@@ -10,9 +10,9 @@ public interface AssetCatalog {
     List<CatalogAsset> loadAll() throws IOException;
 
     /**
-     * A cheap token that changes whenever the catalog's content changes (for a table: row count
-     * and latest update), so a holder reloads only when needed. {@code null} means "unknown":
-     * the holder must reload and compare the content itself.
+     * A cheap token that changes whenever the catalog's content changes (for a table: row count and
+     * latest update), so a holder reloads only when needed. {@code null} means "unknown": the
+     * holder must reload and compare the content itself.
      */
     default String version() throws IOException {
         return null;

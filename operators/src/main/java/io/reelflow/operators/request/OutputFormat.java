@@ -1,6 +1,8 @@
 package io.reelflow.operators.request;
 
+import io.reelflow.schemas.Transition;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Maps a request's resolution name and aspect ratio to frame dimensions. */
@@ -12,6 +14,15 @@ public final class OutputFormat {
                     2160);
 
     public static final List<String> ASPECT_RATIOS = List.of("16:9", "9:16", "1:1");
+
+    /** The frame rates a request may ask for: film, PAL and web video. */
+    public static final List<Integer> FRAME_RATES = List.of(24, 25, 30);
+
+    private static final Map<String, Transition> TRANSITIONS =
+            Map.of(
+                    "cut", Transition.CUT,
+                    "crossfade", Transition.CROSSFADE,
+                    "fade-black", Transition.FADE_BLACK);
 
     private OutputFormat() {}
 
@@ -37,6 +48,21 @@ public final class OutputFormat {
                                 + ASPECT_RATIOS
                                 + ")");
         }
+    }
+
+    /** The transition named by a request ({@code cut}, {@code crossfade}, {@code fade-black}). */
+    public static Transition transition(String name) {
+        if (name == null) {
+            return Transition.CROSSFADE;
+        }
+        Transition transition = TRANSITIONS.get(name.toLowerCase(Locale.ROOT));
+        if (transition == null) {
+            throw new IllegalArgumentException(
+                    "unsupported transition '"
+                            + name
+                            + "' (use one of cut, crossfade, fade-black)");
+        }
+        return transition;
     }
 
     private static int even(double pixels) {

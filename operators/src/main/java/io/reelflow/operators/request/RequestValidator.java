@@ -85,6 +85,10 @@ public final class RequestValidator {
                     + ", got "
                     + duration;
         }
+        Integer fps = request.getFps();
+        if (fps != null && !OutputFormat.FRAME_RATES.contains(fps)) {
+            return "fps must be one of " + OutputFormat.FRAME_RATES + ", got " + fps;
+        }
         return null;
     }
 
@@ -101,7 +105,7 @@ public final class RequestValidator {
         return RenderSpec.newBuilder()
                 .setWidth(size[0])
                 .setHeight(size[1])
-                .setFps(rules.fps())
+                .setFps(request.getFps() == null ? rules.fps() : request.getFps())
                 .setTargetDurationSeconds(
                         request.getTargetDurationSeconds() == null
                                 ? rules.defaultDurationSeconds()
@@ -111,6 +115,8 @@ public final class RequestValidator {
                                 ? rules.defaultSubtitles()
                                 : request.getSubtitles())
                 .setStyle(request.getStyle())
+                .setTransition(OutputFormat.transition(request.getTransition()))
+                .setMusic(request.getMusic() == null || request.getMusic())
                 .build();
     }
 

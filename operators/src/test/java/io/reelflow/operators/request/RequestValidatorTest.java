@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reelflow.operators.testing.Fixtures;
 import io.reelflow.schemas.AcceptedRequest;
 import io.reelflow.schemas.DeadLetter;
+import io.reelflow.schemas.RenderSpec;
+import io.reelflow.schemas.Transition;
 import io.reelflow.schemas.VideoRequest;
 import io.reelflow.schemas.codec.VideoRequestCodec;
 import java.time.Instant;
@@ -142,5 +144,57 @@ class RequestValidatorTest {
 
         assertThat(resolution.getReason()).contains("unsupported resolution '8k'");
         assertThat(duration.getReason()).contains("targetDurationSeconds must be between");
+    }
+
+    @Test
+    void shouldTakeFrameRateTransitionAndMusicFromTheRequest() {
+        RequestValidator.Outcome outcome =
+                validator.validate(
+                        raw(
+                                "{\"requestId\":\"r-8\",\"text\":\"t\",\"fps\":30,"
+                                        + "\"transition\":\"fade-black\",\"music\":false}",
+                                0,
+                                10),
+                        NOW);
+
+        RenderSpec spec = outcome.accepted().getSpec();
+        assertThat(spec.getFps()).isEqualTo(30);
+        assertThat(spec.getTransition()).isEqualTo(Transition.FADE_BLACK);
+        assertThat(spec.getMusic()).isFalse();
+    }
+
+    @Test
+    void shouldDefaultToCrossfadesAndMusic() {
+        RenderSpec spec =
+                validator
+                        .validate(raw("{\"requestId\":\"r-9\",\"text\":\"t\"}", 0, 11), NOW)
+                        .accepted()
+                        .getSpec();
+
+        assertThat(spec.getFps()).isEqualTo(25);
+        assertThat(spec.getTransition()).isEqualTo(Transition.CROSSFADE);
+        assertThat(spec.getMusic()).isTrue();
+    }
+
+    @Test
+    void shouldRejectUnsupportedFrameRateAndTransition() {
+        DeadLetter fps =
+                validator
+                        .validate(
+                                raw("{\"requestId\":\"r-10\",\"text\":\"t\",\"fps\":29}", 0, 12),
+                                NOW)
+                        .deadLetter();
+        DeadLetter transition =
+                validator
+                        .validate(
+                                raw(
+                                        "{\"requestId\":\"r-11\",\"text\":\"t\",\"transition\":\"wipe\"}",
+                                        0,
+                                        13),
+                                NOW)
+                        .deadLetter();
+
+        assertThat(fps.getReason()).contains("fps must be one of [24, 25, 30], got 29");
+        assertThat(transition.getReason()).contains("unsupported transition 'wipe'");
     }
 }
