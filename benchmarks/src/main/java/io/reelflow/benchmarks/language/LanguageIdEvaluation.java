@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  * <pre>
  * --corpus PATH        TSV with columns iso639_3, text (required)
  * --out PATH           JSON result (required)
- * --classifiers LIST   comma-separated, default "reelflow,reelflow-nomixed,opennlp"; also
- *                      "reelflow-high" (Lingua's high accuracy mode, about 1.2 GB of heap)
+ * --classifiers LIST   comma-separated, default "reelflow,reelflow-lingua,opennlp"; also
+ *                      "reelflow-nomixed" (no mixed-language shares) and "reelflow-high"
+ *                      (Lingua's high accuracy mode, about 1.2 GB of heap)
  * --seconds N          timed seconds of the throughput run per classifier (default 5)
  * </pre>
  */
@@ -41,6 +42,12 @@ public final class LanguageIdEvaluation {
         CLASSIFIERS.put(
                 "reelflow",
                 () -> new ReelflowClassifier("reelflow", LanguageDetectorConfig.defaults()));
+        CLASSIFIERS.put(
+                "reelflow-lingua",
+                () ->
+                        new ReelflowClassifier(
+                                "reelflow-lingua",
+                                LanguageDetectorConfig.defaults().withFastPath(false)));
         CLASSIFIERS.put(
                 "reelflow-nomixed",
                 () ->
@@ -64,7 +71,7 @@ public final class LanguageIdEvaluation {
         Path out = Path.of(required(options, "out"));
         List<String> names =
                 List.of(
-                        options.getOrDefault("classifiers", "reelflow,reelflow-nomixed,opennlp")
+                        options.getOrDefault("classifiers", "reelflow,reelflow-lingua,opennlp")
                                 .split(","));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
         for (String name : names) {

@@ -4,6 +4,7 @@ import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import io.reelflow.operators.language.internal.Confidence;
+import io.reelflow.operators.language.internal.FastPath;
 import io.reelflow.operators.language.internal.LanguageCodes;
 import io.reelflow.operators.language.internal.ScriptRules;
 import io.reelflow.operators.language.internal.Sentences;
@@ -21,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Detects the language of a request's text with Lingua, honouring the request's language hint.
+ * Detects the language of a request's text with Lingua, after script rules and a cheaper OpenNLP
+ * first pass that answers only when clearly sure, honouring the request's language hint.
  * Thread-safe; get it with {@link #shared(LanguageDetectorConfig)} so each JVM (task manager) loads
  * Lingua's models once, whatever the number of subtasks.
  *
@@ -61,9 +63,13 @@ public final class LanguageDetector {
      */
     private final com.github.pemistahl.lingua.api.LanguageDetector devanagari;
 
+    /** OpenNLP's cheaper first pass, or null when the config turns it off. */
+    private final FastPath fastPath;
+
     private LanguageDetector(LanguageDetectorConfig config) {
         this.config = config;
         this.lingua = buildLingua(config);
+        this.fastPath = config.fastPath() ? FastPath.load() : null;
         this.devanagari =
                 config.lowAccuracyMode()
                                 && Language.allWithDevanagariScript().stream()
@@ -166,7 +172,7 @@ public final class LanguageDetector {
             return new DetectedLanguage(fallback(), guess.confidence(), false, warnings);
         }
         if (config.mixedLanguageMinChars() > 0 && text.length() >= config.mixedLanguageMinChars()) {
-            List<LanguageShare> shares = shares(text);
+            List<LanguageShare> shares = shares(text, guess.code());
             if (shares.size() > 1) {
                 warnings.add(mixedWarning(shares));
                 String dominant = shares.get(0).code();
@@ -209,8 +215,17 @@ public final class LanguageDetector {
         if (lingua == null) {
             return new Guess(null, 0.0, "could not detect the language");
         }
+        boolean devanagariText = devanagari != null && mostlyDevanagari(sample);
+        int letters = Confidence.letters(sample);
+        if (fastPath != null && !devanagariText) {
+            Optional<FastPath.Answer> sure =
+                    fastPath.answer(sample, letters).filter(a -> config.allows(a.code()));
+            if (sure.isPresent()) {
+                return new Guess(sure.get().code(), sure.get().confidence(), null);
+            }
+        }
         SortedMap<Language, Double> values =
-                devanagari != null && mostlyDevanagari(sample)
+                devanagariText
                         ? devanagari.computeLanguageConfidenceValues(sample)
                         : lingua.computeLanguageConfidenceValues(sample);
         Optional<String> best =
@@ -220,14 +235,15 @@ public final class LanguageDetector {
         if (best.isEmpty()) {
             return new Guess(null, 0.0, "could not detect the language");
         }
-        return new Guess(best.get(), Confidence.ofBest(values, Confidence.letters(sample)), null);
+        return new Guess(best.get(), Confidence.ofBest(values, letters), null);
     }
 
     /**
      * Letter shares of the languages of a text's sentence groups, largest first; languages under
-     * {@link #MIN_OTHER_SHARE} and undetectable groups are left out.
+     * {@link #MIN_OTHER_SHARE} and undetectable groups are left out. A group that the fast path
+     * confirms to be in the text's overall language costs no Lingua call.
      */
-    private List<LanguageShare> shares(String text) {
+    private List<LanguageShare> shares(String text, String overall) {
         Map<String, Integer> letters = new HashMap<>();
         int total = 0;
         int groups = 0;
@@ -235,7 +251,11 @@ public final class LanguageDetector {
             if (++groups > MAX_MIXED_GROUPS) {
                 break;
             }
-            Guess guess = guess(sample(group));
+            String groupSample = sample(group);
+            Guess guess =
+                    fastPath != null && fastPath.agrees(groupSample, overall)
+                            ? new Guess(overall, 1.0, null)
+                            : guess(groupSample);
             int groupLetters = Confidence.letters(group);
             total += groupLetters;
             if (guess.code() != null && guess.confidence() >= config.minConfidence()) {

@@ -334,4 +334,23 @@ class LanguageDetectorTest {
 
         assertThat(DETECTOR.detect(decomposed, null).code()).isEqualTo("vi");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | Everyone has the right to life, liberty and security of person. No one shall"
+                        + " be held in slavery or servitude.",
+                "it | Ogni individuo ha diritto alla vita, alla libertà ed alla sicurezza della sua"
+                        + " persona. Nessun individuo potrà essere tenuto in stato di schiavitù.",
+                "hr | Svatko ima pravo na život, slobodu i osobnu sigurnost. Nitko ne smije biti"
+                        + " držan u ropstvu ili u odnosu sličnom ropstvu.",
+            })
+    void shouldAnswerTheSameWithAndWithoutTheFastPath(String expected, String text) {
+        LanguageDetector linguaOnly =
+                LanguageDetector.shared(LanguageDetectorConfig.defaults().withFastPath(false));
+
+        assertThat(DETECTOR.detect(text, null).code()).isEqualTo(expected);
+        assertThat(linguaOnly.detect(text, null).code()).isEqualTo(expected);
+    }
 }
