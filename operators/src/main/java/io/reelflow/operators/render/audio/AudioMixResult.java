@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param file the WAV file: PCM s16le, {@value AudioMixer#SAMPLE_RATE} Hz, stereo
  * @param samplesWritten sample frames (per channel) in the file
- * @param integratedLufs integrated loudness of the file as written (EBU R128), or negative
- *     infinity for a silent track
+ * @param integratedLufs integrated loudness of the file as written (EBU R128), or negative infinity
+ *     for a silent track
  * @param truePeakDbtp highest true peak of the file as written, or negative infinity when silent
  * @param maxBufferedSeconds the most audio that was inside the mixer at once (decoded but not yet
  *     written); it stays a few seconds at most because tracks stream through

@@ -219,10 +219,7 @@ public final class AudioMixer {
                             durationSeconds));
         }
         if (input.error() != null) {
-            notes.add(
-                    input.name()
-                            + " ended early, silence after: "
-                            + input.error());
+            notes.add(input.name() + " ended early, silence after: " + input.error());
         }
         return notes;
     }

@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * AudioPlan plan = AudioPlan.of(31.2).withMusic(musicFile).withNarration(voiceFile);
  * }</pre>
  *
- * <p>Fades longer than a third of the duration are shortened to a third, so a short video still
- * has an audible middle.
+ * <p>Fades longer than a third of the duration are shortened to a third, so a short video still has
+ * an audible middle.
  *
  * @param durationSeconds the exact length of the video; the track is cut or padded to it
  * @param musicFile the music bed, looped when shorter than the video; {@code null} for none

@@ -5,9 +5,13 @@ import static io.reelflow.operators.render.audio.TestAudio.RATE;
 import static io.reelflow.operators.render.audio.TestAudio.VOICE_HZ;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,8 +84,7 @@ class AudioMixerTest {
     void shouldFadeInAndOut() throws IOException {
         Path music = TestAudio.noise(dir.resolve("music.wav"), 0.3, RATE, 8);
 
-        AudioMixResult result =
-                mixer.mix(AudioPlan.of(8).withMusic(music), dir.resolve("mix.wav"));
+        AudioMixResult result = mixer.mix(AudioPlan.of(8).withMusic(music), dir.resolve("mix.wav"));
 
         double middle = TestAudio.rmsDb(result.file(), 3.5, 4.5);
         assertThat(TestAudio.rmsDb(result.file(), 0, 0.1)).isLessThan(middle - 15);
@@ -96,8 +99,7 @@ class AudioMixerTest {
 
         AudioMixResult result =
                 mixer.mix(
-                        AudioPlan.of(1.5).withMusic(music).withFades(3, 3),
-                        dir.resolve("mix.wav"));
+                        AudioPlan.of(1.5).withMusic(music).withFades(3, 3), dir.resolve("mix.wav"));
 
         double middle = TestAudio.rmsDb(result.file(), 0.5, 1.0);
         assertThat(middle).isGreaterThan(-30);
@@ -108,8 +110,7 @@ class AudioMixerTest {
     void shouldLoopMusicShorterThanTheVideo() throws IOException {
         Path music = TestAudio.tone(dir.resolve("music.wav"), MUSIC_HZ, 0.3, RATE, 2, 2.5);
 
-        AudioMixResult result =
-                mixer.mix(AudioPlan.of(9).withMusic(music), dir.resolve("mix.wav"));
+        AudioMixResult result = mixer.mix(AudioPlan.of(9).withMusic(music), dir.resolve("mix.wav"));
 
         assertThat(result.notes()).contains("music looped 3x (2.5 s track)");
         assertThat(TestAudio.sampleCount(result.file())).isEqualTo(9L * RATE);
@@ -181,6 +182,35 @@ class AudioMixerTest {
                 .anyMatch(note -> note.startsWith("narration dropped: "))
                 .contains("no usable audio inputs: silent track");
         assertThat(TestAudio.sampleCount(result.file())).isEqualTo(2L * RATE);
+    }
+
+    @Test
+    void shouldBeReadableFrameByFrameForAnAacEncoder() throws IOException {
+        Path music = TestAudio.tone(dir.resolve("music.wav"), MUSIC_HZ, 0.3, RATE, 2, 6);
+        AudioMixResult result = mixer.mix(AudioPlan.of(6).withMusic(music), dir.resolve("a.wav"));
+        Path aac = dir.resolve("encoded.m4a");
+
+        // What the video writer does with the track, minus the video stream.
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(result.file().toFile());
+                FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(aac.toFile(), 2)) {
+            grabber.start();
+            recorder.setFormat("mp4");
+            recorder.setAudioCodec(AV_CODEC_ID_AAC);
+            recorder.setSampleRate(AudioMixer.SAMPLE_RATE);
+            recorder.setAudioChannels(AudioMixer.CHANNELS);
+            recorder.start();
+            Frame frame;
+            while ((frame = grabber.grabSamples()) != null) {
+                recorder.record(frame);
+            }
+            recorder.stop();
+        }
+
+        try (FFmpegFrameGrabber encoded = new FFmpegFrameGrabber(aac.toFile())) {
+            encoded.start();
+            assertThat(encoded.getAudioCodec()).isEqualTo(AV_CODEC_ID_AAC);
+            assertThat(encoded.getLengthInTime() / 1e6).isCloseTo(6.0, within(0.05));
+        }
     }
 
     @Test

@@ -16,7 +16,9 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
-/** Audio made and inspected in the tests: tones, noise, corrupt files, levels of a written track. */
+/**
+ * Audio made and inspected in the tests: tones, noise, corrupt files, levels of a written track.
+ */
 final class TestAudio {
 
     static final int RATE = AudioMixer.SAMPLE_RATE;
@@ -58,11 +60,7 @@ final class TestAudio {
 
     /** Writes {@code signal(t)} in chunks, so long test inputs do not sit in memory either. */
     private static Path write(
-            Path file,
-            int sampleRate,
-            int channels,
-            double seconds,
-            DoubleUnaryOperator signal)
+            Path file, int sampleRate, int channels, double seconds, DoubleUnaryOperator signal)
             throws IOException {
         boolean aac = file.getFileName().toString().endsWith(".m4a");
         long total = Math.round(seconds * sampleRate);
@@ -81,7 +79,12 @@ final class TestAudio {
                 int n = (int) Math.min(chunk, total - i);
                 buffer.clear();
                 for (int s = 0; s < n; s++) {
-                    short value = (short) Math.round(32767 * signal.applyAsDouble((i + s) / (double) sampleRate));
+                    short value =
+                            (short)
+                                    Math.round(
+                                            32767
+                                                    * signal.applyAsDouble(
+                                                            (i + s) / (double) sampleRate));
                     for (int c = 0; c < channels; c++) {
                         buffer.put(value);
                     }
@@ -146,8 +149,8 @@ final class TestAudio {
     }
 
     /**
-     * Amplitude of one frequency in the left channel between two times (Goertzel), in dB: tells
-     * the music tone apart from the narration tone in a mix.
+     * Amplitude of one frequency in the left channel between two times (Goertzel), in dB: tells the
+     * music tone apart from the narration tone in a mix.
      */
     static double toneDb(Path file, double hz, double fromSeconds, double toSeconds)
             throws IOException {

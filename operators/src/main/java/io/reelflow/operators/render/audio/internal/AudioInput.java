@@ -75,8 +75,8 @@ public final class AudioInput implements AutoCloseable {
     }
 
     /**
-     * The next frame of interleaved stereo floats (valid until the following call), or
-     * {@code null} when the input has ended.
+     * The next frame of interleaved stereo floats (valid until the following call), or {@code null}
+     * when the input has ended.
      */
     public Frame next() {
         if (pending != null) {

@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * Writes the FFmpeg filter graphs of a mix. Inputs arrive as 48 kHz stereo; each is padded with
  * silence and cut to the exact length ({@code apad}, {@code atrim}), the music is ducked under the
- * narration by a sidechain compressor, the sum is faded at both ends, then either measured
- * ({@code ebur128}) or normalised to the target loudness ({@code loudnorm}) and measured again.
+ * narration by a sidechain compressor, the sum is faded at both ends, then either measured ({@code
+ * ebur128}) or normalised to the target loudness ({@code loudnorm}) and measured again.
  */
 public final class MixGraph {
 
@@ -22,8 +22,8 @@ public final class MixGraph {
     static final double KEPT_LOUDNESS_RANGE_LU = 50;
 
     /**
-     * Compressor threshold on the narration: ~-46 dBFS, above room tone and below quiet speech,
-     * so the amount of ducking depends little on how loud the narration was recorded.
+     * Compressor threshold on the narration: ~-46 dBFS, above room tone and below quiet speech, so
+     * the amount of ducking depends little on how loud the narration was recorded.
      */
     private static final double DUCK_THRESHOLD = 0.005;
 
@@ -38,8 +38,11 @@ public final class MixGraph {
      * @param roles the graph's inputs in push order: input {@code i} is fed by the i-th role
      */
     public MixGraph(AudioPlan plan, List<Role> roles, long totalSamples, int sampleRate) {
-        if (roles.isEmpty() || roles.size() > 2 || roles.stream().distinct().count() != roles.size()) {
-            throw new IllegalArgumentException("a mix has one music and/or one narration, was " + roles);
+        if (roles.isEmpty()
+                || roles.size() > 2
+                || roles.stream().distinct().count() != roles.size()) {
+            throw new IllegalArgumentException(
+                    "a mix has one music and/or one narration, was " + roles);
         }
         this.plan = plan;
         this.roles = List.copyOf(roles);
@@ -53,9 +56,9 @@ public final class MixGraph {
     }
 
     /**
-     * The second pass: the mix with the gain that brings {@code measured} to the target. With
-     * peaks that allow it, loudnorm applies one constant gain (linear mode); otherwise it falls back
-     * to its dynamic mode, which limits peaks, and the second measurement shows the result.
+     * The second pass: the mix with the gain that brings {@code measured} to the target. With peaks
+     * that allow it, loudnorm applies one constant gain (linear mode); otherwise it falls back to
+     * its dynamic mode, which limits peaks, and the second measurement shows the result.
      */
     public String normalising(Loudness measured) {
         String normalise;
@@ -111,9 +114,7 @@ public final class MixGraph {
         String musicChain = exactLength() + "," + volume(plan.musicVolumeDb());
         if (music >= 0 && narration >= 0) {
             graph.append(input(music)).append(musicChain).append("[music];");
-            graph.append(input(narration))
-                    .append(exactLength())
-                    .append(",asplit=2[voice][key];");
+            graph.append(input(narration)).append(exactLength()).append(",asplit=2[voice][key];");
             // mix: the compressed share; the rest passes unducked, so the ducking depth is capped.
             graph.append(
                     String.format(

@@ -38,11 +38,7 @@ public final class MixPass {
      * @throws IOException when FFmpeg rejects the graph or fails while filtering
      */
     public static Outcome run(
-            List<AudioInput> inputs,
-            String graph,
-            long totalSamples,
-            int sampleRate,
-            Output output)
+            List<AudioInput> inputs, String graph, long totalSamples, int sampleRate, Output output)
             throws IOException {
         int count = inputs.size();
         long[] pushed = new long[count];
