@@ -24,6 +24,10 @@ CREATE TABLE IF NOT EXISTS video_results (
 
 CREATE INDEX IF NOT EXISTS video_results_run_status_idx ON video_results (run_id, status);
 
+-- Added with the timeline renderer; ALTER so databases created before keep working.
+ALTER TABLE video_results ADD COLUMN IF NOT EXISTS web_vtt_uri TEXT;
+ALTER TABLE video_results ADD COLUMN IF NOT EXISTS contact_sheet_uri TEXT;
+
 CREATE TABLE IF NOT EXISTS video_status (
     request_id          TEXT             NOT NULL,
     run_id              TEXT             NOT NULL,

@@ -93,9 +93,12 @@ class ReelflowJdbcITCase {
                         query(
                                 "SELECT status || '|' || video_uri || '|' || (credits->0->>'assetId')"
                                         + " || '|' || (quality_reasons->>0) || '|' || quality_passed"
+                                        + " || '|' || contact_sheet_uri"
+                                        + " || '|' || coalesce(web_vtt_uri, 'no vtt')"
                                         + " FROM video_results WHERE request_id = 'dup-1'"))
                 .containsExactly(
-                        "COMPLETED|s3://reelflow/videos/run-1/dup-1.mp4|asset-1|duration within 5%|true");
+                        "COMPLETED|s3://reelflow/videos/run-1/dup-1.mp4|asset-1|duration within 5%|true"
+                                + "|s3://reelflow/contact-sheets/run-1/dup-1.jpg|no vtt");
         assertThat(completedAt("dup-1")).isEqualTo(second);
         assertThat(query("SELECT count(*) FROM video_results WHERE request_id LIKE 'other-%'"))
                 .containsExactly("6");

@@ -37,6 +37,8 @@ public final class TestRecords {
                 .setVideoUri("s3://reelflow/videos/" + RUN_ID + "/" + requestId + ".mp4")
                 .setThumbnailUri("s3://reelflow/thumbnails/" + RUN_ID + "/" + requestId + ".jpg")
                 .setSubtitlesUri(null)
+                .setContactSheetUri(
+                        "s3://reelflow/contact-sheets/" + RUN_ID + "/" + requestId + ".jpg")
                 .setDurationSeconds(12.5)
                 .setWidth(1280)
                 .setHeight(720)

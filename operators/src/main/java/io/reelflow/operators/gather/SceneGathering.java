@@ -41,6 +41,7 @@ public final class SceneGathering {
                 .setLanguage(plan.getLanguage())
                 .setSpec(plan.getSpec())
                 .setClips(ordered)
+                .setMusic(plan.getMusic())
                 .build();
     }
 

@@ -5,6 +5,7 @@ import io.reelflow.operators.language.LanguageDetector;
 import io.reelflow.operators.scene.ModelAssistedSceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzer;
 import io.reelflow.schemas.AcceptedRequest;
+import io.reelflow.schemas.AssetMatch;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.ScenePlan;
 import io.reelflow.schemas.SceneTask;
@@ -67,7 +68,9 @@ public final class ScenePlanner {
     /** One task per scene, so scenes are retrieved and generated in parallel. */
     public static List<SceneTask> tasksOf(ScenePlan plan) {
         List<SceneTask> tasks = new ArrayList<>(plan.getScenes().size());
-        for (Scene scene : plan.getScenes()) {
+        List<AssetMatch> assets = plan.getSceneAssets();
+        for (int i = 0; i < plan.getScenes().size(); i++) {
+            Scene scene = plan.getScenes().get(i);
             tasks.add(
                     SceneTask.newBuilder()
                             .setRequestId(plan.getRequestId())
@@ -76,7 +79,7 @@ public final class ScenePlanner {
                             .setSceneCount(plan.getScenes().size())
                             .setSpec(plan.getSpec())
                             .setScene(scene)
-                            .setAsset(null)
+                            .setAsset(i < assets.size() ? assets.get(i) : null)
                             .build());
         }
         return tasks;

@@ -42,6 +42,8 @@ public final class VideoResults {
                 .setVideoUri(video.getVideoUri())
                 .setThumbnailUri(video.getThumbnailUri())
                 .setSubtitlesUri(video.getSubtitlesUri())
+                .setWebVttUri(video.getWebVttUri())
+                .setContactSheetUri(video.getContactSheetUri())
                 .setDurationSeconds(video.getError() == null ? video.getDurationSeconds() : null)
                 .setWidth(video.getError() == null ? video.getWidth() : null)
                 .setHeight(video.getError() == null ? video.getHeight() : null)

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.operators.common.SideOutputs;
 import io.reelflow.operators.testing.Fixtures;
+import io.reelflow.schemas.AssetKind;
+import io.reelflow.schemas.AssetMatch;
+import io.reelflow.schemas.Credit;
 import io.reelflow.schemas.Phase;
 import io.reelflow.schemas.RenderJob;
 import io.reelflow.schemas.ResultStatus;
@@ -67,14 +70,29 @@ class GatherScenesFunctionTest {
     }
 
     @Test
-    void shouldGatherClipsThatArriveBeforeThePlan() throws Exception {
+    void shouldGatherClipsThatArriveBeforeThePlanAndCarryItsMusic() throws Exception {
         ScenePlan plan = Fixtures.plan("r2", 2);
+        AssetMatch music =
+                AssetMatch.newBuilder()
+                        .setAssetId("calm-piano")
+                        .setUri("s3://bucket/assets/calm-piano.m4a")
+                        .setKind(AssetKind.MUSIC)
+                        .setScore(0.7)
+                        .setCredit(
+                                Credit.newBuilder()
+                                        .setAssetId("calm-piano")
+                                        .setUri("s3://bucket/assets/calm-piano.m4a")
+                                        .build())
+                        .build();
+        plan.setMusic(music);
 
         harness.processElement2(new StreamRecord<>(Fixtures.clip(plan, 1)));
         harness.processElement2(new StreamRecord<>(Fixtures.clip(plan, 0)));
         harness.processElement1(new StreamRecord<>(plan));
 
-        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(job -> assertThat(job.getMusic()).isEqualTo(music));
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numProcessingTimeTimers()).isZero();
     }

@@ -10,9 +10,14 @@ import io.reelflow.operators.scene.SceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzerConfig;
 import io.reelflow.operators.testing.Fixtures;
 import io.reelflow.schemas.AcceptedRequest;
+import io.reelflow.schemas.AssetKind;
+import io.reelflow.schemas.AssetMatch;
+import io.reelflow.schemas.Credit;
 import io.reelflow.schemas.ScenePlan;
+import io.reelflow.schemas.SceneTask;
 import io.reelflow.schemas.VideoRequest;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,33 @@ class ScenePlannerTest {
         assertThat(plan.getScenes().get(plan.getScenes().size() - 1).getEndSeconds())
                 .isEqualTo(9.0);
         assertThat(ScenePlanner.tasksOf(plan)).hasSize(plan.getScenes().size());
+    }
+
+    @Test
+    void shouldGiveEachSceneTaskTheAssetRetrievedForItsScene() {
+        ScenePlan plan = Fixtures.plan("plan-2", 3);
+        AssetMatch forSecondScene =
+                AssetMatch.newBuilder()
+                        .setAssetId("harbour")
+                        .setUri("s3://bucket/assets/harbour.jpg")
+                        .setKind(AssetKind.PHOTO)
+                        .setScore(0.8)
+                        .setCredit(
+                                Credit.newBuilder()
+                                        .setAssetId("harbour")
+                                        .setUri("s3://bucket/assets/harbour.jpg")
+                                        .build())
+                        .build();
+        plan.setSceneAssets(Arrays.asList(null, forSecondScene, null));
+
+        List<SceneTask> tasks = ScenePlanner.tasksOf(plan);
+
+        assertThat(tasks)
+                .extracting(SceneTask::getAsset)
+                .containsExactly(null, forSecondScene, null);
+        assertThat(ScenePlanner.tasksOf(Fixtures.plan("plan-3", 2)))
+                .extracting(SceneTask::getAsset)
+                .containsOnlyNulls();
     }
 
     @Test

@@ -24,9 +24,10 @@ public final class VideoResultStatementBuilder implements JdbcStatementBuilder<V
     public static final String UPSERT_SQL =
             "INSERT INTO video_results (request_id, run_id, status, video_uri, thumbnail_uri,"
                     + " subtitles_uri, duration_seconds, width, height, language, scene_count,"
-                    + " quality_score, quality_passed, quality_reasons, credits, error, completed_at)"
+                    + " quality_score, quality_passed, quality_reasons, credits, error, completed_at,"
+                    + " web_vtt_uri, contact_sheet_uri)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb),"
-                    + " CAST(? AS jsonb), ?, ?)"
+                    + " CAST(? AS jsonb), ?, ?, ?, ?)"
                     + " ON CONFLICT (request_id, run_id) DO UPDATE SET"
                     + " status = EXCLUDED.status,"
                     + " video_uri = EXCLUDED.video_uri,"
@@ -42,7 +43,9 @@ public final class VideoResultStatementBuilder implements JdbcStatementBuilder<V
                     + " quality_reasons = EXCLUDED.quality_reasons,"
                     + " credits = EXCLUDED.credits,"
                     + " error = EXCLUDED.error,"
-                    + " completed_at = EXCLUDED.completed_at"
+                    + " completed_at = EXCLUDED.completed_at,"
+                    + " web_vtt_uri = EXCLUDED.web_vtt_uri,"
+                    + " contact_sheet_uri = EXCLUDED.contact_sheet_uri"
                     + " WHERE video_results.completed_at <= EXCLUDED.completed_at";
 
     @Override
@@ -65,6 +68,8 @@ public final class VideoResultStatementBuilder implements JdbcStatementBuilder<V
         Parameters.text(statement, 15, creditsJson(result.getCredits()));
         Parameters.text(statement, 16, result.getError());
         Parameters.timestamp(statement, 17, result.getCompletedAt());
+        Parameters.text(statement, 18, result.getWebVttUri());
+        Parameters.text(statement, 19, result.getContactSheetUri());
     }
 
     /** The quality reasons as a JSON array of strings. */
