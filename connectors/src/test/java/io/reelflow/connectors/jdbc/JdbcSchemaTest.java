@@ -12,7 +12,7 @@ class JdbcSchemaTest {
     void shouldOnlyContainIdempotentStatements() {
         List<String> statements = JdbcSchema.statements();
 
-        assertThat(statements).hasSize(3);
+        assertThat(statements).hasSize(5);
         assertThat(statements)
                 .allSatisfy(sql -> assertThat(sql).containsIgnoringCase("IF NOT EXISTS"));
         assertThat(statements).noneSatisfy(sql -> assertThat(sql).contains("--"));
