@@ -115,7 +115,8 @@ public final class AssetDescriptions {
     /** This set plus {@code later}; where both describe a file, {@code later}'s values win. */
     public AssetDescriptions mergedWith(AssetDescriptions later) {
         Map<String, AssetDescription> merged = new HashMap<>(byFileName);
-        later.byFileName.forEach((name, d) -> merged.merge(name, d, AssetDescription::overriddenBy));
+        later.byFileName.forEach(
+                (name, d) -> merged.merge(name, d, AssetDescription::overriddenBy));
         return new AssetDescriptions(merged);
     }
 

@@ -33,10 +33,10 @@ import java.util.stream.Stream;
  * object under an {@code s3://bucket/prefix}, computes its SHA-256, skips it when those bytes are
  * already catalogued, probes it ({@link MediaProber}), uploads a folder's file to {@code
  * assets/<first 16 hex of sha256>/<file name>}, writes a JPEG thumbnail to {@code
- * assets/thumbnails/<sha256>.jpg} (not for music) and upserts its entry with the description
- * given for its file name. Files go through a small pool of threads. A file that cannot be read or
- * probed is rejected with its reason and the import goes on; a failing object store or database
- * stops it, and running it again continues where it stopped.
+ * assets/thumbnails/<sha256>.jpg} (not for music) and upserts its entry with the description given
+ * for its file name. Files go through a small pool of threads. A file that cannot be read or probed
+ * is rejected with its reason and the import goes on; a failing object store or database stops it,
+ * and running it again continues where it stopped.
  *
  * <pre>{@code
  * ImportReport report = AssetImporter.builder()
@@ -133,7 +133,10 @@ public final class AssetImporter {
             if (NON_MEDIA_EXTENSIONS.contains(extension)) {
                 results[i] =
                         new ImportedFile(
-                                candidate.name(), Outcome.SKIPPED, null, "not media (." + extension + ")");
+                                candidate.name(),
+                                Outcome.SKIPPED,
+                                null,
+                                "not media (." + extension + ")");
             } else {
                 media.add(i);
             }
@@ -174,9 +177,7 @@ public final class AssetImporter {
             deleteRecursively(workDir);
         }
         return new ImportReport(
-                source,
-                List.of(results),
-                java.time.Duration.ofNanos(System.nanoTime() - start));
+                source, List.of(results), java.time.Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static ImportedFile await(Future<ImportedFile> future) throws IOException {
@@ -328,9 +329,15 @@ public final class AssetImporter {
             UpsertOutcome outcome = catalog.upsert(existing.describedBy(description.get()));
             return outcome == UpsertOutcome.UNCHANGED
                     ? new ImportedFile(
-                            candidate.name(), Outcome.UNCHANGED, existing.id(), "already catalogued")
+                            candidate.name(),
+                            Outcome.UNCHANGED,
+                            existing.id(),
+                            "already catalogued")
                     : new ImportedFile(
-                            candidate.name(), Outcome.UPDATED, existing.id(), "description changed");
+                            candidate.name(),
+                            Outcome.UPDATED,
+                            existing.id(),
+                            "description changed");
         } catch (IllegalArgumentException e) {
             return rejected(candidate, e.getMessage());
         }

@@ -55,7 +55,11 @@ public record CatalogEntry(
         }
         if (!ROTATIONS.contains(rotation)) {
             throw new IllegalArgumentException(
-                    "rotation of asset " + id + " must be 0, 90, 180 or 270 (got " + rotation + ")");
+                    "rotation of asset "
+                            + id
+                            + " must be 0, 90, 180 or 270 (got "
+                            + rotation
+                            + ")");
         }
         if (orientation == null) {
             orientation = Orientation.of(width, height);

@@ -24,7 +24,9 @@ public record ImportReport(String source, List<ImportedFile> files, Duration ela
         return count(Outcome.REJECTED) > 0;
     }
 
-    /** One line, e.g. {@code 52 files in 12.3 s: 49 imported, 0 updated, 1 unchanged, 2 rejected}. */
+    /**
+     * One line, e.g. {@code 52 files in 12.3 s: 49 imported, 0 updated, 1 unchanged, 2 rejected}.
+     */
     public String summary() {
         int media = files.size() - count(Outcome.SKIPPED);
         String line =

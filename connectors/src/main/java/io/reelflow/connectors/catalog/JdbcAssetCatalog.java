@@ -22,9 +22,9 @@ import org.postgresql.util.PSQLException;
 
 /**
  * The asset catalog in PostgreSQL ({@code asset_catalog} from {@code schema.sql}): one row per
- * distinct file content, keyed by its SHA-256, so importing the same bytes again never adds a
- * row. Each call opens and closes its own connection, which keeps a long-lived holder (a task
- * refreshing its catalog) free of broken connections. Blocking: call it off the task thread.
+ * distinct file content, keyed by its SHA-256, so importing the same bytes again never adds a row.
+ * Each call opens and closes its own connection, which keeps a long-lived holder (a task refreshing
+ * its catalog) free of broken connections. Blocking: call it off the task thread.
  *
  * <pre>{@code
  * AssetCatalogFactory catalog = JdbcAssetCatalog.factory(JdbcSettings.of(url, user, password));
@@ -110,7 +110,10 @@ public final class JdbcAssetCatalog implements AssetCatalog {
         }
     }
 
-    /** Writes every entry to {@code file} as JSON lines ({@link CatalogJsonLines}); returns how many. */
+    /**
+     * Writes every entry to {@code file} as JSON lines ({@link CatalogJsonLines}); returns how
+     * many.
+     */
     public int exportJsonLines(Path file) throws IOException {
         List<CatalogEntry> entries = entries();
         CatalogJsonLines.write(entries, file);

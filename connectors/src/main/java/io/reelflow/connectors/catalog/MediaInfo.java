@@ -8,12 +8,7 @@ import io.reelflow.schemas.AssetKind;
  * photos.
  */
 public record MediaInfo(
-        AssetKind kind,
-        double durationSeconds,
-        int width,
-        int height,
-        String codec,
-        int rotation) {
+        AssetKind kind, double durationSeconds, int width, int height, String codec, int rotation) {
 
     /** Landscape, portrait or square; null for music. */
     public Orientation orientation() {

@@ -70,7 +70,8 @@ public final class MediaProber {
         if (grabber.grabSamples() == null) {
             throw new RejectedMediaException("no audio could be decoded");
         }
-        return new MediaInfo(AssetKind.MUSIC, duration, 0, 0, codecName(grabber.getAudioCodec()), 0);
+        return new MediaInfo(
+                AssetKind.MUSIC, duration, 0, 0, codecName(grabber.getAudioCodec()), 0);
     }
 
     private static MediaInfo picture(FFmpegFrameGrabber grabber, Streams streams)
@@ -99,12 +100,7 @@ public final class MediaProber {
             throw new RejectedMediaException("no picture could be decoded");
         }
         return new MediaInfo(
-                still ? AssetKind.PHOTO : AssetKind.CLIP,
-                duration,
-                width,
-                height,
-                codec,
-                rotation);
+                still ? AssetKind.PHOTO : AssetKind.CLIP, duration, width, height, codec, rotation);
     }
 
     /**

@@ -106,8 +106,7 @@ class AssetImporterITCase {
                 .extracting(ImportedFile::source, ImportedFile::reason)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
-                                "broken.mp4",
-                                report.withOutcome(Outcome.REJECTED).get(0).reason()),
+                                "broken.mp4", report.withOutcome(Outcome.REJECTED).get(0).reason()),
                         org.assertj.core.groups.Tuple.tuple("empty.jpg", "empty file (0 bytes)"));
         assertThat(report.withOutcome(Outcome.REJECTED).get(0).reason())
                 .contains("not a media file FFmpeg can read");
@@ -162,8 +161,7 @@ class AssetImporterITCase {
         assertThat(brightness(clipThumbnail, 30, 160)).isLessThan(60);
 
         CatalogEntry music = byKind.get(AssetKind.MUSIC);
-        assertThat(music.durationSeconds())
-                .isCloseTo(CatalogTestMedia.MUSIC_SECONDS, within(0.15));
+        assertThat(music.durationSeconds()).isCloseTo(CatalogTestMedia.MUSIC_SECONDS, within(0.15));
         assertThat(music.thumbnailUri()).isNull();
         assertThat(music.orientation()).isNull();
         assertThat(music.codec()).isEqualTo("aac");
@@ -208,10 +206,11 @@ class AssetImporterITCase {
         assertThat(report.withOutcome(Outcome.UPDATED))
                 .extracting(ImportedFile::source)
                 .containsExactly("photo.jpg");
-        CatalogEntry photo = catalog.entries().stream()
-                .filter(e -> e.id().equals("fox-1"))
-                .findFirst()
-                .orElseThrow();
+        CatalogEntry photo =
+                catalog.entries().stream()
+                        .filter(e -> e.id().equals("fox-1"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(photo.description()).isEqualTo("A flag in the wind");
         assertThat(photo.tags()).containsExactly("flag", "red", "blue");
         assertThat(photo.language()).as("the default language").isEqualTo("en");

@@ -72,8 +72,7 @@ class CatalogJsonLinesTest {
         assertThat(parsed.entries())
                 .extracting(CatalogJsonLines.NumberedEntry::entry)
                 .containsExactly(CLIP, MUSIC);
-        assertThat(parsed.entries().get(0).entry().orientation())
-                .isEqualTo(Orientation.PORTRAIT);
+        assertThat(parsed.entries().get(0).entry().orientation()).isEqualTo(Orientation.PORTRAIT);
         assertThat(Files.readString(file, StandardCharsets.UTF_8))
                 .contains("\"orientation\":\"portrait\"");
     }

@@ -57,8 +57,7 @@ class MediaProberTest {
 
         assertThat(info.kind()).isEqualTo(AssetKind.MUSIC);
         assertThat(info.codec()).isEqualTo("aac");
-        assertThat(info.durationSeconds())
-                .isCloseTo(CatalogTestMedia.MUSIC_SECONDS, within(0.15));
+        assertThat(info.durationSeconds()).isCloseTo(CatalogTestMedia.MUSIC_SECONDS, within(0.15));
         assertThat(info.width()).isZero();
         assertThat(info.orientation()).isNull();
     }

@@ -20,9 +20,8 @@ import org.apache.flink.configuration.Configuration;
 
 /**
  * {@code reelflow assets import|export|import-jsonl}: fills and copies the asset catalog in
- * PostgreSQL. The database and bucket come from the job's own options ({@code
- * --reelflow.jdbc.url}, {@code --reelflow.s3.endpoint}, ...), so the catalog the job reads is the
- * one filled here.
+ * PostgreSQL. The database and bucket come from the job's own options ({@code --reelflow.jdbc.url},
+ * {@code --reelflow.s3.endpoint}, ...), so the catalog the job reads is the one filled here.
  */
 public final class AssetsCommand {
     static final String USAGE =

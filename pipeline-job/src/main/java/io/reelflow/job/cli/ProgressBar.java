@@ -5,9 +5,9 @@ import io.reelflow.connectors.catalog.ImportedFile;
 import java.io.PrintStream;
 
 /**
- * Shows an import's progress on stderr: one bar redrawn in place ({@code \r[=====>    ] 31/52
- * files}) on a console, or a plain line at every tenth of the way when stderr is a file or pipe,
- * so logs stay readable.
+ * Shows an import's progress on stderr: one bar redrawn in place ({@code \r[=====> ] 31/52 files})
+ * on a console, or a plain line at every tenth of the way when stderr is a file or pipe, so logs
+ * stay readable.
  */
 final class ProgressBar implements ImportListener {
     static final int WIDTH = 30;

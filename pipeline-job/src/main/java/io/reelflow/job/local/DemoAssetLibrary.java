@@ -1,5 +1,8 @@
 package io.reelflow.job.local;
 
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+
 import io.reelflow.connectors.catalog.AssetDescription;
 import io.reelflow.connectors.catalog.AssetDescriptions;
 import io.reelflow.connectors.catalog.AssetImporter;
@@ -42,13 +45,16 @@ public final class DemoAssetLibrary {
     private DemoAssetLibrary() {}
 
     /**
-     * Draws the demo photos into {@code workDir} and imports them into {@code catalog} (uploads
-     * and thumbnails to {@code store}); then writes the catalog as a JSON-lines manifest under
-     * {@code manifestKey}, for jobs that still read their catalog from the manifest.
+     * Draws the demo photos into {@code workDir} and imports them into {@code catalog} (uploads and
+     * thumbnails to {@code store}); then writes the catalog as a JSON-lines manifest under {@code
+     * manifestKey}, for jobs that still read their catalog from the manifest.
      */
     public static List<CatalogAsset> install(
             ObjectStore store, JdbcAssetCatalog catalog, String manifestKey, Path workDir)
             throws IOException {
+        // JavaCV prints every probed file's stream table at FFmpeg's default level; local mode's
+        // console is for the run's progress.
+        av_log_set_level(AV_LOG_ERROR);
         Path photos = Files.createDirectories(workDir.resolve("photos"));
         Map<String, AssetDescription> descriptions = new LinkedHashMap<>();
         for (Demo demo : demos()) {

@@ -38,7 +38,10 @@ class ProgressBarTest {
         }
 
         String text = output();
-        assertThat(text).startsWith("\r[>").contains("\r[====================>").endsWith("] 3/3 files" + System.lineSeparator());
+        assertThat(text)
+                .startsWith("\r[>")
+                .contains("\r[====================>")
+                .endsWith("] 3/3 files" + System.lineSeparator());
         assertThat(text.chars().filter(c -> c == '\n').count()).as("line ends").isEqualTo(1);
     }
 

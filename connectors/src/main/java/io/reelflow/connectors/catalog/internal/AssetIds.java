@@ -26,7 +26,10 @@ public final class AssetIds {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    /** A title guessed from a file name: {@code 01-bridge_at-night.jpg} → {@code 01 bridge at night}. */
+    /**
+     * A title guessed from a file name: {@code 01-bridge_at-night.jpg} → {@code 01 bridge at
+     * night}.
+     */
     public static String title(String fileName) {
         return stem(fileName).replaceAll("[-_.\\s]+", " ").strip();
     }

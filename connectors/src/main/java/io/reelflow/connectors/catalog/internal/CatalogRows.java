@@ -39,21 +39,18 @@ public final class CatalogRows {
                     "source_url",
                     "thumbnail_uri");
 
-    public static final String SELECT_ALL =
-            "SELECT " + COLUMNS + " FROM asset_catalog ORDER BY id";
+    public static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM asset_catalog ORDER BY id";
 
     public static final String SELECT_BY_CHECKSUM =
             "SELECT " + COLUMNS + " FROM asset_catalog WHERE checksum = ?";
 
     /** Row count and last change in one index-backed aggregate. */
-    public static final String VERSION =
-            "SELECT count(*), max(updated_at) FROM asset_catalog";
+    public static final String VERSION = "SELECT count(*), max(updated_at) FROM asset_catalog";
 
     /**
-     * Inserts, or updates the row with the same checksum only when a value differs (so an
-     * unchanged upsert leaves {@code updated_at}, and the catalog's version, alone). Returns one
-     * row, {@code true} when inserted, or no row when nothing changed. The id of an existing row is
-     * kept.
+     * Inserts, or updates the row with the same checksum only when a value differs (so an unchanged
+     * upsert leaves {@code updated_at}, and the catalog's version, alone). Returns one row, {@code
+     * true} when inserted, or no row when nothing changed. The id of an existing row is kept.
      */
     public static final String UPSERT =
             "INSERT INTO asset_catalog ("
@@ -79,8 +76,7 @@ public final class CatalogRows {
         statement.setDouble(++i, entry.durationSeconds());
         statement.setInt(++i, entry.width());
         statement.setInt(++i, entry.height());
-        statement.setString(
-                ++i, entry.orientation() == null ? null : entry.orientation().label());
+        statement.setString(++i, entry.orientation() == null ? null : entry.orientation().label());
         statement.setString(++i, entry.codec());
         statement.setInt(++i, entry.rotation());
         statement.setString(++i, entry.title());
