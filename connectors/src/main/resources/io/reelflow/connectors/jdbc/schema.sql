@@ -40,3 +40,30 @@ CREATE TABLE IF NOT EXISTS video_status (
     at                  TIMESTAMPTZ      NOT NULL,
     PRIMARY KEY (request_id, run_id, phase)
 );
+
+-- The stock asset catalog (`reelflow assets import`). One row per distinct file content: the sha256
+-- of the bytes is the identity of an import, so importing the same file again changes nothing.
+-- width/height are the displayed size (after rotation); orientation is derived from them.
+CREATE TABLE IF NOT EXISTS asset_catalog (
+    id               TEXT             PRIMARY KEY,
+    uri              TEXT             NOT NULL,
+    kind             TEXT             NOT NULL CHECK (kind IN ('PHOTO', 'CLIP', 'MUSIC')),
+    duration_seconds DOUBLE PRECISION NOT NULL DEFAULT 0,
+    width            INTEGER          NOT NULL DEFAULT 0,
+    height           INTEGER          NOT NULL DEFAULT 0,
+    orientation      TEXT             CHECK (orientation IN ('landscape', 'portrait', 'square')),
+    codec            TEXT,
+    rotation         INTEGER          NOT NULL DEFAULT 0,
+    description      TEXT,
+    tags             TEXT[]           NOT NULL DEFAULT '{}',
+    language         TEXT,
+    licence          TEXT,
+    author           TEXT,
+    source_url       TEXT,
+    title            TEXT,
+    checksum         TEXT             NOT NULL UNIQUE CHECK (checksum ~ '^[0-9a-f]{64}$'),
+    thumbnail_uri    TEXT,
+    updated_at       TIMESTAMPTZ      NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS asset_catalog_updated_at_idx ON asset_catalog (updated_at);

@@ -27,24 +27,31 @@ public final class ReelflowCli {
                     "           --kafka-port 9092 --s3-port 9000 --postgres-port 5433 --sidecar-port 8090",
                     "           --web-ui-port 8081 --parallelism 2",
                     "  publish  publish request files (JSON object, array or lines) to Kafka:",
-                    "           [--bootstrap-servers localhost:9092] [--topic reelflow.requests] [--avro] <file>...");
+                    "           [--bootstrap-servers localhost:9092] [--topic reelflow.requests] [--avro] <file>...",
+                    AssetsCommand.USAGE);
 
     private ReelflowCli() {}
 
     /**
-     * True for commands that own their process ({@code local}, {@code publish}), unlike {@code
-     * run}.
+     * True for commands that own their process ({@code local}, {@code publish}, {@code assets}),
+     * unlike {@code run}.
      */
     public static boolean endsProcess(String[] args) {
-        return args.length > 0 && Set.of("local", "publish").contains(args[0]);
+        return args.length > 0 && Set.of("local", "publish", "assets").contains(args[0]);
     }
 
     /** Runs a command and returns the process exit code. */
     public static int run(String[] args) throws Exception {
-        return run(args, System.out, System.err);
+        return run(args, System.out, System.err, System.console() != null);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        return run(args, out, err, false);
+    }
+
+    /** {@code console}: stderr is a terminal, so progress may redraw one line. */
+    static int run(String[] args, PrintStream out, PrintStream err, boolean console)
+            throws Exception {
         CommandLine line;
         try {
             line = CommandLine.parse(args, Set.of("exit-when-done", "avro", "help"));
@@ -63,6 +70,8 @@ public final class ReelflowCli {
                 return LocalMode.run(line, out);
             case "publish":
                 return PublishCommand.run(line, out, err);
+            case "assets":
+                return AssetsCommand.run(line, out, err, console);
             default:
                 err.println(USAGE);
                 return 2;

@@ -1,9 +1,16 @@
 package io.reelflow.job.local;
 
-import io.reelflow.connectors.catalog.JsonLinesAssetCatalog;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+
+import io.reelflow.connectors.catalog.AssetDescription;
+import io.reelflow.connectors.catalog.AssetDescriptions;
+import io.reelflow.connectors.catalog.AssetImporter;
+import io.reelflow.connectors.catalog.ImportReport;
+import io.reelflow.connectors.catalog.ImportedFile.Outcome;
+import io.reelflow.connectors.catalog.JdbcAssetCatalog;
 import io.reelflow.operators.port.CatalogAsset;
 import io.reelflow.operators.port.ObjectStore;
-import io.reelflow.schemas.AssetKind;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -13,8 +20,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
@@ -22,7 +30,8 @@ import javax.imageio.ImageIO;
 /**
  * A small stock library for {@code local} mode, drawn at start-up (nothing is downloaded): six
  * photos matching the sample requests, with tags in several languages so scenes in any sample's
- * language find them. Uploaded to the bucket with a JSON-lines catalog manifest.
+ * language find them. Imported like any stock library, through {@link AssetImporter} into the
+ * PostgreSQL asset catalog; the drawings are deterministic, so a restart finds them unchanged.
  */
 public final class DemoAssetLibrary {
     private static final int WIDTH = 1600;
@@ -35,36 +44,49 @@ public final class DemoAssetLibrary {
 
     private DemoAssetLibrary() {}
 
-    /** Draws, uploads and catalogues the demo photos; returns the catalog entries. */
-    public static List<CatalogAsset> install(ObjectStore store, String manifestKey, Path workDir)
+    /**
+     * Draws the demo photos into {@code workDir} and imports them into {@code catalog} (uploads and
+     * thumbnails to {@code store}); then writes the catalog as a JSON-lines manifest under {@code
+     * manifestKey}, for jobs that still read their catalog from the manifest.
+     */
+    public static List<CatalogAsset> install(
+            ObjectStore store, JdbcAssetCatalog catalog, String manifestKey, Path workDir)
             throws IOException {
-        Files.createDirectories(workDir);
-        List<CatalogAsset> assets = new ArrayList<>();
+        // JavaCV prints every probed file's stream table at FFmpeg's default level; local mode's
+        // console is for the run's progress.
+        av_log_set_level(AV_LOG_ERROR);
+        Path photos = Files.createDirectories(workDir.resolve("photos"));
+        Map<String, AssetDescription> descriptions = new LinkedHashMap<>();
         for (Demo demo : demos()) {
-            Path file = workDir.resolve(demo.id() + ".jpg");
-            ImageIO.write(draw(demo.painter()), "jpg", file.toFile());
-            String uri = store.put("assets/demo/" + demo.id() + ".jpg", file, "image/jpeg");
-            assets.add(
-                    new CatalogAsset(
+            String fileName = demo.id() + ".jpg";
+            ImageIO.write(draw(demo.painter()), "jpg", photos.resolve(fileName).toFile());
+            descriptions.put(
+                    fileName,
+                    new AssetDescription(
                             demo.id(),
-                            uri,
-                            AssetKind.PHOTO,
-                            0,
-                            WIDTH,
-                            HEIGHT,
                             demo.id().replace('-', ' '),
                             demo.description(),
                             demo.tags(),
                             "en",
                             LICENCE,
                             AUTHOR,
-                            null,
-                            Long.toHexString(Files.size(file))));
+                            null));
+        }
+        ImportReport report =
+                AssetImporter.builder()
+                        .catalog(catalog)
+                        .objectStore(store)
+                        .descriptions(AssetDescriptions.of(descriptions))
+                        .build()
+                        .importFolder(photos);
+        if (report.hasRejections()) {
+            throw new IOException(
+                    "demo photos were rejected: " + report.withOutcome(Outcome.REJECTED));
         }
         Path manifest = workDir.resolve("assets.jsonl");
-        JsonLinesAssetCatalog.write(assets, manifest);
+        catalog.exportJsonLines(manifest);
         store.put(manifestKey, manifest, "application/x-ndjson");
-        return assets;
+        return catalog.loadAll();
     }
 
     private static BufferedImage draw(Consumer<Graphics2D> painter) {

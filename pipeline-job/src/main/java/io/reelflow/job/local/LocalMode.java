@@ -1,5 +1,6 @@
 package io.reelflow.job.local;
 
+import io.reelflow.connectors.catalog.JdbcAssetCatalog;
 import io.reelflow.connectors.jdbc.JdbcSchema;
 import io.reelflow.connectors.jdbc.JdbcSettings;
 import io.reelflow.connectors.kafka.TopicAdmin;
@@ -193,8 +194,9 @@ public final class LocalMode {
                         config.get(KafkaOptions.RESULTS_TOPIC), 2,
                         config.get(KafkaOptions.STATUS_TOPIC), 2,
                         config.get(KafkaOptions.DEAD_LETTER_TOPIC), 1));
-        JdbcSchema.apply(
-                JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword()));
+        JdbcSettings database =
+                JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword());
+        JdbcSchema.apply(database);
         S3Settings s3 =
                 new S3Settings(
                         services.s3Endpoint(),
@@ -206,6 +208,7 @@ public final class LocalMode {
         try (ObjectStore store = S3ObjectStore.factory(s3).create()) {
             DemoAssetLibrary.install(
                     store,
+                    new JdbcAssetCatalog(database),
                     config.get(StorageOptions.CATALOG_MANIFEST),
                     dataDir.resolve("demo-assets"));
         } catch (IOException e) {
