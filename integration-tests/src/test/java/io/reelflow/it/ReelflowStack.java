@@ -1,6 +1,10 @@
 package io.reelflow.it;
 
-import io.reelflow.connectors.catalog.JsonLinesAssetCatalog;
+import io.reelflow.connectors.catalog.AssetDescription;
+import io.reelflow.connectors.catalog.AssetDescriptions;
+import io.reelflow.connectors.catalog.AssetImporter;
+import io.reelflow.connectors.catalog.ImportReport;
+import io.reelflow.connectors.catalog.JdbcAssetCatalog;
 import io.reelflow.connectors.jdbc.JdbcSchema;
 import io.reelflow.connectors.jdbc.JdbcSettings;
 import io.reelflow.connectors.kafka.TopicAdmin;
@@ -12,9 +16,7 @@ import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.job.config.SidecarOptions;
 import io.reelflow.job.config.StorageOptions;
-import io.reelflow.operators.port.CatalogAsset;
 import io.reelflow.operators.port.ObjectStore;
-import io.reelflow.schemas.AssetKind;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -62,10 +64,6 @@ final class ReelflowStack {
         return name + ".dead-letter";
     }
 
-    String catalogKey() {
-        return "catalog/" + name + ".jsonl";
-    }
-
     JdbcSettings database() {
         return JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword());
     }
@@ -103,7 +101,8 @@ final class ReelflowStack {
                         deadLetterTopic(),
                         1));
         JdbcSchema.apply(database());
-        Path photo = workDir.resolve("lighthouse.jpg");
+        Path photos = Files.createDirectories(workDir.resolve("photos"));
+        Path photo = photos.resolve("lighthouse.jpg");
         BufferedImage image = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(20, 30, 80));
@@ -114,27 +113,30 @@ final class ReelflowStack {
         g.fillOval(360, 110, 80, 60);
         g.dispose();
         ImageIO.write(image, "jpg", photo.toFile());
+        // The catalog is filled as users fill it: by the importer, into the asset_catalog table.
         try (ObjectStore store = objectStore()) {
-            String uri = store.put("assets/" + name + "/lighthouse.jpg", photo, "image/jpeg");
-            CatalogAsset lighthouse =
-                    new CatalogAsset(
-                            LIGHTHOUSE_ASSET,
-                            uri,
-                            AssetKind.PHOTO,
-                            0,
-                            800,
-                            600,
-                            "Lighthouse",
-                            "A lighthouse on a cliff at night",
-                            List.of("lighthouse", "cliff", "night"),
-                            "en",
-                            "CC0-1.0",
-                            "Test Author",
-                            null,
-                            "test");
-            Path manifest = workDir.resolve("assets.jsonl");
-            JsonLinesAssetCatalog.write(List.of(lighthouse), manifest);
-            store.put(catalogKey(), manifest, "application/x-ndjson");
+            ImportReport report =
+                    AssetImporter.builder()
+                            .catalog(new JdbcAssetCatalog(database()))
+                            .objectStore(store)
+                            .descriptions(
+                                    AssetDescriptions.of(
+                                            Map.of(
+                                                    "lighthouse.jpg",
+                                                    new AssetDescription(
+                                                            LIGHTHOUSE_ASSET,
+                                                            "Lighthouse",
+                                                            "A lighthouse on a cliff at night",
+                                                            List.of("lighthouse", "cliff", "night"),
+                                                            "en",
+                                                            "CC0-1.0",
+                                                            "Test Author",
+                                                            null))))
+                            .build()
+                            .importFolder(photos);
+            if (report.hasRejections()) {
+                throw new IllegalStateException("test photo rejected: " + report.summary());
+            }
         }
     }
 
@@ -154,7 +156,6 @@ final class ReelflowStack {
         config.set(StorageOptions.BUCKET, services.s3Bucket());
         config.set(StorageOptions.ACCESS_KEY, services.s3AccessKey());
         config.set(StorageOptions.SECRET_KEY, services.s3SecretKey());
-        config.set(StorageOptions.CATALOG_MANIFEST, catalogKey());
         config.set(DatabaseOptions.URL, services.jdbcUrl());
         config.set(DatabaseOptions.USER, services.jdbcUser());
         config.set(DatabaseOptions.PASSWORD, services.jdbcPassword());

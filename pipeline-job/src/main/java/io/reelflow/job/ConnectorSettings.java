@@ -1,15 +1,20 @@
 package io.reelflow.job;
 
+import io.reelflow.connectors.catalog.JdbcAssetCatalog;
+import io.reelflow.connectors.catalog.JsonLinesAssetCatalog;
 import io.reelflow.connectors.jdbc.JdbcSettings;
 import io.reelflow.connectors.kafka.KafkaOffsets;
 import io.reelflow.connectors.kafka.KafkaSinkSettings;
 import io.reelflow.connectors.kafka.KafkaSourceSettings;
 import io.reelflow.connectors.s3.S3Settings;
 import io.reelflow.connectors.sidecar.SidecarSettings;
+import io.reelflow.job.config.CatalogOptions;
 import io.reelflow.job.config.DatabaseOptions;
 import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.SidecarOptions;
 import io.reelflow.job.config.StorageOptions;
+import io.reelflow.operators.port.AssetCatalogFactory;
+import io.reelflow.operators.port.ObjectStoreFactory;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** The connectors' settings, read from the typed configuration. */
@@ -19,6 +24,7 @@ public record ConnectorSettings(
         KafkaSinkSettings status,
         KafkaSinkSettings deadLetters,
         S3Settings storage,
+        CatalogOptions.Source catalogSource,
         String catalogManifestKey,
         JdbcSettings database,
         SidecarSettings sidecar) {
@@ -66,9 +72,18 @@ public record ConnectorSettings(
                 sink(bootstrap, config.get(KafkaOptions.STATUS_TOPIC)).build(),
                 sink(bootstrap, config.get(KafkaOptions.DEAD_LETTER_TOPIC)).build(),
                 storage,
-                config.get(StorageOptions.CATALOG_MANIFEST),
+                config.get(CatalogOptions.SOURCE),
+                config.get(CatalogOptions.MANIFEST),
                 database,
                 sidecar);
+    }
+
+    /** The catalog the job's retrieval stage reads, as configured. */
+    public AssetCatalogFactory assetCatalog(ObjectStoreFactory store) {
+        return catalogSource == CatalogOptions.Source.JDBC
+                ? JdbcAssetCatalog.factory(database)
+                : JsonLinesAssetCatalog.factory(
+                        store, "s3://" + storage.bucket() + "/" + catalogManifestKey);
     }
 
     private static KafkaSinkSettings.Builder sink(String bootstrap, String topic) {

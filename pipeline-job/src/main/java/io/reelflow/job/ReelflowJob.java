@@ -1,6 +1,5 @@
 package io.reelflow.job;
 
-import io.reelflow.connectors.catalog.JsonLinesAssetCatalog;
 import io.reelflow.connectors.jdbc.ReelflowJdbc;
 import io.reelflow.connectors.kafka.ReelflowKafka;
 import io.reelflow.connectors.s3.S3ObjectStore;
@@ -49,12 +48,7 @@ public final class ReelflowJob {
                 new PipelinePorts(
                         store,
                         ReferenceSidecarClient.factory(connectors.sidecar()),
-                        JsonLinesAssetCatalog.factory(
-                                store,
-                                "s3://"
-                                        + connectors.storage().bucket()
-                                        + "/"
-                                        + connectors.catalogManifestKey()));
+                        connectors.assetCatalog(store));
 
         DataStream<RawRequest> requests =
                 env.fromSource(

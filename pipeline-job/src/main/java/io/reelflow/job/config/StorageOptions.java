@@ -4,7 +4,7 @@ import static org.apache.flink.configuration.ConfigOptions.key;
 
 import org.apache.flink.configuration.ConfigOption;
 
-/** The S3 bucket for videos, thumbnails, subtitles, generated clips and the asset catalog. */
+/** The S3 bucket for videos, thumbnails, subtitles, generated clips and catalogued assets. */
 public final class StorageOptions {
     public static final ConfigOption<String> ENDPOINT =
             key("reelflow.s3.endpoint")
@@ -36,12 +36,6 @@ public final class StorageOptions {
                     .stringType()
                     .noDefaultValue()
                     .withDescription("S3 secret key; unset = the AWS default credentials chain.");
-
-    public static final ConfigOption<String> CATALOG_MANIFEST =
-            key("reelflow.catalog.manifest")
-                    .stringType()
-                    .defaultValue("catalog/assets.jsonl")
-                    .withDescription("Key in the bucket of the asset catalog (JSON lines).");
 
     private StorageOptions() {}
 }

@@ -46,12 +46,10 @@ public final class DemoAssetLibrary {
 
     /**
      * Draws the demo photos into {@code workDir} and imports them into {@code catalog} (uploads and
-     * thumbnails to {@code store}); then writes the catalog as a JSON-lines manifest under {@code
-     * manifestKey}, for jobs that still read their catalog from the manifest.
+     * thumbnails to {@code store}), where the job's retrieval stage finds them.
      */
     public static List<CatalogAsset> install(
-            ObjectStore store, JdbcAssetCatalog catalog, String manifestKey, Path workDir)
-            throws IOException {
+            ObjectStore store, JdbcAssetCatalog catalog, Path workDir) throws IOException {
         // JavaCV prints every probed file's stream table at FFmpeg's default level; local mode's
         // console is for the run's progress.
         av_log_set_level(AV_LOG_ERROR);
@@ -83,9 +81,6 @@ public final class DemoAssetLibrary {
             throw new IOException(
                     "demo photos were rejected: " + report.withOutcome(Outcome.REJECTED));
         }
-        Path manifest = workDir.resolve("assets.jsonl");
-        catalog.exportJsonLines(manifest);
-        store.put(manifestKey, manifest, "application/x-ndjson");
         return catalog.loadAll();
     }
 

@@ -207,10 +207,7 @@ public final class LocalMode {
                         true);
         try (ObjectStore store = S3ObjectStore.factory(s3).create()) {
             DemoAssetLibrary.install(
-                    store,
-                    new JdbcAssetCatalog(database),
-                    config.get(StorageOptions.CATALOG_MANIFEST),
-                    dataDir.resolve("demo-assets"));
+                    store, new JdbcAssetCatalog(database), dataDir.resolve("demo-assets"));
         } catch (IOException e) {
             throw new IOException("Could not install the demo asset library", e);
         }
