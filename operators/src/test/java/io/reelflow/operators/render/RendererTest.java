@@ -421,6 +421,7 @@ class RendererTest {
                 .containsExactly(
                         Renderer.videoKey(RUN_ID, REQUEST_ID),
                         Renderer.thumbnailKey(RUN_ID, REQUEST_ID),
+                        Renderer.contactSheetKey(RUN_ID, REQUEST_ID),
                         Renderer.subtitlesKey(RUN_ID, REQUEST_ID),
                         Renderer.webVttKey(RUN_ID, REQUEST_ID));
     }

@@ -27,8 +27,8 @@ class VideoWriterTest {
                                 36,
                                 25,
                                 RenderConfig.defaults(),
-                                List.of("no_such_encoder", VideoWriter.X264));
-                Canvas canvas = new Canvas(64, 36)) {
+                                List.of("no_such_encoder", VideoWriter.X264))) {
+            Canvas canvas = new Canvas(64, 36);
             for (int i = 0; i < 10; i++) {
                 writer.write(canvas);
             }
