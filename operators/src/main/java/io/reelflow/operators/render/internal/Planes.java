@@ -73,21 +73,45 @@ public final class Planes {
         int[] y1 = new int[targetHeight];
         int[] fy = new int[targetHeight];
         axis(sourceHeight, targetHeight, top, windowHeight, y0, y1, fy);
+        // Separable: each source row is interpolated horizontally once (two rows cached), then
+        // output rows blend two such rows with one weight, a loop the JIT vectorises.
+        int[] upper = new int[targetWidth];
+        int[] lower = new int[targetWidth];
+        int upperRow = -1;
+        int lowerRow = -1;
         for (int y = 0; y < targetHeight; y++) {
-            int out = targetOffset + y * targetStride;
-            int row0 = sourceOffset + y0[y] * sourceWidth;
-            int row1 = sourceOffset + y1[y] * sourceWidth;
+            int wanted0 = y0[y];
+            int wanted1 = y1[y];
+            if (upperRow != wanted0) {
+                if (lowerRow == wanted0) {
+                    int[] swap = upper;
+                    upper = lower;
+                    lower = swap;
+                    upperRow = wanted0;
+                    lowerRow = -1;
+                } else {
+                    horizontal(source, sourceOffset + wanted0 * sourceWidth, x0, x1, fx, upper);
+                    upperRow = wanted0;
+                }
+            }
+            if (lowerRow != wanted1) {
+                horizontal(source, sourceOffset + wanted1 * sourceWidth, x0, x1, fx, lower);
+                lowerRow = wanted1;
+            }
             int wy = fy[y];
             int gy = ONE - wy;
+            int out = targetOffset + y * targetStride;
             for (int x = 0; x < targetWidth; x++) {
-                int a = x0[x];
-                int b = x1[x];
-                int wx = fx[x];
-                int gx = ONE - wx;
-                int upper = (source[row0 + a] & 0xff) * gx + (source[row0 + b] & 0xff) * wx;
-                int lower = (source[row1 + a] & 0xff) * gx + (source[row1 + b] & 0xff) * wx;
-                target[out++] = (byte) ((upper * gy + lower * wy + HALF) >> 16);
+                target[out + x] = (byte) ((upper[x] * gy + lower[x] * wy + HALF) >> 16);
             }
+        }
+    }
+
+    private static void horizontal(
+            byte[] source, int row, int[] x0, int[] x1, int[] fx, int[] into) {
+        for (int x = 0; x < into.length; x++) {
+            int w = fx[x];
+            into[x] = (source[row + x0[x]] & 0xff) * (ONE - w) + (source[row + x1[x]] & 0xff) * w;
         }
     }
 
