@@ -138,21 +138,25 @@ public final class PhotoSource implements SceneSource {
     private static void drawPad(Graphics2D g, BufferedImage image, int width, int height) {
         int smallWidth = Math.max(2, width / PAD_BLUR_FACTOR);
         int smallHeight = Math.max(2, height / PAD_BLUR_FACTOR);
-        // Two bilinear steps down average more pixels than one, then one smooth step up.
-        BufferedImage medium =
-                new BufferedImage(smallWidth * 4, smallHeight * 4, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D mg = medium.createGraphics();
-        mg.setRenderingHint(
+        // Halving steps average 2 x 2 pixels each, a box filter without aliasing; the smooth
+        // enlargement of the tiny result is the blur.
+        BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D cg = small.createGraphics();
+        cg.setRenderingHint(
                 RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        drawCovering(mg, image, medium.getWidth(), medium.getHeight());
-        mg.dispose();
-        BufferedImage small =
-                new BufferedImage(smallWidth, smallHeight, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D sg = small.createGraphics();
-        sg.setRenderingHint(
-                RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        sg.drawImage(medium, 0, 0, smallWidth, smallHeight, null);
-        sg.dispose();
+        drawCovering(cg, image, width, height);
+        cg.dispose();
+        while (small.getWidth() / 2 >= smallWidth && small.getHeight() / 2 >= smallHeight) {
+            BufferedImage half =
+                    new BufferedImage(
+                            small.getWidth() / 2, small.getHeight() / 2, BufferedImage.TYPE_3BYTE_BGR);
+            Graphics2D hg = half.createGraphics();
+            hg.setRenderingHint(
+                    RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            hg.drawImage(small, 0, 0, half.getWidth(), half.getHeight(), null);
+            hg.dispose();
+            small = half;
+        }
         g.setRenderingHint(
                 RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(small, 0, 0, width, height, null);
