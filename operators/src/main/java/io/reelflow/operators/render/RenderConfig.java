@@ -65,8 +65,8 @@ public record RenderConfig(
 
     /**
      * Noto first (Debian {@code fonts-noto-core}, {@code fonts-noto-cjk}), one family per script
-     * group, then DejaVu ({@code fonts-dejavu-core}) which covers Latin, Greek, Cyrillic, Arabic and
-     * Hebrew.
+     * group, then DejaVu ({@code fonts-dejavu-core}) which covers Latin, Greek, Cyrillic, Arabic
+     * and Hebrew.
      */
     public static final List<String> DEFAULT_FONT_FAMILIES =
             List.of(

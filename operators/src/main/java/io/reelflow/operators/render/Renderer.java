@@ -318,7 +318,14 @@ public final class Renderer {
                     }
                 }
             }
-            notes.add("scene " + sceneIndex + ": " + kind + " media " + problem + ", title card shown");
+            notes.add(
+                    "scene "
+                            + sceneIndex
+                            + ": "
+                            + kind
+                            + " media "
+                            + problem
+                            + ", title card shown");
             LOG.warn("Scene {} media {}: {}", sceneIndex, clip.getMediaUri(), problem);
             fellBack = true;
             return titleCard(clip);

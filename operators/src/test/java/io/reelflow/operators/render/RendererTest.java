@@ -34,10 +34,10 @@ import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.Transition;
-import java.io.ByteArrayInputStream;
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -707,7 +707,15 @@ class RendererTest {
             RenderJob job =
                     job(
                             spec,
-                            List.of(clip(0, "Preset", 0, 1.0, ClipSource.STOCK_PHOTO, uri(photo), 1)));
+                            List.of(
+                                    clip(
+                                            0,
+                                            "Preset",
+                                            0,
+                                            1.0,
+                                            ClipSource.STOCK_PHOTO,
+                                            uri(photo),
+                                            1)));
 
             RenderedVideo video = fast.render(job);
 

@@ -5,10 +5,10 @@ import java.awt.image.DataBufferByte;
 import java.util.Arrays;
 
 /**
- * One output frame in the encoder's own format, YUV 4:2:0 planar (BT.601, limited range): a Y
- * plane of {@code width x height} bytes followed by U and V planes of a quarter of that each, in
- * one array. Sources write the planes directly, so no colour conversion runs per frame and the
- * encoder takes the bytes as they are.
+ * One output frame in the encoder's own format, YUV 4:2:0 planar (BT.601, limited range): a Y plane
+ * of {@code width x height} bytes followed by U and V planes of a quarter of that each, in one
+ * array. Sources write the planes directly, so no colour conversion runs per frame and the encoder
+ * takes the bytes as they are.
  */
 public final class Canvas {
 
@@ -106,7 +106,11 @@ public final class Canvas {
             for (int cx = 0; cx < chromaWidth; cx++) {
                 int p = row0 + cx * 6;
                 int q = row1 + cx * 6;
-                int b = (bgr[p] & 0xff) + (bgr[p + 3] & 0xff) + (bgr[q] & 0xff) + (bgr[q + 3] & 0xff);
+                int b =
+                        (bgr[p] & 0xff)
+                                + (bgr[p + 3] & 0xff)
+                                + (bgr[q] & 0xff)
+                                + (bgr[q + 3] & 0xff);
                 int g =
                         (bgr[p + 1] & 0xff)
                                 + (bgr[p + 4] & 0xff)

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * How a video clip fills its scene: {@link Mode#TRIM} plays it and stops when the scene ends;
- * {@link Mode#SLOW} plays it slower: stretched to fit exactly when it is slightly
- * short, at half speed when the scene asks for slow motion; {@link Mode#LOOP} starts a much
- * shorter one over. A "slow motion" cue slows the clip down further.
+ * {@link Mode#SLOW} plays it slower: stretched to fit exactly when it is slightly short, at half
+ * speed when the scene asks for slow motion; {@link Mode#LOOP} starts a much shorter one over. A
+ * "slow motion" cue slows the clip down further.
  *
  * @param speed source seconds per output second (0.5 plays at half speed)
  */

@@ -27,7 +27,8 @@ public final class ContactSheet {
         }
         this.columns = columns;
         this.tileWidth = tileWidth;
-        this.tileHeight = Math.max(1, (int) Math.round((double) tileWidth * frameHeight / frameWidth));
+        this.tileHeight =
+                Math.max(1, (int) Math.round((double) tileWidth * frameHeight / frameWidth));
     }
 
     /** Adds a tile of the canvas's current picture. */

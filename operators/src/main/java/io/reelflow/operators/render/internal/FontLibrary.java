@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * The font files the renderer may draw text with, found in configured files and directories and
  * ordered by a family preference (bold faces first). For each text it picks the first font that
  * displays every character, so Latin, Cyrillic, Greek, Arabic, Hebrew, CJK and Devanagari each get
- * a font that has their glyphs; when none does, the render fails and says which character and
- * which package to install. Files are only opened when a text needs them, and once per JVM.
+ * a font that has their glyphs; when none does, the render fails and says which character and which
+ * package to install. Files are only opened when a text needs them, and once per JVM.
  */
 public final class FontLibrary {
 
@@ -37,10 +37,10 @@ public final class FontLibrary {
     }
 
     /**
-     * The fonts in {@code paths} (font files, or directories searched recursively for {@code
-     * .ttf}, {@code .otf} and {@code .ttc}), ordered by {@code preferredFamilies} (e.g. {@code
-     * "Noto Sans"}, matched against file names such as {@code NotoSans-Bold.ttf}). Missing paths
-     * are skipped. Libraries are cached per argument list.
+     * The fonts in {@code paths} (font files, or directories searched recursively for {@code .ttf},
+     * {@code .otf} and {@code .ttc}), ordered by {@code preferredFamilies} (e.g. {@code "Noto
+     * Sans"}, matched against file names such as {@code NotoSans-Bold.ttf}). Missing paths are
+     * skipped. Libraries are cached per argument list.
      */
     public static FontLibrary of(List<Path> paths, List<String> preferredFamilies) {
         return LIBRARIES.computeIfAbsent(
@@ -49,15 +49,16 @@ public final class FontLibrary {
     }
 
     private static FontLibrary scan(List<Path> paths, List<String> preferredFamilies) {
-        List<String> preference =
-                preferredFamilies.stream().map(FontLibrary::normalise).toList();
+        List<String> preference = preferredFamilies.stream().map(FontLibrary::normalise).toList();
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isRegularFile(path)) {
                 files.add(path);
             } else if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(FontLibrary::isFontFile).forEach(files::add);
+                    walk.filter(Files::isRegularFile)
+                            .filter(FontLibrary::isFontFile)
+                            .forEach(files::add);
                 } catch (IOException | UncheckedIOException e) {
                     // An unreadable directory contributes no fonts; the error message lists it.
                 }

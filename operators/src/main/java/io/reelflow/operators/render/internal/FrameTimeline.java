@@ -22,7 +22,8 @@ public final class FrameTimeline {
      * One scene's frames {@code [firstFrame, endFrame())}; its picture is needed from {@code
      * shownFrom()} to {@code shownUntil()} when crossfades reach into its neighbours.
      */
-    public record SceneSpan(SceneClip clip, int firstFrame, int frameCount, int leadIn, int leadOut) {
+    public record SceneSpan(
+            SceneClip clip, int firstFrame, int frameCount, int leadIn, int leadOut) {
         public int endFrame() {
             return firstFrame + frameCount;
         }
@@ -81,8 +82,8 @@ public final class FrameTimeline {
      * Lays out {@code clips} (ordered by scene index) over {@code targetSeconds}. The first scene
      * starts at frame 0 and the last one ends at the last frame; a gap between scenes extends the
      * earlier scene, so the picture never has holes. Every boundary between shown scenes gets a
-     * {@code transition} of {@code transitionSeconds}, clamped to {@link #MAX_TRANSITION_SHARE}
-     * of the shorter neighbour.
+     * {@code transition} of {@code transitionSeconds}, clamped to {@link #MAX_TRANSITION_SHARE} of
+     * the shorter neighbour.
      */
     public static FrameTimeline of(
             List<SceneClip> clips,
@@ -183,8 +184,8 @@ public final class FrameTimeline {
     }
 
     /**
-     * How much of the incoming scene frame {@code at} of a crossfade shows, in 256ths: just above
-     * 0 at its first frame, about half at the boundary, just below 256 at its last.
+     * How much of the incoming scene frame {@code at} of a crossfade shows, in 256ths: just above 0
+     * at its first frame, about half at the boundary, just below 256 at its last.
      */
     public static int crossfadeWeight(Boundary boundary, int at) {
         return (int) Math.round(256.0 * (at - boundary.start() + 1) / (boundary.frames() + 1));

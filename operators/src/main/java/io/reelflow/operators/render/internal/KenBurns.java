@@ -4,18 +4,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The slow camera move over a still photo, chosen from the scene's camera cues: zoom in by
- * default, a stronger zoom for a close-up, zoom out for wide and aerial shots, a horizontal pan for
- * pan and tracking shots. Zooms are relative to the photo covering the frame (1 shows all of it);
- * centres are fractions of the photo. The seed picks drift and direction, so a render repeats.
+ * The slow camera move over a still photo, chosen from the scene's camera cues: zoom in by default,
+ * a stronger zoom for a close-up, zoom out for wide and aerial shots, a horizontal pan for pan and
+ * tracking shots. Zooms are relative to the photo covering the frame (1 shows all of it); centres
+ * are fractions of the photo. The seed picks drift and direction, so a render repeats.
  */
 public record KenBurns(
-        double startZoom,
-        double endZoom,
-        double startX,
-        double startY,
-        double endX,
-        double endY) {
+        double startZoom, double endZoom, double startX, double startY, double endX, double endY) {
 
     /** Camera cue labels of the scene analyser ({@code scene.internal.Lexicons}). */
     public static final String CLOSE_UP = "close-up";

@@ -39,8 +39,8 @@ public final class PhotoSource implements SceneSource {
     }
 
     /**
-     * Decodes {@code file} (any format ImageIO reads, else via FFmpeg) for a {@code width x
-     * height} frame with the given move.
+     * Decodes {@code file} (any format ImageIO reads, else via FFmpeg) for a {@code width x height}
+     * frame with the given move.
      */
     public static PhotoSource open(Path file, int width, int height, KenBurns move)
             throws IOException {
@@ -121,8 +121,7 @@ public final class PhotoSource implements SceneSource {
     @Override
     public void close() {}
 
-    private static void drawCovering(
-            Graphics2D g, BufferedImage image, int width, int height) {
+    private static void drawCovering(Graphics2D g, BufferedImage image, int width, int height) {
         CoverCrop cover = CoverCrop.of(image.getWidth(), image.getHeight(), width, height);
         g.drawImage(
                 image,
@@ -149,7 +148,9 @@ public final class PhotoSource implements SceneSource {
         while (small.getWidth() / 2 >= smallWidth && small.getHeight() / 2 >= smallHeight) {
             BufferedImage half =
                     new BufferedImage(
-                            small.getWidth() / 2, small.getHeight() / 2, BufferedImage.TYPE_3BYTE_BGR);
+                            small.getWidth() / 2,
+                            small.getHeight() / 2,
+                            BufferedImage.TYPE_3BYTE_BGR);
             Graphics2D hg = half.createGraphics();
             hg.setRenderingHint(
                     RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

@@ -3,8 +3,8 @@ package io.reelflow.operators.render.internal;
 import java.awt.image.BufferedImage;
 
 /**
- * A small translucent picture (a subtitle box) converted once to the canvas's YUV 4:2:0 planes
- * with its alpha, then blended onto every frame that shows it with integer arithmetic.
+ * A small translucent picture (a subtitle box) converted once to the canvas's YUV 4:2:0 planes with
+ * its alpha, then blended onto every frame that shows it with integer arithmetic.
  */
 final class Sprite {
 

@@ -30,7 +30,9 @@ final class TextBlock {
         Font sized = font.deriveFont(Math.max(MIN_FONT_SIZE, preferredSize));
         float widest = widest(sized, lines);
         if (widest > maxWidth) {
-            sized = sized.deriveFont(Math.max(MIN_FONT_SIZE, sized.getSize2D() * maxWidth / widest));
+            sized =
+                    sized.deriveFont(
+                            Math.max(MIN_FONT_SIZE, sized.getSize2D() * maxWidth / widest));
         }
         return sized;
     }

@@ -146,7 +146,8 @@ public final class VideoWriter implements AutoCloseable {
             return grabber;
         } catch (IOException e) {
             closeQuietly(grabber);
-            throw new IOException("cannot read audio " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot read audio " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -30,10 +30,7 @@ class FontLibraryTest {
         for (String text :
                 List.of(
                         "It's 50% off: C:\\\\path",
-                        "Привет, мир",
-                        "Καλημέρα κόσμε",
-                        "שלום עולם",
-                        "مرحبا بالعالم")) {
+                        "Привет, мир", "Καλημέρα κόσμε", "שלום עולם", "مرحبا بالعالم")) {
             Font font = library.fontFor(text);
             assertThat(font.canDisplayUpTo(text.replace(" ", ""))).as(text).isEqualTo(-1);
             assertThat(font.getFamily()).as(text).startsWith("DejaVu Sans");
