@@ -2,6 +2,7 @@ package io.reelflow.operators.render;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -19,8 +20,14 @@ import java.util.Set;
  * @param x264Preset libx264 speed/size preset, e.g. {@code veryfast}
  * @param crf constant rate factor, 0 (lossless) to 51 (worst); also the NVENC quality target
  * @param encoderThreads threads one encode may use (renders run in parallel on an executor)
- * @param subtitleFontFamily font family of burned-in subtitles and title cards
  * @param subtitleSizeRatio subtitle font size as a fraction of the video height
+ * @param fontPaths font files or directories searched for subtitle and title fonts; {@code
+ *     ${java.home}} is replaced by the rendering JVM's home
+ * @param fontFamilies preferred font families, first first (matched against file names such as
+ *     {@code NotoSans-Bold.ttf}); a text gets the first font that covers all its characters
+ * @param framesInFlight composed frames waiting for or in the encoder (each one frame of memory)
+ * @param contactSheetColumns tiles per row of the contact sheet
+ * @param contactSheetTileWidth width in pixels of one contact sheet tile
  */
 public record RenderConfig(
         String workDirectory,
@@ -28,11 +35,15 @@ public record RenderConfig(
         String x264Preset,
         int crf,
         int encoderThreads,
-        String subtitleFontFamily,
-        double subtitleSizeRatio)
+        double subtitleSizeRatio,
+        List<String> fontPaths,
+        List<String> fontFamilies,
+        int framesInFlight,
+        int contactSheetColumns,
+        int contactSheetTileWidth)
         implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** The presets libx264 accepts. */
     public static final Set<String> X264_PRESETS =
@@ -48,10 +59,31 @@ public record RenderConfig(
                     "veryslow",
                     "placebo");
 
+    /** Debian's font directories and the JRE's own fonts. */
+    public static final List<String> DEFAULT_FONT_PATHS =
+            List.of("/usr/share/fonts", "/usr/local/share/fonts", "${java.home}/lib/fonts");
+
+    /**
+     * Noto first (Debian {@code fonts-noto-core}, {@code fonts-noto-cjk}), one family per script
+     * group, then DejaVu ({@code fonts-dejavu-core}) which covers Latin, Greek, Cyrillic, Arabic
+     * and Hebrew.
+     */
+    public static final List<String> DEFAULT_FONT_FAMILIES =
+            List.of(
+                    "Noto Sans",
+                    "Noto Sans CJK",
+                    "Noto Sans Arabic",
+                    "Noto Sans Hebrew",
+                    "Noto Sans Devanagari",
+                    "DejaVu Sans");
+
     public RenderConfig {
         Objects.requireNonNull(encoder, "encoder");
         Objects.requireNonNull(x264Preset, "x264Preset");
-        Objects.requireNonNull(subtitleFontFamily, "subtitleFontFamily");
+        Objects.requireNonNull(fontPaths, "fontPaths");
+        Objects.requireNonNull(fontFamilies, "fontFamilies");
+        fontPaths = List.copyOf(fontPaths);
+        fontFamilies = List.copyOf(fontFamilies);
         if (workDirectory != null && workDirectory.isBlank()) {
             throw new IllegalArgumentException(
                     "workDirectory must not be blank (use null for the default)");
@@ -67,18 +99,46 @@ public record RenderConfig(
             throw new IllegalArgumentException(
                     "encoderThreads must be within 1..64, was " + encoderThreads);
         }
-        if (subtitleFontFamily.isBlank()) {
-            throw new IllegalArgumentException("subtitleFontFamily must not be blank");
-        }
         if (!(subtitleSizeRatio > 0 && subtitleSizeRatio <= 0.2)) {
             throw new IllegalArgumentException(
                     "subtitleSizeRatio must be within (0, 0.2], was " + subtitleSizeRatio);
         }
+        if (fontPaths.isEmpty() || fontPaths.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException(
+                    "fontPaths must name at least one font file or directory, was " + fontPaths);
+        }
+        if (framesInFlight < 1 || framesInFlight > 16) {
+            throw new IllegalArgumentException(
+                    "framesInFlight must be within 1..16, was " + framesInFlight);
+        }
+        if (contactSheetColumns < 1 || contactSheetColumns > 16) {
+            throw new IllegalArgumentException(
+                    "contactSheetColumns must be within 1..16, was " + contactSheetColumns);
+        }
+        if (contactSheetTileWidth < 16 || contactSheetTileWidth > 1920) {
+            throw new IllegalArgumentException(
+                    "contactSheetTileWidth must be within 16..1920, was " + contactSheetTileWidth);
+        }
     }
 
-    /** AUTO encoder, x264 {@code veryfast}, crf 23, 2 threads, SansSerif at 5% of the height. */
+    /**
+     * AUTO encoder, x264 {@code veryfast}, crf 23, 2 threads, subtitles at 5% of the height, the
+     * {@link #DEFAULT_FONT_PATHS} and {@link #DEFAULT_FONT_FAMILIES}, 3 frames in flight, contact
+     * sheets of 4 columns of 320 px tiles.
+     */
     public static RenderConfig defaults() {
-        return new RenderConfig(null, VideoEncoder.AUTO, "veryfast", 23, 2, "SansSerif", 0.05);
+        return new RenderConfig(
+                null,
+                VideoEncoder.AUTO,
+                "veryfast",
+                23,
+                2,
+                0.05,
+                DEFAULT_FONT_PATHS,
+                DEFAULT_FONT_FAMILIES,
+                3,
+                4,
+                320);
     }
 
     /** The directory renders create their temporary directories in. */
@@ -88,63 +148,137 @@ public record RenderConfig(
                 : Path.of(System.getProperty("java.io.tmpdir"), "reelflow-render");
     }
 
+    /** {@link #fontPaths} on this machine. */
+    public List<Path> resolveFontPaths() {
+        String javaHome = System.getProperty("java.home");
+        return fontPaths.stream().map(p -> Path.of(p.replace("${java.home}", javaHome))).toList();
+    }
+
     public RenderConfig withWorkDirectory(Path directory) {
-        return new RenderConfig(
-                directory.toString(),
-                encoder,
-                x264Preset,
-                crf,
-                encoderThreads,
-                subtitleFontFamily,
-                subtitleSizeRatio);
+        return new Builder(this).workDirectory(directory.toString()).build();
     }
 
     public RenderConfig withEncoder(VideoEncoder newEncoder) {
-        return new RenderConfig(
-                workDirectory,
-                newEncoder,
-                x264Preset,
-                crf,
-                encoderThreads,
-                subtitleFontFamily,
-                subtitleSizeRatio);
+        return new Builder(this).encoder(newEncoder).build();
     }
 
     public RenderConfig withX264Preset(String preset) {
-        return new RenderConfig(
-                workDirectory,
-                encoder,
-                preset,
-                crf,
-                encoderThreads,
-                subtitleFontFamily,
-                subtitleSizeRatio);
+        return new Builder(this).x264Preset(preset).build();
     }
 
     public RenderConfig withCrf(int newCrf) {
-        return new RenderConfig(
-                workDirectory,
-                encoder,
-                x264Preset,
-                newCrf,
-                encoderThreads,
-                subtitleFontFamily,
-                subtitleSizeRatio);
+        return new Builder(this).crf(newCrf).build();
     }
 
     public RenderConfig withEncoderThreads(int threads) {
-        return new RenderConfig(
-                workDirectory,
-                encoder,
-                x264Preset,
-                crf,
-                threads,
-                subtitleFontFamily,
-                subtitleSizeRatio);
+        return new Builder(this).encoderThreads(threads).build();
     }
 
-    public RenderConfig withSubtitleFont(String family, double sizeRatio) {
-        return new RenderConfig(
-                workDirectory, encoder, x264Preset, crf, encoderThreads, family, sizeRatio);
+    public RenderConfig withSubtitleSizeRatio(double ratio) {
+        return new Builder(this).subtitleSizeRatio(ratio).build();
+    }
+
+    /** Searches only {@code paths} for fonts, preferring {@code families} in this order. */
+    public RenderConfig withFonts(List<String> paths, List<String> families) {
+        return new Builder(this).fonts(paths, families).build();
+    }
+
+    public RenderConfig withFramesInFlight(int frames) {
+        return new Builder(this).framesInFlight(frames).build();
+    }
+
+    public RenderConfig withContactSheet(int columns, int tileWidth) {
+        return new Builder(this).contactSheet(columns, tileWidth).build();
+    }
+
+    /** Copies a config with one change; the record constructor validates. */
+    private static final class Builder {
+        private String workDirectory;
+        private VideoEncoder encoder;
+        private String x264Preset;
+        private int crf;
+        private int encoderThreads;
+        private double subtitleSizeRatio;
+        private List<String> fontPaths;
+        private List<String> fontFamilies;
+        private int framesInFlight;
+        private int contactSheetColumns;
+        private int contactSheetTileWidth;
+
+        Builder(RenderConfig c) {
+            workDirectory = c.workDirectory;
+            encoder = c.encoder;
+            x264Preset = c.x264Preset;
+            crf = c.crf;
+            encoderThreads = c.encoderThreads;
+            subtitleSizeRatio = c.subtitleSizeRatio;
+            fontPaths = c.fontPaths;
+            fontFamilies = c.fontFamilies;
+            framesInFlight = c.framesInFlight;
+            contactSheetColumns = c.contactSheetColumns;
+            contactSheetTileWidth = c.contactSheetTileWidth;
+        }
+
+        Builder workDirectory(String value) {
+            workDirectory = value;
+            return this;
+        }
+
+        Builder encoder(VideoEncoder value) {
+            encoder = value;
+            return this;
+        }
+
+        Builder x264Preset(String value) {
+            x264Preset = value;
+            return this;
+        }
+
+        Builder crf(int value) {
+            crf = value;
+            return this;
+        }
+
+        Builder encoderThreads(int value) {
+            encoderThreads = value;
+            return this;
+        }
+
+        Builder subtitleSizeRatio(double value) {
+            subtitleSizeRatio = value;
+            return this;
+        }
+
+        Builder fonts(List<String> paths, List<String> families) {
+            fontPaths = paths;
+            fontFamilies = families;
+            return this;
+        }
+
+        Builder framesInFlight(int value) {
+            framesInFlight = value;
+            return this;
+        }
+
+        Builder contactSheet(int columns, int tileWidth) {
+            contactSheetColumns = columns;
+            contactSheetTileWidth = tileWidth;
+            return this;
+        }
+
+        RenderConfig build() {
+            return new RenderConfig(
+                    workDirectory,
+                    encoder,
+                    x264Preset,
+                    crf,
+                    encoderThreads,
+                    subtitleSizeRatio,
+                    fontPaths,
+                    fontFamilies,
+                    framesInFlight,
+                    contactSheetColumns,
+                    contactSheetTileWidth);
+        }
     }
 }

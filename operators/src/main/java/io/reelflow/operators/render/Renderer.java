@@ -1,9 +1,13 @@
 package io.reelflow.operators.render;
 
 import io.reelflow.operators.port.ObjectStore;
-import io.reelflow.operators.render.internal.Canvas;
+import io.reelflow.operators.render.internal.Composer;
+import io.reelflow.operators.render.internal.ContactSheet;
+import io.reelflow.operators.render.internal.EncodingQueue;
+import io.reelflow.operators.render.internal.FontLibrary;
 import io.reelflow.operators.render.internal.FrameTimeline;
 import io.reelflow.operators.render.internal.FrameTimeline.SceneSpan;
+import io.reelflow.operators.render.internal.KenBurns;
 import io.reelflow.operators.render.internal.MediaProbe;
 import io.reelflow.operators.render.internal.PhotoSource;
 import io.reelflow.operators.render.internal.SceneSource;
@@ -21,12 +25,15 @@ import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.SceneClip;
+import io.reelflow.schemas.codec.AvroClassTrust;
+import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,8 +50,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders a {@link RenderJob} into an H.264 MP4 with a JPEG thumbnail and SRT subtitles, uploads
- * them to the {@link ObjectStore} and describes the result. Blocking; call it from a bounded
+ * Renders a {@link RenderJob} into an H.264 (+ AAC) MP4 with a JPEG thumbnail, a contact sheet and
+ * SRT/WebVTT subtitles, uploads them to the {@link ObjectStore} and describes the result. Scenes
+ * are photos with a Ken Burns move, clips (trimmed, slowed or looped to fill) or title cards,
+ * joined by the spec's transition, with burned-in subtitles. Frames stream through: one thread
+ * composes while another encodes, with a few frames in flight. Blocking; call it from a bounded
  * executor. Thread-safe: concurrent renders share nothing but the store and the config.
  *
  * <pre>{@code
@@ -65,6 +76,7 @@ public final class Renderer {
     private final RenderConfig config;
 
     public Renderer(ObjectStore store, RenderConfig config) {
+        AvroClassTrust.install();
         this.store = Objects.requireNonNull(store, "store");
         this.config = Objects.requireNonNull(config, "config");
     }
@@ -89,122 +101,112 @@ public final class Renderer {
         return "subtitles/" + runId + "/" + requestId + ".vtt";
     }
 
+    /** Object key of the contact sheet (one frame per scene) of a request in a run. */
+    public static String contactSheetKey(String runId, String requestId) {
+        return "contact-sheets/" + runId + "/" + requestId + ".jpg";
+    }
+
     /**
-     * Renders {@code job}, uploads video, thumbnail and subtitles, and returns their URIs.
+     * Renders {@code job} without sound; see {@link #render(RenderJob, Optional)}.
      *
      * @throws IllegalArgumentException when the job's spec cannot be rendered (odd size, no scenes)
+     * @throws IllegalStateException when no configured font covers text that must be drawn
      * @throws IOException when encoding or uploading fails
      */
     public RenderedVideo render(RenderJob job) throws IOException {
+        return render(job, Optional.empty());
+    }
+
+    /**
+     * Renders {@code job}, with {@code audioTrack} (a local 48 kHz stereo WAV, or any file FFmpeg
+     * reads, e.g. the mixed music and narration) as its AAC sound when present; uploads video,
+     * thumbnail, contact sheet and subtitles, and returns their URIs.
+     *
+     * @throws IllegalArgumentException when the job's spec cannot be rendered (odd size, no scenes)
+     * @throws IllegalStateException when no configured font covers text that must be drawn
+     * @throws IOException when encoding or uploading fails
+     */
+    public RenderedVideo render(RenderJob job, Optional<Path> audioTrack) throws IOException {
         RenderSpec spec = job.getSpec();
         validate(job);
         FrameTimeline timeline =
-                FrameTimeline.of(job.getClips(), spec.getTargetDurationSeconds(), spec.getFps());
+                FrameTimeline.of(
+                        job.getClips(),
+                        spec.getTargetDurationSeconds(),
+                        spec.getFps(),
+                        spec.getTransition(),
+                        spec.getTransitionSeconds());
         Path workDirectory = config.resolveWorkDirectory();
         Files.createDirectories(workDirectory);
         Path temp = Files.createTempDirectory(workDirectory, "render-");
         try {
-            return render(job, timeline, temp);
+            return render(job, timeline, temp, audioTrack);
         } finally {
             deleteRecursively(temp);
         }
     }
 
-    private RenderedVideo render(RenderJob job, FrameTimeline timeline, Path temp)
+    private RenderedVideo render(
+            RenderJob job, FrameTimeline timeline, Path temp, Optional<Path> audioTrack)
             throws IOException {
         RenderSpec spec = job.getSpec();
-        List<String> notes = new ArrayList<>();
-        Map<String, Download> media = download(timeline, temp);
+        int width = spec.getWidth();
+        int height = spec.getHeight();
+        FontLibrary fonts = FontLibrary.of(config.resolveFontPaths(), config.fontFamilies());
         List<SubtitleCue> cues = subtitleCues(timeline, job.getLanguage());
+        // Fonts are chosen before any media is touched, so a missing font fails fast and clearly.
+        SubtitleOverlay subtitles =
+                spec.getSubtitles()
+                        ? SubtitleOverlay.of(cues, width, height, config.subtitleSizeRatio(), fonts)
+                        : null;
+        SceneOpener opener = new SceneOpener(job, fonts);
+        for (SceneSpan span : timeline.spans()) {
+            SceneClip clip = span.clip();
+            int sceneIndex = clip.getScene().getIndex();
+            if (clip.getNote() != null && !clip.getNote().isBlank()) {
+                opener.notes.add("scene " + sceneIndex + ": " + clip.getNote());
+            }
+            if (span.frameCount() == 0) {
+                opener.notes.add("scene " + sceneIndex + ": shorter than one frame, not shown");
+            } else if (clip.getSource() == ClipSource.TITLE_CARD) {
+                fonts.fontFor(clip.getScene().getText());
+            }
+        }
+        opener.media = download(timeline, temp);
 
         Path videoFile = temp.resolve("video.mp4");
         Path thumbnailFile = temp.resolve("thumbnail.jpg");
+        Path contactSheetFile = temp.resolve("contact-sheet.jpg");
         Path subtitlesFile = temp.resolve("subtitles.srt");
         Path webVttFile = temp.resolve("subtitles.vtt");
-        int width = spec.getWidth();
-        int height = spec.getHeight();
-        boolean fellBack = false;
-        Set<Credit> credits = new LinkedHashSet<>();
-        BufferedImage thumbnail = null;
-        int thumbnailFrame = thumbnailFrame(timeline);
-        try (Canvas canvas = new Canvas(width, height);
-                VideoWriter writer =
-                        VideoWriter.open(
-                                videoFile,
+        Composer.Result composed;
+        try (VideoWriter writer =
+                VideoWriter.open(
+                        videoFile,
+                        width,
+                        height,
+                        spec.getFps(),
+                        config,
+                        VideoWriter.encodersFor(config),
+                        audioTrack)) {
+            opener.notes.add(writer.note());
+            try (EncodingQueue queue =
+                    new EncodingQueue(writer, width, height, config.framesInFlight())) {
+                ContactSheet sheet =
+                        new ContactSheet(
+                                config.contactSheetColumns(),
+                                config.contactSheetTileWidth(),
                                 width,
-                                height,
-                                spec.getFps(),
-                                config,
-                                VideoWriter.encodersFor(config))) {
-            notes.add(writer.note());
-            for (SceneSpan span : timeline.spans()) {
-                SceneClip clip = span.clip();
-                int sceneIndex = clip.getScene().getIndex();
-                if (clip.getNote() != null && !clip.getNote().isBlank()) {
-                    notes.add("scene " + sceneIndex + ": " + clip.getNote());
-                }
-                if (span.frameCount() == 0) {
-                    notes.add("scene " + sceneIndex + ": shorter than one frame, not shown");
-                    continue;
-                }
-                SceneSource source = openSource(clip, media, width, height, spec.getFps(), notes);
-                boolean showsMedia = !(source instanceof TitleCard);
-                fellBack |= !showsMedia && clip.getSource() != ClipSource.TITLE_CARD;
-                // A title card already shows the scene text; subtitles would repeat it.
-                SubtitleOverlay subtitles =
-                        spec.getSubtitles() && showsMedia
-                                ? SubtitleOverlay.of(
-                                        cuesWithin(cues, timeline, span),
-                                        width,
-                                        height,
-                                        config.subtitleFontFamily(),
-                                        config.subtitleSizeRatio(),
-                                        canvas.graphics())
-                                : null;
-                try {
-                    for (int frame = 0; frame < span.frameCount(); frame++) {
-                        try {
-                            source.paint(canvas, frame, span.frameCount());
-                        } catch (IOException e) {
-                            notes.add(
-                                    "scene "
-                                            + sceneIndex
-                                            + ": media failed at frame "
-                                            + frame
-                                            + " ("
-                                            + e.getMessage()
-                                            + "), title card shown");
-                            LOG.warn(
-                                    "Scene {} of {} fell back mid-scene",
-                                    sceneIndex,
-                                    job.getRequestId(),
-                                    e);
-                            fellBack = true;
-                            source.close();
-                            source = titleCard(clip, width, height);
-                            subtitles = null;
-                            source.paint(canvas, frame, span.frameCount());
-                        }
-                        if (span.firstFrame() + frame == thumbnailFrame) {
-                            thumbnail = canvas.snapshot();
-                        }
-                        if (subtitles != null) {
-                            subtitles.paint(canvas, timeline.secondsAt(span.firstFrame() + frame));
-                        }
-                        writer.write(canvas);
-                    }
-                } finally {
-                    source.close();
-                }
-                if (showsMedia && clip.getCredit() != null) {
-                    credits.add(clip.getCredit());
-                }
+                                height);
+                composed = new Composer(timeline, opener, subtitles, sheet).compose(queue);
+                queue.finish();
             }
             writer.finish();
         }
 
         MediaProbe.VideoInfo written = MediaProbe.probe(videoFile);
-        writeThumbnail(thumbnail, thumbnailFile);
+        writeJpeg(composed.thumbnail(), thumbnailFile);
+        writeJpeg(composed.contactSheet().image(), contactSheetFile);
         Files.writeString(subtitlesFile, SUBTITLE_CUES.toSrt(cues), StandardCharsets.UTF_8);
         Files.writeString(webVttFile, SUBTITLE_CUES.toWebVtt(cues), StandardCharsets.UTF_8);
 
@@ -213,11 +215,14 @@ public final class Renderer {
         String videoUri = store.put(videoKey(runId, requestId), videoFile, "video/mp4");
         String thumbnailUri =
                 store.put(thumbnailKey(runId, requestId), thumbnailFile, "image/jpeg");
+        String contactSheetUri =
+                store.put(contactSheetKey(runId, requestId), contactSheetFile, "image/jpeg");
         String subtitlesUri =
                 store.put(subtitlesKey(runId, requestId), subtitlesFile, "application/x-subrip");
-        store.put(webVttKey(runId, requestId), webVttFile, "text/vtt");
+        String webVttUri = store.put(webVttKey(runId, requestId), webVttFile, "text/vtt");
 
-        boolean degraded = fellBack || job.getClips().stream().anyMatch(SceneClip::getDegraded);
+        boolean degraded =
+                opener.fellBack || job.getClips().stream().anyMatch(SceneClip::getDegraded);
         return RenderedVideo.newBuilder()
                 .setRequestId(requestId)
                 .setRunId(runId)
@@ -226,54 +231,134 @@ public final class Renderer {
                 .setVideoUri(videoUri)
                 .setThumbnailUri(thumbnailUri)
                 .setSubtitlesUri(subtitlesUri)
+                .setWebVttUri(webVttUri)
+                .setContactSheetUri(contactSheetUri)
                 .setDurationSeconds(written.durationSeconds())
                 .setWidth(written.width())
                 .setHeight(written.height())
                 .setCodec(written.codec())
+                .setAudioCodec(written.audioCodec())
                 .setSceneCount(job.getClips().size())
                 .setDegraded(degraded)
-                .setCredits(new ArrayList<>(credits))
-                .setNotes(notes)
+                .setCredits(opener.credits())
+                .setNotes(new ArrayList<>(opener.notes))
                 .build();
     }
 
-    /** The picture source of a scene; its planned media when usable, else a title card. */
-    private SceneSource openSource(
-            SceneClip clip,
-            Map<String, Download> media,
-            int width,
-            int height,
-            int fps,
-            List<String> notes) {
-        ClipSource kind = clip.getSource();
-        if (kind == ClipSource.TITLE_CARD) {
-            return titleCard(clip, width, height);
+    /**
+     * Opens each scene's picture for the {@link Composer}, possibly on its prefetch thread: the
+     * planned media when usable, else a title card with a note.
+     */
+    private final class SceneOpener implements Composer.Sources {
+        private final RenderJob job;
+        private final FontLibrary fonts;
+        private final int width;
+        private final int height;
+        private final int fps;
+        final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        private final Set<Credit> credits = new LinkedHashSet<>();
+        volatile boolean fellBack;
+        volatile Map<String, Download> media = Map.of();
+
+        SceneOpener(RenderJob job, FontLibrary fonts) {
+            this.job = job;
+            this.fonts = fonts;
+            this.width = job.getSpec().getWidth();
+            this.height = job.getSpec().getHeight();
+            this.fps = job.getSpec().getFps();
         }
-        int sceneIndex = clip.getScene().getIndex();
-        String problem;
-        if (clip.getMediaUri() == null) {
-            problem = "no media URI";
-        } else {
-            Download download = media.get(clip.getMediaUri());
-            if (download.error() != null) {
-                problem = "download failed (" + download.error() + ")";
+
+        synchronized List<Credit> credits() {
+            return new ArrayList<>(credits);
+        }
+
+        @Override
+        public SceneSource open(SceneSpan span) {
+            SceneClip clip = span.clip();
+            ClipSource kind = clip.getSource();
+            if (kind == ClipSource.TITLE_CARD) {
+                return titleCard(clip);
+            }
+            int sceneIndex = clip.getScene().getIndex();
+            List<String> cues = clip.getScene().getCameraCues();
+            String problem;
+            if (clip.getMediaUri() == null) {
+                problem = "no media URI";
             } else {
-                try {
-                    return kind == ClipSource.STOCK_PHOTO
-                            ? PhotoSource.open(download.file(), width, height)
-                            : VideoClipSource.open(download.file(), width, height, fps);
-                } catch (IOException e) {
-                    problem = "unreadable (" + e.getMessage() + ")";
+                Download download = media.get(clip.getMediaUri());
+                if (download.error() != null) {
+                    problem = "download failed (" + download.error() + ")";
+                } else {
+                    try {
+                        SceneSource source =
+                                kind == ClipSource.STOCK_PHOTO
+                                        ? PhotoSource.open(
+                                                download.file(),
+                                                width,
+                                                height,
+                                                KenBurns.forCues(
+                                                        cues,
+                                                        KenBurns.seed(
+                                                                job.getRequestId(), sceneIndex)))
+                                        : VideoClipSource.open(
+                                                download.file(),
+                                                width,
+                                                height,
+                                                fps,
+                                                cues,
+                                                span.shownCount());
+                        if (clip.getCredit() != null) {
+                            synchronized (this) {
+                                credits.add(clip.getCredit());
+                            }
+                        }
+                        return source;
+                    } catch (IOException | RuntimeException e) {
+                        problem = "unreadable (" + e.getMessage() + ")";
+                    }
                 }
             }
+            notes.add(
+                    "scene "
+                            + sceneIndex
+                            + ": "
+                            + kind
+                            + " media "
+                            + problem
+                            + ", title card shown");
+            LOG.warn("Scene {} media {}: {}", sceneIndex, clip.getMediaUri(), problem);
+            fellBack = true;
+            return titleCard(clip);
         }
-        notes.add("scene " + sceneIndex + ": " + kind + " media " + problem + ", title card shown");
-        LOG.warn("Scene {} media {}: {}", sceneIndex, clip.getMediaUri(), problem);
-        return titleCard(clip, width, height);
-    }
 
-    private TitleCard titleCard(SceneClip clip, int width, int height) {
-        return new TitleCard(clip.getScene().getText(), width, height, config.subtitleFontFamily());
+        @Override
+        public SceneSource replace(SceneSpan span, int frame, IOException failure) {
+            int sceneIndex = span.clip().getScene().getIndex();
+            notes.add(
+                    "scene "
+                            + sceneIndex
+                            + ": media failed at frame "
+                            + frame
+                            + " ("
+                            + failure.getMessage()
+                            + "), title card shown");
+            LOG.warn("Scene {} of {} fell back mid-scene", sceneIndex, job.getRequestId(), failure);
+            fellBack = true;
+            return titleCard(span.clip());
+        }
+
+        private TitleCard titleCard(SceneClip clip) {
+            String text = clip.getScene().getText();
+            Font font;
+            try {
+                font = fonts.fontFor(text);
+            } catch (IllegalStateException e) {
+                // A fallback card must not fail the render; planned cards were checked up front.
+                notes.add("scene " + clip.getScene().getIndex() + ": " + e.getMessage());
+                font = new Font(Font.SANS_SERIF, Font.BOLD, 1);
+            }
+            return new TitleCard(text, width, height, font);
+        }
     }
 
     /** A downloaded media file, or why it could not be downloaded. */
@@ -314,17 +399,7 @@ public final class Renderer {
         return "";
     }
 
-    /** The middle frame of the first scene that is shown at all. */
-    private static int thumbnailFrame(FrameTimeline timeline) {
-        for (SceneSpan span : timeline.spans()) {
-            if (span.frameCount() > 0) {
-                return span.firstFrame() + span.frameCount() / 2;
-            }
-        }
-        return 0;
-    }
-
-    private static void writeThumbnail(BufferedImage image, Path file) throws IOException {
+    private static void writeJpeg(BufferedImage image, Path file) throws IOException {
         if (!ImageIO.write(image, "jpg", file.toFile())) {
             throw new IOException("no JPEG writer available");
         }
@@ -345,16 +420,6 @@ public final class Renderer {
             scenes.add(scene);
         }
         return SUBTITLE_CUES.cues(scenes, language);
-    }
-
-    /** The cues that start within a scene's frames. */
-    private static List<SubtitleCue> cuesWithin(
-            List<SubtitleCue> cues, FrameTimeline timeline, SceneSpan span) {
-        double start = timeline.secondsAt(span.firstFrame());
-        double end = timeline.secondsAt(span.endFrame());
-        return cues.stream()
-                .filter(cue -> cue.startSeconds() >= start && cue.startSeconds() < end)
-                .toList();
     }
 
     private static void validate(RenderJob job) {

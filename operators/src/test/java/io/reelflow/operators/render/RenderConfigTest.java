@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Tests for {@link RenderConfig}. */
@@ -22,7 +23,12 @@ class RenderConfigTest {
         assertThat(config.x264Preset()).isEqualTo("veryfast");
         assertThat(config.crf()).isEqualTo(23);
         assertThat(config.encoderThreads()).isEqualTo(2);
-        assertThat(config.subtitleFontFamily()).isEqualTo("SansSerif");
+        assertThat(config.subtitleSizeRatio()).isEqualTo(0.05);
+        assertThat(config.fontPaths()).contains("/usr/share/fonts", "${java.home}/lib/fonts");
+        assertThat(config.fontFamilies()).startsWith("Noto Sans").endsWith("DejaVu Sans");
+        assertThat(config.framesInFlight()).isEqualTo(3);
+        assertThat(config.contactSheetColumns()).isEqualTo(4);
+        assertThat(config.contactSheetTileWidth()).isEqualTo(320);
         assertThat(config.resolveWorkDirectory())
                 .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "reelflow-render"));
     }
@@ -36,12 +42,25 @@ class RenderConfigTest {
                         .withX264Preset("medium")
                         .withCrf(20)
                         .withEncoderThreads(4)
-                        .withSubtitleFont("Serif", 0.06);
+                        .withSubtitleSizeRatio(0.06)
+                        .withFonts(List.of("fonts"), List.of("DejaVu Sans"))
+                        .withFramesInFlight(2)
+                        .withContactSheet(3, 200);
 
         assertThat(config)
                 .isEqualTo(
                         new RenderConfig(
-                                "renders", VideoEncoder.LIBX264, "medium", 20, 4, "Serif", 0.06));
+                                "renders",
+                                VideoEncoder.LIBX264,
+                                "medium",
+                                20,
+                                4,
+                                0.06,
+                                List.of("fonts"),
+                                List.of("DejaVu Sans"),
+                                2,
+                                3,
+                                200));
     }
 
     @Test
@@ -72,9 +91,21 @@ class RenderConfigTest {
         assertThatThrownBy(() -> RenderConfig.defaults().withEncoderThreads(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("encoderThreads");
-        assertThatThrownBy(() -> RenderConfig.defaults().withSubtitleFont("SansSerif", 0))
+        assertThatThrownBy(() -> RenderConfig.defaults().withSubtitleSizeRatio(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("subtitleSizeRatio");
+        assertThatThrownBy(() -> RenderConfig.defaults().withFramesInFlight(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("framesInFlight");
+        assertThatThrownBy(() -> RenderConfig.defaults().withFonts(List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fontPaths");
+    }
+
+    @Test
+    void shouldResolveTheJavaHomeFontDirectoryOnTheRenderingMachine() {
+        assertThat(RenderConfig.defaults().resolveFontPaths())
+                .contains(Path.of(System.getProperty("java.home"), "lib", "fonts"));
     }
 
     @Test

@@ -30,11 +30,14 @@ import io.reelflow.operators.testing.DirectoryObjectStore;
 import io.reelflow.schemas.ClipSource;
 import io.reelflow.schemas.QualityReport;
 import io.reelflow.schemas.RenderJob;
+import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.SceneClip;
+import io.reelflow.schemas.Transition;
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +50,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -421,6 +428,7 @@ class RendererTest {
                 .containsExactly(
                         Renderer.videoKey(RUN_ID, REQUEST_ID),
                         Renderer.thumbnailKey(RUN_ID, REQUEST_ID),
+                        Renderer.contactSheetKey(RUN_ID, REQUEST_ID),
                         Renderer.subtitlesKey(RUN_ID, REQUEST_ID),
                         Renderer.webVttKey(RUN_ID, REQUEST_ID));
     }
@@ -496,6 +504,382 @@ class RendererTest {
         assertThatThrownBy(() -> renderer().render(job))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("runId");
+    }
+
+    private static final Rectangle ALL = new Rectangle(0, 0, WIDTH, HEIGHT);
+
+    private RenderJob twoPhotos(Transition transition, double transitionSeconds)
+            throws IOException {
+        Path red = TestMedia.writePhoto(media.resolve("red.png"), 320, 180, RED, "png");
+        Path blue = TestMedia.writePhoto(media.resolve("blue.png"), 320, 180, BLUE, "png");
+        RenderSpec spec = spec(4.0, false);
+        spec.setTransition(transition);
+        spec.setTransitionSeconds(transitionSeconds);
+        return job(
+                spec,
+                List.of(
+                        clip(0, "Red", 0, 2.0, ClipSource.STOCK_PHOTO, uri(red), 2),
+                        clip(1, "Blue", 2.0, 4.0, ClipSource.STOCK_PHOTO, uri(blue), 2)));
+    }
+
+    @Test
+    void shouldWriteExactlyRoundedDurationTimesFpsFramesAt24And25And30Fps() throws IOException {
+        for (int fps : new int[] {24, 25, 30}) {
+            RenderSpec spec = spec(2.37, false);
+            spec.setFps(fps);
+            RenderJob job =
+                    job(
+                            spec,
+                            List.of(
+                                    clip(0, "One", 0, 1.1, ClipSource.TITLE_CARD, null, 2),
+                                    clip(1, "Two", 1.1, 2.37, ClipSource.TITLE_CARD, null, 2)));
+            spec.setTransition(Transition.CROSSFADE);
+
+            RenderedVideo video = renderer().render(job);
+
+            assertThat(framesOf(video)).as("%d fps", fps).hasSize((int) Math.round(2.37 * fps));
+            assertThat(video.getDurationSeconds()).isCloseTo(2.37, within(1.0 / fps));
+        }
+    }
+
+    @Test
+    void shouldCrossfadeCentredOnTheBoundaryWithoutChangingTheDuration() throws IOException {
+        // 0.8 s at 25 fps: frames 40..59 blend, the boundary is frame 50.
+        List<BufferedImage> frames =
+                framesOf(renderer().render(twoPhotos(Transition.CROSSFADE, 0.8)));
+
+        assertThat(frames).hasSize(100);
+        Color boundary = mean(frames.get(50), ALL);
+        assertThat(boundary.getRed()).isBetween(90, 170);
+        assertThat(boundary.getBlue()).isBetween(90, 170);
+        assertThat(mean(frames.get(30), ALL)).matches(c -> near(c, RED, 30), "pure red");
+        assertThat(mean(frames.get(70), ALL)).matches(c -> near(c, BLUE, 30), "pure blue");
+        assertThat(mean(frames.get(45), ALL).getRed())
+                .isGreaterThan(mean(frames.get(55), ALL).getRed());
+    }
+
+    @Test
+    void shouldFadeThroughBlackAtTheBoundary() throws IOException {
+        List<BufferedImage> frames =
+                framesOf(renderer().render(twoPhotos(Transition.FADE_BLACK, 0.8)));
+
+        assertThat(frames).hasSize(100);
+        Color boundary = mean(frames.get(50), ALL);
+        assertThat(Math.max(boundary.getRed(), Math.max(boundary.getGreen(), boundary.getBlue())))
+                .isLessThan(40);
+        assertThat(mean(frames.get(49), ALL).getRed()).isLessThan(60);
+        assertThat(mean(frames.get(30), ALL)).matches(c -> near(c, RED, 30), "pure red");
+        assertThat(mean(frames.get(70), ALL)).matches(c -> near(c, BLUE, 30), "pure blue");
+    }
+
+    @Test
+    void shouldCutInstantlyAtTheBoundaryFrame() throws IOException {
+        List<BufferedImage> frames = framesOf(renderer().render(twoPhotos(Transition.CUT, 0.8)));
+
+        assertThat(mean(frames.get(49), ALL)).matches(c -> near(c, RED, 30), "red");
+        assertThat(mean(frames.get(50), ALL)).matches(c -> near(c, BLUE, 30), "blue");
+    }
+
+    /** Dark on the left, bright on the right, with fine stripes so motion shows everywhere. */
+    private Path gradientPhoto(String name) throws IOException {
+        BufferedImage image = new BufferedImage(640, 360, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 360; y++) {
+            for (int x = 0; x < 640; x++) {
+                int level = 20 + x * 215 / 639;
+                int stripe = (x / 3 + y / 3) % 2 == 0 ? 10 : -10;
+                int v = Math.max(0, Math.min(255, level + stripe));
+                image.setRGB(x, y, new Color(v, v, v).getRGB());
+            }
+        }
+        Path file = media.resolve(name);
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    private static int edge(BufferedImage frame, int x) {
+        return mean(frame, new Rectangle(x, 20, 4, HEIGHT - 40)).getRed();
+    }
+
+    private List<BufferedImage> kenBurns(List<String> cues) throws IOException {
+        SceneClip scene =
+                clip(0, "", 0, 2.0, ClipSource.STOCK_PHOTO, uri(gradientPhoto("g.png")), 1);
+        scene.getScene().setCameraCues(cues);
+        return framesOf(renderer().render(job(spec(2.0, false), List.of(scene))));
+    }
+
+    @Test
+    void shouldZoomIntoAPhotoWithoutACameraCue() throws IOException {
+        List<BufferedImage> frames = kenBurns(List.of());
+
+        BufferedImage first = frames.get(0);
+        BufferedImage last = frames.get(49);
+        assertThat(difference(frames.get(20), frames.get(21), ALL)).isGreaterThan(0.2);
+        int spreadFirst = edge(first, WIDTH - 4) - edge(first, 0);
+        int spreadLast = edge(last, WIDTH - 4) - edge(last, 0);
+        assertThat(spreadLast).isLessThan(spreadFirst - 10);
+    }
+
+    @Test
+    void shouldPanAcrossAPhotoForAPanCue() throws IOException {
+        List<BufferedImage> frames = kenBurns(List.of("pan"));
+
+        BufferedImage first = frames.get(0);
+        BufferedImage last = frames.get(49);
+        assertThat(difference(frames.get(20), frames.get(21), ALL)).isGreaterThan(0.2);
+        int leftShift = edge(last, 0) - edge(first, 0);
+        int rightShift = edge(last, WIDTH - 4) - edge(first, WIDTH - 4);
+        assertThat(Math.abs(leftShift)).isGreaterThan(15);
+        assertThat(Integer.signum(rightShift)).isEqualTo(Integer.signum(leftShift));
+        assertThat(Math.abs(rightShift - leftShift)).isLessThan(8);
+    }
+
+    /** Mean absolute difference between horizontally neighbouring pixels: detail. */
+    private static double detail(BufferedImage image, Rectangle area) {
+        long sum = 0;
+        for (int y = area.y; y < area.y + area.height; y++) {
+            for (int x = area.x; x < area.x + area.width - 1; x++) {
+                sum += Math.abs((image.getRGB(x, y) & 0xff) - (image.getRGB(x + 1, y) & 0xff));
+            }
+        }
+        return (double) sum / (area.width - 1) / area.height;
+    }
+
+    @Test
+    void shouldPadAPortraitPhotoWithABlurredCopyOfItself() throws IOException {
+        BufferedImage portrait = new BufferedImage(180, 320, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 320; y++) {
+            for (int x = 0; x < 180; x++) {
+                portrait.setRGB(x, y, ((x / 4) % 2 == 0 ? BLUE : GREEN).getRGB());
+            }
+        }
+        Path file = media.resolve("portrait.png");
+        ImageIO.write(portrait, "png", file.toFile());
+        SceneClip scene = clip(0, "", 0, 1.0, ClipSource.STOCK_PHOTO, uri(file), 1);
+        scene.getScene().setCameraCues(List.of("pan"));
+
+        List<BufferedImage> frames =
+                framesOf(renderer().render(job(spec(1.0, false), List.of(scene))));
+
+        BufferedImage frame = frames.get(12);
+        Rectangle pad = new Rectangle(4, 20, 50, 140);
+        Rectangle photo = new Rectangle(140, 20, 40, 140);
+        Color padColour = mean(frame, pad);
+        assertThat(padColour.getGreen() + padColour.getBlue()).as("not black").isGreaterThan(60);
+        assertThat(detail(frame, photo)).isGreaterThan(20);
+        assertThat(detail(frame, pad)).isLessThan(5);
+    }
+
+    @Test
+    void shouldSlowASlightlyShortClipToFillItsScene() throws IOException {
+        // 1.6 s: red for 0.8 s, then blue. Slowed to 2 s, blue starts at 1 s; looped, the clip
+        // would be red again at 1.8 s.
+        Path clipFile =
+                TestMedia.writeSolidClip(
+                        media.resolve("short.mp4"), 160, 90, FPS, 40, i -> i < 20 ? RED : BLUE);
+        RenderJob job =
+                job(
+                        spec(2.0, false),
+                        List.of(clip(0, "", 0, 2.0, ClipSource.STOCK_CLIP, uri(clipFile), 1)));
+
+        List<BufferedImage> frames = framesOf(renderer().render(job));
+
+        assertThat(frames).hasSize(50);
+        assertThat(mean(frames.get(20), ALL)).matches(c -> near(c, RED, 40), "red at 0.8 s");
+        assertThat(mean(frames.get(30), ALL)).matches(c -> near(c, BLUE, 40), "blue at 1.2 s");
+        assertThat(mean(frames.get(45), ALL)).matches(c -> near(c, BLUE, 40), "blue at 1.8 s");
+    }
+
+    @Test
+    void shouldRenderEveryPresetResolution() throws IOException {
+        Path photo = TestMedia.writePhoto(media.resolve("p.jpg"), 400, 300, GREEN, "jpg");
+        Renderer fast =
+                new Renderer(
+                        store,
+                        RenderConfig.defaults()
+                                .withWorkDirectory(work)
+                                .withEncoder(VideoEncoder.LIBX264)
+                                .withX264Preset("ultrafast"));
+        int[][] presets = {{1280, 720}, {1920, 1080}, {3840, 2160}, {720, 1280}, {1080, 1080}};
+        for (int[] preset : presets) {
+            RenderSpec spec = spec(preset[0] > 2000 ? 0.4 : 1.0, true);
+            spec.setWidth(preset[0]);
+            spec.setHeight(preset[1]);
+            RenderJob job =
+                    job(
+                            spec,
+                            List.of(
+                                    clip(
+                                            0,
+                                            "Preset",
+                                            0,
+                                            1.0,
+                                            ClipSource.STOCK_PHOTO,
+                                            uri(photo),
+                                            1)));
+
+            RenderedVideo video = fast.render(job);
+
+            MediaProbe.VideoInfo probed =
+                    MediaProbe.probe(store.pathOf(Renderer.videoKey(RUN_ID, REQUEST_ID)));
+            assertThat(List.of(probed.width(), probed.height()))
+                    .containsExactly(preset[0], preset[1]);
+            assertThat(List.of(video.getWidth(), video.getHeight()))
+                    .containsExactly(preset[0], preset[1]);
+            assertThat(probed.codec()).isEqualTo("h264");
+        }
+    }
+
+    @Test
+    void shouldPutTheMp4IndexBeforeTheMediaData() throws IOException {
+        renderer().render(twoPhotos(Transition.CUT, 0));
+
+        byte[] mp4 = Files.readAllBytes(store.pathOf(Renderer.videoKey(RUN_ID, REQUEST_ID)));
+        List<String> boxes = new ArrayList<>();
+        long at = 0;
+        while (at + 8 <= mp4.length) {
+            long size =
+                    ((mp4[(int) at] & 0xffL) << 24)
+                            | ((mp4[(int) at + 1] & 0xffL) << 16)
+                            | ((mp4[(int) at + 2] & 0xffL) << 8)
+                            | (mp4[(int) at + 3] & 0xffL);
+            boxes.add(new String(mp4, (int) at + 4, 4, StandardCharsets.US_ASCII));
+            if (size < 8) {
+                break;
+            }
+            at += size;
+        }
+        assertThat(boxes).contains("moov", "mdat");
+        assertThat(boxes.indexOf("moov")).isLessThan(boxes.indexOf("mdat"));
+    }
+
+    private Path writeWav(Path file, double seconds) throws IOException {
+        int frames = (int) (48_000 * seconds);
+        byte[] pcm = new byte[frames * 4];
+        for (int i = 0; i < frames; i++) {
+            short sample = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 48_000.0));
+            for (int channel = 0; channel < 2; channel++) {
+                pcm[i * 4 + channel * 2] = (byte) sample;
+                pcm[i * 4 + channel * 2 + 1] = (byte) (sample >> 8);
+            }
+        }
+        AudioFormat format = new AudioFormat(48_000, 16, 2, true, false);
+        try (AudioInputStream stream =
+                new AudioInputStream(new ByteArrayInputStream(pcm), format, frames)) {
+            AudioSystem.write(stream, AudioFileFormat.Type.WAVE, file.toFile());
+        }
+        return file;
+    }
+
+    @Test
+    void shouldInterleaveAGivenAudioTrackAsAac() throws IOException {
+        Path wav = writeWav(media.resolve("music.wav"), 5.0);
+        RenderJob job = twoPhotos(Transition.CROSSFADE, 0.6);
+
+        RenderedVideo withSound = renderer().render(job, Optional.of(wav));
+
+        assertThat(withSound.getAudioCodec()).isEqualTo("aac");
+        Path file = store.pathOf(Renderer.videoKey(RUN_ID, REQUEST_ID));
+        assertThat(MediaProbe.probe(file).audioCodec()).isEqualTo("aac");
+        assertThat(MediaProbe.probe(file).durationSeconds()).isCloseTo(4.0, within(0.1));
+        assertThat(decodeFrames(file)).hasSize(100);
+        RenderedVideo silent = renderer().render(job);
+        assertThat(silent.getAudioCodec()).isNull();
+    }
+
+    /**
+     * Java2D draws subtitle text as data (glyphs), unlike FFmpeg's drawtext and subtitles filters,
+     * whose syntax gives quotes, colons, backslashes, percent expansions, semicolons and brackets a
+     * meaning; so hostile text needs no escaping and must simply appear.
+     */
+    @Test
+    void shouldBurnHostileTextAsPlainGlyphs() throws IOException {
+        String hostile = "it's 50% off: C:\\path %{pts} [a];[b] \n line";
+        Path photo = TestMedia.writePhoto(media.resolve("grey.png"), 320, 180, GREY, "png");
+        List<SceneClip> clips =
+                List.of(clip(0, hostile, 0, 1.0, ClipSource.STOCK_PHOTO, uri(photo), 1));
+
+        List<BufferedImage> with = framesOf(renderer().render(job(spec(1.0, true), clips)));
+        List<BufferedImage> without = framesOf(renderer().render(job(spec(1.0, false), clips)));
+
+        assertThat(difference(with.get(12), without.get(12), subtitleArea())).isGreaterThan(5);
+    }
+
+    @Test
+    void shouldBurnRightToLeftSubtitlesWithDejaVuOnly() throws IOException {
+        Path photo = TestMedia.writePhoto(media.resolve("grey.png"), 320, 180, GREY, "png");
+        Renderer dejaVu =
+                new Renderer(
+                        store,
+                        RenderConfig.defaults()
+                                .withWorkDirectory(work)
+                                .withFonts(
+                                        List.of("/usr/share/fonts/truetype/dejavu"),
+                                        List.of("DejaVu Sans")));
+        for (String text : List.of("שלום עולם", "مرحبا بالعالم", "Привет мир")) {
+            List<SceneClip> clips =
+                    List.of(clip(0, text, 0, 1.0, ClipSource.STOCK_PHOTO, uri(photo), 1));
+            List<BufferedImage> with = framesOf(dejaVu.render(job(spec(1.0, true), clips)));
+            List<BufferedImage> without = framesOf(dejaVu.render(job(spec(1.0, false), clips)));
+
+            assertThat(difference(with.get(12), without.get(12), subtitleArea()))
+                    .as(text)
+                    .isGreaterThan(3);
+        }
+    }
+
+    @Test
+    void shouldFailClearlyWhenNoConfiguredFontCoversTheSubtitles() {
+        Renderer dejaVu =
+                new Renderer(
+                        store,
+                        RenderConfig.defaults()
+                                .withWorkDirectory(work)
+                                .withFonts(
+                                        List.of("/usr/share/fonts/truetype/dejavu"),
+                                        List.of("DejaVu Sans")));
+        RenderJob job =
+                job(
+                        spec(1.0, true),
+                        List.of(clip(0, "你好，世界", 0, 1.0, ClipSource.TITLE_CARD, null, 1)));
+
+        assertThatThrownBy(() -> dejaVu.render(job))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no configured font covers")
+                .hasMessageContaining("Han")
+                .hasMessageContaining("install fonts-noto-cjk");
+        assertThat(store.find(Renderer.videoKey(RUN_ID, REQUEST_ID))).isEmpty();
+    }
+
+    @Test
+    void shouldWriteAContactSheetWithOneTilePerSceneAndTheWebVttFile() throws IOException {
+        Path red = TestMedia.writePhoto(media.resolve("r.png"), 320, 180, RED, "png");
+        Path green = TestMedia.writePhoto(media.resolve("g.png"), 320, 180, GREEN, "png");
+        Path blue = TestMedia.writePhoto(media.resolve("b.png"), 320, 180, BLUE, "png");
+        RenderJob job =
+                job(
+                        spec(3.0, true),
+                        List.of(
+                                clip(0, "R", 0, 1.0, ClipSource.STOCK_PHOTO, uri(red), 3),
+                                clip(1, "G", 1.0, 2.0, ClipSource.STOCK_PHOTO, uri(green), 3),
+                                clip(2, "B", 2.0, 3.0, ClipSource.STOCK_PHOTO, uri(blue), 3)));
+
+        RenderedVideo video = renderer().render(job);
+
+        assertThat(video.getContactSheetUri())
+                .isEqualTo(store.uriOf(Renderer.contactSheetKey(RUN_ID, REQUEST_ID)));
+        assertThat(video.getWebVttUri())
+                .isEqualTo(store.uriOf(Renderer.webVttKey(RUN_ID, REQUEST_ID)));
+        BufferedImage sheet =
+                ImageIO.read(store.pathOf(Renderer.contactSheetKey(RUN_ID, REQUEST_ID)).toFile());
+        // Three 320 x 180 tiles in a row with 4 px gaps.
+        assertThat(sheet.getWidth()).isEqualTo(3 * 324 + 4);
+        assertThat(sheet.getHeight()).isEqualTo(180 + 8);
+        Color[] expected = {RED, GREEN, BLUE};
+        for (int tile = 0; tile < 3; tile++) {
+            Color colour = mean(sheet, new Rectangle(4 + tile * 324 + 20, 20, 280, 60));
+            Color want = expected[tile];
+            assertThat(colour).as("tile %d", tile).matches(c -> near(c, want, 40));
+        }
     }
 
     /** Records the store calls a render makes. */

@@ -10,6 +10,8 @@ import io.reelflow.schemas.RenderJob;
 import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.SceneClip;
+import io.reelflow.schemas.Transition;
+import io.reelflow.schemas.codec.AvroClassTrust;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -44,6 +46,7 @@ public final class TestMedia {
     static {
         // x264 statistics on stderr drown the test output.
         av_log_set_level(AV_LOG_ERROR);
+        AvroClassTrust.install();
     }
 
     private TestMedia() {}
@@ -168,6 +171,7 @@ public final class TestMedia {
                 && Math.abs(actual.getBlue() - expected.getBlue()) <= tolerance;
     }
 
+    /** A {@link #WIDTH} x {@link #HEIGHT} spec at {@link #FPS} with cuts between scenes. */
     public static RenderSpec spec(double targetSeconds, boolean subtitles) {
         return RenderSpec.newBuilder()
                 .setWidth(WIDTH)
@@ -175,6 +179,7 @@ public final class TestMedia {
                 .setFps(FPS)
                 .setTargetDurationSeconds(targetSeconds)
                 .setSubtitles(subtitles)
+                .setTransition(Transition.CUT)
                 .build();
     }
 

@@ -7,15 +7,16 @@ import java.nio.file.Path;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 
-/** Reads back what was actually written: codec, size and duration from the container headers. */
+/** Reads back what was actually written: codecs, size and duration from the container headers. */
 public final class MediaProbe {
 
-    /** The video stream of a media file. */
-    public record VideoInfo(String codec, int width, int height, double durationSeconds) {}
+    /** The streams of a media file; {@code audioCodec} is null without an audio stream. */
+    public record VideoInfo(
+            String codec, int width, int height, double durationSeconds, String audioCodec) {}
 
     private MediaProbe() {}
 
-    /** Opens {@code file} and reports its video stream, without decoding the whole file. */
+    /** Opens {@code file} and reports its streams, without decoding the whole file. */
     public static VideoInfo probe(Path file) throws IOException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.start();
@@ -26,7 +27,10 @@ public final class MediaProbe {
                     avcodec_get_name(grabber.getVideoCodec()).getString(),
                     grabber.getImageWidth(),
                     grabber.getImageHeight(),
-                    grabber.getLengthInTime() / 1_000_000.0);
+                    grabber.getLengthInTime() / 1_000_000.0,
+                    grabber.hasAudio()
+                            ? avcodec_get_name(grabber.getAudioCodec()).getString()
+                            : null);
         } catch (FrameGrabber.Exception e) {
             throw new IOException(
                     "cannot read back " + file.getFileName() + ": " + e.getMessage(), e);

@@ -17,68 +17,160 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
- * A still photo, decoded once per scene, covering the frame with a slow zoom-in so the scene does
- * not look frozen. The photo is scaled once to the largest size the zoom needs.
+ * A still photo with a Ken Burns move. Decoded, fitted (cover or blurred pad) and converted to YUV
+ * once per scene, at the size the strongest zoom needs; each frame then only resamples a window of
+ * that still, so a frame costs the same whatever the photo's size.
  */
 public final class PhotoSource implements SceneSource {
 
-    /** The zoom at the end of the scene relative to its start: a gentle 6 %. */
-    static final double END_ZOOM = 1.06;
+    /** The blurred pad is the photo shrunk this much and enlarged again. */
+    private static final int PAD_BLUR_FACTOR = 24;
 
-    private final byte[] picture;
-    private final int pictureWidth;
-    private final int pictureHeight;
+    private static final Color PAD_SHADE = new Color(0, 0, 0, 90);
 
-    private PhotoSource(BufferedImage picture) {
-        this.picture = Canvas.bgrBytes(picture);
-        this.pictureWidth = picture.getWidth();
-        this.pictureHeight = picture.getHeight();
+    private final Canvas still;
+    private final KenBurns move;
+    private final Fit fit;
+
+    private PhotoSource(Canvas still, KenBurns move, Fit fit) {
+        this.still = still;
+        this.move = move;
+        this.fit = fit;
     }
 
     /**
-     * Decodes {@code file} (any format ImageIO reads, else via FFmpeg) for a frame of this size.
+     * Decodes {@code file} (any format ImageIO reads, else via FFmpeg) for a {@code width x height}
+     * frame with the given move.
      */
-    public static PhotoSource open(Path file, int width, int height) throws IOException {
-        int zoomedWidth = (int) Math.ceil(width * END_ZOOM);
-        int zoomedHeight = (int) Math.ceil(height * END_ZOOM);
-        BufferedImage decoded = readWithImageIo(file, zoomedWidth, zoomedHeight);
+    public static PhotoSource open(Path file, int width, int height, KenBurns move)
+            throws IOException {
+        int stillWidth = even(width * move.maxZoom());
+        int stillHeight = even(height * move.maxZoom());
+        BufferedImage decoded = readWithImageIo(file, stillWidth, stillHeight);
         if (decoded == null) {
             decoded = readWithFfmpeg(file);
         }
-        CoverCrop cover =
-                CoverCrop.of(decoded.getWidth(), decoded.getHeight(), zoomedWidth, zoomedHeight);
-        BufferedImage scaled =
-                new BufferedImage(
-                        cover.scaledWidth(), cover.scaledHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = scaled.createGraphics();
+        Fit fit = Fit.choose(decoded.getWidth(), decoded.getHeight(), width, height);
+        BufferedImage fitted =
+                new BufferedImage(stillWidth, stillHeight, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = fitted.createGraphics();
         try {
             g.setRenderingHint(
                     RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(
-                    decoded, 0, 0, cover.scaledWidth(), cover.scaledHeight(), Color.BLACK, null);
+            if (fit == Fit.COVER) {
+                drawCovering(g, decoded, stillWidth, stillHeight);
+            } else {
+                drawPad(g, decoded, stillWidth, stillHeight);
+                double scale =
+                        Math.min(
+                                (double) stillWidth / decoded.getWidth(),
+                                (double) stillHeight / decoded.getHeight());
+                int w = (int) Math.round(decoded.getWidth() * scale);
+                int h = (int) Math.round(decoded.getHeight() * scale);
+                g.drawImage(decoded, (stillWidth - w) / 2, (stillHeight - h) / 2, w, h, null);
+            }
         } finally {
             g.dispose();
         }
-        return new PhotoSource(scaled);
+        Canvas still = new Canvas(stillWidth, stillHeight);
+        still.setImage(fitted);
+        return new PhotoSource(still, move, fit);
+    }
+
+    public Fit fit() {
+        return fit;
     }
 
     @Override
     public void paint(Canvas canvas, int frame, int frameCount) {
         double progress = frameCount > 1 ? (double) frame / (frameCount - 1) : 0;
-        double zoom = 1 + (END_ZOOM - 1) * progress;
-        CentredZoom.draw(
-                picture,
-                pictureWidth,
-                pictureHeight,
-                canvas.pixels(),
+        KenBurns.Window window = move.window(progress, still.width(), still.height());
+        byte[] source = still.data();
+        byte[] target = canvas.data();
+        Planes.sample(
+                source,
+                0,
+                still.width(),
+                still.height(),
+                target,
+                0,
                 canvas.width(),
                 canvas.height(),
-                zoom / END_ZOOM);
+                window.left(),
+                window.top(),
+                window.width(),
+                window.height());
+        for (int offset = 0; offset < 2; offset++) {
+            Planes.sample(
+                    source,
+                    offset == 0 ? still.uOffset() : still.vOffset(),
+                    still.chromaWidth(),
+                    still.chromaHeight(),
+                    target,
+                    offset == 0 ? canvas.uOffset() : canvas.vOffset(),
+                    canvas.chromaWidth(),
+                    canvas.chromaHeight(),
+                    window.left() / 2,
+                    window.top() / 2,
+                    window.width() / 2,
+                    window.height() / 2);
+        }
     }
 
     @Override
     public void close() {}
+
+    private static void drawCovering(Graphics2D g, BufferedImage image, int width, int height) {
+        CoverCrop cover = CoverCrop.of(image.getWidth(), image.getHeight(), width, height);
+        g.drawImage(
+                image,
+                -cover.cropX(),
+                -cover.cropY(),
+                cover.scaledWidth(),
+                cover.scaledHeight(),
+                Color.BLACK,
+                null);
+    }
+
+    /** A blurred, darker copy of the photo covering the frame, behind the whole photo. */
+    private static void drawPad(Graphics2D g, BufferedImage image, int width, int height) {
+        int smallWidth = Math.max(2, width / PAD_BLUR_FACTOR);
+        int smallHeight = Math.max(2, height / PAD_BLUR_FACTOR);
+        // Halving steps average 2 x 2 pixels each, a box filter without aliasing; the smooth
+        // enlargement of the tiny result is the blur.
+        BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D cg = small.createGraphics();
+        cg.setRenderingHint(
+                RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        drawCovering(cg, image, width, height);
+        cg.dispose();
+        while (small.getWidth() / 2 >= smallWidth && small.getHeight() / 2 >= smallHeight) {
+            BufferedImage half =
+                    new BufferedImage(
+                            small.getWidth() / 2,
+                            small.getHeight() / 2,
+                            BufferedImage.TYPE_3BYTE_BGR);
+            Graphics2D hg = half.createGraphics();
+            hg.setRenderingHint(
+                    RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            hg.drawImage(small, 0, 0, half.getWidth(), half.getHeight(), null);
+            hg.dispose();
+            small = half;
+        }
+        g.setRenderingHint(
+                RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(small, 0, 0, width, height, null);
+        g.setColor(PAD_SHADE);
+        g.fillRect(0, 0, width, height);
+        g.setRenderingHint(
+                RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    }
+
+    static int even(double size) {
+        int rounded = (int) Math.ceil(size);
+        return rounded + (rounded & 1);
+    }
 
     /**
      * Reads the image, subsampled while decoding when it is much larger than needed (a 6000 px

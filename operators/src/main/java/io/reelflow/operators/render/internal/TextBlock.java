@@ -2,38 +2,55 @@ package io.reelflow.operators.render.internal;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
 import java.util.List;
 
-/** Centred lines of text drawn with Java2D, optionally on a translucent box for legibility. */
+/**
+ * Centred lines of text drawn with Java2D {@link TextLayout}, which shapes Arabic and Devanagari
+ * and lays right-to-left runs out by the Unicode bidi algorithm. Text is only ever drawn as data:
+ * no character in it has a meaning to the renderer.
+ */
 final class TextBlock {
 
     /** Smallest font size worth drawing; narrower frames get this size and may clip long lines. */
     private static final float MIN_FONT_SIZE = 8f;
 
+    static final FontRenderContext CONTEXT = new FontRenderContext(null, true, true);
+
     private TextBlock() {}
 
     /**
-     * The font of {@code family} at {@code preferredSize}, shrunk until every one of {@code lines}
-     * fits in {@code maxWidth} pixels (portrait videos are narrow).
+     * {@code font} at {@code preferredSize}, shrunk until every one of {@code lines} fits in {@code
+     * maxWidth} pixels (portrait videos are narrow).
      */
-    static Font fit(
-            Graphics2D g, String family, float preferredSize, List<String> lines, int maxWidth) {
-        Font font =
-                new Font(family, Font.BOLD, 1).deriveFont(Math.max(MIN_FONT_SIZE, preferredSize));
-        int widest = widest(g, font, lines);
+    static Font fit(Font font, float preferredSize, List<String> lines, int maxWidth) {
+        Font sized = font.deriveFont(Math.max(MIN_FONT_SIZE, preferredSize));
+        float widest = widest(sized, lines);
         if (widest > maxWidth) {
-            float size = Math.max(MIN_FONT_SIZE, font.getSize2D() * maxWidth / widest);
-            font = font.deriveFont(size);
+            sized =
+                    sized.deriveFont(
+                            Math.max(MIN_FONT_SIZE, sized.getSize2D() * maxWidth / widest));
         }
-        return font;
+        return sized;
     }
 
-    /** Height in pixels of {@code lineCount} lines in {@code font}. */
-    static int height(Graphics2D g, Font font, int lineCount) {
-        return g.getFontMetrics(font).getHeight() * lineCount;
+    /** Height in pixels of one line. */
+    static int lineHeight(Font font) {
+        TextLayout layout = new TextLayout("Xg", font, CONTEXT);
+        return (int) Math.ceil(layout.getAscent() + layout.getDescent() + layout.getLeading());
+    }
+
+    static float widest(Font font, List<String> lines) {
+        float widest = 1;
+        for (String line : lines) {
+            if (!line.isEmpty()) {
+                widest = Math.max(widest, new TextLayout(line, font, CONTEXT).getAdvance());
+            }
+        }
+        return widest;
     }
 
     /**
@@ -57,30 +74,22 @@ final class TextBlock {
                 RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(
                 RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        FontMetrics metrics = g.getFontMetrics(font);
-        int lineHeight = metrics.getHeight();
+        int lineHeight = lineHeight(font);
         if (box != null) {
-            int boxWidth = widest(g, font, lines) + 2 * padding;
+            int boxWidth = (int) Math.ceil(widest(font, lines)) + 2 * padding;
             int boxHeight = lineHeight * lines.size() + 2 * padding;
             g.setColor(box);
             g.fillRoundRect(
                     centreX - boxWidth / 2, top - padding, boxWidth, boxHeight, padding, padding);
         }
-        g.setFont(font);
         g.setColor(textColour);
-        int baseline = top + metrics.getAscent();
+        float baseline = top;
         for (String line : lines) {
-            g.drawString(line, centreX - metrics.stringWidth(line) / 2, baseline);
+            if (!line.isEmpty()) {
+                TextLayout layout = new TextLayout(line, font, g.getFontRenderContext());
+                layout.draw(g, centreX - layout.getAdvance() / 2, baseline + layout.getAscent());
+            }
             baseline += lineHeight;
         }
-    }
-
-    private static int widest(Graphics2D g, Font font, List<String> lines) {
-        FontMetrics metrics = g.getFontMetrics(font);
-        int widest = 1;
-        for (String line : lines) {
-            widest = Math.max(widest, metrics.stringWidth(line));
-        }
-        return widest;
     }
 }

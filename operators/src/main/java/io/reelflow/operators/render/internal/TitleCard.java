@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A scene shown as its text on a dark background: the planned look of a TITLE_CARD scene and the
- * fallback when a scene's media cannot be used. Long text is shown in pages, like subtitles.
+ * fallback when a scene's media cannot be used. Long text is shown in pages, like subtitles; each
+ * page is drawn once and copied to its frames.
  */
 public final class TitleCard implements SceneSource {
 
@@ -25,16 +26,20 @@ public final class TitleCard implements SceneSource {
 
     private final List<String> lines;
     private final List<List<String>> pages;
-    private final String fontFamily;
+    private final Font font;
     private final int width;
     private final int height;
-    private byte[] page;
+    private Canvas page;
     private int pageIndex = -1;
 
-    public TitleCard(String text, int width, int height, String fontFamily) {
+    /**
+     * A card for {@code text}; {@code font} must cover it (see {@link FontLibrary#fontFor}), any
+     * size.
+     */
+    public TitleCard(String text, int width, int height, Font font) {
         this.lines = CueText.wrap(text, MAX_CHARS_PER_LINE);
         this.pages = CueText.pages(lines, MAX_LINES_PER_PAGE);
-        this.fontFamily = fontFamily;
+        this.font = font;
         this.width = width;
         this.height = height;
     }
@@ -43,10 +48,11 @@ public final class TitleCard implements SceneSource {
     public void paint(Canvas canvas, int frame, int frameCount) {
         int due = CueText.pageAt(pages, frame, frameCount);
         if (page == null || due != pageIndex) {
-            page = Canvas.bgrBytes(draw(pages.isEmpty() ? List.of() : pages.get(due)));
+            page = new Canvas(width, height);
+            page.setImage(draw(pages.isEmpty() ? List.of() : pages.get(due)));
             pageIndex = due;
         }
-        System.arraycopy(page, 0, canvas.pixels(), 0, page.length);
+        canvas.copyFrom(page);
     }
 
     private BufferedImage draw(List<String> pageLines) {
@@ -57,10 +63,9 @@ public final class TitleCard implements SceneSource {
             g.fillRect(0, 0, width, height);
             if (!pageLines.isEmpty()) {
                 // Fitted over all pages, so the size does not jump between pages.
-                Font font =
-                        TextBlock.fit(g, fontFamily, height * 0.08f, lines, (int) (width * 0.86));
-                int top = (height - TextBlock.height(g, font, pageLines.size())) / 2;
-                TextBlock.draw(g, pageLines, font, width / 2, top, Color.WHITE, null, 0);
+                Font sized = TextBlock.fit(font, height * 0.08f, lines, (int) (width * 0.86));
+                int top = (height - TextBlock.lineHeight(sized) * pageLines.size()) / 2;
+                TextBlock.draw(g, pageLines, sized, width / 2, top, Color.WHITE, null, 0);
             }
         } finally {
             g.dispose();

@@ -1,28 +1,48 @@
 package io.reelflow.operators.render.internal;
 
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 
 /**
- * A video clip decoded frame by frame, scaled by FFmpeg to cover the output and centre-cropped.
- * Frames are picked by time, so a 30 fps clip plays at its own speed in a 25 fps video; a clip
- * shorter than its scene starts again from the beginning.
+ * A video clip decoded one frame at a time, scaled by FFmpeg straight to YUV 4:2:0 and fitted to
+ * the output: centre-cropped to cover it, or on a blurred pad of itself when its shape differs too
+ * much. Frames are picked by time, at the {@link ClipPlan}'s speed, so a 30 fps clip plays at its
+ * own pace in a 25 fps video; a clip shorter than its scene is slowed down or starts over.
  */
 public final class VideoClipSource implements SceneSource {
 
+    private static final int PAD_BLUR_FACTOR = 16;
+
+    /** Pad brightness in 256ths. */
+    private static final int PAD_LEVEL = 165;
+
     private final FFmpegFrameGrabber grabber;
-    private final int width;
-    private final int height;
     private final int fps;
-    private final CoverCrop crop;
+    private final Fit fit;
+    private final ClipPlan plan;
+    private final int decodedWidth;
+    private final int decodedHeight;
+    private final int cropX;
+    private final int cropY;
     private final long sourceFrameMicros;
 
-    /** The cropped BGR frame on screen, replaced when the next one is due. */
-    private final byte[] current;
+    /** The fitted frame on screen, replaced when the next one is due. */
+    private final Canvas current;
+
+    /** The blurred pad's small picture, for {@link Fit#BLUR_PAD}. */
+    private final Canvas pad;
+
+    /** The last decoded frame's planes, copied out of the grabber. */
+    private byte[] decoded;
 
     private boolean hasCurrent;
 
@@ -35,38 +55,65 @@ public final class VideoClipSource implements SceneSource {
     private long loopOffsetMicros;
     private boolean decodedAny;
 
-    private VideoClipSource(FFmpegFrameGrabber grabber, int width, int height, int fps) {
+    private VideoClipSource(
+            FFmpegFrameGrabber grabber,
+            int width,
+            int height,
+            int fps,
+            List<String> cues,
+            int sceneFrames) {
         this.grabber = grabber;
-        this.width = width;
-        this.height = height;
         this.fps = fps;
-        this.crop = CoverCrop.of(grabber.getImageWidth(), grabber.getImageHeight(), width, height);
+        int sourceWidth = grabber.getImageWidth();
+        int sourceHeight = grabber.getImageHeight();
+        this.fit = Fit.choose(sourceWidth, sourceHeight, width, height);
         double sourceFps = grabber.getFrameRate();
         this.sourceFrameMicros =
                 sourceFps > 0 && sourceFps < 1000
                         ? Math.round(1_000_000 / sourceFps)
                         : 1_000_000L / fps;
-        grabber.setImageWidth(crop.scaledWidth());
-        grabber.setImageHeight(crop.scaledHeight());
-        this.current = new byte[width * height * 3];
+        this.plan = ClipPlan.choose(lengthSeconds(grabber), (double) sceneFrames / fps, cues);
+        if (fit == Fit.COVER) {
+            CoverCrop crop = CoverCrop.of(sourceWidth, sourceHeight, width, height);
+            decodedWidth = crop.scaledWidth() + (crop.scaledWidth() & 1);
+            decodedHeight = crop.scaledHeight() + (crop.scaledHeight() & 1);
+            cropX = ((decodedWidth - width) / 2) & ~1;
+            cropY = ((decodedHeight - height) / 2) & ~1;
+            pad = null;
+        } else {
+            double scale = Math.min((double) width / sourceWidth, (double) height / sourceHeight);
+            decodedWidth = Math.max(2, (int) Math.round(sourceWidth * scale) & ~1);
+            decodedHeight = Math.max(2, (int) Math.round(sourceHeight * scale) & ~1);
+            cropX = ((width - decodedWidth) / 2) & ~1;
+            cropY = ((height - decodedHeight) / 2) & ~1;
+            pad =
+                    new Canvas(
+                            Math.max(2, (width / PAD_BLUR_FACTOR) & ~1),
+                            Math.max(2, (height / PAD_BLUR_FACTOR) & ~1));
+        }
+        grabber.setImageWidth(decodedWidth);
+        grabber.setImageHeight(decodedHeight);
+        this.current = new Canvas(width, height);
     }
 
     /**
-     * Opens {@code file} and decodes its first frame, so an unreadable clip fails here rather than
-     * half-way through a scene.
+     * Opens {@code file} for a scene whose picture is needed for {@code sceneFrames} frames and
+     * decodes its first frame, so an unreadable clip fails here rather than half-way through.
      */
-    public static VideoClipSource open(Path file, int width, int height, int fps)
+    public static VideoClipSource open(
+            Path file, int width, int height, int fps, List<String> cues, int sceneFrames)
             throws IOException {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         VideoClipSource source = null;
         try {
+            grabber.setPixelFormat(AV_PIX_FMT_YUV420P);
             grabber.start();
             if (!grabber.hasVideo()
                     || grabber.getImageWidth() <= 0
                     || grabber.getImageHeight() <= 0) {
                 throw new IOException("no video stream");
             }
-            source = new VideoClipSource(grabber, width, height, fps);
+            source = new VideoClipSource(grabber, width, height, fps, cues, sceneFrames);
             source.pending = source.next();
             return source;
         } catch (FrameGrabber.Exception e) {
@@ -78,36 +125,136 @@ public final class VideoClipSource implements SceneSource {
         }
     }
 
+    public Fit fit() {
+        return fit;
+    }
+
+    public ClipPlan plan() {
+        return plan;
+    }
+
     @Override
     public void paint(Canvas canvas, int frame, int frameCount) throws IOException {
-        long at = frame * 1_000_000L / fps;
+        long at = Math.round(frame * 1_000_000.0 * plan.speed() / fps);
         while (pending != null && (!hasCurrent || pendingMicros <= at)) {
             show(pending);
             pending = next();
         }
-        System.arraycopy(current, 0, canvas.pixels(), 0, current.length);
+        canvas.copyFrom(current);
     }
 
-    /** Copies the visible part of a decoded (already scaled, BGR) frame. */
+    /** Fits a decoded (already scaled, YUV 4:2:0) frame into {@link #current}. */
     private void show(Frame frame) throws IOException {
-        if (frame.imageChannels != 3
-                || frame.imageWidth != crop.scaledWidth()
-                || frame.imageHeight != crop.scaledHeight()) {
+        int chromaWidth = decodedWidth / 2;
+        int chromaHeight = decodedHeight / 2;
+        int lumaSize = decodedWidth * decodedHeight;
+        int chromaSize = chromaWidth * chromaHeight;
+        if (frame.imageWidth != decodedWidth
+                || frame.imageHeight != decodedHeight
+                || frame.imageStride != decodedWidth) {
             throw new IOException(
                     "unexpected decoded frame "
                             + frame.imageWidth
                             + "x"
                             + frame.imageHeight
-                            + "x"
-                            + frame.imageChannels);
+                            + " stride "
+                            + frame.imageStride);
         }
-        ByteBuffer pixels = (ByteBuffer) frame.image[0];
-        int rowBytes = width * 3;
-        for (int y = 0; y < height; y++) {
-            int from = (y + crop.cropY()) * frame.imageStride + crop.cropX() * 3;
-            pixels.get(from, current, y * rowBytes, rowBytes);
+        if (decoded == null) {
+            decoded = new byte[lumaSize + 2 * chromaSize];
+        }
+        // The grabber's planes follow each other in one block; the frame may expose only the first.
+        ByteBuffer pixels = ((ByteBuffer) frame.image[0]).duplicate();
+        if (frame.image.length >= 3 && frame.image[1] != null) {
+            pixels.get(0, decoded, 0, lumaSize);
+            ((ByteBuffer) frame.image[1]).get(0, decoded, lumaSize, chromaSize);
+            ((ByteBuffer) frame.image[2]).get(0, decoded, lumaSize + chromaSize, chromaSize);
+        } else {
+            Pointer whole = new BytePointer(pixels).capacity(decoded.length);
+            whole.asByteBuffer().get(0, decoded, 0, decoded.length);
+        }
+        int[] offsets = {0, lumaSize, lumaSize + chromaSize};
+        if (fit == Fit.COVER) {
+            int[] targets = {0, current.uOffset(), current.vOffset()};
+            byte[] data = current.data();
+            for (int plane = 0; plane < 3; plane++) {
+                int shift = plane == 0 ? 0 : 1;
+                int sourceStride = decodedWidth >> shift;
+                int rowBytes = current.width() >> shift;
+                for (int y = 0; y < current.height() >> shift; y++) {
+                    int from =
+                            offsets[plane]
+                                    + (y + (cropY >> shift)) * sourceStride
+                                    + (cropX >> shift);
+                    System.arraycopy(decoded, from, data, targets[plane] + y * rowBytes, rowBytes);
+                }
+            }
+        } else {
+            padded(decoded, offsets);
         }
         hasCurrent = true;
+    }
+
+    /** The whole frame centred on a blurred, dimmed enlargement of itself. */
+    private void padded(byte[] decoded, int[] offsets) {
+        int[] padOffsets = {0, pad.uOffset(), pad.vOffset()};
+        int[] targets = {0, current.uOffset(), current.vOffset()};
+        double aspect = (double) current.width() / current.height();
+        for (int plane = 0; plane < 3; plane++) {
+            int shift = plane == 0 ? 0 : 1;
+            int w = decodedWidth >> shift;
+            int h = decodedHeight >> shift;
+            // The part of the frame with the output's shape, shrunk, then enlarged: a blur.
+            double windowWidth = Math.min(w, h * aspect);
+            double windowHeight = windowWidth / aspect;
+            Planes.sample(
+                    decoded,
+                    offsets[plane],
+                    w,
+                    h,
+                    pad.data(),
+                    padOffsets[plane],
+                    pad.width() >> shift,
+                    pad.height() >> shift,
+                    (w - windowWidth) / 2,
+                    (h - windowHeight) / 2,
+                    windowWidth,
+                    windowHeight);
+            Planes.sample(
+                    pad.data(),
+                    padOffsets[plane],
+                    pad.width() >> shift,
+                    pad.height() >> shift,
+                    current.data(),
+                    targets[plane],
+                    current.width() >> shift,
+                    current.height() >> shift,
+                    0,
+                    0,
+                    pad.width() >> shift,
+                    pad.height() >> shift);
+        }
+        Planes.dim(current, PAD_LEVEL);
+        for (int plane = 0; plane < 3; plane++) {
+            int shift = plane == 0 ? 0 : 1;
+            int w = decodedWidth >> shift;
+            int h = decodedHeight >> shift;
+            int stride = current.width() >> shift;
+            Planes.sample(
+                    decoded,
+                    offsets[plane],
+                    w,
+                    h,
+                    current.data(),
+                    targets[plane] + (cropY >> shift) * stride + (cropX >> shift),
+                    stride,
+                    w,
+                    h,
+                    0,
+                    0,
+                    w,
+                    h);
+        }
     }
 
     /** The next frame in play order, starting the clip over at its end. */
@@ -137,6 +284,11 @@ public final class VideoClipSource implements SceneSource {
         } catch (FrameGrabber.Exception e) {
             throw new IOException("cannot decode video: " + e.getMessage(), e);
         }
+    }
+
+    private static double lengthSeconds(FFmpegFrameGrabber grabber) {
+        long micros = grabber.getLengthInTime();
+        return micros > 0 ? micros / 1_000_000.0 : 0;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.reelflow.operators.render.internal;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 import io.reelflow.operators.render.RenderConfig;
@@ -10,33 +10,52 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.FrameRecorder;
 
 /**
- * An H.264/MP4 encoder session at a constant frame rate: one frame in, one frame out, timestamps
- * counted by the recorder. Opens the first usable encoder of a preference list and remembers why
- * the others were skipped, for the render notes.
+ * An H.264 (+ AAC) MP4 encoder session at a constant frame rate, with the index at the front
+ * ({@code faststart}) so players can start before the download ends. Frames arrive in YUV 4:2:0,
+ * the encoder's own format, so no conversion runs here. An optional audio file is read along and
+ * interleaved as AAC as the video advances. Opens the first usable encoder of a preference list and
+ * remembers why the others were skipped, for the render notes.
  */
 public final class VideoWriter implements AutoCloseable {
 
     public static final String NVENC = "h264_nvenc";
     public static final String X264 = "libx264";
 
+    public static final int AUDIO_SAMPLE_RATE = 48_000;
+    public static final int AUDIO_CHANNELS = 2;
+    static final int AUDIO_BITRATE = 192_000;
+
     /** NVENC's mid preset; x264 preset names are not valid NVENC presets. */
     private static final String NVENC_PRESET = "p4";
 
     private final FFmpegFrameRecorder recorder;
-    private ByteBuffer buffer;
+    private final FFmpegFrameGrabber audio;
     private final String encoder;
     private final List<String> skipped;
+    private final int fps;
+    private ByteBuffer buffer;
     private int frames;
+    private boolean audioEnded;
 
-    private VideoWriter(FFmpegFrameRecorder recorder, String encoder, List<String> skipped) {
+    private VideoWriter(
+            FFmpegFrameRecorder recorder,
+            FFmpegFrameGrabber audio,
+            String encoder,
+            List<String> skipped,
+            int fps) {
         this.recorder = recorder;
+        this.audio = audio;
         this.encoder = encoder;
         this.skipped = List.copyOf(skipped);
+        this.fps = fps;
     }
 
     /** The encoders {@code config} asks for, in order of preference. */
@@ -48,14 +67,31 @@ public final class VideoWriter implements AutoCloseable {
         };
     }
 
-    /**
-     * Opens {@code file} for writing with the first of {@code encoders} that starts.
-     *
-     * @throws IOException naming every encoder tried and why it failed, when none starts
-     */
+    /** A silent video; see {@link #open(Path, int, int, int, RenderConfig, List, Optional)}. */
     public static VideoWriter open(
             Path file, int width, int height, int fps, RenderConfig config, List<String> encoders)
             throws IOException {
+        return open(file, width, height, fps, config, encoders, Optional.empty());
+    }
+
+    /**
+     * Opens {@code file} for writing with the first of {@code encoders} that starts; with {@code
+     * audio} (a 48 kHz stereo WAV or anything FFmpeg reads), the file also gets its sound as AAC,
+     * cut at the video's end.
+     *
+     * @throws IOException naming every encoder tried and why it failed, when none starts, or when
+     *     the audio cannot be read
+     */
+    public static VideoWriter open(
+            Path file,
+            int width,
+            int height,
+            int fps,
+            RenderConfig config,
+            List<String> encoders,
+            Optional<Path> audio)
+            throws IOException {
+        FFmpegFrameGrabber sound = audio.isPresent() ? openAudio(audio.get()) : null;
         List<String> skipped = new ArrayList<>();
         for (String encoder : encoders) {
             // Checked first: given an unknown name the recorder silently uses the format's default.
@@ -63,7 +99,9 @@ public final class VideoWriter implements AutoCloseable {
                 skipped.add(encoder + " unavailable: not in this FFmpeg build");
                 continue;
             }
-            FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
+            FFmpegFrameRecorder recorder =
+                    new FFmpegFrameRecorder(
+                            file.toFile(), width, height, sound != null ? AUDIO_CHANNELS : 0);
             recorder.setFormat("mp4");
             recorder.setVideoCodecName(encoder);
             recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
@@ -71,6 +109,12 @@ public final class VideoWriter implements AutoCloseable {
             recorder.setGopSize(2 * fps);
             recorder.setVideoBitrate(0);
             recorder.setOption("movflags", "+faststart");
+            if (sound != null) {
+                recorder.setAudioCodec(AV_CODEC_ID_AAC);
+                recorder.setSampleRate(AUDIO_SAMPLE_RATE);
+                recorder.setAudioChannels(AUDIO_CHANNELS);
+                recorder.setAudioBitrate(AUDIO_BITRATE);
+            }
             if (encoder.equals(NVENC)) {
                 recorder.setVideoOption("preset", NVENC_PRESET);
                 recorder.setVideoOption("rc", "vbr");
@@ -82,18 +126,34 @@ public final class VideoWriter implements AutoCloseable {
             }
             try {
                 recorder.start();
-                return new VideoWriter(recorder, encoder, skipped);
+                return new VideoWriter(recorder, sound, encoder, skipped, fps);
             } catch (FrameRecorder.Exception | RuntimeException e) {
                 release(recorder);
                 skipped.add(encoder + " unavailable: " + e.getMessage());
             }
         }
+        closeQuietly(sound);
         throw new IOException("no usable H.264 encoder: " + String.join("; ", skipped));
+    }
+
+    private static FFmpegFrameGrabber openAudio(Path file) throws IOException {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        try {
+            grabber.start();
+            if (!grabber.hasAudio()) {
+                throw new IOException("audio file " + file.getFileName() + " has no audio stream");
+            }
+            return grabber;
+        } catch (IOException e) {
+            closeQuietly(grabber);
+            throw new IOException(
+                    "cannot read audio " + file.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Encodes the canvas as the next frame; it must have the size the writer was opened with. */
     public void write(Canvas canvas) throws IOException {
-        byte[] pixels = canvas.pixels();
+        byte[] pixels = canvas.data();
         if (buffer == null || buffer.capacity() != pixels.length) {
             // Native memory the encoder reads from without another copy.
             buffer = ByteBuffer.allocateDirect(pixels.length);
@@ -105,13 +165,33 @@ public final class VideoWriter implements AutoCloseable {
                     canvas.width(),
                     canvas.height(),
                     Frame.DEPTH_UBYTE,
-                    3,
-                    canvas.width() * 3,
-                    AV_PIX_FMT_BGR24,
+                    1,
+                    canvas.width(),
+                    AV_PIX_FMT_YUV420P,
                     buffer);
             frames++;
         } catch (FrameRecorder.Exception e) {
             throw new IOException("encoding frame " + frames + " failed: " + e.getMessage(), e);
+        }
+        writeAudioUntil(frames * 1_000_000L / fps);
+    }
+
+    /** Interleaves the audio up to {@code micros}, so the muxer never buffers much of either. */
+    private void writeAudioUntil(long micros) throws IOException {
+        if (audio == null || audioEnded) {
+            return;
+        }
+        try {
+            while (audio.getTimestamp() < micros) {
+                Frame samples = audio.grabSamples();
+                if (samples == null) {
+                    audioEnded = true;
+                    return;
+                }
+                recorder.record(samples);
+            }
+        } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
+            throw new IOException("writing audio failed: " + e.getMessage(), e);
         }
     }
 
@@ -142,6 +222,7 @@ public final class VideoWriter implements AutoCloseable {
     @Override
     public void close() {
         release(recorder);
+        closeQuietly(audio);
     }
 
     private static void release(FFmpegFrameRecorder recorder) {
@@ -149,6 +230,17 @@ public final class VideoWriter implements AutoCloseable {
             recorder.release();
         } catch (FrameRecorder.Exception | RuntimeException e) {
             // Only frees native memory; the render outcome is already decided.
+        }
+    }
+
+    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+        if (grabber == null) {
+            return;
+        }
+        try {
+            grabber.close();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            // Only frees native memory.
         }
     }
 }

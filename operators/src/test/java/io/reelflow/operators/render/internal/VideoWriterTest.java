@@ -21,14 +21,14 @@ class VideoWriterTest {
     void shouldFallBackToTheNextEncoderAndSayWhy() throws IOException {
         Path file = temp.resolve("out.mp4");
         try (VideoWriter writer =
-                        VideoWriter.open(
-                                file,
-                                64,
-                                36,
-                                25,
-                                RenderConfig.defaults(),
-                                List.of("no_such_encoder", VideoWriter.X264));
-                Canvas canvas = new Canvas(64, 36)) {
+                VideoWriter.open(
+                        file,
+                        64,
+                        36,
+                        25,
+                        RenderConfig.defaults(),
+                        List.of("no_such_encoder", VideoWriter.X264))) {
+            Canvas canvas = new Canvas(64, 36);
             for (int i = 0; i < 10; i++) {
                 writer.write(canvas);
             }
