@@ -1,6 +1,7 @@
 package io.reelflow.operators.render;
 
 import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.operators.render.audio.AudioMixer;
 import io.reelflow.operators.render.internal.Composer;
 import io.reelflow.operators.render.internal.ContactSheet;
 import io.reelflow.operators.render.internal.EncodingQueue;
@@ -8,9 +9,11 @@ import io.reelflow.operators.render.internal.FontLibrary;
 import io.reelflow.operators.render.internal.FrameTimeline;
 import io.reelflow.operators.render.internal.FrameTimeline.SceneSpan;
 import io.reelflow.operators.render.internal.KenBurns;
+import io.reelflow.operators.render.internal.MediaFiles;
 import io.reelflow.operators.render.internal.MediaProbe;
 import io.reelflow.operators.render.internal.PhotoSource;
 import io.reelflow.operators.render.internal.SceneSource;
+import io.reelflow.operators.render.internal.Soundtrack;
 import io.reelflow.operators.render.internal.SubtitleOverlay;
 import io.reelflow.operators.render.internal.TitleCard;
 import io.reelflow.operators.render.internal.VideoClipSource;
@@ -38,12 +41,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
@@ -69,8 +70,6 @@ public final class Renderer {
     private static final SubtitleCues SUBTITLE_CUES = new SubtitleCues(SubtitleConfig.defaults());
 
     private static final Logger LOG = LoggerFactory.getLogger(Renderer.class);
-
-    private static final Pattern SAFE_EXTENSION = Pattern.compile("[A-Za-z0-9]{1,5}");
 
     private final ObjectStore store;
     private final RenderConfig config;
@@ -107,14 +106,16 @@ public final class Renderer {
     }
 
     /**
-     * Renders {@code job} without sound; see {@link #render(RenderJob, Optional)}.
+     * Renders {@code job} with its own sound: the music bed of {@link RenderJob#getMusic()} (when
+     * the spec asks for music) and the narration track, mixed and loudness-normalised; no audio
+     * stream when it has neither. See {@link #render(RenderJob, Optional)}.
      *
      * @throws IllegalArgumentException when the job's spec cannot be rendered (odd size, no scenes)
      * @throws IllegalStateException when no configured font covers text that must be drawn
      * @throws IOException when encoding or uploading fails
      */
     public RenderedVideo render(RenderJob job) throws IOException {
-        return render(job, Optional.empty());
+        return renderWith(job, null);
     }
 
     /**
@@ -127,6 +128,11 @@ public final class Renderer {
      * @throws IOException when encoding or uploading fails
      */
     public RenderedVideo render(RenderJob job, Optional<Path> audioTrack) throws IOException {
+        return renderWith(job, Objects.requireNonNull(audioTrack, "audioTrack"));
+    }
+
+    /** Renders with {@code audioTrack}, or with the job's own sound when it is null. */
+    private RenderedVideo renderWith(RenderJob job, Optional<Path> audioTrack) throws IOException {
         RenderSpec spec = job.getSpec();
         validate(job);
         FrameTimeline timeline =
@@ -140,14 +146,22 @@ public final class Renderer {
         Files.createDirectories(workDirectory);
         Path temp = Files.createTempDirectory(workDirectory, "render-");
         try {
-            return render(job, timeline, temp, audioTrack);
+            Soundtrack sound =
+                    audioTrack != null
+                            ? new Soundtrack(audioTrack, null, null, List.of())
+                            : Soundtrack.of(
+                                    job,
+                                    timeline.secondsAt(timeline.totalFrames()),
+                                    store,
+                                    new AudioMixer(),
+                                    temp);
+            return render(job, timeline, temp, sound);
         } finally {
             deleteRecursively(temp);
         }
     }
 
-    private RenderedVideo render(
-            RenderJob job, FrameTimeline timeline, Path temp, Optional<Path> audioTrack)
+    private RenderedVideo render(RenderJob job, FrameTimeline timeline, Path temp, Soundtrack sound)
             throws IOException {
         RenderSpec spec = job.getSpec();
         int width = spec.getWidth();
@@ -173,6 +187,7 @@ public final class Renderer {
             }
         }
         opener.media = download(timeline, temp);
+        opener.notes.addAll(sound.notes());
 
         Path videoFile = temp.resolve("video.mp4");
         Path thumbnailFile = temp.resolve("thumbnail.jpg");
@@ -188,7 +203,7 @@ public final class Renderer {
                         spec.getFps(),
                         config,
                         VideoWriter.encodersFor(config),
-                        audioTrack)) {
+                        sound.file())) {
             opener.notes.add(writer.note());
             try (EncodingQueue queue =
                     new EncodingQueue(writer, width, height, config.framesInFlight())) {
@@ -238,9 +253,10 @@ public final class Renderer {
                 .setHeight(written.height())
                 .setCodec(written.codec())
                 .setAudioCodec(written.audioCodec())
+                .setLoudnessLufs(written.audioCodec() == null ? null : sound.loudnessLufs())
                 .setSceneCount(job.getClips().size())
                 .setDegraded(degraded)
-                .setCredits(opener.credits())
+                .setCredits(creditsWithMusic(opener.credits(), sound))
                 .setNotes(new ArrayList<>(opener.notes))
                 .build();
     }
@@ -376,7 +392,7 @@ public final class Renderer {
                     || media.containsKey(uri)) {
                 continue;
             }
-            Path target = temp.resolve("media-" + media.size() + extensionOf(uri));
+            Path target = temp.resolve("media-" + media.size() + MediaFiles.extensionOf(uri));
             try {
                 store.get(uri, target);
                 media.put(uri, new Download(target, null));
@@ -387,16 +403,13 @@ public final class Renderer {
         return media;
     }
 
-    private static String extensionOf(String uri) {
-        int slash = uri.lastIndexOf('/');
-        int dot = uri.lastIndexOf('.');
-        if (dot > slash && dot + 1 < uri.length()) {
-            String extension = uri.substring(dot + 1);
-            if (SAFE_EXTENSION.matcher(extension).matches()) {
-                return "." + extension.toLowerCase(Locale.ROOT);
-            }
+    /** The scenes' credits, then the music's, each once. */
+    private static List<Credit> creditsWithMusic(List<Credit> sceneCredits, Soundtrack sound) {
+        List<Credit> credits = new ArrayList<>(sceneCredits);
+        if (sound.musicCredit() != null && !credits.contains(sound.musicCredit())) {
+            credits.add(sound.musicCredit());
         }
-        return "";
+        return credits;
     }
 
     private static void writeJpeg(BufferedImage image, Path file) throws IOException {

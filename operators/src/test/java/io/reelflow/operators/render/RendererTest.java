@@ -27,7 +27,10 @@ import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.quality.QualityScorer;
 import io.reelflow.operators.render.internal.MediaProbe;
 import io.reelflow.operators.testing.DirectoryObjectStore;
+import io.reelflow.schemas.AssetKind;
+import io.reelflow.schemas.AssetMatch;
 import io.reelflow.schemas.ClipSource;
+import io.reelflow.schemas.Credit;
 import io.reelflow.schemas.QualityReport;
 import io.reelflow.schemas.RenderJob;
 import io.reelflow.schemas.RenderSpec;
@@ -784,6 +787,56 @@ class RendererTest {
         assertThat(decodeFrames(file)).hasSize(100);
         RenderedVideo silent = renderer().render(job);
         assertThat(silent.getAudioCodec()).isNull();
+    }
+
+    @Test
+    void shouldMixTheJobsMusicBedAtTheTargetLoudnessAndCreditIt() throws IOException {
+        Path wav = writeWav(media.resolve("calm-piano.wav"), 1.5);
+        Credit musicCredit = credit("calm-piano");
+        RenderJob job = twoPhotos(Transition.CROSSFADE, 0.6);
+        job.setMusic(
+                AssetMatch.newBuilder()
+                        .setAssetId("calm-piano")
+                        .setUri(uri(wav))
+                        .setKind(AssetKind.MUSIC)
+                        .setScore(0.7)
+                        .setCredit(musicCredit)
+                        .build());
+
+        RenderedVideo withMusic = renderer().render(job);
+
+        assertThat(withMusic.getAudioCodec()).isEqualTo("aac");
+        assertThat(withMusic.getLoudnessLufs()).isCloseTo(-16.0, within(1.0));
+        assertThat(withMusic.getCredits()).contains(musicCredit);
+        assertThat(withMusic.getNotes()).anyMatch(note -> note.startsWith("music looped"));
+        Path file = store.pathOf(Renderer.videoKey(RUN_ID, REQUEST_ID));
+        assertThat(MediaProbe.probe(file).durationSeconds()).isCloseTo(4.0, within(0.1));
+
+        job.getSpec().setMusic(false);
+        RenderedVideo withoutMusic = renderer().render(job);
+        assertThat(withoutMusic.getAudioCodec()).isNull();
+        assertThat(withoutMusic.getLoudnessLufs()).isNull();
+        assertThat(withoutMusic.getCredits()).doesNotContain(musicCredit);
+    }
+
+    @Test
+    void shouldLeaveOutMusicThatCannotBeFetchedWithANote() throws IOException {
+        RenderJob job = twoPhotos(Transition.CUT, 0);
+        job.setMusic(
+                AssetMatch.newBuilder()
+                        .setAssetId("gone")
+                        .setUri(uri(media.resolve("no-such-music.wav")))
+                        .setKind(AssetKind.MUSIC)
+                        .setScore(0.7)
+                        .setCredit(credit("gone"))
+                        .build());
+
+        RenderedVideo video = renderer().render(job);
+
+        assertThat(video.getError()).isNull();
+        assertThat(video.getAudioCodec()).isNull();
+        assertThat(video.getNotes()).anyMatch(note -> note.startsWith("music left out: "));
+        assertThat(video.getCredits()).doesNotContain(credit("gone"));
     }
 
     /**

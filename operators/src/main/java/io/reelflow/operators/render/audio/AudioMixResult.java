@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param maxBufferedSeconds the most audio that was inside the mixer at once (decoded but not yet
  *     written); it stays a few seconds at most because tracks stream through
  * @param notes what the mixer decided, e.g. {@code music looped 3x} or a dropped input
+ * @param musicMixed whether the music bed made it into the mix (false when it was dropped), so
+ *     callers credit only music that is heard
  */
 public record AudioMixResult(
         Path file,
@@ -22,7 +24,8 @@ public record AudioMixResult(
         double integratedLufs,
         double truePeakDbtp,
         double maxBufferedSeconds,
-        List<String> notes) {
+        List<String> notes,
+        boolean musicMixed) {
 
     public AudioMixResult {
         Objects.requireNonNull(file, "file");

@@ -103,7 +103,8 @@ public final class AudioMixer {
                 outcome.loudness().integratedLufs(),
                 outcome.loudness().truePeakDbtp(),
                 outcome.maxBufferedSamples() / (double) SAMPLE_RATE,
-                notes);
+                notes,
+                inputs.stream().anyMatch(input -> input.name().equals(name(Role.MUSIC))));
     }
 
     private static List<Role> allRoles(AudioPlan plan) {
@@ -165,7 +166,8 @@ public final class AudioMixer {
                 Loudness.SILENT.integratedLufs(),
                 Loudness.SILENT.truePeakDbtp(),
                 0,
-                notes);
+                notes,
+                false);
     }
 
     private static long writeSilence(Path outputFile, long totalSamples) throws IOException {

@@ -113,6 +113,7 @@ class AudioMixerTest {
         AudioMixResult result = mixer.mix(AudioPlan.of(9).withMusic(music), dir.resolve("mix.wav"));
 
         assertThat(result.notes()).contains("music looped 3x (2.5 s track)");
+        assertThat(result.musicMixed()).isTrue();
         assertThat(TestAudio.sampleCount(result.file())).isEqualTo(9L * RATE);
         double firstPlay = TestAudio.toneDb(result.file(), MUSIC_HZ, 1.2, 2.2);
         double thirdPlay = TestAudio.toneDb(result.file(), MUSIC_HZ, 5.2, 6.2);
@@ -161,6 +162,7 @@ class AudioMixerTest {
                         dir.resolve("mix.wav"));
 
         assertThat(result.notes()).anyMatch(note -> note.startsWith("music dropped: "));
+        assertThat(result.musicMixed()).isFalse();
         assertThat(result.integratedLufs()).isCloseTo(-16.0, within(1.0));
         assertThat(TestAudio.sampleCount(result.file())).isEqualTo(5L * RATE);
     }
