@@ -396,6 +396,28 @@ class RendererTest {
         assertThat(store.find(Renderer.videoKey(RUN_ID, REQUEST_ID))).isEmpty();
     }
 
+    /** FFmpeg pads decoded rows (to 64 bytes), so odd widths such as a sidecar's 428 must work. */
+    @Test
+    void shouldShowClipsWhoseWidthsFFmpegPads() throws IOException {
+        Path wide =
+                TestMedia.writeSolidClip(media.resolve("wide.mp4"), 428, 240, FPS, 25, i -> RED);
+        Path square =
+                TestMedia.writeSolidClip(media.resolve("square.mp4"), 240, 240, FPS, 25, i -> BLUE);
+        List<SceneClip> clips =
+                List.of(
+                        clip(0, "Wide", 0, 1.0, ClipSource.STOCK_CLIP, uri(wide), 1),
+                        clip(1, "Square", 1.0, 2.0, ClipSource.STOCK_CLIP, uri(square), 1));
+
+        RenderedVideo video = renderer().render(job(spec(2.0, false), clips));
+
+        assertThat(video.getDegraded()).isFalse();
+        assertThat(video.getNotes()).noneMatch(note -> note.contains("title card"));
+        List<BufferedImage> frames = framesOf(video);
+        Rectangle centre = new Rectangle(WIDTH / 2 - 20, HEIGHT / 2 - 20, 40, 40);
+        assertThat(near(mean(frames.get(5), centre), RED, 30)).isTrue();
+        assertThat(near(mean(frames.get(45), centre), BLUE, 30)).isTrue();
+    }
+
     @Test
     void shouldCollectCreditsNotesAndUpstreamDegradationAndFetchEachUriOnce() throws IOException {
         Path clipFile =

@@ -75,15 +75,28 @@ public final class VideoClipSource implements SceneSource {
         this.plan = ClipPlan.choose(lengthSeconds(grabber), (double) sceneFrames / fps, cues);
         if (fit == Fit.COVER) {
             CoverCrop crop = CoverCrop.of(sourceWidth, sourceHeight, width, height);
-            decodedWidth = crop.scaledWidth() + (crop.scaledWidth() & 1);
-            decodedHeight = crop.scaledHeight() + (crop.scaledHeight() & 1);
+            // Scaled a little further up to an unpadded width, then cropped as before.
+            decodedWidth = alignUp(crop.scaledWidth());
+            decodedHeight =
+                    even(Math.max(height, crop.scaledHeight() * decodedWidth / crop.scaledWidth()));
             cropX = ((decodedWidth - width) / 2) & ~1;
             cropY = ((decodedHeight - height) / 2) & ~1;
             pad = null;
         } else {
             double scale = Math.min((double) width / sourceWidth, (double) height / sourceHeight);
-            decodedWidth = Math.max(2, (int) Math.round(sourceWidth * scale) & ~1);
-            decodedHeight = Math.max(2, (int) Math.round(sourceHeight * scale) & ~1);
+            int fittedWidth = (int) Math.round(sourceWidth * scale);
+            decodedWidth = Math.max(ROW_ALIGNMENT, fittedWidth / ROW_ALIGNMENT * ROW_ALIGNMENT);
+            decodedHeight =
+                    Math.min(
+                            height & ~1,
+                            Math.max(
+                                    2,
+                                    even(
+                                            (int)
+                                                    Math.round(
+                                                            sourceHeight
+                                                                    * (double) decodedWidth
+                                                                    / sourceWidth))));
             cropX = ((width - decodedWidth) / 2) & ~1;
             cropY = ((height - decodedHeight) / 2) & ~1;
             pad =
@@ -141,6 +154,20 @@ public final class VideoClipSource implements SceneSource {
             pending = next();
         }
         canvas.copyFrom(current);
+    }
+
+    /**
+     * FFmpeg pads decoded rows to 64 bytes; with widths a multiple of 128 neither the luma rows nor
+     * the half-width chroma rows carry padding, so the planes can be copied as one block.
+     */
+    static final int ROW_ALIGNMENT = 128;
+
+    static int alignUp(int width) {
+        return (width + ROW_ALIGNMENT - 1) / ROW_ALIGNMENT * ROW_ALIGNMENT;
+    }
+
+    private static int even(int pixels) {
+        return pixels + (pixels & 1);
     }
 
     /** Fits a decoded (already scaled, YUV 4:2:0) frame into {@link #current}. */
