@@ -67,6 +67,9 @@ public record PipelineSettings(
                         2.0);
         RenderConfig render =
                 RenderConfig.defaults()
+                        .withFonts(
+                                config.get(PipelineOptions.FONT_PATHS),
+                                config.get(PipelineOptions.FONT_FAMILIES))
                         .withEncoder(
                                 VideoEncoder.valueOf(
                                         config.get(PipelineOptions.ENCODER)

@@ -2,7 +2,9 @@ package io.reelflow.job.config;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.reelflow.operators.render.RenderConfig;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 
 /** Tunables of the pipeline's own stages. */
@@ -75,6 +77,24 @@ public final class PipelineOptions {
                     .defaultValue("auto")
                     .withDescription(
                             "auto (NVENC when a GPU is there, else libx264), nvenc or libx264.");
+
+    public static final ConfigOption<List<String>> FONT_PATHS =
+            key("reelflow.render.font-paths")
+                    .stringType()
+                    .asList()
+                    .defaultValues(RenderConfig.defaults().fontPaths().toArray(new String[0]))
+                    .withDescription(
+                            "Font files or directories for subtitles and title cards (Debian:"
+                                    + " fonts-noto-core, fonts-noto-cjk, fonts-dejavu-core). A"
+                                    + " render whose text no font covers fails and names the"
+                                    + " characters.");
+
+    public static final ConfigOption<List<String>> FONT_FAMILIES =
+            key("reelflow.render.font-families")
+                    .stringType()
+                    .asList()
+                    .defaultValues(RenderConfig.defaults().fontFamilies().toArray(new String[0]))
+                    .withDescription("Preferred font families, first that covers the text wins.");
 
     public static final ConfigOption<Boolean> LANGUAGE_LOW_ACCURACY =
             key("reelflow.language.low-accuracy")
