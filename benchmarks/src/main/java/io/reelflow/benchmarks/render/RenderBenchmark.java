@@ -238,6 +238,7 @@ public final class RenderBenchmark {
 
         Path ourVideo = Path.of(last(runs, "ours").child.get("output").asText());
         node.put("ourVideo", ourVideo.toString());
+        node.set("ourRenderNotes", last(runs, "ours").child.get("notes"));
         node.put("cliVideo", cliVideo.toString());
         node.put("ourFrames", frameCount(ourVideo, show));
         node.put("cliFrames", frameCount(cliVideo, show));
@@ -287,7 +288,7 @@ public final class RenderBenchmark {
             ObjectNode ssim = node.putObject("ssim");
             ssim.put("ours", ourSsim);
             ssim.put("cli", cliSsim);
-            ssim.put("oursMinusCli", round(ourSsim - cliSsim));
+            ssim.put("oursMinusCli", Math.round((ourSsim - cliSsim) * 1e6) / 1e6);
             ssim.put("reference", "each pipeline's own lossless render (CRF 0)");
             ssim.put("meetsTarget", ourSsim >= cliSsim);
             node.put(
