@@ -198,17 +198,19 @@ public final class FfmpegCommands {
     }
 
     /**
-     * The {@code ffmpeg} on this process's {@code PATH}.
+     * Checks that {@code ffmpeg} and {@code ffprobe} are on this process's {@code PATH}.
      *
-     * @throws IllegalStateException naming the Debian package when there is none
+     * @throws IllegalStateException naming the Debian package when one is missing
      */
-    public static Path requireFfmpeg() {
-        return findOnPath(FFMPEG, System.getenv("PATH"))
-                .orElseThrow(
-                        () ->
-                                new IllegalStateException(
-                                        "ffmpeg is not on PATH; the reference needs the ffmpeg"
-                                                + " CLI: apt-get install -y ffmpeg"));
+    public static void requireFfmpeg() {
+        for (String program : List.of(FFMPEG, "ffprobe")) {
+            if (findOnPath(program, System.getenv("PATH")).isEmpty()) {
+                throw new IllegalStateException(
+                        program
+                                + " is not on PATH; the reference needs the ffmpeg CLI:"
+                                + " apt-get install -y ffmpeg");
+            }
+        }
     }
 
     private static List<String> quietPrefix() {

@@ -41,7 +41,8 @@ import java.util.function.ToDoubleFunction;
  * --variants LIST         of 720p, 1080p, 9x16 (default 720p,1080p,9x16)
  * --pairs N               ours/CLI pairs of the first variant (default 3)
  * --variant-pairs N       pairs of each further variant (default 1)
- * --quality-variants LIST variants with SSIM and encode-only baseline (default: the first)
+ * --quality-variants LIST variants with SSIM and encode-only baseline (default: the first;
+ *                         none for none)
  * --camera-cue CUE        camera cue of our scenes (default close-up)
  * --jvm-args ARGS         JVM options of our render processes (default -Xmx1g)
  * --memory                also render the 10-minute 1080p slideshow and report its peak RSS
@@ -122,6 +123,7 @@ public final class RenderBenchmark {
         }
         List<Slideshow> quality =
                 options.list("quality-variants", variants.get(0).name()).stream()
+                        .filter(name -> !name.equalsIgnoreCase("none"))
                         .map(Slideshow::named)
                         .toList();
         int pairs = options.getInt("pairs", 3);
