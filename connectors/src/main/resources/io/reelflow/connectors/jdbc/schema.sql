@@ -41,6 +41,8 @@ CREATE TABLE IF NOT EXISTS video_status (
     PRIMARY KEY (request_id, run_id, phase)
 );
 
+ALTER TABLE video_status ADD COLUMN IF NOT EXISTS credits JSONB NOT NULL DEFAULT '[]'::jsonb;
+
 -- The stock asset catalog (`reelflow assets import`). One row per distinct file content: the sha256
 -- of the bytes is the identity of an import, so importing the same file again changes nothing.
 -- width/height are the displayed size (after rotation); orientation is derived from them.

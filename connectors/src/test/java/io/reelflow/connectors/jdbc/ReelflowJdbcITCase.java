@@ -128,6 +128,7 @@ class ReelflowJdbcITCase {
                         TestRecords.status("st-1", Phase.SCENES_PLANNED, 20, at.plusSeconds(2)),
                         TestRecords.status("st-1", Phase.SCENES_PLANNED, 25, at.plusSeconds(3)),
                         TestRecords.status("st-1", Phase.COMPLETED, 100, at.plusSeconds(9)));
+        events.get(4).setCredits(List.of(TestRecords.credit("asset-1")));
 
         run(null, events);
 
@@ -149,6 +150,13 @@ class ReelflowJdbcITCase {
                                 "SELECT coalesce(language, '-') || '|' || coalesce(scene_count::text, '-')"
                                         + " FROM video_status WHERE request_id = 'st-1' AND phase = 'SCENES_PLANNED'"))
                 .containsExactly("de|4");
+        assertThat(
+                        query(
+                                "SELECT phase || '|' || jsonb_array_length(credits) || '|'"
+                                        + " || coalesce(credits->0->>'licence', '-')"
+                                        + " FROM video_status WHERE request_id = 'st-1'"
+                                        + " AND phase IN ('SCENES_PLANNED', 'COMPLETED') ORDER BY phase"))
+                .containsExactly("COMPLETED|1|CC-BY-4.0", "SCENES_PLANNED|0|-");
     }
 
     private static void run(List<VideoResult> results, List<StatusEvent> events) throws Exception {

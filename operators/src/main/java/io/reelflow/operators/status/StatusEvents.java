@@ -93,6 +93,7 @@ public final class StatusEvents {
         return event(result.getRequestId(), result.getRunId(), phase, 100, result.getCompletedAt())
                 .setLanguage(result.getLanguage())
                 .setSceneCount(result.getSceneCount())
+                .setCredits(result.getCredits())
                 .setMessage(message)
                 .build();
     }

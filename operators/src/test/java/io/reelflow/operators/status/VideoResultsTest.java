@@ -3,6 +3,7 @@ package io.reelflow.operators.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.operators.testing.Fixtures;
+import io.reelflow.schemas.Credit;
 import io.reelflow.schemas.Phase;
 import io.reelflow.schemas.QualityReport;
 import io.reelflow.schemas.RenderedVideo;
@@ -31,7 +32,14 @@ class VideoResultsTest {
                 .setCodec("h264")
                 .setSceneCount(2)
                 .setDegraded(degraded)
-                .setCredits(List.of())
+                .setCredits(
+                        List.of(
+                                Credit.newBuilder()
+                                        .setAssetId("harbour")
+                                        .setUri("s3://b/assets/harbour.jpg")
+                                        .setAuthor("Ada")
+                                        .setLicence("CC-BY-4.0")
+                                        .build()))
                 .setNotes(List.of())
                 .build();
     }
@@ -54,6 +62,8 @@ class VideoResultsTest {
         StatusEvent event = StatusEvents.finished(result);
         assertThat(event.getPhase()).isEqualTo(Phase.COMPLETED);
         assertThat(event.getProgress()).isEqualTo(100);
+        assertThat(result.getCredits()).extracting(Credit::getLicence).containsExactly("CC-BY-4.0");
+        assertThat(event.getCredits()).isEqualTo(result.getCredits());
     }
 
     @Test

@@ -14,15 +14,16 @@ public final class StatusEventStatementBuilder implements JdbcStatementBuilder<S
 
     public static final String UPSERT_SQL =
             "INSERT INTO video_status (request_id, run_id, phase, progress, message, language,"
-                    + " language_confidence, scene_count, at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " language_confidence, scene_count, at, credits)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))"
                     + " ON CONFLICT (request_id, run_id, phase) DO UPDATE SET"
                     + " progress = EXCLUDED.progress,"
                     + " message = EXCLUDED.message,"
                     + " language = EXCLUDED.language,"
                     + " language_confidence = EXCLUDED.language_confidence,"
                     + " scene_count = EXCLUDED.scene_count,"
-                    + " at = EXCLUDED.at"
+                    + " at = EXCLUDED.at,"
+                    + " credits = EXCLUDED.credits"
                     + " WHERE video_status.at <= EXCLUDED.at";
 
     @Override
@@ -36,5 +37,6 @@ public final class StatusEventStatementBuilder implements JdbcStatementBuilder<S
         Parameters.decimal(statement, 7, event.getLanguageConfidence());
         Parameters.integer(statement, 8, event.getSceneCount());
         Parameters.timestamp(statement, 9, event.getAt());
+        Parameters.text(statement, 10, VideoResultStatementBuilder.creditsJson(event.getCredits()));
     }
 }
