@@ -39,10 +39,9 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -59,8 +58,6 @@ public final class AssetIndex {
 
     /** BM25's term-frequency saturation, Lucene's default (used to normalise scores). */
     static final double BM25_K1 = 1.2;
-
-    private static final Query MUSIC = new TermQuery(new Term(AssetFields.KIND, "music"));
 
     private final CatalogAsset[] assets;
     private final List<MusicTrack> music;
@@ -85,6 +82,10 @@ public final class AssetIndex {
         this.music = music;
         this.reader = reader;
         this.searcher = reader == null ? null : new IndexSearcher(reader);
+        if (searcher != null) {
+            // every scene query is new: caching would only cost its bookkeeping
+            searcher.setQueryCache(null);
+        }
         this.visualCount = visualCount;
         this.contentHash = contentHash;
     }
@@ -115,8 +116,7 @@ public final class AssetIndex {
             perField.put(AssetFields.tags(key), analyzer);
         }
         WhitespaceAnalyzer whitespace = new WhitespaceAnalyzer();
-        perField.put(AssetFields.CONCEPTS_TAGS, whitespace);
-        perField.put(AssetFields.CONCEPTS_TEXT, whitespace);
+        perField.put(AssetFields.CONCEPTS, whitespace);
         Analyzer analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
 
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -130,10 +130,12 @@ public final class AssetIndex {
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (int ordinal = 0; ordinal < assets.length; ordinal++) {
                 CatalogAsset asset = assets[ordinal];
-                writer.addDocument(document(ordinal, asset, glossary));
+                // music is chosen by mood from the list; keeping it out of the index spares
+                // every scene search an exclusion clause
                 if (asset.kind() == AssetKind.MUSIC) {
                     music.add(new MusicTrack(asset, Fit.moods(asset)));
                 } else {
+                    writer.addDocument(document(ordinal, asset, glossary));
                     visual++;
                 }
             }
@@ -170,15 +172,12 @@ public final class AssetIndex {
         doc.add(new DoubleField(AssetFields.DURATION, asset.durationSeconds(), Field.Store.NO));
         doc.add(new TextField(AssetFields.text(key), text, Field.Store.NO));
         doc.add(new TextField(AssetFields.tags(key), tags, Field.Store.NO));
+        String tagConcepts = String.join(" ", glossary.concepts(tags, key));
+        String textConcepts = String.join(" ", glossary.concepts(text, key));
         doc.add(
                 new TextField(
-                        AssetFields.CONCEPTS_TAGS,
-                        String.join(" ", glossary.concepts(tags, key)),
-                        Field.Store.NO));
-        doc.add(
-                new TextField(
-                        AssetFields.CONCEPTS_TEXT,
-                        String.join(" ", glossary.concepts(text, key)),
+                        AssetFields.CONCEPTS,
+                        tagConcepts + " " + tagConcepts + " " + textConcepts,
                         Field.Store.NO));
         return doc;
     }
@@ -221,13 +220,17 @@ public final class AssetIndex {
         return music;
     }
 
-    /** The {@code limit} photos and clips with the best BM25 score for {@code slots}. */
+    /** The {@code limit} photos and clips (the only documents) with the best BM25 score. */
     List<Hit> search(List<SceneQuery.Slot> slots, int limit) {
         if (searcher == null || slots.isEmpty() || visualCount == 0) {
             return List.of();
         }
         try {
-            TopDocs top = searcher.search(SceneQuery.toQuery(slots, MUSIC), limit);
+            // counting hits only up to the top's size lets Lucene skip non-competitive documents
+            TopDocs top =
+                    searcher.search(
+                            SceneQuery.toQuery(slots),
+                            new TopScoreDocCollectorManager(limit, null, limit));
             List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
             List<LeafReaderContext> leaves = reader.leaves();
             for (ScoreDoc scoreDoc : top.scoreDocs) {

@@ -18,11 +18,11 @@ public final class AssetFields {
     /** Seconds, 0 for photos (points, for range filters). */
     public static final String DURATION = "duration";
 
-    /** English concepts of the tags (glossary), whatever the asset's language. */
-    public static final String CONCEPTS_TAGS = "concepts_tags";
-
-    /** English concepts of the title and description (glossary). */
-    public static final String CONCEPTS_TEXT = "concepts_text";
+    /**
+     * English concepts (glossary) of the asset's tags, twice so a tag weighs more than a word of
+     * the description, and of its title and description, whatever the asset's language.
+     */
+    public static final String CONCEPTS = "concepts";
 
     /** Analyzer key of languages without an analyzer of their own. */
     public static final String STANDARD = "std";

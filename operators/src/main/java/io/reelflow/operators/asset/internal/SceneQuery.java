@@ -93,8 +93,8 @@ public final class SceneQuery {
         return new ArrayList<>(query.slots.values());
     }
 
-    /** The Lucene query of {@code slots}, excluding {@code excluded} kinds. */
-    public static Query toQuery(List<Slot> slots, Query excluded) {
+    /** The Lucene query of {@code slots}: any slot may match, each adds its best clause. */
+    public static Query toQuery(List<Slot> slots) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         for (Slot slot : slots) {
             List<Query> disjuncts = new ArrayList<>(slot.clauses().size());
@@ -109,9 +109,6 @@ public final class SceneQuery {
             builder.add(
                     slot.weight() == 1f ? one : new BoostQuery(one, slot.weight()),
                     BooleanClause.Occur.SHOULD);
-        }
-        if (excluded != null) {
-            builder.add(excluded, BooleanClause.Occur.MUST_NOT);
         }
         return builder.build();
     }
@@ -134,14 +131,21 @@ public final class SceneQuery {
                 continue; // a time cue or prompt word the scene's own words already name
             }
             String label = stems.size() == 1 ? word.toLowerCase(Locale.ROOT) : stem;
-            List<Clause> clauses = new ArrayList<>(4);
-            clauses.add(new Clause(AssetFields.tags(languageKey), stem, 1f, label));
-            clauses.add(
-                    new Clause(AssetFields.text(languageKey), stem, descriptionWeight, label));
-            for (String concept : stemConcepts) {
-                if (!concepts.contains(concept)) {
-                    addConceptClauses(clauses, concept);
-                }
+            List<Clause> clauses = new ArrayList<>(3);
+            List<String> newConcepts = new ArrayList<>(stemConcepts);
+            newConcepts.removeAll(concepts);
+            if (!languageKey.equals("en") || stemConcepts.isEmpty()) {
+                // an English word the glossary knows is in the concepts field of English assets
+                clauses.add(new Clause(AssetFields.tags(languageKey), stem, 1f, label));
+                clauses.add(
+                        new Clause(
+                                AssetFields.text(languageKey), stem, descriptionWeight, label));
+            }
+            for (String concept : newConcepts) {
+                addConceptClause(clauses, concept);
+            }
+            if (clauses.isEmpty()) {
+                continue; // an English synonym of a concept already searched
             }
             slots.put(slotKey, new Slot(weight, clauses));
             if (languageKey.equals("en")) {
@@ -162,16 +166,15 @@ public final class SceneQuery {
         if (concepts.contains(concept)) {
             return;
         }
-        List<Clause> clauses = new ArrayList<>(2);
-        addConceptClauses(clauses, concept);
+        List<Clause> clauses = new ArrayList<>(1);
+        addConceptClause(clauses, concept);
         slots.put("concept:" + concept, new Slot(weight, clauses));
     }
 
-    private void addConceptClauses(List<Clause> clauses, String concept) {
+    private void addConceptClause(List<Clause> clauses, String concept) {
         concepts.add(concept);
-        String label = Glossary.conceptLabel(concept);
-        clauses.add(new Clause(AssetFields.CONCEPTS_TAGS, concept, 1f, label));
-        clauses.add(new Clause(AssetFields.CONCEPTS_TEXT, concept, descriptionWeight, label));
+        clauses.add(
+                new Clause(AssetFields.CONCEPTS, concept, 1f, Glossary.conceptLabel(concept)));
     }
 
     /**
@@ -183,17 +186,22 @@ public final class SceneQuery {
             return;
         }
         for (String stem : Glossary.stems(prompt, "en")) {
-            if (!PROMPT_NOISE.contains(stem) && englishStems.add(stem)) {
-                List<Clause> clauses = new ArrayList<>(4);
+            if (PROMPT_NOISE.contains(stem) || !englishStems.add(stem)) {
+                continue;
+            }
+            List<String> stemConcepts =
+                    glossary == null ? List.of() : glossary.conceptsOfStems(List.of(stem), "en");
+            List<Clause> clauses = new ArrayList<>(2);
+            if (stemConcepts.isEmpty()) {
                 clauses.add(new Clause(AssetFields.tags("en"), stem, 1f, stem));
                 clauses.add(new Clause(AssetFields.text("en"), stem, descriptionWeight, stem));
-                if (glossary != null) {
-                    for (String concept : glossary.conceptsOfStems(List.of(stem), "en")) {
-                        if (!concepts.contains(concept)) {
-                            addConceptClauses(clauses, concept);
-                        }
-                    }
+            }
+            for (String concept : stemConcepts) {
+                if (!concepts.contains(concept)) {
+                    addConceptClause(clauses, concept);
                 }
+            }
+            if (!clauses.isEmpty()) {
                 slots.putIfAbsent("en:" + stem, new Slot(weight, clauses));
             }
         }
