@@ -197,49 +197,52 @@ public final class AssetRetriever {
         double videoSeconds = plan.getSpec().getTargetDurationSeconds();
         AssetIndex.MusicTrack best = null;
         double bestScore = -1;
-        List<String> bestReasons = List.of();
         for (AssetIndex.MusicTrack track : current.music()) {
-            List<String> reasons = new ArrayList<>(2);
-            double score = 0.5;
-            if (mood != null) {
-                if (track.moods().contains(mood)) {
-                    score += 0.4;
-                    reasons.add(mood + " track for " + mood + " video");
-                } else if (track.moods().contains(Fit.opposite(mood))) {
-                    score -= 0.3;
-                    reasons.add(Fit.opposite(mood) + " track for " + mood + " video");
-                }
-            }
-            double seconds = track.asset().durationSeconds();
-            if (seconds + 1e-6 >= videoSeconds) {
-                score += 0.1;
-                reasons.add(
-                        String.format(
-                                Locale.ROOT,
-                                "track %.1f s covers %.1f s video",
-                                seconds,
-                                videoSeconds));
-            } else {
-                score -= 0.1 * (1 - Math.max(0, seconds) / videoSeconds);
-                reasons.add(
-                        String.format(
-                                Locale.ROOT,
-                                "track %.1f s loops under %.1f s video",
-                                seconds,
-                                videoSeconds));
-            }
-            score = clamp(score);
+            double score = musicScore(track, mood, videoSeconds, null);
             if (score > bestScore
                     || (score == bestScore && track.asset().id().compareTo(best.asset().id()) < 0)) {
                 best = track;
                 bestScore = score;
-                bestReasons = reasons;
             }
         }
         if (best == null || bestScore < config.minScore()) {
             return Optional.empty();
         }
-        return Optional.of(match(best.asset(), bestScore, bestReasons));
+        List<String> reasons = new ArrayList<>(2);
+        musicScore(best, mood, videoSeconds, reasons);
+        return Optional.of(match(best.asset(), bestScore, reasons));
+    }
+
+    /** A track's score for the plan's mood and length; explains it into {@code reasons} if given. */
+    private static double musicScore(
+            AssetIndex.MusicTrack track, String mood, double videoSeconds, List<String> reasons) {
+        double score = 0.5;
+        if (mood != null) {
+            String opposite = Fit.opposite(mood);
+            if (track.moods().contains(mood)) {
+                score += 0.4;
+                if (reasons != null) {
+                    reasons.add(mood + " track for " + mood + " video");
+                }
+            } else if (track.moods().contains(opposite)) {
+                score -= 0.3;
+                if (reasons != null) {
+                    reasons.add(opposite + " track for " + mood + " video");
+                }
+            }
+        }
+        double seconds = track.asset().durationSeconds();
+        boolean covers = seconds + 1e-6 >= videoSeconds;
+        score += covers ? 0.1 : -0.1 * (1 - Math.max(0, seconds) / videoSeconds);
+        if (reasons != null) {
+            reasons.add(
+                    String.format(
+                            Locale.ROOT,
+                            covers ? "track %.1f s covers %.1f s video" : "track %.1f s loops under %.1f s video",
+                            seconds,
+                            videoSeconds));
+        }
+        return clamp(score);
     }
 
     /** The mood most scenes have, ties to the earliest; null if all are neutral. */
