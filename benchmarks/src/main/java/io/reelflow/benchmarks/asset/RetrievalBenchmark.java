@@ -117,8 +117,7 @@ public final class RetrievalBenchmark {
         result.put("planMillis", percentiles(planNanos));
         result.put("targetSceneP99Millis", 5.0);
         result.put(
-                "meetsTarget",
-                (double) ((Map<?, ?>) result.get("sceneMillis")).get("p99") < 5.0);
+                "meetsTarget", (double) ((Map<?, ?>) result.get("sceneMillis")).get("p99") < 5.0);
         Files.createDirectories(out.toAbsolutePath().getParent());
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         mapper.writeValue(out.toFile(), result);

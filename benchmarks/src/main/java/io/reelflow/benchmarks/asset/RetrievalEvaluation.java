@@ -65,8 +65,7 @@ public final class RetrievalEvaluation {
         }
         List<LabelledQuery> queries;
         if (options.containsKey("queries")) {
-            try (BufferedReader reader =
-                    Files.newBufferedReader(Path.of(options.get("queries")))) {
+            try (BufferedReader reader = Files.newBufferedReader(Path.of(options.get("queries")))) {
                 queries = readQueries(reader);
             }
         } else {

@@ -14,7 +14,10 @@ final class RetrievalScores {
 
     /** Figures of one group of queries. */
     record Summary(
-            int queries, double precisionAt1, double meanReciprocalRank, double acceptedAtMinScore) {}
+            int queries,
+            double precisionAt1,
+            double meanReciprocalRank,
+            double acceptedAtMinScore) {}
 
     private final Map<String, double[]> perLanguage = new TreeMap<>();
     private final double[] overall = new double[4];
@@ -37,7 +40,8 @@ final class RetrievalScores {
         }
         double precision = !ranked.isEmpty() && expected.contains(ranked.get(0)) ? 1 : 0;
         double acceptedRight = accepted != null && expected.contains(accepted) ? 1 : 0;
-        for (double[] sums : List.of(overall, perLanguage.computeIfAbsent(language, l -> new double[4]))) {
+        for (double[] sums :
+                List.of(overall, perLanguage.computeIfAbsent(language, l -> new double[4]))) {
             sums[0]++;
             sums[1] += precision;
             sums[2] += reciprocal;

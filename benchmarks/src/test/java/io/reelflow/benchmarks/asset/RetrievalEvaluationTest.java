@@ -24,8 +24,7 @@ class RetrievalEvaluationTest {
                         "/io/reelflow/benchmarks/asset/retrieval-queries.tsv")) {
             queries =
                     RetrievalEvaluation.readQueries(
-                            new BufferedReader(
-                                    new InputStreamReader(in, StandardCharsets.UTF_8)));
+                            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         }
 
         List<RetrievalEvaluation.LabelledQuery> labelled =

@@ -18,8 +18,7 @@ class RetrievalScoresTest {
         scores.add("de", Set.of("c", "d"), List.of("x", "y", "d"), "x");
         scores.add("de", Set.of("z"), List.of("x"), null);
 
-        assertThat(scores.overall())
-                .isEqualTo(new RetrievalScores.Summary(4, 0.25, 0.458, 0.25));
+        assertThat(scores.overall()).isEqualTo(new RetrievalScores.Summary(4, 0.25, 0.458, 0.25));
         assertThat(scores.perLanguage().get("en"))
                 .isEqualTo(new RetrievalScores.Summary(2, 0.5, 0.75, 0.5));
         assertThat(scores.perLanguage().get("de"))

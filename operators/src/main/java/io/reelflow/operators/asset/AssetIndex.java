@@ -45,10 +45,10 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * An in-memory Lucene index of an asset catalog. Every asset's title and description, and its
- * tags, are analysed with the analyzer of the asset's language; the glossary adds the English
- * concepts they name, so scenes in other languages find them. Built once per catalog version and
- * never changed: searches from many threads share it, and a refresh builds a new one.
+ * An in-memory Lucene index of an asset catalog. Every asset's title and description, and its tags,
+ * are analysed with the analyzer of the asset's language; the glossary adds the English concepts
+ * they name, so scenes in other languages find them. Built once per catalog version and never
+ * changed: searches from many threads share it, and a refresh builds a new one.
  *
  * <pre>{@code
  * AssetIndex index = AssetIndex.build(catalog.loadAll());
@@ -235,8 +235,7 @@ public final class AssetIndex {
             List<LeafReaderContext> leaves = reader.leaves();
             for (ScoreDoc scoreDoc : top.scoreDocs) {
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
-                NumericDocValues ordinals =
-                        leaf.reader().getNumericDocValues(AssetFields.ORDINAL);
+                NumericDocValues ordinals = leaf.reader().getNumericDocValues(AssetFields.ORDINAL);
                 if (ordinals != null && ordinals.advanceExact(scoreDoc.doc - leaf.docBase)) {
                     hits.add(new Hit((int) ordinals.longValue(), scoreDoc.doc, scoreDoc.score));
                 }

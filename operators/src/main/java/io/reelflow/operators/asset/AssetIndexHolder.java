@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link AssetIndex} of one catalog, shared by every task of a JVM (task manager) and kept
  * current: one daemon thread polls the catalog's {@link AssetCatalog#version()} and, when it
- * changes (or, when the catalog cannot tell, when its content hash changes), builds a new index
- * and swaps it in atomically. A failed refresh keeps the index it has; an unreadable catalog at
- * start gives an empty index (every scene is generated) until a refresh succeeds.
+ * changes (or, when the catalog cannot tell, when its content hash changes), builds a new index and
+ * swaps it in atomically. A failed refresh keeps the index it has; an unreadable catalog at start
+ * gives an empty index (every scene is generated) until a refresh succeeds.
  *
  * <pre>{@code
  * AssetIndexHolder holder = AssetIndexHolder.acquire(catalogFactory, Duration.ofSeconds(60));
@@ -54,11 +54,10 @@ public final class AssetIndexHolder implements Supplier<AssetIndex> {
 
     /**
      * The holder of the catalog {@code factory} creates, loading it on first use; later calls with
-     * an equal factory (same class and serialized form, as every subtask of a job has) and
-     * interval share it. Pair every call with {@link #release()}.
+     * an equal factory (same class and serialized form, as every subtask of a job has) and interval
+     * share it. Pair every call with {@link #release()}.
      */
-    public static AssetIndexHolder acquire(
-            AssetCatalogFactory factory, Duration refreshInterval) {
+    public static AssetIndexHolder acquire(AssetCatalogFactory factory, Duration refreshInterval) {
         return acquire(keyOf(factory) + "@" + refreshInterval, factory, refreshInterval);
     }
 
@@ -152,8 +151,7 @@ public final class AssetIndexHolder implements Supplier<AssetIndex> {
         refresher =
                 Executors.newSingleThreadScheduledExecutor(
                         runnable -> {
-                            Thread thread =
-                                    new Thread(runnable, "reelflow-asset-index-refresh");
+                            Thread thread = new Thread(runnable, "reelflow-asset-index-refresh");
                             thread.setDaemon(true);
                             return thread;
                         });

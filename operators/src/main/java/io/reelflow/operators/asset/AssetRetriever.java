@@ -25,11 +25,11 @@ import java.util.function.Supplier;
 
 /**
  * Finds the catalog photo or clip that best shows each scene of a plan, and a music bed. A scene's
- * keywords, entities, the concepts its text names and its English cue labels are searched with
- * BM25 in the {@link AssetIndex}; the score is normalised to 0..1 against an ideal asset and
- * adjusted by fit (clip length, orientation, camera cue, mood). Over a plan, the best scene–asset
- * pairs are assigned first, so no asset is used twice in a video; a scene whose best remaining
- * score is below {@link AssetRetrieverConfig#minScore()} gets none and is generated. Thread-safe.
+ * keywords, entities, the concepts its text names and its English cue labels are searched with BM25
+ * in the {@link AssetIndex}; the score is normalised to 0..1 against an ideal asset and adjusted by
+ * fit (clip length, orientation, camera cue, mood). Over a plan, the best scene–asset pairs are
+ * assigned first, so no asset is used twice in a video; a scene whose best remaining score is below
+ * {@link AssetRetrieverConfig#minScore()} gets none and is generated. Thread-safe.
  *
  * <pre>{@code
  * AssetRetriever retriever = new AssetRetriever(holder, AssetRetrieverConfig.defaults());
@@ -90,7 +90,8 @@ public final class AssetRetriever {
         List<Candidate> all = new ArrayList<>();
         for (int i = 0; i < scenes.size(); i++) {
             for (Candidate candidate :
-                    candidates(current, i, scenes.get(i), plan.getSpec(), plan.getLanguage(), limit)) {
+                    candidates(
+                            current, i, scenes.get(i), plan.getSpec(), plan.getLanguage(), limit)) {
                 if (candidate.score >= config.minScore()) {
                     all.add(candidate);
                 }
@@ -113,9 +114,7 @@ public final class AssetRetriever {
         List<Optional<AssetMatch>> matches = new ArrayList<>(scenes.size());
         for (Candidate candidate : chosen) {
             matches.add(
-                    candidate == null
-                            ? Optional.empty()
-                            : Optional.of(candidate.toMatch(current)));
+                    candidate == null ? Optional.empty() : Optional.of(candidate.toMatch(current)));
         }
         return new PlanAssets(matches, music(current, plan));
     }
@@ -200,7 +199,8 @@ public final class AssetRetriever {
         for (AssetIndex.MusicTrack track : current.music()) {
             double score = musicScore(track, mood, videoSeconds, null);
             if (score > bestScore
-                    || (score == bestScore && track.asset().id().compareTo(best.asset().id()) < 0)) {
+                    || (score == bestScore
+                            && track.asset().id().compareTo(best.asset().id()) < 0)) {
                 best = track;
                 bestScore = score;
             }
@@ -213,7 +213,9 @@ public final class AssetRetriever {
         return Optional.of(match(best.asset(), bestScore, reasons));
     }
 
-    /** A track's score for the plan's mood and length; explains it into {@code reasons} if given. */
+    /**
+     * A track's score for the plan's mood and length; explains it into {@code reasons} if given.
+     */
     private static double musicScore(
             AssetIndex.MusicTrack track, String mood, double videoSeconds, List<String> reasons) {
         double score = 0.5;
@@ -238,7 +240,9 @@ public final class AssetRetriever {
             reasons.add(
                     String.format(
                             Locale.ROOT,
-                            covers ? "track %.1f s covers %.1f s video" : "track %.1f s loops under %.1f s video",
+                            covers
+                                    ? "track %.1f s covers %.1f s video"
+                                    : "track %.1f s loops under %.1f s video",
                             seconds,
                             videoSeconds));
         }

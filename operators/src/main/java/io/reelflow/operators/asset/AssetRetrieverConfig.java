@@ -17,10 +17,10 @@ import java.util.Objects;
  *     cue or the scene's mood found in the asset's tags
  * @param mismatchPenalty subtracted for the wrong orientation and (scaled by the shortfall) a clip
  *     shorter than its scene; half of it for an asset of the opposite mood
- * @param contextWeight weight of the words that are not keywords or entities (concepts found in
- *     the scene's text, time cues, words of an English prompt) relative to keywords (1.0)
- * @param descriptionWeight weight of a match in an asset's title or description relative to a
- *     match in its tags (1.0)
+ * @param contextWeight weight of the words that are not keywords or entities (concepts found in the
+ *     scene's text, time cues, words of an English prompt) relative to keywords (1.0)
+ * @param descriptionWeight weight of a match in an asset's title or description relative to a match
+ *     in its tags (1.0)
  * @param topK candidates taken from the index per scene before fit scoring and assignment
  * @param glossary whether query words are translated to English concepts through the glossary
  * @param refreshInterval how often the shared index polls the catalog's version
@@ -54,7 +54,9 @@ public record AssetRetrieverConfig(
         }
     }
 
-    /** The defaults with another minimum score and fit bonus (the settings of the first version). */
+    /**
+     * The defaults with another minimum score and fit bonus (the settings of the first version).
+     */
     public AssetRetrieverConfig(double minScore, double fitBonus) {
         this(
                 minScore,

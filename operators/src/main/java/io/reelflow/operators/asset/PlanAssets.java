@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The assets retrieved for one plan: per scene (parallel to the plan's scenes) the stock asset
- * that shows it, or empty when the scene is to be generated, and the music bed, if any. No asset
- * appears twice.
+ * The assets retrieved for one plan: per scene (parallel to the plan's scenes) the stock asset that
+ * shows it, or empty when the scene is to be generated, and the music bed, if any. No asset appears
+ * twice.
  */
 public record PlanAssets(List<Optional<AssetMatch>> scenes, Optional<AssetMatch> music) {
 

@@ -133,12 +133,18 @@ class AssetRetrieverTest {
         List<CatalogAsset> catalog =
                 List.of(
                         asset("tower-wide", AssetKind.PHOTO, 0, 1600, 900, "A tall tower", "tower"),
-                        asset("tower-tall", AssetKind.PHOTO, 0, 900, 1600, "A tall tower", "tower"));
+                        asset(
+                                "tower-tall",
+                                AssetKind.PHOTO,
+                                0,
+                                900,
+                                1600,
+                                "A tall tower",
+                                "tower"));
         AssetRetriever retriever = new AssetRetriever(catalog, DEFAULTS);
         Scene scene = scene("The tower rises above the square.", "en", 4);
 
-        List<AssetMatch> landscape =
-                retriever.rank(scene, spec(1280, 720, 4, false), "en", 5);
+        List<AssetMatch> landscape = retriever.rank(scene, spec(1280, 720, 4, false), "en", 5);
         List<AssetMatch> portrait = retriever.rank(scene, spec(720, 1280, 4, false), "en", 5);
 
         assertThat(landscape.get(0).getAssetId()).isEqualTo("tower-wide");

@@ -20,7 +20,8 @@ public final class Fit {
     /** Words of an asset that answer a camera cue label of the scene analyser. */
     private static final Map<String, List<String>> CAMERA_WORDS =
             Map.of(
-                    "close-up", List.of("close-up", "closeup", "macro", "detail", "close up"),
+                    "close-up",
+                    List.of("close-up", "closeup", "macro", "detail", "close up"),
                     "aerial",
                     List.of(
                             "aerial",
@@ -30,32 +31,74 @@ public final class Fit {
                             "bird's-eye",
                             "top-down",
                             "top view"),
-                    "wide", List.of("wide", "panorama", "panoramic", "vista", "landscape"),
-                    "slow motion", List.of("slow motion", "slow-motion", "slowmo"),
-                    "time-lapse", List.of("time-lapse", "timelapse", "time lapse", "hyperlapse"),
-                    "tracking", List.of("tracking", "dolly", "steadicam", "follow"),
-                    "pan", List.of("pan", "panning", "panorama"));
+                    "wide",
+                    List.of("wide", "panorama", "panoramic", "vista", "landscape"),
+                    "slow motion",
+                    List.of("slow motion", "slow-motion", "slowmo"),
+                    "time-lapse",
+                    List.of("time-lapse", "timelapse", "time lapse", "hyperlapse"),
+                    "tracking",
+                    List.of("tracking", "dolly", "steadicam", "follow"),
+                    "pan",
+                    List.of("pan", "panning", "panorama"));
 
     /** Words of an asset that carry a mood label of the scene analyser. */
     public static final Map<String, List<String>> MOOD_WORDS =
             Map.of(
                     "calm",
                     List.of(
-                            "calm", "peaceful", "serene", "quiet", "tranquil", "still", "gentle",
-                            "relaxing", "ambient", "soft", "meditation", "chill"),
+                            "calm",
+                            "peaceful",
+                            "serene",
+                            "quiet",
+                            "tranquil",
+                            "still",
+                            "gentle",
+                            "relaxing",
+                            "ambient",
+                            "soft",
+                            "meditation",
+                            "chill"),
                     "joyful",
                     List.of(
-                            "happy", "joy", "joyful", "cheerful", "fun", "party", "play",
-                            "celebration", "festive", "uplifting", "upbeat", "energetic",
-                            "colourful", "colorful"),
+                            "happy",
+                            "joy",
+                            "joyful",
+                            "cheerful",
+                            "fun",
+                            "party",
+                            "play",
+                            "celebration",
+                            "festive",
+                            "uplifting",
+                            "upbeat",
+                            "energetic",
+                            "colourful",
+                            "colorful"),
                     "tense",
                     List.of(
-                            "tense", "dramatic", "storm", "stormy", "danger", "suspense",
-                            "thriller", "action", "epic", "threatening", "dark"),
+                            "tense",
+                            "dramatic",
+                            "storm",
+                            "stormy",
+                            "danger",
+                            "suspense",
+                            "thriller",
+                            "action",
+                            "epic",
+                            "threatening",
+                            "dark"),
                     "sad",
                     List.of(
-                            "sad", "lonely", "melancholy", "melancholic", "gloomy", "grief",
-                            "sorrow", "alone", "mournful"));
+                            "sad",
+                            "lonely",
+                            "melancholy",
+                            "melancholic",
+                            "gloomy",
+                            "grief",
+                            "sorrow",
+                            "alone",
+                            "mournful"));
 
     private static final Map<String, String> OPPOSITE_MOOD =
             Map.of("calm", "tense", "tense", "calm", "joyful", "sad", "sad", "joyful");
@@ -87,8 +130,7 @@ public final class Fit {
         if (asset.kind() == AssetKind.CLIP) {
             if (asset.durationSeconds() + 1e-6 >= sceneSeconds) {
                 adjustment += bonus;
-                reasons.add(
-                        String.format(Locale.ROOT, "clip covers %.1f s scene", sceneSeconds));
+                reasons.add(String.format(Locale.ROOT, "clip covers %.1f s scene", sceneSeconds));
             } else {
                 double shortfall = 1 - Math.max(0, asset.durationSeconds()) / sceneSeconds;
                 adjustment -= penalty * shortfall;

@@ -58,8 +58,7 @@ public final class Glossary {
                         glossary =
                                 parse(
                                         new BufferedReader(
-                                                new InputStreamReader(
-                                                        in, StandardCharsets.UTF_8)));
+                                                new InputStreamReader(in, StandardCharsets.UTF_8)));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -110,7 +109,8 @@ public final class Glossary {
                     longest = Math.max(longest, stems.size());
                     List<String> targets =
                             phrases.computeIfAbsent(language, l -> new HashMap<>())
-                                    .computeIfAbsent(String.join(" ", stems), k -> new ArrayList<>(1));
+                                    .computeIfAbsent(
+                                            String.join(" ", stems), k -> new ArrayList<>(1));
                     if (!targets.contains(concept)) {
                         targets.add(concept);
                     }

@@ -31,11 +31,36 @@ public final class SceneQuery {
     static {
         for (String word :
                 List.of(
-                        "cinematic", "shot", "scene", "style", "mood", "video", "footage",
-                        "establishing", "neutral", "close-up", "aerial", "wide", "slow", "motion",
-                        "pan", "tracking", "time-lapse", "calm", "joyful", "tense", "sad",
-                        "dawn", "morning", "noon", "sunset", "night", "spring", "summer",
-                        "autumn", "winter")) {
+                        "cinematic",
+                        "shot",
+                        "scene",
+                        "style",
+                        "mood",
+                        "video",
+                        "footage",
+                        "establishing",
+                        "neutral",
+                        "close-up",
+                        "aerial",
+                        "wide",
+                        "slow",
+                        "motion",
+                        "pan",
+                        "tracking",
+                        "time-lapse",
+                        "calm",
+                        "joyful",
+                        "tense",
+                        "sad",
+                        "dawn",
+                        "morning",
+                        "noon",
+                        "sunset",
+                        "night",
+                        "spring",
+                        "summer",
+                        "autumn",
+                        "winter")) {
             PROMPT_NOISE.addAll(Glossary.stems(word, "en"));
         }
     }
@@ -43,7 +68,9 @@ public final class SceneQuery {
     /** Share of the other clauses' scores a slot adds to its best clause. */
     public static final float TIE_BREAKER = 0.1f;
 
-    /** One way a slot can match: {@code term} in {@code field}; {@code label} names it in reasons. */
+    /**
+     * One way a slot can match: {@code term} in {@code field}; {@code label} names it in reasons.
+     */
     public record Clause(String field, String term, float boost, String label) {}
 
     /** One word of the scene and the clauses it matches through. */
@@ -138,8 +165,7 @@ public final class SceneQuery {
                 // an English word the glossary knows is in the concepts field of English assets
                 clauses.add(new Clause(AssetFields.tags(languageKey), stem, 1f, label));
                 clauses.add(
-                        new Clause(
-                                AssetFields.text(languageKey), stem, descriptionWeight, label));
+                        new Clause(AssetFields.text(languageKey), stem, descriptionWeight, label));
             }
             for (String concept : newConcepts) {
                 addConceptClause(clauses, concept);
@@ -173,13 +199,12 @@ public final class SceneQuery {
 
     private void addConceptClause(List<Clause> clauses, String concept) {
         concepts.add(concept);
-        clauses.add(
-                new Clause(AssetFields.CONCEPTS, concept, 1f, Glossary.conceptLabel(concept)));
+        clauses.add(new Clause(AssetFields.CONCEPTS, concept, 1f, Glossary.conceptLabel(concept)));
     }
 
     /**
-     * Words of the English prompt that are not already slots: a model planner writes a real
-     * English prompt; the rule-based one repeats the keywords and entities around fixed words.
+     * Words of the English prompt that are not already slots: a model planner writes a real English
+     * prompt; the rule-based one repeats the keywords and entities around fixed words.
      */
     private void addPrompt(String prompt, float weight) {
         if (prompt == null) {

@@ -39,8 +39,7 @@ class GlossaryTest {
 
     @Test
     void shouldMapEnglishToItsOwnConcepts() {
-        assertThat(GLOSSARY.concepts("Puppies play under the trees", "en"))
-                .contains("dog", "tree");
+        assertThat(GLOSSARY.concepts("Puppies play under the trees", "en")).contains("dog", "tree");
     }
 
     @Test
