@@ -1,172 +1,333 @@
 package io.reelflow.operators.asset;
 
+import io.reelflow.operators.asset.internal.Fit;
+import io.reelflow.operators.asset.internal.Glossary;
+import io.reelflow.operators.asset.internal.SceneQuery;
 import io.reelflow.operators.port.CatalogAsset;
 import io.reelflow.schemas.AssetKind;
 import io.reelflow.schemas.AssetMatch;
 import io.reelflow.schemas.Credit;
+import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.Scene;
+import io.reelflow.schemas.ScenePlan;
 import io.reelflow.schemas.SceneTask;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Finds the catalog photo or clip whose tags and description best share the words of a scene (its
- * keywords, entities and English prompt). Foundation version: exact term overlap with a light
- * plural folding; a Lucene index replaces it when the catalog grows (see the module README).
+ * Finds the catalog photo or clip that best shows each scene of a plan, and a music bed. A scene's
+ * keywords, entities, the concepts its text names and its English cue labels are searched with BM25
+ * in the {@link AssetIndex}; the score is normalised to 0..1 against an ideal asset and adjusted by
+ * fit (clip length, orientation, camera cue, mood). Over a plan, the best scene–asset pairs are
+ * assigned first, so no asset is used twice in a video; a scene whose best remaining score is below
+ * {@link AssetRetrieverConfig#minScore()} gets none and is generated. Thread-safe.
+ *
+ * <pre>{@code
+ * AssetRetriever retriever = new AssetRetriever(holder, AssetRetrieverConfig.defaults());
+ * PlanAssets assets = retriever.retrieve(plan);
+ * }</pre>
  */
 public final class AssetRetriever {
-    /** Words every prompt carries that say nothing about what to show. */
-    private static final Set<String> PROMPT_NOISE =
-            Set.of(
-                    "cinematic",
-                    "shot",
-                    "scene",
-                    "style",
-                    "mood",
-                    "with",
-                    "and",
-                    "the",
-                    "of",
-                    "at",
-                    "in",
-                    "on",
-                    "a",
-                    "an",
-                    "none",
-                    "neutral",
-                    "video",
-                    "footage");
 
-    private final List<IndexedAsset> assets;
+    private static final Comparator<Candidate> BEST_FIRST =
+            Comparator.comparingDouble((Candidate c) -> -c.score)
+                    .thenComparingInt(c -> c.scene)
+                    .thenComparing(c -> c.asset.id());
+
+    private final Supplier<AssetIndex> index;
     private final AssetRetrieverConfig config;
+    private final Glossary glossary;
+    private final Fit fit;
 
+    /** Searches whatever index {@code index} holds at each call (a refreshing holder). */
+    public AssetRetriever(Supplier<AssetIndex> index, AssetRetrieverConfig config) {
+        this.index = Objects.requireNonNull(index, "index");
+        this.config = Objects.requireNonNull(config, "config");
+        this.glossary = config.glossary() ? Glossary.standard() : null;
+        this.fit = new Fit(config.fitBonus(), config.mismatchPenalty());
+    }
+
+    public AssetRetriever(AssetIndex index, AssetRetrieverConfig config) {
+        this(constant(index), config);
+    }
+
+    /** Indexes {@code catalog} once; for tests and tools. */
     public AssetRetriever(List<CatalogAsset> catalog, AssetRetrieverConfig config) {
-        this.config = config;
-        this.assets = new ArrayList<>();
-        for (CatalogAsset asset : catalog) {
-            if (asset.kind() != AssetKind.MUSIC) {
-                assets.add(IndexedAsset.of(asset));
-            }
-        }
+        this(AssetIndex.build(catalog), config);
     }
 
+    private static Supplier<AssetIndex> constant(AssetIndex index) {
+        Objects.requireNonNull(index, "index");
+        return () -> index;
+    }
+
+    public AssetRetrieverConfig config() {
+        return config;
+    }
+
+    /** Photos and clips in the current index. */
     public int size() {
-        return assets.size();
-    }
-
-    /** The best asset for the task's scene, if one scores at least the configured minimum. */
-    public Optional<AssetMatch> retrieve(SceneTask task) {
-        Set<String> query = queryTerms(task.getScene());
-        if (query.isEmpty() || assets.isEmpty()) {
-            return Optional.empty();
-        }
-        double sceneSeconds = task.getScene().getEndSeconds() - task.getScene().getStartSeconds();
-        boolean landscape = task.getSpec().getWidth() >= task.getSpec().getHeight();
-        return assets.stream()
-                .map(asset -> asset.score(query, sceneSeconds, landscape, config.fitBonus()))
-                .filter(candidate -> candidate.score >= config.minScore())
-                .max(
-                        Comparator.comparingDouble((Candidate c) -> c.score)
-                                .thenComparing(c -> c.asset.asset.id(), Comparator.reverseOrder()))
-                .map(Candidate::toMatch);
-    }
-
-    static Set<String> queryTerms(Scene scene) {
-        Set<String> terms = new LinkedHashSet<>();
-        scene.getKeywords().forEach(k -> terms.addAll(terms(k)));
-        scene.getEntities().forEach(e -> terms.addAll(terms(e)));
-        for (String word : terms(scene.getPrompt())) {
-            if (!PROMPT_NOISE.contains(word)) {
-                terms.add(word);
-            }
-        }
-        return terms;
+        return index.get().visualCount();
     }
 
     /**
-     * Lower-cased letter/digit runs, with a trailing English plural folded ("mountains" =
-     * "mountain").
+     * The assets of a whole plan: per scene the best asset not already given to a better-scoring
+     * scene, and a music bed by mood when {@code spec.music} is set and the catalog has music.
      */
-    static List<String> terms(String text) {
-        List<String> out = new ArrayList<>();
-        if (text == null) {
-            return out;
+    public PlanAssets retrieve(ScenePlan plan) {
+        AssetIndex current = index.get();
+        List<Scene> scenes = plan.getScenes();
+        int limit = config.topK() + scenes.size() - 1;
+        List<Candidate> all = new ArrayList<>();
+        for (int i = 0; i < scenes.size(); i++) {
+            for (Candidate candidate :
+                    candidates(
+                            current, i, scenes.get(i), plan.getSpec(), plan.getLanguage(), limit)) {
+                if (candidate.score >= config.minScore()) {
+                    all.add(candidate);
+                }
+            }
         }
-        for (String token : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (token.length() < 2) {
+        all.sort(BEST_FIRST);
+        Candidate[] chosen = new Candidate[scenes.size()];
+        Set<String> used = new HashSet<>();
+        int open = scenes.size();
+        for (Candidate candidate : all) {
+            if (open == 0) {
+                break;
+            }
+            if (chosen[candidate.scene] == null && !used.contains(candidate.asset.id())) {
+                chosen[candidate.scene] = candidate;
+                used.add(candidate.asset.id());
+                open--;
+            }
+        }
+        List<Optional<AssetMatch>> matches = new ArrayList<>(scenes.size());
+        for (Candidate candidate : chosen) {
+            matches.add(
+                    candidate == null ? Optional.empty() : Optional.of(candidate.toMatch(current)));
+        }
+        return new PlanAssets(matches, music(current, plan));
+    }
+
+    /** The best asset for one scene alone (no plan, so no protection against reuse). */
+    public Optional<AssetMatch> retrieve(SceneTask task) {
+        AssetIndex current = index.get();
+        List<Candidate> candidates =
+                candidates(
+                        current,
+                        0,
+                        task.getScene(),
+                        task.getSpec(),
+                        task.getLanguage(),
+                        config.topK());
+        return candidates.isEmpty() || candidates.get(0).score < config.minScore()
+                ? Optional.empty()
+                : Optional.of(candidates.get(0).toMatch(current));
+    }
+
+    /**
+     * Up to {@code limit} assets for {@code scene}, best first, whatever their score (the minimum
+     * score is not applied): for evaluations that rank.
+     */
+    public List<AssetMatch> rank(Scene scene, RenderSpec spec, String language, int limit) {
+        AssetIndex current = index.get();
+        List<AssetMatch> ranked = new ArrayList<>();
+        for (Candidate candidate : candidates(current, 0, scene, spec, language, limit)) {
+            ranked.add(candidate.toMatch(current));
+        }
+        return ranked;
+    }
+
+    private List<Candidate> candidates(
+            AssetIndex current,
+            int sceneIndex,
+            Scene scene,
+            RenderSpec spec,
+            String language,
+            int limit) {
+        List<SceneQuery.Slot> slots =
+                SceneQuery.slots(
+                        scene,
+                        language,
+                        glossary,
+                        config.contextWeight(),
+                        config.descriptionWeight());
+        List<AssetIndex.Hit> hits = current.search(slots, limit);
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        double ideal = current.idealScore(slots);
+        double sceneSeconds = Math.max(0.001, scene.getEndSeconds() - scene.getStartSeconds());
+        List<Candidate> candidates = new ArrayList<>(hits.size());
+        for (AssetIndex.Hit hit : hits) {
+            CatalogAsset asset = current.asset(hit.ordinal());
+            double relevance = ideal > 0 ? Math.min(1.0, hit.bm25() / ideal) : 0;
+            Fit.Result fitted =
+                    fit.score(
+                            asset,
+                            sceneSeconds,
+                            spec.getWidth(),
+                            spec.getHeight(),
+                            scene.getCameraCues(),
+                            scene.getMood());
+            double score = clamp(relevance + fitted.adjustment());
+            candidates.add(
+                    new Candidate(sceneIndex, asset, hit.doc(), relevance, score, fitted, slots));
+        }
+        candidates.sort(BEST_FIRST);
+        return candidates;
+    }
+
+    private Optional<AssetMatch> music(AssetIndex current, ScenePlan plan) {
+        if (!plan.getSpec().getMusic() || current.music().isEmpty()) {
+            return Optional.empty();
+        }
+        String mood = planMood(plan.getScenes());
+        double videoSeconds = plan.getSpec().getTargetDurationSeconds();
+        AssetIndex.MusicTrack best = null;
+        double bestScore = -1;
+        for (AssetIndex.MusicTrack track : current.music()) {
+            double score = musicScore(track, mood, videoSeconds, null);
+            if (score > bestScore
+                    || (score == bestScore
+                            && track.asset().id().compareTo(best.asset().id()) < 0)) {
+                best = track;
+                bestScore = score;
+            }
+        }
+        if (best == null || bestScore < config.minScore()) {
+            return Optional.empty();
+        }
+        List<String> reasons = new ArrayList<>(2);
+        musicScore(best, mood, videoSeconds, reasons);
+        return Optional.of(match(best.asset(), bestScore, reasons));
+    }
+
+    /**
+     * A track's score for the plan's mood and length; explains it into {@code reasons} if given.
+     */
+    private static double musicScore(
+            AssetIndex.MusicTrack track, String mood, double videoSeconds, List<String> reasons) {
+        double score = 0.5;
+        if (mood != null) {
+            String opposite = Fit.opposite(mood);
+            if (track.moods().contains(mood)) {
+                score += 0.4;
+                if (reasons != null) {
+                    reasons.add(mood + " track for " + mood + " video");
+                }
+            } else if (track.moods().contains(opposite)) {
+                score -= 0.3;
+                if (reasons != null) {
+                    reasons.add(opposite + " track for " + mood + " video");
+                }
+            }
+        }
+        double seconds = track.asset().durationSeconds();
+        boolean covers = seconds + 1e-6 >= videoSeconds;
+        score += covers ? 0.1 : -0.1 * (1 - Math.max(0, seconds) / videoSeconds);
+        if (reasons != null) {
+            reasons.add(
+                    String.format(
+                            Locale.ROOT,
+                            covers
+                                    ? "track %.1f s covers %.1f s video"
+                                    : "track %.1f s loops under %.1f s video",
+                            seconds,
+                            videoSeconds));
+        }
+        return clamp(score);
+    }
+
+    /** The mood most scenes have, ties to the earliest; null if all are neutral. */
+    static String planMood(List<Scene> scenes) {
+        Map<String, Integer> counts = new HashMap<>();
+        String best = null;
+        for (Scene scene : scenes) {
+            String mood = scene.getMood();
+            if (mood == null || !Fit.MOOD_WORDS.containsKey(mood)) {
                 continue;
             }
-            out.add(
-                    token.length() > 3 && token.endsWith("s") && !token.endsWith("ss")
-                            ? token.substring(0, token.length() - 1)
-                            : token);
+            int count = counts.merge(mood, 1, Integer::sum);
+            if (best == null || count > counts.get(best)) {
+                best = mood;
+            }
         }
-        return out;
+        return best;
     }
 
-    private record IndexedAsset(CatalogAsset asset, Set<String> tagTerms, Set<String> textTerms) {
-        static IndexedAsset of(CatalogAsset asset) {
-            Set<String> tags = new LinkedHashSet<>();
-            asset.tags().forEach(t -> tags.addAll(terms(t)));
-            Set<String> text = new LinkedHashSet<>(terms(asset.description()));
-            text.addAll(terms(asset.title()));
-            return new IndexedAsset(asset, tags, text);
-        }
-
-        Candidate score(
-                Set<String> query, double sceneSeconds, boolean landscape, double fitBonus) {
-            List<String> reasons = new ArrayList<>();
-            double weight = 0;
-            for (String term : query) {
-                if (tagTerms.contains(term)) {
-                    weight += 1.0;
-                    reasons.add("tag: " + term);
-                } else if (textTerms.contains(term)) {
-                    weight += 0.6;
-                    reasons.add("description: " + term);
-                }
-            }
-            // Normalise by a capped query size, so long scenes are not punished for their length.
-            double score = weight / Math.min(query.size(), 4);
-            if (weight > 0) {
-                if (asset.kind() == AssetKind.CLIP && asset.durationSeconds() >= sceneSeconds) {
-                    score += fitBonus;
-                    reasons.add("clip covers the scene");
-                }
-                if ((asset.width() >= asset.height()) == landscape) {
-                    score += fitBonus;
-                    reasons.add("orientation fits");
-                }
-            }
-            return new Candidate(this, Math.min(1.0, score), reasons);
-        }
+    private static double clamp(double score) {
+        return Math.max(0.0, Math.min(1.0, score));
     }
 
-    private record Candidate(IndexedAsset asset, double score, List<String> reasons) {
-        AssetMatch toMatch() {
-            CatalogAsset a = asset.asset;
-            return AssetMatch.newBuilder()
-                    .setAssetId(a.id())
-                    .setUri(a.uri())
-                    .setKind(a.kind())
-                    .setDurationSeconds(a.kind() == AssetKind.CLIP ? a.durationSeconds() : null)
-                    .setScore(score)
-                    .setReasons(reasons)
-                    .setCredit(
-                            Credit.newBuilder()
-                                    .setAssetId(a.id())
-                                    .setUri(a.uri())
-                                    .setTitle(a.title())
-                                    .setAuthor(a.author())
-                                    .setLicence(a.licence())
-                                    .setSourceUrl(a.sourceUrl())
-                                    .build())
-                    .build();
+    static AssetMatch match(CatalogAsset asset, double score, List<String> reasons) {
+        return AssetMatch.newBuilder()
+                .setAssetId(asset.id())
+                .setUri(asset.uri())
+                .setKind(asset.kind())
+                .setDurationSeconds(
+                        asset.kind() == AssetKind.PHOTO ? null : asset.durationSeconds())
+                .setScore(score)
+                .setReasons(new ArrayList<>(reasons))
+                .setCredit(
+                        Credit.newBuilder()
+                                .setAssetId(asset.id())
+                                .setUri(asset.uri())
+                                .setTitle(asset.title())
+                                .setAuthor(asset.author())
+                                .setLicence(asset.licence())
+                                .setSourceUrl(asset.sourceUrl())
+                                .build())
+                .build();
+    }
+
+    /** A scored asset for one scene of a plan. */
+    private static final class Candidate {
+        final int scene;
+        final CatalogAsset asset;
+        final int doc;
+        final double relevance;
+        final double score;
+        final Fit.Result fit;
+        final List<SceneQuery.Slot> slots;
+
+        Candidate(
+                int scene,
+                CatalogAsset asset,
+                int doc,
+                double relevance,
+                double score,
+                Fit.Result fit,
+                List<SceneQuery.Slot> slots) {
+            this.scene = scene;
+            this.asset = asset;
+            this.doc = doc;
+            this.relevance = relevance;
+            this.score = score;
+            this.fit = fit;
+            this.slots = slots;
+        }
+
+        AssetMatch toMatch(AssetIndex index) {
+            List<String> reasons = new ArrayList<>(1 + fit.reasons().size());
+            reasons.add(
+                    String.format(
+                            Locale.ROOT,
+                            "bm25 %.2f: %s",
+                            relevance,
+                            String.join(", ", index.matchedLabels(doc, slots))));
+            reasons.addAll(fit.reasons());
+            return match(asset, score, reasons);
         }
     }
 }

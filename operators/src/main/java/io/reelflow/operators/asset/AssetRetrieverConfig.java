@@ -1,22 +1,190 @@
 package io.reelflow.operators.asset;
 
 import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
- * How picky retrieval is: below {@code minScore} a scene gets no stock asset and goes to
- * generation. {@code fitBonus} rewards a clip long enough for its scene and a matching orientation.
+ * Settings of asset retrieval. Immutable and serializable so a Flink function can carry it; start
+ * from {@link #defaults()} and change what you need:
+ *
+ * <pre>{@code
+ * AssetRetrieverConfig config = AssetRetrieverConfig.defaults().withMinScore(0.4).withTopK(30);
+ * }</pre>
+ *
+ * @param minScore below this final score (0..1) a scene gets no stock asset and is generated
+ * @param fitBonus added for each fit: a clip covering the scene, the video's orientation, a camera
+ *     cue or the scene's mood found in the asset's tags
+ * @param mismatchPenalty subtracted for the wrong orientation and (scaled by the shortfall) a clip
+ *     shorter than its scene; half of it for an asset of the opposite mood
+ * @param contextWeight weight of the words that are not keywords or entities (concepts found in the
+ *     scene's text, time cues, words of an English prompt) relative to keywords (1.0)
+ * @param descriptionWeight weight of a match in an asset's title or description relative to a match
+ *     in its tags (1.0)
+ * @param topK candidates taken from the index per scene before fit scoring and assignment
+ * @param glossary whether query words are translated to English concepts through the glossary
+ * @param refreshInterval how often the shared index polls the catalog's version
  */
-public record AssetRetrieverConfig(double minScore, double fitBonus) implements Serializable {
+public record AssetRetrieverConfig(
+        double minScore,
+        double fitBonus,
+        double mismatchPenalty,
+        double contextWeight,
+        double descriptionWeight,
+        int topK,
+        boolean glossary,
+        Duration refreshInterval)
+        implements Serializable {
+
+    private static final long serialVersionUID = 2L;
+
     public AssetRetrieverConfig {
-        if (minScore < 0 || minScore > 1) {
-            throw new IllegalArgumentException("minScore must be within 0..1: " + minScore);
+        Objects.requireNonNull(refreshInterval, "refreshInterval");
+        within("minScore", minScore, 0, 1);
+        within("fitBonus", fitBonus, 0, 0.5);
+        within("mismatchPenalty", mismatchPenalty, 0, 1);
+        within("contextWeight", contextWeight, 0, 1);
+        within("descriptionWeight", descriptionWeight, 0, 1);
+        if (topK < 1 || topK > 1_000) {
+            throw new IllegalArgumentException("topK must be within 1..1000, was " + topK);
         }
-        if (fitBonus < 0 || fitBonus > 0.5) {
-            throw new IllegalArgumentException("fitBonus must be within 0..0.5: " + fitBonus);
+        if (refreshInterval.isNegative() || refreshInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException(
+                    "refreshInterval must be at least 1 s, was " + refreshInterval);
         }
     }
 
+    /**
+     * The defaults with another minimum score and fit bonus (the settings of the first version).
+     */
+    public AssetRetrieverConfig(double minScore, double fitBonus) {
+        this(
+                minScore,
+                fitBonus,
+                DEFAULT_MISMATCH_PENALTY,
+                DEFAULT_CONTEXT_WEIGHT,
+                DEFAULT_DESCRIPTION_WEIGHT,
+                DEFAULT_TOP_K,
+                true,
+                DEFAULT_REFRESH_INTERVAL);
+    }
+
+    public static final double DEFAULT_MIN_SCORE = 0.25;
+    public static final double DEFAULT_FIT_BONUS = 0.05;
+    public static final double DEFAULT_MISMATCH_PENALTY = 0.1;
+    public static final double DEFAULT_CONTEXT_WEIGHT = 0.5;
+    public static final double DEFAULT_DESCRIPTION_WEIGHT = 0.7;
+    public static final int DEFAULT_TOP_K = 20;
+    public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(60);
+
+    /**
+     * Min score 0.25, fit bonus 0.05, mismatch penalty 0.1, context weight 0.5, description weight
+     * 0.7, top 20, glossary on, refresh every 60 s.
+     */
     public static AssetRetrieverConfig defaults() {
-        return new AssetRetrieverConfig(0.25, 0.05);
+        return new AssetRetrieverConfig(DEFAULT_MIN_SCORE, DEFAULT_FIT_BONUS);
+    }
+
+    public AssetRetrieverConfig withMinScore(double value) {
+        return new AssetRetrieverConfig(
+                value,
+                fitBonus,
+                mismatchPenalty,
+                contextWeight,
+                descriptionWeight,
+                topK,
+                glossary,
+                refreshInterval);
+    }
+
+    public AssetRetrieverConfig withFitBonus(double value) {
+        return new AssetRetrieverConfig(
+                minScore,
+                value,
+                mismatchPenalty,
+                contextWeight,
+                descriptionWeight,
+                topK,
+                glossary,
+                refreshInterval);
+    }
+
+    public AssetRetrieverConfig withMismatchPenalty(double value) {
+        return new AssetRetrieverConfig(
+                minScore,
+                fitBonus,
+                value,
+                contextWeight,
+                descriptionWeight,
+                topK,
+                glossary,
+                refreshInterval);
+    }
+
+    public AssetRetrieverConfig withContextWeight(double value) {
+        return new AssetRetrieverConfig(
+                minScore,
+                fitBonus,
+                mismatchPenalty,
+                value,
+                descriptionWeight,
+                topK,
+                glossary,
+                refreshInterval);
+    }
+
+    public AssetRetrieverConfig withDescriptionWeight(double value) {
+        return new AssetRetrieverConfig(
+                minScore,
+                fitBonus,
+                mismatchPenalty,
+                contextWeight,
+                value,
+                topK,
+                glossary,
+                refreshInterval);
+    }
+
+    public AssetRetrieverConfig withTopK(int value) {
+        return new AssetRetrieverConfig(
+                minScore,
+                fitBonus,
+                mismatchPenalty,
+                contextWeight,
+                descriptionWeight,
+                value,
+                glossary,
+                refreshInterval);
+    }
+
+    public AssetRetrieverConfig withGlossary(boolean value) {
+        return new AssetRetrieverConfig(
+                minScore,
+                fitBonus,
+                mismatchPenalty,
+                contextWeight,
+                descriptionWeight,
+                topK,
+                value,
+                refreshInterval);
+    }
+
+    public AssetRetrieverConfig withRefreshInterval(Duration value) {
+        return new AssetRetrieverConfig(
+                minScore,
+                fitBonus,
+                mismatchPenalty,
+                contextWeight,
+                descriptionWeight,
+                topK,
+                glossary,
+                value);
+    }
+
+    private static void within(String name, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException(
+                    name + " must be within " + min + ".." + max + ", was " + value);
+        }
     }
 }

@@ -1,25 +1,23 @@
 package io.reelflow.operators.asset;
 
 import io.reelflow.operators.port.AssetCatalogFactory;
-import io.reelflow.operators.port.CatalogAsset;
 import io.reelflow.schemas.SceneTask;
 import io.reelflow.schemas.codec.AvroClassTrust;
-import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Flink shell around {@link AssetRetriever}: loads the catalog when the task opens. An unreadable
- * catalog leaves the stage empty (every scene goes to generation) rather than stopping the job.
+ * Per-scene retrieval, kept until the pipeline retrieves per plan with {@link
+ * RetrieveAssetsFunction} (which also keeps one asset from appearing twice in a video). Shares the
+ * refreshing index of {@link AssetIndexHolder}; an unreadable catalog leaves it empty.
  */
 public class RetrieveAssetFunction extends RichMapFunction<SceneTask, SceneTask> {
-    private static final Logger LOG = LoggerFactory.getLogger(RetrieveAssetFunction.class);
+    private static final long serialVersionUID = 1L;
 
     private final AssetCatalogFactory catalogFactory;
     private final AssetRetrieverConfig config;
 
+    private transient AssetIndexHolder holder;
     private transient AssetRetriever retriever;
 
     public RetrieveAssetFunction(AssetCatalogFactory catalogFactory, AssetRetrieverConfig config) {
@@ -30,14 +28,8 @@ public class RetrieveAssetFunction extends RichMapFunction<SceneTask, SceneTask>
     @Override
     public void open(OpenContext openContext) {
         AvroClassTrust.install();
-        List<CatalogAsset> assets;
-        try {
-            assets = catalogFactory.create().loadAll();
-        } catch (Exception e) {
-            LOG.error("Asset catalog unreadable; every scene will be generated", e);
-            assets = List.of();
-        }
-        retriever = new AssetRetriever(assets, config);
+        holder = AssetIndexHolder.acquire(catalogFactory, config.refreshInterval());
+        retriever = new AssetRetriever(holder, config);
         getRuntimeContext().getMetricGroup().gauge("catalogAssets", retriever::size);
     }
 
@@ -46,5 +38,13 @@ public class RetrieveAssetFunction extends RichMapFunction<SceneTask, SceneTask>
         SceneTask copy = SceneTask.newBuilder(task).build();
         copy.setAsset(retriever.retrieve(task).orElse(null));
         return copy;
+    }
+
+    @Override
+    public void close() {
+        if (holder != null) {
+            holder.release();
+            holder = null;
+        }
     }
 }

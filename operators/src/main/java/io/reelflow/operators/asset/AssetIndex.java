@@ -1,0 +1,333 @@
+package io.reelflow.operators.asset;
+
+import io.reelflow.operators.asset.internal.AssetFields;
+import io.reelflow.operators.asset.internal.Fit;
+import io.reelflow.operators.asset.internal.Glossary;
+import io.reelflow.operators.asset.internal.SceneQuery;
+import io.reelflow.operators.port.CatalogAsset;
+import io.reelflow.operators.scene.internal.KeywordAnalyzers;
+import io.reelflow.schemas.AssetKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * An in-memory Lucene index of an asset catalog. Every asset's title and description, and its tags,
+ * are analysed with the analyzer of the asset's language; the glossary adds the English concepts
+ * they name, so scenes in other languages find them. Built once per catalog version and never
+ * changed: searches from many threads share it, and a refresh builds a new one.
+ *
+ * <pre>{@code
+ * AssetIndex index = AssetIndex.build(catalog.loadAll());
+ * }</pre>
+ */
+public final class AssetIndex {
+
+    /** BM25's term-frequency saturation, Lucene's default (used to normalise scores). */
+    static final double BM25_K1 = 1.2;
+
+    private final CatalogAsset[] assets;
+    private final List<MusicTrack> music;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final int visualCount;
+    private final String contentHash;
+
+    /** A music asset and the moods its tags name. */
+    record MusicTrack(CatalogAsset asset, Set<String> moods) {}
+
+    /** A search result: the asset's ordinal and its raw BM25 score. */
+    record Hit(int ordinal, int doc, double bm25) {}
+
+    private AssetIndex(
+            CatalogAsset[] assets,
+            List<MusicTrack> music,
+            DirectoryReader reader,
+            int visualCount,
+            String contentHash) {
+        this.assets = assets;
+        this.music = music;
+        this.reader = reader;
+        this.searcher = reader == null ? null : new IndexSearcher(reader);
+        if (searcher != null) {
+            // every scene query is new: caching would only cost its bookkeeping
+            searcher.setQueryCache(null);
+        }
+        this.visualCount = visualCount;
+        this.contentHash = contentHash;
+    }
+
+    /** An index without assets: every scene goes to generation. */
+    public static AssetIndex empty() {
+        return new AssetIndex(new CatalogAsset[0], List.of(), null, 0, contentHash(List.of()));
+    }
+
+    /** Indexes {@code catalog} with the standard glossary. */
+    public static AssetIndex build(List<CatalogAsset> catalog) {
+        return build(catalog, Glossary.standard());
+    }
+
+    static AssetIndex build(List<CatalogAsset> catalog, Glossary glossary) {
+        if (catalog.isEmpty()) {
+            return empty();
+        }
+        CatalogAsset[] assets = catalog.toArray(new CatalogAsset[0]);
+        Set<String> languageKeys = new LinkedHashSet<>();
+        for (CatalogAsset asset : assets) {
+            languageKeys.add(AssetFields.languageKey(asset.language()));
+        }
+        Map<String, Analyzer> perField = new HashMap<>();
+        for (String key : languageKeys) {
+            Analyzer analyzer = KeywordAnalyzers.forLanguage(key);
+            perField.put(AssetFields.text(key), analyzer);
+            perField.put(AssetFields.tags(key), analyzer);
+        }
+        WhitespaceAnalyzer whitespace = new WhitespaceAnalyzer();
+        perField.put(AssetFields.CONCEPTS, whitespace);
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        List<MusicTrack> music = new ArrayList<>();
+        int visual = 0;
+        IndexWriterConfig config =
+                new IndexWriterConfig(analyzer)
+                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                        .setRAMBufferSizeMB(64)
+                        .setCommitOnClose(true);
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (int ordinal = 0; ordinal < assets.length; ordinal++) {
+                CatalogAsset asset = assets[ordinal];
+                // music is chosen by mood from the list; keeping it out of the index spares
+                // every scene search an exclusion clause
+                if (asset.kind() == AssetKind.MUSIC) {
+                    music.add(new MusicTrack(asset, Fit.moods(asset)));
+                } else {
+                    writer.addDocument(document(ordinal, asset, glossary));
+                    visual++;
+                }
+            }
+            writer.forceMerge(1);
+            writer.commit();
+            return new AssetIndex(
+                    assets,
+                    List.copyOf(music),
+                    DirectoryReader.open(directory),
+                    visual,
+                    contentHash(catalog));
+        } catch (IOException e) {
+            // the directory is in memory: only a bug gets here
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document document(int ordinal, CatalogAsset asset, Glossary glossary) {
+        String key = AssetFields.languageKey(asset.language());
+        String text = join(asset.title(), asset.description());
+        String tags = String.join(" , ", asset.tags());
+        Document doc = new Document();
+        doc.add(new NumericDocValuesField(AssetFields.ORDINAL, ordinal));
+        doc.add(
+                new StringField(
+                        AssetFields.KIND,
+                        asset.kind().name().toLowerCase(Locale.ROOT),
+                        Field.Store.NO));
+        doc.add(
+                new StringField(
+                        AssetFields.ORIENTATION,
+                        Fit.orientation(asset.width(), asset.height()),
+                        Field.Store.NO));
+        doc.add(new DoubleField(AssetFields.DURATION, asset.durationSeconds(), Field.Store.NO));
+        doc.add(new TextField(AssetFields.text(key), text, Field.Store.NO));
+        doc.add(new TextField(AssetFields.tags(key), tags, Field.Store.NO));
+        String tagConcepts = String.join(" ", glossary.concepts(tags, key));
+        String textConcepts = String.join(" ", glossary.concepts(text, key));
+        doc.add(
+                new TextField(
+                        AssetFields.CONCEPTS,
+                        tagConcepts + " " + tagConcepts + " " + textConcepts,
+                        Field.Store.NO));
+        return doc;
+    }
+
+    private static String join(String title, String description) {
+        StringBuilder text = new StringBuilder();
+        if (title != null) {
+            text.append(title);
+        }
+        if (description != null) {
+            text.append(text.length() > 0 ? " . " : "").append(description);
+        }
+        return text.toString();
+    }
+
+    /** All assets, music included. */
+    public int size() {
+        return assets.length;
+    }
+
+    /** Photos and clips. */
+    public int visualCount() {
+        return visualCount;
+    }
+
+    public int musicCount() {
+        return music.size();
+    }
+
+    /** SHA-256 of the catalog's content, independent of its order. */
+    public String contentHash() {
+        return contentHash;
+    }
+
+    CatalogAsset asset(int ordinal) {
+        return assets[ordinal];
+    }
+
+    List<MusicTrack> music() {
+        return music;
+    }
+
+    /** The {@code limit} photos and clips (the only documents) with the best BM25 score. */
+    List<Hit> search(List<SceneQuery.Slot> slots, int limit) {
+        if (searcher == null || slots.isEmpty() || visualCount == 0) {
+            return List.of();
+        }
+        try {
+            // counting hits only up to the top's size lets Lucene skip non-competitive documents
+            TopDocs top =
+                    searcher.search(
+                            SceneQuery.toQuery(slots),
+                            new TopScoreDocCollectorManager(limit, null, limit));
+            List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+            List<LeafReaderContext> leaves = reader.leaves();
+            for (ScoreDoc scoreDoc : top.scoreDocs) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
+                NumericDocValues ordinals = leaf.reader().getNumericDocValues(AssetFields.ORDINAL);
+                if (ordinals != null && ordinals.advanceExact(scoreDoc.doc - leaf.docBase)) {
+                    hits.add(new Hit((int) ordinals.longValue(), scoreDoc.doc, scoreDoc.score));
+                }
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The BM25 score of an ideal asset for {@code slots}: one that names every slot once, at
+     * average length, in the slot's most telling field. Words no asset has count as if one asset
+     * had them, so a scene's unmatched words lower its relevance.
+     */
+    double idealScore(List<SceneQuery.Slot> slots) {
+        if (reader == null) {
+            return 0;
+        }
+        try {
+            int allDocs = Math.max(1, reader.numDocs());
+            double ideal = 0;
+            for (SceneQuery.Slot slot : slots) {
+                double best = 0;
+                double maxBoost = 0;
+                for (SceneQuery.Clause clause : slot.clauses()) {
+                    maxBoost = Math.max(maxBoost, clause.boost());
+                    int docFreq = reader.docFreq(new Term(clause.field(), clause.term()));
+                    if (docFreq > 0) {
+                        int docCount = reader.getDocCount(clause.field());
+                        best = Math.max(best, clause.boost() * idf(docCount, docFreq));
+                    }
+                }
+                if (best == 0) {
+                    best = maxBoost * idf(allDocs, 1);
+                }
+                ideal += slot.weight() * best / (1 + BM25_K1);
+            }
+            return ideal;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The labels of the slots that {@code doc} matches, in slot order. */
+    List<String> matchedLabels(int doc, List<SceneQuery.Slot> slots) {
+        List<String> labels = new ArrayList<>();
+        try {
+            List<LeafReaderContext> leaves = reader.leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            int local = doc - leaf.docBase;
+            for (SceneQuery.Slot slot : slots) {
+                for (SceneQuery.Clause clause : slot.clauses()) {
+                    PostingsEnum postings =
+                            leaf.reader()
+                                    .postings(
+                                            new Term(clause.field(), clause.term()),
+                                            PostingsEnum.NONE);
+                    if (postings != null && postings.advance(local) == local) {
+                        if (!labels.contains(clause.label())) {
+                            labels.add(clause.label());
+                        }
+                        break;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return labels;
+    }
+
+    /** Lucene's BM25 inverse document frequency. */
+    private static double idf(long docCount, long docFreq) {
+        return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
+    }
+
+    static String contentHash(List<CatalogAsset> catalog) {
+        List<String> rows = new ArrayList<>(catalog.size());
+        for (CatalogAsset asset : catalog) {
+            rows.add(asset.toString());
+        }
+        rows.sort(null);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String row : rows) {
+                digest.update(row.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
