@@ -1,13 +1,12 @@
 package io.reelflow.job;
 
-import io.reelflow.operators.asset.RetrieveAssetFunction;
+import io.reelflow.operators.asset.RetrieveAssetsFunction;
 import io.reelflow.operators.common.BlockingAsyncFunction;
 import io.reelflow.operators.common.SideOutputs;
 import io.reelflow.operators.dedup.DeduplicateFunction;
 import io.reelflow.operators.gather.GatherScenesFunction;
 import io.reelflow.operators.generation.GenerateClipFunction;
 import io.reelflow.operators.plan.PlanScenesFunction;
-import io.reelflow.operators.plan.ScenePlanner;
 import io.reelflow.operators.plan.SplitIntoScenesFunction;
 import io.reelflow.operators.quality.ScoreQualityFunction;
 import io.reelflow.operators.render.RenderVideoFunction;
@@ -91,14 +90,20 @@ public final class PipelineBuilder {
                         .uid("plan-scenes")
                         .name("Detect language + analyse scenes");
 
+        // Retrieval sees the whole plan, so no stock asset is used twice in one video; the index
+        // is in memory (shared per task manager), so it runs on the task thread.
+        SingleOutputStreamOperator<ScenePlan> plansWithAssets =
+                plans.map(new RetrieveAssetsFunction(ports.assetCatalog(), settings.assets()))
+                        .uid("retrieve-plan-assets")
+                        .name("Retrieve stock assets + music");
+
         DataStream<SceneTask> tasks =
-                plans.flatMap(new SplitIntoScenesFunction())
+                plansWithAssets
+                        .flatMap(new SplitIntoScenesFunction())
                         .uid("split-scenes")
                         .name("Split into scenes")
-                        .keyBy(ScenePlanner::sceneKey)
-                        .map(new RetrieveAssetFunction(ports.assetCatalog(), settings.assets()))
-                        .uid("retrieve-assets")
-                        .name("Retrieve stock assets");
+                        // Scenes of one request are generated in parallel across subtasks.
+                        .rebalance();
 
         SingleOutputStreamOperator<SceneClip> clips =
                 AsyncDataStream.unorderedWaitWithRetry(
@@ -115,7 +120,8 @@ public final class PipelineBuilder {
                         .name("Generate clips (sidecar)");
 
         SingleOutputStreamOperator<RenderJob> renderJobs =
-                plans.keyBy(ScenePlan::getRequestId)
+                plansWithAssets
+                        .keyBy(ScenePlan::getRequestId)
                         .connect(clips.keyBy(SceneClip::getRequestId))
                         .process(new GatherScenesFunction(settings.gatherTimeout()))
                         .uid("gather-scenes")

@@ -1,5 +1,6 @@
 package io.reelflow.job;
 
+import io.reelflow.job.config.CatalogOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.job.config.PlannerOptions;
 import io.reelflow.job.config.SidecarOptions;
@@ -82,9 +83,9 @@ public record PipelineSettings(
                 SceneAnalyzerConfig.defaults(),
                 modelPlannerOf(config),
                 config.get(PlannerOptions.THREADS),
-                new AssetRetrieverConfig(
-                        config.get(PipelineOptions.ASSET_MIN_SCORE),
-                        AssetRetrieverConfig.defaults().fitBonus()),
+                AssetRetrieverConfig.defaults()
+                        .withMinScore(config.get(PipelineOptions.ASSET_MIN_SCORE))
+                        .withRefreshInterval(config.get(CatalogOptions.REFRESH_INTERVAL)),
                 generation,
                 config.get(PipelineOptions.GATHER_TIMEOUT),
                 render,

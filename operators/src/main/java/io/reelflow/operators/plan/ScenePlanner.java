@@ -84,11 +84,4 @@ public final class ScenePlanner {
         }
         return tasks;
     }
-
-    /**
-     * The key that spreads the scenes of one request over the parallel retrieval/generation tasks.
-     */
-    public static String sceneKey(SceneTask task) {
-        return task.getRequestId() + "/" + task.getScene().getIndex();
-    }
 }

@@ -2,6 +2,7 @@ package io.reelflow.job.config;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 
 /** Where the job reads the asset catalog, and how often it looks for changes. */
@@ -30,6 +31,15 @@ public final class CatalogOptions {
                     .withDescription(
                             "Key in the bucket of the asset catalog manifest (JSON lines), when"
                                     + " reelflow.catalog.source is MANIFEST.");
+
+    public static final ConfigOption<Duration> REFRESH_INTERVAL =
+            key("reelflow.catalog.refresh-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(60))
+                    .withDescription(
+                            "How often each task manager asks the catalog whether it changed; a"
+                                    + " changed catalog is re-indexed and swapped in while the job"
+                                    + " runs.");
 
     private CatalogOptions() {}
 }
