@@ -1,5 +1,6 @@
 package io.reelflow.job.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.reelflow.connectors.jdbc.JdbcSettings;
@@ -22,6 +23,8 @@ import java.util.function.Consumer;
 
 /** Follows requests' results in {@code video_results}, as a user of the database would. */
 final class ResultsWatcher {
+    private static final ObjectMapper CREDITS_JSON = new ObjectMapper();
+
     private static final Set<String> TERMINAL =
             Set.of("COMPLETED", "DEGRADED", "FAILED", "REJECTED");
 
@@ -46,6 +49,9 @@ final class ResultsWatcher {
             String videoUri,
             String thumbnailUri,
             String subtitlesUri,
+            String webVttUri,
+            String contactSheetUri,
+            JsonNode credits,
             String error,
             boolean terminalStatusRecorded) {
 
@@ -89,10 +95,19 @@ final class ResultsWatcher {
         return rows;
     }
 
+    private static JsonNode credits(String json) throws SQLException {
+        try {
+            return CREDITS_JSON.readTree(json == null ? "[]" : json);
+        } catch (IOException e) {
+            throw new SQLException("unreadable credits column: " + json, e);
+        }
+    }
+
     List<Row> read(List<String> requestIds) throws SQLException {
         String sql =
                 "SELECT request_id, status, language, scene_count, duration_seconds, width, height,"
-                        + " quality_score, video_uri, thumbnail_uri, subtitles_uri, error,"
+                        + " quality_score, video_uri, thumbnail_uri, subtitles_uri, web_vtt_uri,"
+                        + " contact_sheet_uri, credits::text, error,"
                         + " EXISTS (SELECT 1 FROM video_status s WHERE s.request_id = r.request_id"
                         + " AND s.run_id = r.run_id AND s.phase = r.status)"
                         + " FROM video_results r WHERE run_id = ? AND request_id = ANY (?)"
@@ -118,7 +133,10 @@ final class ResultsWatcher {
                                     rs.getString(10),
                                     rs.getString(11),
                                     rs.getString(12),
-                                    rs.getBoolean(13)));
+                                    rs.getString(13),
+                                    credits(rs.getString(14)),
+                                    rs.getString(15),
+                                    rs.getBoolean(16)));
                 }
             }
             return rows;

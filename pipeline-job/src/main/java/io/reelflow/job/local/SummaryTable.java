@@ -13,11 +13,12 @@ final class SummaryTable {
             PrintStream out, List<ResultsWatcher.Row> rows, List<String> expected, Path s3Root) {
         out.println();
         out.printf(
-                "%-28s %-9s %-4s %-6s %-6s %-9s %-7s %s%n",
-                "request", "status", "lang", "scenes", "secs", "size", "quality", "video");
+                "%-28s %-9s %-4s %-6s %-6s %-9s %-7s %-7s %s%n",
+                "request", "status", "lang", "scenes", "secs", "size", "quality", "credits",
+                "video");
         for (ResultsWatcher.Row row : rows) {
             out.printf(
-                    "%-28s %-9s %-4s %-6s %-6s %-9s %-7s %s%n",
+                    "%-28s %-9s %-4s %-6s %-6s %-9s %-7s %-7s %s%n",
                     row.requestId(),
                     row.status(),
                     nullToDash(row.language()),
@@ -27,6 +28,7 @@ final class SummaryTable {
                             : String.format("%.2f", row.durationSeconds()),
                     row.width() == null ? "-" : row.width() + "x" + row.height(),
                     row.qualityScore() == null ? "-" : String.format("%.0f", row.qualityScore()),
+                    row.credits() == null ? "-" : row.credits().size(),
                     row.videoUri() == null ? row.error() : where(row.videoUri(), s3Root));
         }
         long missing = expected.size() - rows.size();
