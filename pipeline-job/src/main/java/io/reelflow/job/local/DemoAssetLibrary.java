@@ -17,6 +17,7 @@ import java.awt.Graphics2D;
 import java.awt.Polygon;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +27,17 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 
 /**
- * A small stock library for {@code local} mode, drawn at start-up (nothing is downloaded): six
+ * A small stock library for {@code local} mode, made at start-up (nothing is downloaded): six drawn
  * photos matching the sample requests, with tags in several languages so scenes in any sample's
- * language find them. Imported like any stock library, through {@link AssetImporter} into the
- * PostgreSQL asset catalog; the drawings are deterministic, so a restart finds them unchanged.
+ * language find them, and two synthesised music beds (calm, upbeat) for the mood match. Imported
+ * like any stock library, through {@link AssetImporter} into the PostgreSQL asset catalog; the
+ * drawings are deterministic, so a restart finds them unchanged.
  */
 public final class DemoAssetLibrary {
     private static final int WIDTH = 1600;
@@ -53,7 +59,7 @@ public final class DemoAssetLibrary {
         // JavaCV prints every probed file's stream table at FFmpeg's default level; local mode's
         // console is for the run's progress.
         av_log_set_level(AV_LOG_ERROR);
-        Path photos = Files.createDirectories(workDir.resolve("photos"));
+        Path photos = Files.createDirectories(workDir.resolve("library"));
         Map<String, AssetDescription> descriptions = new LinkedHashMap<>();
         for (Demo demo : demos()) {
             String fileName = demo.id() + ".jpg";
@@ -65,6 +71,21 @@ public final class DemoAssetLibrary {
                             demo.id().replace('-', ' '),
                             demo.description(),
                             demo.tags(),
+                            "en",
+                            LICENCE,
+                            AUTHOR,
+                            null));
+        }
+        for (Tune tune : tunes()) {
+            String fileName = tune.id() + ".wav";
+            writeTune(tune, photos.resolve(fileName));
+            descriptions.put(
+                    fileName,
+                    new AssetDescription(
+                            tune.id(),
+                            tune.id().replace('-', ' '),
+                            tune.description(),
+                            tune.tags(),
                             "en",
                             LICENCE,
                             AUTHOR,
@@ -82,6 +103,69 @@ public final class DemoAssetLibrary {
                     "demo photos were rejected: " + report.withOutcome(Outcome.REJECTED));
         }
         return catalog.loadAll();
+    }
+
+    /** A music bed synthesised at start-up: a chord that swells, optionally on a beat. */
+    private record Tune(
+            String id,
+            String description,
+            List<String> tags,
+            double[] chordHz,
+            double beatsPerSecond) {}
+
+    private static List<Tune> tunes() {
+        return List.of(
+                new Tune(
+                        "calm-ambient-pad",
+                        "A calm, slowly swelling ambient pad in A minor",
+                        List.of("music", "calm", "peaceful", "ambient", "soft", "relaxing"),
+                        new double[] {220.0, 261.63, 329.63, 440.0},
+                        0),
+                new Tune(
+                        "upbeat-pulse",
+                        "An upbeat, happy pulse in C major for lively videos",
+                        List.of("music", "upbeat", "happy", "joyful", "energetic", "bright"),
+                        new double[] {261.63, 329.63, 392.0, 523.25},
+                        2.0));
+    }
+
+    private static final int TUNE_RATE = 48_000;
+    private static final double TUNE_SECONDS = 24.0;
+
+    /** Writes {@code tune} as a 16-bit stereo WAV, a few MB, so the importer finds MUSIC. */
+    private static void writeTune(Tune tune, Path file) throws IOException {
+        int frames = (int) (TUNE_RATE * TUNE_SECONDS);
+        byte[] pcm = new byte[frames * 4];
+        for (int i = 0; i < frames; i++) {
+            double t = (double) i / TUNE_RATE;
+            double swell = 0.6 + 0.4 * Math.sin(2 * Math.PI * t / 8);
+            double beat =
+                    tune.beatsPerSecond() > 0
+                            ? Math.exp(-6 * ((t * tune.beatsPerSecond()) % 1.0))
+                            : 1.0;
+            double left = 0;
+            double right = 0;
+            for (int n = 0; n < tune.chordHz().length; n++) {
+                double tone = Math.sin(2 * Math.PI * tune.chordHz()[n] * t);
+                // Alternate notes lean left and right, for a little width.
+                left += tone * (n % 2 == 0 ? 0.6 : 0.4);
+                right += tone * (n % 2 == 0 ? 0.4 : 0.6);
+            }
+            double gain = 6000 * swell * beat / tune.chordHz().length;
+            putSample(pcm, i * 4, left * gain);
+            putSample(pcm, i * 4 + 2, right * gain);
+        }
+        AudioFormat format = new AudioFormat(TUNE_RATE, 16, 2, true, false);
+        try (AudioInputStream stream =
+                new AudioInputStream(new ByteArrayInputStream(pcm), format, frames)) {
+            AudioSystem.write(stream, AudioFileFormat.Type.WAVE, file.toFile());
+        }
+    }
+
+    private static void putSample(byte[] pcm, int at, double value) {
+        short sample = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, value));
+        pcm[at] = (byte) sample;
+        pcm[at + 1] = (byte) (sample >> 8);
     }
 
     private static BufferedImage draw(Consumer<Graphics2D> painter) {
