@@ -31,6 +31,7 @@ public final class PhotoSource implements SceneSource {
     private final Canvas still;
     private final KenBurns move;
     private final Fit fit;
+    private final Resampler resampler = new Resampler();
 
     private PhotoSource(Canvas still, KenBurns move, Fit fit) {
         this.still = still;
@@ -88,7 +89,7 @@ public final class PhotoSource implements SceneSource {
         KenBurns.Window window = move.window(progress, still.width(), still.height());
         byte[] source = still.data();
         byte[] target = canvas.data();
-        Planes.sample(
+        resampler.sample(
                 source,
                 0,
                 still.width(),
@@ -96,19 +97,21 @@ public final class PhotoSource implements SceneSource {
                 target,
                 0,
                 canvas.width(),
+                canvas.width(),
                 canvas.height(),
                 window.left(),
                 window.top(),
                 window.width(),
                 window.height());
         for (int offset = 0; offset < 2; offset++) {
-            Planes.sample(
+            resampler.sample(
                     source,
                     offset == 0 ? still.uOffset() : still.vOffset(),
                     still.chromaWidth(),
                     still.chromaHeight(),
                     target,
                     offset == 0 ? canvas.uOffset() : canvas.vOffset(),
+                    canvas.chromaWidth(),
                     canvas.chromaWidth(),
                     canvas.chromaHeight(),
                     window.left() / 2,
