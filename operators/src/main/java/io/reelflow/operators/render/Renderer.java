@@ -2,6 +2,7 @@ package io.reelflow.operators.render;
 
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.render.audio.AudioMixer;
+import io.reelflow.operators.render.internal.Bands;
 import io.reelflow.operators.render.internal.Composer;
 import io.reelflow.operators.render.internal.ContactSheet;
 import io.reelflow.operators.render.internal.EncodingQueue;
@@ -219,7 +220,10 @@ public final class Renderer {
                                 height);
                 long start = System.nanoTime();
                 long startCpu = THREADS.getCurrentThreadCpuTime();
-                composed = new Composer(timeline, opener, subtitles, sheet).compose(queue);
+                try (Bands bands = Bands.of(config.composeThreads())) {
+                    composed =
+                            new Composer(timeline, opener, subtitles, sheet).compose(queue, bands);
+                }
                 queue.finish();
                 // Which side held the other up: the figures that tell whether tuning the
                 // composer or the encoder pays.

@@ -103,6 +103,11 @@ public final class Planes {
         mix(into, 0, other, 0, into, 0, into.length, weight);
     }
 
+    /** {@link #blend(byte[], byte[], int)} of bytes {@code [from, from + length)} only. */
+    public static void blend(byte[] into, byte[] other, int weight, int from, int length) {
+        mix(into, from, other, from, into, from, length, weight);
+    }
+
     /** Dims a canvas towards black: {@code level} 256 keeps it, 0 makes it black. */
     public static void dim(Canvas canvas, int level) {
         byte[] data = canvas.data();

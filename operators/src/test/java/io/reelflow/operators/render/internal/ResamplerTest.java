@@ -103,6 +103,47 @@ class ResamplerTest {
         assertThat(small).isEqualTo(fresh);
     }
 
+    @Test
+    void shouldPaintTheSamePlaneInBandsAsWhole() {
+        SplittableRandom random = new SplittableRandom(8);
+        byte[] source = noise(random, 90 * 50);
+        Resampler.Grid grid = new Resampler.Grid(90, 50, 64, 37, 4.25, 3.5, 70.5, 40.25);
+        byte[] whole = new byte[64 * 37];
+        new Resampler().sample(grid, source, 0, whole, 0, 64, 0, 37);
+
+        byte[] banded = new byte[whole.length];
+        Resampler resampler = new Resampler();
+        for (int band = 0; band < 5; band++) {
+            resampler.sample(
+                    grid,
+                    source,
+                    0,
+                    banded,
+                    0,
+                    64,
+                    Bands.firstRow(band, 5, 37),
+                    Bands.firstRow(band + 1, 5, 37));
+        }
+
+        assertThat(banded).isEqualTo(whole);
+    }
+
+    @Test
+    void shouldSampleAPairOfPlanesLikeEachAlone() {
+        SplittableRandom random = new SplittableRandom(9);
+        byte[] source = noise(random, 2 * 40 * 30);
+        Resampler.Grid grid = new Resampler.Grid(40, 30, 32, 18, 1.5, 2.75, 35.5, 20.25);
+        byte[] alone = new byte[2 * 32 * 18];
+        Resampler resampler = new Resampler();
+        resampler.sample(grid, source, 0, alone, 0, 32, 0, 18);
+        resampler.sample(grid, source, 1200, alone, 576, 32, 0, 18);
+
+        byte[] paired = new byte[alone.length];
+        new Resampler().samplePair(grid, source, 0, 1200, paired, 0, 576, 32, 0, 18);
+
+        assertThat(paired).isEqualTo(alone);
+    }
+
     private static byte[] noise(SplittableRandom random, int length) {
         byte[] bytes = new byte[length];
         for (int i = 0; i < length; i++) {
