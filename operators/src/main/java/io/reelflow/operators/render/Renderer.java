@@ -57,8 +57,9 @@ import org.slf4j.LoggerFactory;
  * Renders a {@link RenderJob} into an H.264 (+ AAC) MP4 with a JPEG thumbnail, a contact sheet and
  * SRT/WebVTT subtitles, uploads them to the {@link ObjectStore} and describes the result. Scenes
  * are photos with a Ken Burns move, clips (trimmed, slowed or looped to fill) or title cards,
- * joined by the spec's transition, with burned-in subtitles. Frames stream through: one thread
- * composes while another encodes, with a few frames in flight. Blocking; call it from a bounded
+ * joined by the spec's transition, with burned-in subtitles. Frames stream through: the calling
+ * thread composes (with {@link RenderConfig#composeThreads()} - 1 helpers sharing each frame's
+ * rows) while another thread encodes, with a few frames in flight. Blocking; call it from a bounded
  * executor. Thread-safe: concurrent renders share nothing but the store and the config.
  *
  * <pre>{@code
