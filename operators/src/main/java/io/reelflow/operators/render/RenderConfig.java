@@ -26,6 +26,8 @@ import java.util.Set;
  * @param fontFamilies preferred font families, first first (matched against file names such as
  *     {@code NotoSans-Bold.ttf}); a text gets the first font that covers all its characters
  * @param framesInFlight composed frames waiting for or in the encoder (each one frame of memory)
+ * @param composeThreads threads composing one frame (the render's own thread and helpers); more
+ *     than one uses cores the encoder leaves idle
  * @param contactSheetColumns tiles per row of the contact sheet
  * @param contactSheetTileWidth width in pixels of one contact sheet tile
  */
@@ -39,11 +41,12 @@ public record RenderConfig(
         List<String> fontPaths,
         List<String> fontFamilies,
         int framesInFlight,
+        int composeThreads,
         int contactSheetColumns,
         int contactSheetTileWidth)
         implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     /** The presets libx264 accepts. */
     public static final Set<String> X264_PRESETS =
@@ -111,6 +114,10 @@ public record RenderConfig(
             throw new IllegalArgumentException(
                     "framesInFlight must be within 1..16, was " + framesInFlight);
         }
+        if (composeThreads < 1 || composeThreads > 16) {
+            throw new IllegalArgumentException(
+                    "composeThreads must be within 1..16, was " + composeThreads);
+        }
         if (contactSheetColumns < 1 || contactSheetColumns > 16) {
             throw new IllegalArgumentException(
                     "contactSheetColumns must be within 1..16, was " + contactSheetColumns);
@@ -123,8 +130,8 @@ public record RenderConfig(
 
     /**
      * AUTO encoder, x264 {@code veryfast}, crf 23, 2 threads, subtitles at 5% of the height, the
-     * {@link #DEFAULT_FONT_PATHS} and {@link #DEFAULT_FONT_FAMILIES}, 3 frames in flight, contact
-     * sheets of 4 columns of 320 px tiles.
+     * {@link #DEFAULT_FONT_PATHS} and {@link #DEFAULT_FONT_FAMILIES}, 3 frames in flight, 2 compose
+     * threads, contact sheets of 4 columns of 320 px tiles.
      */
     public static RenderConfig defaults() {
         return new RenderConfig(
@@ -137,6 +144,7 @@ public record RenderConfig(
                 DEFAULT_FONT_PATHS,
                 DEFAULT_FONT_FAMILIES,
                 3,
+                2,
                 4,
                 320);
     }
@@ -187,6 +195,10 @@ public record RenderConfig(
         return new Builder(this).framesInFlight(frames).build();
     }
 
+    public RenderConfig withComposeThreads(int threads) {
+        return new Builder(this).composeThreads(threads).build();
+    }
+
     public RenderConfig withContactSheet(int columns, int tileWidth) {
         return new Builder(this).contactSheet(columns, tileWidth).build();
     }
@@ -202,6 +214,7 @@ public record RenderConfig(
         private List<String> fontPaths;
         private List<String> fontFamilies;
         private int framesInFlight;
+        private int composeThreads;
         private int contactSheetColumns;
         private int contactSheetTileWidth;
 
@@ -215,6 +228,7 @@ public record RenderConfig(
             fontPaths = c.fontPaths;
             fontFamilies = c.fontFamilies;
             framesInFlight = c.framesInFlight;
+            composeThreads = c.composeThreads;
             contactSheetColumns = c.contactSheetColumns;
             contactSheetTileWidth = c.contactSheetTileWidth;
         }
@@ -260,6 +274,11 @@ public record RenderConfig(
             return this;
         }
 
+        Builder composeThreads(int value) {
+            composeThreads = value;
+            return this;
+        }
+
         Builder contactSheet(int columns, int tileWidth) {
             contactSheetColumns = columns;
             contactSheetTileWidth = tileWidth;
@@ -277,6 +296,7 @@ public record RenderConfig(
                     fontPaths,
                     fontFamilies,
                     framesInFlight,
+                    composeThreads,
                     contactSheetColumns,
                     contactSheetTileWidth);
         }

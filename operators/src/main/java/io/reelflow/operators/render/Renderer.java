@@ -2,6 +2,7 @@ package io.reelflow.operators.render;
 
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.render.audio.AudioMixer;
+import io.reelflow.operators.render.internal.Bands;
 import io.reelflow.operators.render.internal.Composer;
 import io.reelflow.operators.render.internal.ContactSheet;
 import io.reelflow.operators.render.internal.EncodingQueue;
@@ -32,6 +33,8 @@ import io.reelflow.schemas.codec.AvroClassTrust;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +57,9 @@ import org.slf4j.LoggerFactory;
  * Renders a {@link RenderJob} into an H.264 (+ AAC) MP4 with a JPEG thumbnail, a contact sheet and
  * SRT/WebVTT subtitles, uploads them to the {@link ObjectStore} and describes the result. Scenes
  * are photos with a Ken Burns move, clips (trimmed, slowed or looped to fill) or title cards,
- * joined by the spec's transition, with burned-in subtitles. Frames stream through: one thread
- * composes while another encodes, with a few frames in flight. Blocking; call it from a bounded
+ * joined by the spec's transition, with burned-in subtitles. Frames stream through: the calling
+ * thread composes (with {@link RenderConfig#composeThreads()} - 1 helpers sharing each frame's
+ * rows) while another thread encodes, with a few frames in flight. Blocking; call it from a bounded
  * executor. Thread-safe: concurrent renders share nothing but the store and the config.
  *
  * <pre>{@code
@@ -70,6 +74,8 @@ public final class Renderer {
     private static final SubtitleCues SUBTITLE_CUES = new SubtitleCues(SubtitleConfig.defaults());
 
     private static final Logger LOG = LoggerFactory.getLogger(Renderer.class);
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final ObjectStore store;
     private final RenderConfig config;
@@ -213,8 +219,24 @@ public final class Renderer {
                                 config.contactSheetTileWidth(),
                                 width,
                                 height);
-                composed = new Composer(timeline, opener, subtitles, sheet).compose(queue);
+                long start = System.nanoTime();
+                long startCpu = THREADS.getCurrentThreadCpuTime();
+                try (Bands bands = Bands.of(config.composeThreads())) {
+                    composed =
+                            new Composer(timeline, opener, subtitles, sheet).compose(queue, bands);
+                }
                 queue.finish();
+                // Which side held the other up: the figures that tell whether tuning the
+                // composer or the encoder pays.
+                LOG.debug(
+                        "Rendered {} frames of {} in {} ms, composing took {} ms of CPU; the encoder"
+                                + " waited {} ms for frames, the composer {} ms for free canvases",
+                        timeline.totalFrames(),
+                        job.getRequestId(),
+                        (System.nanoTime() - start) / 1_000_000,
+                        (THREADS.getCurrentThreadCpuTime() - startCpu) / 1_000_000,
+                        queue.encoderWaitMillis(),
+                        queue.composerWaitMillis());
             }
             writer.finish();
         }

@@ -27,6 +27,7 @@ class RenderConfigTest {
         assertThat(config.fontPaths()).contains("/usr/share/fonts", "${java.home}/lib/fonts");
         assertThat(config.fontFamilies()).startsWith("Noto Sans").endsWith("DejaVu Sans");
         assertThat(config.framesInFlight()).isEqualTo(3);
+        assertThat(config.composeThreads()).isEqualTo(2);
         assertThat(config.contactSheetColumns()).isEqualTo(4);
         assertThat(config.contactSheetTileWidth()).isEqualTo(320);
         assertThat(config.resolveWorkDirectory())
@@ -45,6 +46,7 @@ class RenderConfigTest {
                         .withSubtitleSizeRatio(0.06)
                         .withFonts(List.of("fonts"), List.of("DejaVu Sans"))
                         .withFramesInFlight(2)
+                        .withComposeThreads(3)
                         .withContactSheet(3, 200);
 
         assertThat(config)
@@ -59,6 +61,7 @@ class RenderConfigTest {
                                 List.of("fonts"),
                                 List.of("DejaVu Sans"),
                                 2,
+                                3,
                                 3,
                                 200));
     }
@@ -97,6 +100,9 @@ class RenderConfigTest {
         assertThatThrownBy(() -> RenderConfig.defaults().withFramesInFlight(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("framesInFlight");
+        assertThatThrownBy(() -> RenderConfig.defaults().withComposeThreads(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("composeThreads");
         assertThatThrownBy(() -> RenderConfig.defaults().withFonts(List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("fontPaths");

@@ -53,8 +53,18 @@ public final class Composer {
         this.contactSheet = contactSheet;
     }
 
-    /** Composes every frame into {@code queue} (the caller finishes it). */
+    /** Composes every frame into {@code queue} (the caller finishes it) on this thread. */
     public Result compose(EncodingQueue queue) throws IOException {
+        try (Bands single = Bands.of(1)) {
+            return compose(queue, single);
+        }
+    }
+
+    /**
+     * Composes every frame into {@code queue} (the caller finishes it), sharing each frame's pixel
+     * work out over {@code bands}.
+     */
+    public Result compose(EncodingQueue queue, Bands bands) throws IOException {
         List<SceneSpan> spans = timeline.spans();
         List<Boundary> boundaries = timeline.boundaries();
         int thumbnailFrame = -1;
@@ -92,14 +102,11 @@ public final class Composer {
                     if (scratch == null) {
                         scratch = new Canvas(canvas.width(), canvas.height());
                     }
-                    paint(opener, transition.outgoing(), frame, canvas);
-                    paint(opener, transition.incoming(), frame, scratch);
-                    Planes.blend(
-                            canvas.data(),
-                            scratch.data(),
-                            FrameTimeline.crossfadeWeight(transition, frame));
+                    paint(opener, transition.outgoing(), frame, canvas, bands);
+                    paint(opener, transition.incoming(), frame, scratch, bands);
+                    blend(canvas, scratch, FrameTimeline.crossfadeWeight(transition, frame), bands);
                 } else {
-                    paint(opener, owner, frame, canvas);
+                    paint(opener, owner, frame, canvas, bands);
                     if (transition != null && transition.kind() == Transition.FADE_BLACK) {
                         Planes.dim(canvas, FrameTimeline.fadeLevel(transition, frame));
                     }
@@ -133,19 +140,34 @@ public final class Composer {
     }
 
     /** Paints scene {@code index} as it looks at {@code frame} of the video. */
-    private void paint(ExecutorService opener, int index, int frame, Canvas canvas)
+    private void paint(ExecutorService opener, int index, int frame, Canvas canvas, Bands bands)
             throws IOException {
         SceneSource source = sourceOf(opener, index);
         SceneSpan span = timeline.spans().get(index);
         int local = frame - span.shownFrom();
         try {
-            source.paint(canvas, local, span.shownCount());
+            source.paint(canvas, local, span.shownCount(), bands);
         } catch (IOException e) {
             source.close();
             source = sources.replace(span, local, e);
             open.put(index, source);
-            source.paint(canvas, local, span.shownCount());
+            source.paint(canvas, local, span.shownCount(), bands);
         }
+    }
+
+    private static void blend(Canvas into, Canvas other, int weight, Bands bands)
+            throws IOException {
+        int length = into.data().length;
+        bands.run(
+                (band, count, worker) -> {
+                    int from = Bands.firstRow(band, count, length);
+                    Planes.blend(
+                            into.data(),
+                            other.data(),
+                            weight,
+                            from,
+                            Bands.firstRow(band + 1, count, length) - from);
+                });
     }
 
     private SceneSource sourceOf(ExecutorService opener, int index) throws IOException {

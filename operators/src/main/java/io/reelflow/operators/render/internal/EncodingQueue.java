@@ -23,6 +23,8 @@ public final class EncodingQueue implements AutoCloseable {
     private final BlockingQueue<Canvas> queued;
     private final Thread thread;
     private int allocated;
+    private long composerWaitNanos;
+    private long encoderWaitNanos;
     private volatile Throwable failure;
 
     public EncodingQueue(VideoWriter writer, int width, int height, int framesInFlight) {
@@ -56,7 +58,9 @@ public final class EncodingQueue implements AutoCloseable {
                     return new Canvas(width, height);
                 }
                 if (canvas == null) {
+                    long start = System.nanoTime();
                     canvas = free.poll(50, TimeUnit.MILLISECONDS);
+                    composerWaitNanos += System.nanoTime() - start;
                 }
                 if (canvas != null) {
                     return canvas;
@@ -93,10 +97,25 @@ public final class EncodingQueue implements AutoCloseable {
         return allocated;
     }
 
+    /** How long {@link #acquire()} blocked because every canvas was with the encoder. */
+    public long composerWaitMillis() {
+        return composerWaitNanos / 1_000_000;
+    }
+
+    /** How long the encoder thread waited for composed frames; valid after {@link #finish()}. */
+    public long encoderWaitMillis() {
+        return encoderWaitNanos / 1_000_000;
+    }
+
     private void encode() {
         try {
             while (true) {
-                Canvas canvas = queued.take();
+                Canvas canvas = queued.poll();
+                if (canvas == null) {
+                    long start = System.nanoTime();
+                    canvas = queued.take();
+                    encoderWaitNanos += System.nanoTime() - start;
+                }
                 if (canvas == END) {
                     return;
                 }

@@ -6,6 +6,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -31,6 +32,7 @@ public final class PhotoSource implements SceneSource {
     private final Canvas still;
     private final KenBurns move;
     private final Fit fit;
+    private Resampler[] resamplers = new Resampler[0];
 
     private PhotoSource(Canvas still, KenBurns move, Fit fit) {
         this.still = still;
@@ -84,38 +86,81 @@ public final class PhotoSource implements SceneSource {
 
     @Override
     public void paint(Canvas canvas, int frame, int frameCount) {
+        Grids grids = grids(canvas, frame, frameCount);
+        paintBand(canvas, grids, 0, 1, 0);
+    }
+
+    @Override
+    public void paint(Canvas canvas, int frame, int frameCount, Bands bands) throws IOException {
+        Grids grids = grids(canvas, frame, frameCount);
+        bands.run((band, count, worker) -> paintBand(canvas, grids, band, count, worker));
+    }
+
+    /** The sampling grids of one frame: luma, and chroma (shared by U and V). */
+    private record Grids(Resampler.Grid luma, Resampler.Grid chroma) {}
+
+    private Grids grids(Canvas canvas, int frame, int frameCount) {
         double progress = frameCount > 1 ? (double) frame / (frameCount - 1) : 0;
         KenBurns.Window window = move.window(progress, still.width(), still.height());
+        return new Grids(
+                new Resampler.Grid(
+                        still.width(),
+                        still.height(),
+                        canvas.width(),
+                        canvas.height(),
+                        window.left(),
+                        window.top(),
+                        window.width(),
+                        window.height()),
+                new Resampler.Grid(
+                        still.chromaWidth(),
+                        still.chromaHeight(),
+                        canvas.chromaWidth(),
+                        canvas.chromaHeight(),
+                        window.left() / 2,
+                        window.top() / 2,
+                        window.width() / 2,
+                        window.height() / 2));
+    }
+
+    /** Paints the rows of band {@code band} of {@code bands} in every plane. */
+    private void paintBand(Canvas canvas, Grids grids, int band, int bands, int worker) {
+        Resampler resampler = resampler(worker);
         byte[] source = still.data();
         byte[] target = canvas.data();
-        Planes.sample(
+        int height = grids.luma().targetHeight();
+        resampler.sample(
+                grids.luma(),
                 source,
                 0,
-                still.width(),
-                still.height(),
                 target,
                 0,
                 canvas.width(),
-                canvas.height(),
-                window.left(),
-                window.top(),
-                window.width(),
-                window.height());
-        for (int offset = 0; offset < 2; offset++) {
-            Planes.sample(
-                    source,
-                    offset == 0 ? still.uOffset() : still.vOffset(),
-                    still.chromaWidth(),
-                    still.chromaHeight(),
-                    target,
-                    offset == 0 ? canvas.uOffset() : canvas.vOffset(),
-                    canvas.chromaWidth(),
-                    canvas.chromaHeight(),
-                    window.left() / 2,
-                    window.top() / 2,
-                    window.width() / 2,
-                    window.height() / 2);
+                Bands.firstRow(band, bands, height),
+                Bands.firstRow(band + 1, bands, height));
+        int chromaHeight = grids.chroma().targetHeight();
+        resampler.samplePair(
+                grids.chroma(),
+                source,
+                still.uOffset(),
+                still.vOffset(),
+                target,
+                canvas.uOffset(),
+                canvas.vOffset(),
+                canvas.chromaWidth(),
+                Bands.firstRow(band, bands, chromaHeight),
+                Bands.firstRow(band + 1, bands, chromaHeight));
+    }
+
+    /** The resampler of a worker thread: each needs its own buffers. */
+    private synchronized Resampler resampler(int worker) {
+        if (resamplers.length <= worker) {
+            resamplers = Arrays.copyOf(resamplers, worker + 1);
         }
+        if (resamplers[worker] == null) {
+            resamplers[worker] = new Resampler();
+        }
+        return resamplers[worker];
     }
 
     @Override

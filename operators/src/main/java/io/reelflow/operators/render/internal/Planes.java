@@ -1,14 +1,30 @@
 package io.reelflow.operators.render.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Integer pixel operations on 8-bit picture planes, the work done for every output frame: bilinear
  * resampling of a window (Ken Burns moves, scaling), blending two frames (crossfade) and dimming
- * towards black (fade). Plain loops over byte arrays, several times faster than Java2D per frame.
+ * towards black (fade). Plain loops over byte arrays, several times faster than Java2D per frame;
+ * blends work on eight bytes at a time.
  */
 public final class Planes {
 
     private static final int ONE = 256;
-    private static final int HALF = ONE * ONE / 2;
+
+    /** Little-endian longs over byte arrays; plain loads and stores once compiled. */
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** The low byte of each 16-bit lane of a long. */
+    private static final long LANES = 0x00FF00FF00FF00FFL;
+
+    /** One in each 16-bit lane: multiplying a lane value by it repeats it in all four lanes. */
+    private static final long LANE_ONES = 0x0001000100010001L;
+
+    private static final long ROUNDING = LANE_ONES * 128;
 
     private Planes() {}
 
@@ -65,95 +81,91 @@ public final class Planes {
             double top,
             double windowWidth,
             double windowHeight) {
-        int[] x0 = new int[targetWidth];
-        int[] x1 = new int[targetWidth];
-        int[] fx = new int[targetWidth];
-        axis(sourceWidth, targetWidth, left, windowWidth, x0, x1, fx);
-        int[] y0 = new int[targetHeight];
-        int[] y1 = new int[targetHeight];
-        int[] fy = new int[targetHeight];
-        axis(sourceHeight, targetHeight, top, windowHeight, y0, y1, fy);
-        // Separable: each source row is interpolated horizontally once (two rows cached), then
-        // output rows blend two such rows with one weight, a loop the JIT vectorises.
-        int[] upper = new int[targetWidth];
-        int[] lower = new int[targetWidth];
-        int upperRow = -1;
-        int lowerRow = -1;
-        for (int y = 0; y < targetHeight; y++) {
-            int wanted0 = y0[y];
-            int wanted1 = y1[y];
-            if (upperRow != wanted0) {
-                if (lowerRow == wanted0) {
-                    int[] swap = upper;
-                    upper = lower;
-                    lower = swap;
-                    upperRow = wanted0;
-                    lowerRow = -1;
-                } else {
-                    horizontal(source, sourceOffset + wanted0 * sourceWidth, x0, x1, fx, upper);
-                    upperRow = wanted0;
-                }
-            }
-            if (lowerRow != wanted1) {
-                horizontal(source, sourceOffset + wanted1 * sourceWidth, x0, x1, fx, lower);
-                lowerRow = wanted1;
-            }
-            int wy = fy[y];
-            int gy = ONE - wy;
-            int out = targetOffset + y * targetStride;
-            for (int x = 0; x < targetWidth; x++) {
-                target[out + x] = (byte) ((upper[x] * gy + lower[x] * wy + HALF) >> 16);
-            }
-        }
-    }
-
-    private static void horizontal(
-            byte[] source, int row, int[] x0, int[] x1, int[] fx, int[] into) {
-        for (int x = 0; x < into.length; x++) {
-            int w = fx[x];
-            into[x] = (source[row + x0[x]] & 0xff) * (ONE - w) + (source[row + x1[x]] & 0xff) * w;
-        }
-    }
-
-    /** Per target pixel along one axis: the two nearest source pixels and the second's weight. */
-    private static void axis(
-            int sourceSize,
-            int targetSize,
-            double start,
-            double length,
-            int[] low,
-            int[] high,
-            int[] weight) {
-        double step = length / targetSize;
-        for (int i = 0; i < targetSize; i++) {
-            double at = start + (i + 0.5) * step - 0.5;
-            at = Math.max(0, Math.min(sourceSize - 1, at));
-            int floor = (int) at;
-            low[i] = floor;
-            high[i] = Math.min(floor + 1, sourceSize - 1);
-            weight[i] = (int) Math.round((at - floor) * ONE);
-        }
+        new Resampler()
+                .sample(
+                        source,
+                        sourceOffset,
+                        sourceWidth,
+                        sourceHeight,
+                        target,
+                        targetOffset,
+                        targetStride,
+                        targetWidth,
+                        targetHeight,
+                        left,
+                        top,
+                        windowWidth,
+                        windowHeight);
     }
 
     /** {@code into = into * (1 - weight) + other * weight}, weight in 256ths, byte by byte. */
     public static void blend(byte[] into, byte[] other, int weight) {
-        int keep = ONE - weight;
-        for (int i = 0; i < into.length; i++) {
-            into[i] = (byte) (((into[i] & 0xff) * keep + (other[i] & 0xff) * weight + 128) >> 8);
-        }
+        mix(into, 0, other, 0, into, 0, into.length, weight);
+    }
+
+    /** {@link #blend(byte[], byte[], int)} of bytes {@code [from, from + length)} only. */
+    public static void blend(byte[] into, byte[] other, int weight, int from, int length) {
+        mix(into, from, other, from, into, from, length, weight);
     }
 
     /** Dims a canvas towards black: {@code level} 256 keeps it, 0 makes it black. */
     public static void dim(Canvas canvas, int level) {
         byte[] data = canvas.data();
         int chroma = canvas.uOffset();
-        for (int i = 0; i < chroma; i++) {
-            int luma = (data[i] & 0xff) - Canvas.BLACK_Y;
-            data[i] = (byte) (Canvas.BLACK_Y + ((luma * level + 128) >> 8));
+        towards(data, 0, chroma, Canvas.BLACK_Y, level);
+        towards(data, chroma, data.length - chroma, Canvas.NEUTRAL_CHROMA, level);
+    }
+
+    /**
+     * {@code into[intoFrom + i] = first[firstFrom + i] * (1 - weight) + second[secondFrom + i] *
+     * weight} for {@code i < length}, weight in 256ths (0..256), rounded. Eight bytes per step: the
+     * even and the odd bytes of a long each form four 16-bit lanes, wide enough for a weighted sum
+     * of two bytes, so one multiplication weighs four pixels.
+     */
+    static void mix(
+            byte[] first,
+            int firstFrom,
+            byte[] second,
+            int secondFrom,
+            byte[] into,
+            int intoFrom,
+            int length,
+            int weight) {
+        int keep = ONE - weight;
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            long a = (long) LONGS.get(first, firstFrom + i);
+            long b = (long) LONGS.get(second, secondFrom + i);
+            long even = ((a & LANES) * keep + (b & LANES) * weight + ROUNDING) >>> 8 & LANES;
+            long odd = ((a >>> 8 & LANES) * keep + (b >>> 8 & LANES) * weight + ROUNDING) & ~LANES;
+            LONGS.set(into, intoFrom + i, even | odd);
         }
-        for (int i = chroma; i < data.length; i++) {
-            int colour = (data[i] & 0xff) - Canvas.NEUTRAL_CHROMA;
-            data[i] = (byte) (Canvas.NEUTRAL_CHROMA + ((colour * level + 128) >> 8));
+        for (; i < length; i++) {
+            into[intoFrom + i] =
+                    (byte)
+                            (((first[firstFrom + i] & 0xff) * keep
+                                            + (second[secondFrom + i] & 0xff) * weight
+                                            + 128)
+                                    >> 8);
+        }
+    }
+
+    /**
+     * Moves {@code length} bytes from {@code from} towards {@code value}: {@code level} 256 keeps
+     * them, 0 sets them to {@code value}; a {@link #mix} with a constant, eight bytes per step.
+     */
+    private static void towards(byte[] data, int from, int length, int value, int level) {
+        int pull = ONE - level;
+        long constant = LANE_ONES * (value * pull + 128);
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            long a = (long) LONGS.get(data, from + i);
+            long even = ((a & LANES) * level + constant) >>> 8 & LANES;
+            long odd = ((a >>> 8 & LANES) * level + constant) & ~LANES;
+            LONGS.set(data, from + i, even | odd);
+        }
+        for (; i < length; i++) {
+            data[from + i] = (byte) (((data[from + i] & 0xff) * level + value * pull + 128) >> 8);
         }
     }
 }

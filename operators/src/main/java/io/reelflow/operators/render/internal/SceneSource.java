@@ -16,6 +16,14 @@ public interface SceneSource extends AutoCloseable {
      */
     void paint(Canvas canvas, int frame, int frameCount) throws IOException;
 
+    /**
+     * Like {@link #paint(Canvas, int, int)}; sources whose pixel work splits by rows share it out
+     * over {@code bands}. The default paints on the calling thread.
+     */
+    default void paint(Canvas canvas, int frame, int frameCount, Bands bands) throws IOException {
+        paint(canvas, frame, frameCount);
+    }
+
     /** Releases decoders and native memory; never throws. */
     @Override
     void close();
