@@ -4,8 +4,8 @@ import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
 
 /**
- * Avro (1.12.1+) refuses to instantiate record classes it does not trust, and builders resolve
- * enum field defaults (such as {@code RenderSpec.transition}) through the same check. Reelflow's
+ * Avro (1.12.1+) refuses to instantiate record classes it does not trust, and builders resolve enum
+ * field defaults (such as {@code RenderSpec.transition}) through the same check. Reelflow's
  * generated classes live in one package, trusted here for this JVM. Cluster JVMs also get {@code
  * -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.reelflow.schemas} (see {@code flink-conf/}), because
  * Flink may restore Avro state before any of our code runs.
