@@ -75,6 +75,11 @@ public final class LocalMode {
             Configuration config = jobConfiguration(services, sidecar, line.options());
             prepare(services, config, dataDir);
             printEndpoints(out, services, sidecar, webUiPort);
+            Path connection = writeConnectionArgs(services, dataDir);
+            out.printf(
+                    "Other commands reach this stack with $(cat %s), e.g. ./reelflow assets"
+                            + " import <folder> $(cat %s)%n",
+                    connection, connection);
 
             config.set(RestOptions.PORT, webUiPort);
             StreamExecutionEnvironment env =
@@ -157,6 +162,29 @@ public final class LocalMode {
             }
         }
         return samples;
+    }
+
+    /**
+     * Writes the options that point a command ({@code assets import}, {@code publish}, {@code run})
+     * at this stack as one line of {@code --key value} pairs; the S3 keys change every start.
+     */
+    static Path writeConnectionArgs(ReelflowServices services, Path dataDir) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(KafkaOptions.BOOTSTRAP_SERVERS.key(), services.kafkaBootstrapServers());
+        values.put(StorageOptions.ENDPOINT.key(), services.s3Endpoint());
+        values.put(StorageOptions.REGION.key(), services.s3Region());
+        values.put(StorageOptions.BUCKET.key(), services.s3Bucket());
+        values.put(StorageOptions.ACCESS_KEY.key(), services.s3AccessKey());
+        values.put(StorageOptions.SECRET_KEY.key(), services.s3SecretKey());
+        values.put(DatabaseOptions.URL.key(), services.jdbcUrl());
+        values.put(DatabaseOptions.USER.key(), services.jdbcUser());
+        StringBuilder line = new StringBuilder();
+        values.forEach(
+                (key, value) ->
+                        line.append("--").append(key).append(' ').append(value).append(' '));
+        Path file = dataDir.resolve("connection.args");
+        Files.writeString(file, line.toString().strip() + "\n");
+        return file;
     }
 
     /** The job's configuration, pointing at the local servers; {@code overrides} win. */
