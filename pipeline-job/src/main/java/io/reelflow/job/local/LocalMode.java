@@ -169,15 +169,9 @@ public final class LocalMode {
      * at this stack as one line of {@code --key value} pairs; the S3 keys change every start.
      */
     static Path writeConnectionArgs(ReelflowServices services, Path dataDir) throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put(KafkaOptions.BOOTSTRAP_SERVERS.key(), services.kafkaBootstrapServers());
-        values.put(StorageOptions.ENDPOINT.key(), services.s3Endpoint());
-        values.put(StorageOptions.REGION.key(), services.s3Region());
-        values.put(StorageOptions.BUCKET.key(), services.s3Bucket());
-        values.put(StorageOptions.ACCESS_KEY.key(), services.s3AccessKey());
-        values.put(StorageOptions.SECRET_KEY.key(), services.s3SecretKey());
-        values.put(DatabaseOptions.URL.key(), services.jdbcUrl());
-        values.put(DatabaseOptions.USER.key(), services.jdbcUser());
+        Map<String, String> values = connection(services);
+        // An empty password has no value to pass; the option's default is empty too.
+        values.remove(DatabaseOptions.PASSWORD.key());
         StringBuilder line = new StringBuilder();
         values.forEach(
                 (key, value) ->
@@ -187,11 +181,8 @@ public final class LocalMode {
         return file;
     }
 
-    /** The job's configuration, pointing at the local servers; {@code overrides} win. */
-    static Configuration jobConfiguration(
-            ReelflowServices services,
-            ReferenceSidecarServer sidecar,
-            Map<String, String> overrides) {
+    /** The options that point at the local Kafka, S3 and PostgreSQL. */
+    private static Map<String, String> connection(ReelflowServices services) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(KafkaOptions.BOOTSTRAP_SERVERS.key(), services.kafkaBootstrapServers());
         values.put(StorageOptions.ENDPOINT.key(), services.s3Endpoint());
@@ -202,6 +193,15 @@ public final class LocalMode {
         values.put(DatabaseOptions.URL.key(), services.jdbcUrl());
         values.put(DatabaseOptions.USER.key(), services.jdbcUser());
         values.put(DatabaseOptions.PASSWORD.key(), services.jdbcPassword());
+        return values;
+    }
+
+    /** The job's configuration, pointing at the local servers; {@code overrides} win. */
+    static Configuration jobConfiguration(
+            ReelflowServices services,
+            ReferenceSidecarServer sidecar,
+            Map<String, String> overrides) {
+        Map<String, String> values = connection(services);
         values.put(SidecarOptions.URL.key(), sidecar.baseUri().toString());
         values.put(PipelineOptions.RUN_ID.key(), "local");
         values.put(PipelineOptions.CHECKPOINT_INTERVAL.key(), "2 s");
