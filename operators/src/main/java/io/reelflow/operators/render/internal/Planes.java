@@ -5,10 +5,10 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Integer pixel operations on 8-bit picture planes, the work done for every output frame: bilinear
- * resampling of a window (Ken Burns moves, scaling), blending two frames (crossfade) and dimming
- * towards black (fade). Plain loops over byte arrays, several times faster than Java2D per frame;
- * blends work on eight bytes at a time.
+ * Integer pixel operations on 8-bit picture planes, the work done for every output frame: blending
+ * two frames (crossfade) and dimming towards black (fade); resampling is {@link Resampler}'s. Plain
+ * loops over byte arrays, several times faster than Java2D per frame; blends work on eight bytes at
+ * a time.
  */
 public final class Planes {
 
@@ -27,76 +27,6 @@ public final class Planes {
     private static final long ROUNDING = LANE_ONES * 128;
 
     private Planes() {}
-
-    /**
-     * Resamples the window {@code [left, left + windowWidth) x [top, top + windowHeight)} of a
-     * source plane (in source pixels, sub-pixel exact so slow moves do not wobble) onto a whole
-     * target plane, bilinearly. Samples outside the source take its edge.
-     */
-    public static void sample(
-            byte[] source,
-            int sourceOffset,
-            int sourceWidth,
-            int sourceHeight,
-            byte[] target,
-            int targetOffset,
-            int targetWidth,
-            int targetHeight,
-            double left,
-            double top,
-            double windowWidth,
-            double windowHeight) {
-        sample(
-                source,
-                sourceOffset,
-                sourceWidth,
-                sourceHeight,
-                target,
-                targetOffset,
-                targetWidth,
-                targetWidth,
-                targetHeight,
-                left,
-                top,
-                windowWidth,
-                windowHeight);
-    }
-
-    /**
-     * Like {@link #sample(byte[], int, int, int, byte[], int, int, int, double, double, double,
-     * double)}, onto a {@code targetWidth x targetHeight} rectangle of a plane {@code targetStride}
-     * bytes wide.
-     */
-    public static void sample(
-            byte[] source,
-            int sourceOffset,
-            int sourceWidth,
-            int sourceHeight,
-            byte[] target,
-            int targetOffset,
-            int targetStride,
-            int targetWidth,
-            int targetHeight,
-            double left,
-            double top,
-            double windowWidth,
-            double windowHeight) {
-        new Resampler()
-                .sample(
-                        source,
-                        sourceOffset,
-                        sourceWidth,
-                        sourceHeight,
-                        target,
-                        targetOffset,
-                        targetStride,
-                        targetWidth,
-                        targetHeight,
-                        left,
-                        top,
-                        windowWidth,
-                        windowHeight);
-    }
 
     /** {@code into = into * (1 - weight) + other * weight}, weight in 256ths, byte by byte. */
     public static void blend(byte[] into, byte[] other, int weight) {

@@ -41,6 +41,9 @@ public final class VideoClipSource implements SceneSource {
     /** The blurred pad's small picture, for {@link Fit#BLUR_PAD}. */
     private final Canvas pad;
 
+    /** Reused for every padded frame, so blurring allocates nothing per frame. */
+    private final Resampler resampler = new Resampler();
+
     /** The last decoded frame's planes, copied out of the grabber. */
     private byte[] decoded;
 
@@ -234,7 +237,7 @@ public final class VideoClipSource implements SceneSource {
             // The part of the frame with the output's shape, shrunk, then enlarged: a blur.
             double windowWidth = Math.min(w, h * aspect);
             double windowHeight = windowWidth / aspect;
-            Planes.sample(
+            resampler.sample(
                     decoded,
                     offsets[plane],
                     w,
@@ -242,18 +245,20 @@ public final class VideoClipSource implements SceneSource {
                     pad.data(),
                     padOffsets[plane],
                     pad.width() >> shift,
+                    pad.width() >> shift,
                     pad.height() >> shift,
                     (w - windowWidth) / 2,
                     (h - windowHeight) / 2,
                     windowWidth,
                     windowHeight);
-            Planes.sample(
+            resampler.sample(
                     pad.data(),
                     padOffsets[plane],
                     pad.width() >> shift,
                     pad.height() >> shift,
                     current.data(),
                     targets[plane],
+                    current.width() >> shift,
                     current.width() >> shift,
                     current.height() >> shift,
                     0,
@@ -262,25 +267,17 @@ public final class VideoClipSource implements SceneSource {
                     pad.height() >> shift);
         }
         Planes.dim(current, PAD_LEVEL);
+        // The frame itself is already at its fitted size: copied row by row into the middle.
         for (int plane = 0; plane < 3; plane++) {
             int shift = plane == 0 ? 0 : 1;
             int w = decodedWidth >> shift;
             int h = decodedHeight >> shift;
             int stride = current.width() >> shift;
-            Planes.sample(
-                    decoded,
-                    offsets[plane],
-                    w,
-                    h,
-                    current.data(),
-                    targets[plane] + (cropY >> shift) * stride + (cropX >> shift),
-                    stride,
-                    w,
-                    h,
-                    0,
-                    0,
-                    w,
-                    h);
+            int into = targets[plane] + (cropY >> shift) * stride + (cropX >> shift);
+            for (int row = 0; row < h; row++) {
+                System.arraycopy(
+                        decoded, offsets[plane] + row * w, current.data(), into + row * stride, w);
+            }
         }
     }
 

@@ -11,50 +11,6 @@ import org.junit.jupiter.api.Test;
 class PlanesTest {
 
     @Test
-    void shouldCopyAPlaneWhenTheWindowIsTheWholeSourceAtTheSameSize() {
-        byte[] source = new byte[8 * 4];
-        for (int i = 0; i < source.length; i++) {
-            source[i] = (byte) (i * 7);
-        }
-        byte[] target = new byte[source.length];
-
-        Planes.sample(source, 0, 8, 4, target, 0, 8, 4, 0, 0, 8, 4);
-
-        assertThat(target).isEqualTo(source);
-    }
-
-    @Test
-    void shouldInterpolateBetweenNeighboursWhenEnlarging() {
-        byte[] source = {0, (byte) 200};
-        byte[] target = new byte[4];
-
-        Planes.sample(source, 0, 2, 1, target, 0, 4, 1, 0, 0, 2, 1);
-
-        assertThat(target[0] & 0xff).isZero();
-        assertThat(target[1] & 0xff).isEqualTo(50);
-        assertThat(target[2] & 0xff).isEqualTo(150);
-        assertThat(target[3] & 0xff).isEqualTo(200);
-    }
-
-    @Test
-    void shouldShowTheZoomedWindowOnly() {
-        // Left half dark, right half bright: a window on the right half is all bright.
-        byte[] source = new byte[16 * 2];
-        for (int y = 0; y < 2; y++) {
-            for (int x = 8; x < 16; x++) {
-                source[y * 16 + x] = (byte) 240;
-            }
-        }
-        byte[] target = new byte[8 * 2];
-
-        Planes.sample(source, 0, 16, 2, target, 0, 8, 2, 8, 0, 8, 2);
-
-        for (byte value : target) {
-            assertThat(value & 0xff).isEqualTo(240);
-        }
-    }
-
-    @Test
     void shouldBlendByWeightAndDimTowardsBlack() {
         byte[] into = {0, 100, (byte) 200};
         byte[] other = {(byte) 200, 100, 0};
