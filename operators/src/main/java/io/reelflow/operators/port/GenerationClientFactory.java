@@ -2,8 +2,8 @@ package io.reelflow.operators.port;
 
 import java.io.Serializable;
 
-/** Creates a {@link GenerationClient} inside a task. */
+/** Creates the {@link GenerationClient} for one endpoint inside a task. */
 @FunctionalInterface
 public interface GenerationClientFactory extends Serializable {
-    GenerationClient create();
+    GenerationClient create(ModelEndpoint endpoint);
 }
