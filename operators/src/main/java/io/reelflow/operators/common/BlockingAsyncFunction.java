@@ -1,12 +1,18 @@
 package io.reelflow.operators.common;
 
 import io.reelflow.schemas.codec.AvroClassTrust;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
@@ -15,14 +21,15 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 /**
  * Runs blocking work (FFmpeg, S3, HTTP) for Flink async I/O on a bounded pool of its own, so the
  * task thread — and with it checkpointing — never waits on it. Every input yields exactly one
- * output: failures and timeouts become an output too (a fallback or a failed result), never a job
- * failure.
+ * output: failures, timeouts and a full pool become an output too (a fallback or a failed result),
+ * never a job failure. A timed-out input's work is interrupted.
  */
 public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<IN, OUT> {
     private final int threads;
     private final int queueCapacity;
 
     private transient ExecutorService executor;
+    private transient Map<IN, Pending<OUT>> running;
 
     /**
      * @param threads threads working at once per subtask
@@ -49,6 +56,7 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
                         + "-"
                         + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         AtomicInteger counter = new AtomicInteger();
+        running = Collections.synchronizedMap(new IdentityHashMap<>());
         executor =
                 new ThreadPoolExecutor(
                         threads,
@@ -71,7 +79,7 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
     /** The blocking work for one input. */
     protected abstract OUT process(IN input) throws Exception;
 
-    /** The output for an input whose work threw. */
+    /** The output for an input whose work threw, or that the pool refused. */
     protected abstract OUT onFailure(IN input, Throwable failure);
 
     /** The output for an input whose work outlived the async timeout. */
@@ -82,27 +90,71 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
 
     @Override
     public final void asyncInvoke(IN input, ResultFuture<OUT> resultFuture) {
-        CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return process(input);
-                            } catch (Throwable failure) {
-                                return onFailure(input, failure);
-                            }
-                        },
-                        executor)
-                .whenComplete(
-                        (output, failure) ->
-                                resultFuture.complete(
-                                        List.of(
-                                                failure == null
-                                                        ? output
-                                                        : onFailure(input, failure))));
+        Pending<OUT> pending = new Pending<>(resultFuture);
+        FutureTask<Void> work = new FutureTask<>(() -> pending.complete(outputOf(input)), null);
+        pending.work = work;
+        // Registered before it runs, so a fast task always finds (and removes) its own entry.
+        running.put(input, pending);
+        try {
+            executor.execute(work);
+        } catch (RejectedExecutionException rejected) {
+            // A full or closing pool is a failure of this input, never of the task.
+            running.remove(input);
+            pending.complete(onFailure(input, rejected));
+        }
     }
 
+    private OUT outputOf(IN input) {
+        try {
+            return process(input);
+        } catch (Throwable failure) {
+            return onFailure(input, failure);
+        } finally {
+            running.remove(input);
+        }
+    }
+
+    /**
+     * Completes with {@link #onTimeout} and interrupts the input's work, so a timed-out input stops
+     * holding a thread (and what it was doing is not silently left running).
+     */
     @Override
     public final void timeout(IN input, ResultFuture<OUT> resultFuture) {
-        resultFuture.complete(List.of(onTimeout(input)));
+        Pending<OUT> pending = running.remove(input);
+        if (pending == null) {
+            // The work finished as the timer fired: its output is the result.
+            return;
+        }
+        if (pending.claim()) {
+            pending.work.cancel(true);
+            resultFuture.complete(List.of(onTimeout(input)));
+        }
+    }
+
+    /** Inputs whose work has not finished, by identity: Flink hands {@link #timeout} the same. */
+    int running() {
+        return running.size();
+    }
+
+    /** One input's result future and work; whichever of work and timeout claims it completes it. */
+    private static final class Pending<OUT> {
+        private final ResultFuture<OUT> resultFuture;
+        private final AtomicBoolean completed = new AtomicBoolean();
+        private volatile Future<?> work;
+
+        Pending(ResultFuture<OUT> resultFuture) {
+            this.resultFuture = resultFuture;
+        }
+
+        boolean claim() {
+            return completed.compareAndSet(false, true);
+        }
+
+        void complete(OUT output) {
+            if (claim()) {
+                resultFuture.complete(List.of(output));
+            }
+        }
     }
 
     @Override
