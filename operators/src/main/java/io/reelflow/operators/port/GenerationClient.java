@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One model server, spoken to in its own protocol (OpenAI-compatible video jobs, images, ComfyUI
- * …): one adapter per protocol lives in {@code connectors}. Generation takes minutes, so the port is
- * a job: submit once, poll, download the result, cancel what is no longer wanted. Calls do not
+ * …): one adapter per protocol lives in {@code connectors}. Generation takes minutes, so the port
+ * is a job: submit once, poll, download the result, cancel what is no longer wanted. Calls do not
  * block: futures complete on the client's own I/O threads and fail with {@link
  * GenerationException}.
  */

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * A model server's job as last seen.
  *
- * @param id the server's job id (a prompt id for ComfyUI); stored in the {@link JobRegistry}
- *     before the first poll
+ * @param id the server's job id (a prompt id for ComfyUI); stored in the {@link JobRegistry} before
+ *     the first poll
  * @param state where the job is
  * @param progress 0 to 1, as far as the server says
  * @param error why the job failed, when it did

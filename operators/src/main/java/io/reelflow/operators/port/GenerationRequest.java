@@ -42,7 +42,8 @@ public record GenerationRequest(
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(negativePrompt, "negativePrompt");
         if (width < 1 || height < 1) {
-            throw new IllegalArgumentException("size must be positive, was " + width + "x" + height);
+            throw new IllegalArgumentException(
+                    "size must be positive, was " + width + "x" + height);
         }
         if (kind == MediaKind.VIDEO && (fps < 1 || frames < 1)) {
             throw new IllegalArgumentException(

@@ -12,8 +12,8 @@ import java.util.Optional;
 public interface JobRegistry extends AutoCloseable {
 
     /**
-     * Claims {@code contentKey} for a submission by {@code owner}, unless a job is registered for it
-     * or another owner's claim is younger than {@code staleAfter}.
+     * Claims {@code contentKey} for a submission by {@code owner}, unless a job is registered for
+     * it or another owner's claim is younger than {@code staleAfter}.
      *
      * @return empty when the claim is {@code owner}'s (it may submit now), else the registered job
      *     or the other owner's claim
