@@ -24,8 +24,10 @@ import org.apache.flink.util.Collector;
 /**
  * Gathers the clips of a request (keyed by request id) against its plan and emits one {@link
  * RenderJob} when every scene has arrived, in whichever order plan and clips come. A
- * processing-time timer, set when the plan arrives, fails the request if scenes are lost. State and
- * timer are cleared either way.
+ * processing-time timer, set when the plan arrives (when generation of its scenes starts) and
+ * renewed by every clip, fails the request if no scene arrives for {@code timeout}. State and timer
+ * are cleared either way. {@link SceneGathering#requireTimeoutCovers} checks that the timeout
+ * outlasts the generation stage's own.
  */
 public class GatherScenesFunction
         extends KeyedCoProcessFunction<String, ScenePlan, SceneClip, RenderJob> {
@@ -59,10 +61,6 @@ public class GatherScenesFunction
     public void processElement1(ScenePlan value, Context ctx, Collector<RenderJob> out)
             throws Exception {
         plan.update(value);
-        Long armed = deadline.value();
-        if (armed != null) {
-            ctx.timerService().deleteProcessingTimeTimer(armed);
-        }
         armDeadline(ctx);
         emitIfComplete(ctx, out);
     }
@@ -71,10 +69,10 @@ public class GatherScenesFunction
     public void processElement2(SceneClip value, Context ctx, Collector<RenderJob> out)
             throws Exception {
         clips.put(value.getScene().getIndex(), value);
-        if (deadline.value() == null) {
-            // A clip ahead of its plan (or after the request timed out) must not stay forever.
-            armDeadline(ctx);
-        }
+        // Each clip renews the deadline: a request whose scenes keep arriving is progressing (its
+        // other scenes are queued or generating), and a clip ahead of its plan must not stay
+        // forever.
+        armDeadline(ctx);
         emitIfComplete(ctx, out);
     }
 
@@ -92,7 +90,12 @@ public class GatherScenesFunction
         clear(ctx);
     }
 
+    /** Replaces the armed timer (if any) with one {@code timeout} from now. */
     private void armDeadline(Context ctx) throws Exception {
+        Long armed = deadline.value();
+        if (armed != null) {
+            ctx.timerService().deleteProcessingTimeTimer(armed);
+        }
         long at = ctx.timerService().currentProcessingTime() + timeout.toMillis();
         ctx.timerService().registerProcessingTimeTimer(at);
         deadline.update(at);

@@ -5,6 +5,7 @@ import io.reelflow.schemas.ResultStatus;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.ScenePlan;
 import io.reelflow.schemas.VideoResult;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +17,33 @@ import java.util.stream.IntStream;
 
 /** The rules of gathering the scenes of one request: when it is complete, and what is missing. */
 public final class SceneGathering {
+    /**
+     * How long a request may go without a scene arriving: longer than the generation stage's
+     * operator timeout with its defaults, so a scene still generating is never given up on here.
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(90);
+
     private SceneGathering() {}
+
+    /**
+     * Fails fast when the gather timeout would fail requests whose scenes are still legitimately
+     * generating: it must exceed the longest a single scene can take in the generation operator.
+     *
+     * @param gatherTimeout the gather timeout (renewed by every clip)
+     * @param generationTimeout the generation operator's total timeout per scene
+     * @throws IllegalArgumentException naming both values
+     */
+    public static void requireTimeoutCovers(Duration gatherTimeout, Duration generationTimeout) {
+        if (gatherTimeout.compareTo(generationTimeout) <= 0) {
+            throw new IllegalArgumentException(
+                    "The gather timeout ("
+                            + gatherTimeout
+                            + ") must exceed the generation operator's timeout ("
+                            + generationTimeout
+                            + ", job deadline x attempts per model plus the queue allowance),"
+                            + " or requests whose scenes are still generating would fail");
+        }
+    }
 
     /** Scene indexes of the plan that have no clip yet. */
     public static Set<Integer> missing(ScenePlan plan, Collection<SceneClip> clips) {

@@ -118,6 +118,29 @@ class GatherScenesFunctionTest {
     }
 
     @Test
+    void shouldRenewTheDeadlineWhenAClipArrives() throws Exception {
+        ScenePlan plan = Fixtures.plan("r5", 3);
+        harness.processElement1(new StreamRecord<>(plan));
+        long clipAt = 1_000 + TIMEOUT.toMillis() - 1;
+        harness.setProcessingTime(clipAt);
+        harness.processElement2(new StreamRecord<>(Fixtures.clip(plan, 0)));
+
+        harness.setProcessingTime(1_000 + TIMEOUT.toMillis());
+        assertThat(harness.getSideOutput(SideOutputs.EARLY_RESULTS)).isNullOrEmpty();
+        assertThat(harness.numProcessingTimeTimers()).isOne();
+
+        harness.setProcessingTime(clipAt + TIMEOUT.toMillis());
+        assertThat(harness.getSideOutput(SideOutputs.EARLY_RESULTS))
+                .singleElement()
+                .satisfies(
+                        failed ->
+                                assertThat(failed.getValue().getError())
+                                        .contains("timed out waiting for scenes [1, 2]"));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
     void shouldDropClipsOfATimedOutRequest() throws Exception {
         ScenePlan plan = Fixtures.plan("r4", 2);
 
