@@ -186,6 +186,13 @@ public final class Renderer {
             if (clip.getNote() != null && !clip.getNote().isBlank()) {
                 opener.notes.add("scene " + sceneIndex + ": " + clip.getNote());
             }
+            if (clip.getDegraded()) {
+                opener.degradations.add(
+                        "scene "
+                                + sceneIndex
+                                + ": "
+                                + (clip.getNote() == null ? "fallback" : clip.getNote()));
+            }
             if (span.frameCount() == 0) {
                 opener.notes.add("scene " + sceneIndex + ": shorter than one frame, not shown");
             } else if (clip.getSource() == ClipSource.TITLE_CARD) {
@@ -280,6 +287,7 @@ public final class Renderer {
                 .setDegraded(degraded)
                 .setCredits(creditsWithMusic(opener.credits(), sound))
                 .setNotes(new ArrayList<>(opener.notes))
+                .setDegradations(new ArrayList<>(opener.degradations))
                 .build();
     }
 
@@ -294,6 +302,10 @@ public final class Renderer {
         private final int height;
         private final int fps;
         final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+
+        /** Why scenes fell back: the degraded clips' notes and media that could not be shown. */
+        final List<String> degradations = Collections.synchronizedList(new ArrayList<>());
+
         private final Set<Credit> credits = new LinkedHashSet<>();
         volatile boolean fellBack;
         volatile Map<String, Download> media = Map.of();
@@ -329,7 +341,7 @@ public final class Renderer {
                 } else {
                     try {
                         SceneSource source =
-                                kind == ClipSource.STOCK_PHOTO
+                                isStill(kind)
                                         ? PhotoSource.open(
                                                 download.file(),
                                                 width,
@@ -356,7 +368,7 @@ public final class Renderer {
                     }
                 }
             }
-            notes.add(
+            recordFallback(
                     "scene "
                             + sceneIndex
                             + ": "
@@ -365,14 +377,19 @@ public final class Renderer {
                             + problem
                             + ", title card shown");
             LOG.warn("Scene {} media {}: {}", sceneIndex, clip.getMediaUri(), problem);
-            fellBack = true;
             return titleCard(clip);
+        }
+
+        private void recordFallback(String note) {
+            notes.add(note);
+            degradations.add(note);
+            fellBack = true;
         }
 
         @Override
         public SceneSource replace(SceneSpan span, int frame, IOException failure) {
             int sceneIndex = span.clip().getScene().getIndex();
-            notes.add(
+            recordFallback(
                     "scene "
                             + sceneIndex
                             + ": media failed at frame "
@@ -381,7 +398,6 @@ public final class Renderer {
                             + failure.getMessage()
                             + "), title card shown");
             LOG.warn("Scene {} of {} fell back mid-scene", sceneIndex, job.getRequestId(), failure);
-            fellBack = true;
             return titleCard(span.clip());
         }
 
@@ -426,6 +442,11 @@ public final class Renderer {
     }
 
     /** The scenes' credits, then the music's, each once. */
+    /** Stills (stock or generated) are moved with Ken Burns; everything else is a clip. */
+    static boolean isStill(ClipSource kind) {
+        return kind == ClipSource.STOCK_PHOTO || kind == ClipSource.GENERATED_PHOTO;
+    }
+
     private static List<Credit> creditsWithMusic(List<Credit> sceneCredits, Soundtrack sound) {
         List<Credit> credits = new ArrayList<>(sceneCredits);
         if (sound.musicCredit() != null && !credits.contains(sound.musicCredit())) {

@@ -1,6 +1,7 @@
 package io.reelflow.operators.status;
 
 import io.reelflow.schemas.AcceptedRequest;
+import io.reelflow.schemas.ClipSource;
 import io.reelflow.schemas.DeadLetter;
 import io.reelflow.schemas.Phase;
 import io.reelflow.schemas.RenderJob;
@@ -50,7 +51,10 @@ public final class StatusEvents {
     public static StatusEvent clipsReady(RenderJob job, Instant at) {
         long generated =
                 job.getClips().stream()
-                        .filter(c -> c.getSource() == io.reelflow.schemas.ClipSource.GENERATED)
+                        .filter(
+                                c ->
+                                        c.getSource() == ClipSource.GENERATED
+                                                || c.getSource() == ClipSource.GENERATED_PHOTO)
                         .count();
         long fallbacks = job.getClips().stream().filter(c -> c.getDegraded()).count();
         return event(job.getRequestId(), job.getRunId(), Phase.CLIPS_READY, 60, at)
@@ -78,17 +82,21 @@ public final class StatusEvents {
                 .build();
     }
 
-    /** The terminal phase of a result: COMPLETED, DEGRADED, FAILED or REJECTED. */
+    /**
+     * The terminal phase of a result: COMPLETED, DEGRADED, FAILED or REJECTED; a DEGRADED one says
+     * why.
+     */
     public static StatusEvent finished(VideoResult result) {
         Phase phase = Phase.valueOf(result.getStatus().name());
         String message =
                 result.getStatus() == ResultStatus.COMPLETED
                                 || result.getStatus() == ResultStatus.DEGRADED
                         ? String.format(
-                                "%s %s (quality %.0f)",
+                                "%s %s (quality %.0f)%s",
                                 result.getStatus(),
                                 result.getVideoUri(),
-                                result.getQuality() == null ? 0.0 : result.getQuality().getScore())
+                                result.getQuality() == null ? 0.0 : result.getQuality().getScore(),
+                                result.getError() == null ? "" : ": " + result.getError())
                         : result.getStatus() + ": " + result.getError();
         return event(result.getRequestId(), result.getRunId(), phase, 100, result.getCompletedAt())
                 .setLanguage(result.getLanguage())

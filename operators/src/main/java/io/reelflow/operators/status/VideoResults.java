@@ -12,7 +12,8 @@ public final class VideoResults {
 
     /**
      * COMPLETED when every quality check passed and no fallback was used, DEGRADED when checks
-     * passed but a fallback stood in for some media, FAILED when a check failed.
+     * passed but a fallback stood in for some media (its {@code error} says which and why), FAILED
+     * when a check failed.
      */
     public static VideoResult scored(RenderedVideo video, QualityReport quality, Instant at) {
         ResultStatus status =
@@ -22,12 +23,19 @@ public final class VideoResults {
         return base(video, at)
                 .setStatus(status)
                 .setQuality(quality)
-                .setError(
-                        quality.getPassed()
-                                ? null
-                                : "quality checks failed: "
-                                        + String.join("; ", quality.getReasons()))
+                .setError(errorOf(status, video, quality))
                 .build();
+    }
+
+    private static String errorOf(ResultStatus status, RenderedVideo video, QualityReport quality) {
+        return switch (status) {
+            case FAILED -> "quality checks failed: " + String.join("; ", quality.getReasons());
+            case DEGRADED ->
+                    video.getDegradations().isEmpty()
+                            ? "degraded: a fallback stood in for some media"
+                            : "degraded: " + String.join("; ", video.getDegradations());
+            default -> null;
+        };
     }
 
     /** The result of a video that could not be rendered or scored. */

@@ -241,6 +241,13 @@ class RendererTest {
     }
 
     @Test
+    void shouldShowGeneratedStillsLikePhotos() {
+        assertThat(Renderer.isStill(ClipSource.GENERATED_PHOTO)).isTrue();
+        assertThat(Renderer.isStill(ClipSource.STOCK_PHOTO)).isTrue();
+        assertThat(Renderer.isStill(ClipSource.GENERATED)).isFalse();
+    }
+
+    @Test
     void shouldFallBackToTitleCardsWhenMediaIsMissingOrCorrupt() throws IOException {
         Path corruptClip = TestMedia.writeGarbage(media.resolve("corrupt.mp4"));
         Path corruptPhoto = TestMedia.writeGarbage(media.resolve("corrupt.jpg"));
@@ -449,6 +456,9 @@ class RendererTest {
         assertThat(video.getCredits()).containsExactly(credit("asset-a"));
         assertThat(video.getDegraded()).isTrue();
         assertThat(video.getNotes()).contains("scene 2: generation timed out");
+        assertThat(video.getDegradations()).first().isEqualTo("scene 2: generation timed out");
+        assertThat(video.getDegradations())
+                .anySatisfy(d -> assertThat(d).startsWith("scene 3: STOCK_PHOTO media download"));
         assertThat(counting.puts)
                 .containsExactly(
                         Renderer.videoKey(RUN_ID, REQUEST_ID),

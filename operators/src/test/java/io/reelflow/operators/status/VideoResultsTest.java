@@ -73,6 +73,22 @@ class VideoResultsTest {
     }
 
     @Test
+    void shouldSayWhyAResultIsDegradedInItsErrorAndStatusEvent() {
+        RenderedVideo video = video(true);
+        video.setDegradations(
+                List.of("scene 1: fallback to title card: model wan: 3 attempts failed"));
+
+        VideoResult result = VideoResults.scored(video, quality(true), AT);
+        StatusEvent event = StatusEvents.finished(result);
+
+        assertThat(result.getError())
+                .isEqualTo(
+                        "degraded: scene 1: fallback to title card: model wan: 3 attempts failed");
+        assertThat(event.getPhase()).isEqualTo(Phase.DEGRADED);
+        assertThat(event.getMessage()).contains("fallback to title card: model wan");
+    }
+
+    @Test
     void shouldFailWithTheReasonsWhenAQualityCheckFails() {
         VideoResult result =
                 VideoResults.scored(video(false), quality(false, "too short", "black"), AT);
