@@ -1,110 +1,180 @@
 package io.reelflow.operators.generation;
 
-import io.reelflow.operators.port.GeneratedClip;
-import io.reelflow.operators.port.GenerationClient;
-import io.reelflow.operators.port.GenerationException;
+import io.reelflow.operators.generation.internal.Cancellation;
+import io.reelflow.operators.generation.internal.Failures;
+import io.reelflow.operators.generation.internal.Generated;
+import io.reelflow.operators.generation.internal.InFlight;
+import io.reelflow.operators.generation.internal.ModelRun;
+import io.reelflow.operators.generation.internal.Resources;
 import io.reelflow.operators.port.GenerationRequest;
-import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.operators.port.MediaKind;
 import io.reelflow.schemas.AssetKind;
 import io.reelflow.schemas.AssetMatch;
 import io.reelflow.schemas.ClipSource;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.SceneTask;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Decides the media of one scene: the retrieved stock asset when there is one, else a clip from the
- * sidecar. Generated clips are content-addressed ({@code clips/sha256(model, prompt, params).mp4})
- * and looked up before the sidecar is called, so a retry or a restart never repeats GPU work.
+ * Decides the media of one scene, without blocking: the retrieved stock asset when there is one,
+ * else generated media. Each model in the configured order gets the scene snapped to what it
+ * accepts; its media is looked up in the content-addressed clip cache, joined when identical work
+ * is in flight in this JVM, or generated (see {@code ModelRun}); when every model fails, the scene
+ * becomes a title card that says why. A result from a fallback model is marked degraded too.
+ *
+ * <pre>{@code
+ * ClipGenerator generator = new ClipGenerator(runtime, GenerationMetrics.NONE);
+ * generator.clipFor(task).thenAccept(clip -> ...); // never fails; cancel() cancels the work
+ * }</pre>
  */
 public final class ClipGenerator {
-    private final GenerationClient client;
-    private final ObjectStore store;
-    private final String model;
+    private final GenerationRuntime runtime;
+    private final Resources resources;
+    private final GenerationMetrics metrics;
 
-    public ClipGenerator(GenerationClient client, ObjectStore store, String model) {
-        this.client = client;
-        this.store = store;
-        this.model = model;
+    public ClipGenerator(GenerationRuntime runtime, GenerationMetrics metrics) {
+        this.runtime = runtime;
+        this.resources = runtime.resources(metrics);
+        this.metrics = metrics;
     }
 
     /**
-     * The clip for a scene; throws when the sidecar fails, so the caller can retry or fall back.
+     * The clip for a scene. The future never fails: failures become a degraded title card.
+     * Cancelling it gives up this scene's interest in the work, which is cancelled (the job on its
+     * server too) once no other scene waits for it.
      */
-    public SceneClip clipFor(SceneTask task) throws IOException, GenerationException {
-        AssetMatch asset = task.getAsset();
-        if (asset != null) {
-            return clip(
-                            task,
-                            asset.getKind() == AssetKind.CLIP
-                                    ? ClipSource.STOCK_CLIP
-                                    : ClipSource.STOCK_PHOTO)
-                    .setMediaUri(asset.getUri())
-                    .setCredit(asset.getCredit())
-                    .setNote(
-                            String.format(
-                                    "catalog asset %s (score %.2f)",
-                                    asset.getAssetId(), asset.getScore()))
-                    .build();
+    public CompletableFuture<SceneClip> clipFor(SceneTask task) {
+        if (task.getAsset() != null) {
+            return CompletableFuture.completedFuture(assetClip(task, task.getAsset()));
         }
-        GenerationRequest request = requestFor(task);
-        String key = keyOf(request);
-        Optional<String> existing = store.find(key);
-        if (existing.isPresent()) {
-            return generated(task, existing.get(), "reused generated clip " + key);
-        }
-        Path file = Files.createTempFile("reelflow-clip-", ".mp4");
-        try {
-            GeneratedClip clip = client.generate(request, file);
-            String uri = store.put(key, file, "video/mp4");
-            return generated(task, uri, "generated by " + clip.generator());
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        AtomicReference<CompletableFuture<Generated>> current = new AtomicReference<>();
+        CompletableFuture<SceneClip> result = new CompletableFuture<>();
+        fromModel(task, 0, new ArrayList<>(), current, result)
+                .whenComplete(
+                        (clip, failure) -> {
+                            if (result.isDone()) {
+                                return;
+                            }
+                            if (failure == null) {
+                                result.complete(clip);
+                            } else {
+                                result.complete(titleCard(task, Failures.describe(failure)));
+                            }
+                        });
+        result.whenComplete(
+                (clip, failure) -> {
+                    CompletableFuture<Generated> work = current.get();
+                    if (result.isCancelled() && work != null) {
+                        work.cancel(true);
+                    }
+                });
+        return result;
     }
 
-    /** A title card in place of media that could not be had; {@code retryable} asks for a retry. */
-    public static SceneClip fallback(SceneTask task, String reason, boolean retryable) {
+    /** A title card in place of media that could not be had; degraded, with the reason. */
+    public static SceneClip fallback(SceneTask task, String reason) {
         return clip(task, ClipSource.TITLE_CARD)
                 .setMediaUri(null)
                 .setDegraded(true)
-                .setRetryable(retryable)
                 .setNote("fallback to title card: " + reason)
                 .build();
     }
 
-    /** The sidecar request for a scene: its prompt, output size, frame rate and exact duration. */
-    public GenerationRequest requestFor(SceneTask task) {
-        double seconds = task.getScene().getEndSeconds() - task.getScene().getStartSeconds();
-        return new GenerationRequest(
-                model,
-                task.getScene().getPrompt(),
-                seedOf(task.getScene().getPrompt()),
-                task.getSpec().getWidth(),
-                task.getSpec().getHeight(),
-                task.getSpec().getFps(),
-                Math.max(seconds, 1.0 / task.getSpec().getFps()));
+    private CompletableFuture<SceneClip> fromModel(
+            SceneTask task,
+            int index,
+            List<String> reasons,
+            AtomicReference<CompletableFuture<Generated>> current,
+            CompletableFuture<SceneClip> result) {
+        List<ModelProfile> models = runtime.config().models();
+        if (result.isDone()) {
+            return CompletableFuture.failedFuture(new CancellationException("cancelled"));
+        }
+        if (index >= models.size()) {
+            return CompletableFuture.completedFuture(titleCard(task, String.join("; ", reasons)));
+        }
+        ModelProfile model = models.get(index);
+        GenerationRequest request = model.requestFor(task);
+        InFlight.Joined<Generated> joined =
+                runtime.inFlight()
+                        .join(request.contentKey(), cancel -> cachedOrRun(model, request, cancel));
+        if (joined.shared()) {
+            metrics.sharedSubmission();
+        }
+        current.set(joined.result());
+        return joined.result()
+                .thenApply(generated -> generatedClip(task, model, request, generated, reasons))
+                .exceptionallyCompose(
+                        failure -> {
+                            reasons.add(Failures.describe(failure));
+                            return fromModel(task, index + 1, reasons, current, result);
+                        });
     }
 
-    /** The content address of a generated clip. */
-    public static String keyOf(GenerationRequest request) {
-        return "clips/" + HexFormat.of().formatHex(sha256(request.cacheKey())) + ".mp4";
+    private CompletableFuture<Generated> cachedOrRun(
+            ModelProfile model, GenerationRequest request, Cancellation cancellation) {
+        String objectKey = ModelRun.objectKeyOf(request);
+        return resources
+                .blocking()
+                .call(() -> resources.store().find(objectKey))
+                .thenCompose(
+                        cached -> {
+                            if (cached.isPresent()) {
+                                metrics.cacheHit();
+                                return CompletableFuture.completedFuture(
+                                        Generated.cached(cached.get()));
+                            }
+                            return new ModelRun(resources, model, request, cancellation).run();
+                        });
     }
 
-    private static long seedOf(String prompt) {
-        return ByteBuffer.wrap(sha256(prompt)).getLong() & Long.MAX_VALUE;
+    private SceneClip titleCard(SceneTask task, String reason) {
+        metrics.titleCard();
+        return fallback(task, reason.isEmpty() ? "no generation model succeeded" : reason);
     }
 
-    private static SceneClip generated(SceneTask task, String uri, String note) {
-        return clip(task, ClipSource.GENERATED).setMediaUri(uri).setNote(note).build();
+    private static SceneClip generatedClip(
+            SceneTask task,
+            ModelProfile model,
+            GenerationRequest request,
+            Generated generated,
+            List<String> reasons) {
+        String made =
+                generated.fromCache()
+                        ? "reused generated media of " + model.id()
+                        : "generated by " + model.id() + " on " + generated.endpoint();
+        String note =
+                reasons.isEmpty()
+                        ? made
+                        : made + " (fallback model after: " + String.join("; ", reasons) + ")";
+        return clip(
+                        task,
+                        request.kind() == MediaKind.IMAGE
+                                ? ClipSource.GENERATED_PHOTO
+                                : ClipSource.GENERATED)
+                .setMediaUri(generated.uri())
+                .setDegraded(!reasons.isEmpty())
+                .setNote(note)
+                .build();
+    }
+
+    private static SceneClip assetClip(SceneTask task, AssetMatch asset) {
+        return clip(
+                        task,
+                        asset.getKind() == AssetKind.CLIP
+                                ? ClipSource.STOCK_CLIP
+                                : ClipSource.STOCK_PHOTO)
+                .setMediaUri(asset.getUri())
+                .setCredit(asset.getCredit())
+                .setNote(
+                        String.format(
+                                "catalog asset %s (score %.2f)",
+                                asset.getAssetId(), asset.getScore()))
+                .build();
     }
 
     private static SceneClip.Builder clip(SceneTask task, ClipSource source) {
@@ -117,14 +187,5 @@ public final class ClipGenerator {
                 .setCredit(null)
                 .setDegraded(false)
                 .setRetryable(false);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

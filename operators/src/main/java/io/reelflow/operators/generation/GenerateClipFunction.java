@@ -1,114 +1,108 @@
 package io.reelflow.operators.generation;
 
-import io.reelflow.operators.common.BlockingAsyncFunction;
-import io.reelflow.operators.port.GenerationClient;
+import io.reelflow.operators.generation.internal.FlinkGenerationMetrics;
 import io.reelflow.operators.port.GenerationClientFactory;
-import io.reelflow.operators.port.GenerationException;
-import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.operators.port.JobRegistryFactory;
 import io.reelflow.operators.port.ObjectStoreFactory;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.SceneTask;
-import java.io.IOException;
-import java.io.Serializable;
-import java.util.Collection;
-import java.util.function.Predicate;
-import org.apache.flink.streaming.api.functions.async.AsyncRetryStrategy;
-import org.apache.flink.streaming.util.retryable.AsyncRetryStrategies;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.reelflow.schemas.codec.AvroClassTrust;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
 /**
- * Async Flink shell around {@link ClipGenerator}. A failed call completes with a title-card
- * fallback marked {@code retryable}; {@link #retryStrategy} retries exactly those results with
- * exponential backoff, and the fallback stands once the attempts are used up.
+ * Async Flink shell around {@link ClipGenerator}: non-blocking, so no thread pool of its own. Every
+ * scene completes with exactly one clip. The core retries, resumes and falls back by itself, so the
+ * operator needs no Flink retry strategy (which would submit again instead of resuming); use {@link
+ * GenerationConfig#operatorTimeout()} as the operator's timeout, on whose expiry the scene's work
+ * is cancelled and a title card stands in.
+ *
+ * <pre>{@code
+ * AsyncDataStream.unorderedWait(tasks, new GenerateClipFunction(clients, registry, store, config),
+ *         config.operatorTimeout().toMillis(), TimeUnit.MILLISECONDS, config.capacity());
+ * }</pre>
  */
-public class GenerateClipFunction extends BlockingAsyncFunction<SceneTask, SceneClip> {
-    private static final Logger LOG = LoggerFactory.getLogger(GenerateClipFunction.class);
-
+public class GenerateClipFunction extends RichAsyncFunction<SceneTask, SceneClip> {
     private final GenerationClientFactory clientFactory;
+    private final JobRegistryFactory registryFactory;
     private final ObjectStoreFactory storeFactory;
     private final GenerationConfig config;
 
-    private transient GenerationClient client;
-    private transient ObjectStore store;
+    private transient GenerationRuntime runtime;
     private transient ClipGenerator generator;
+    private transient Map<SceneTask, CompletableFuture<SceneClip>> running;
 
     public GenerateClipFunction(
             GenerationClientFactory clientFactory,
+            JobRegistryFactory registryFactory,
             ObjectStoreFactory storeFactory,
             GenerationConfig config) {
-        super(config.threads(), config.capacity());
         this.clientFactory = clientFactory;
+        this.registryFactory = registryFactory;
         this.storeFactory = storeFactory;
         this.config = config;
     }
 
-    /** Retries results that are retryable fallbacks, with the configured exponential backoff. */
-    public static AsyncRetryStrategy<SceneClip> retryStrategy(GenerationConfig config) {
-        return new AsyncRetryStrategies.ExponentialBackoffDelayRetryStrategyBuilder<SceneClip>(
-                        config.maxAttempts(),
-                        config.initialBackoffMillis(),
-                        config.maxBackoffMillis(),
-                        config.backoffMultiplier())
-                .ifResult(new AnyRetryable())
-                .build();
+    @Override
+    public void open(OpenContext openContext) {
+        AvroClassTrust.install();
+        runtime = GenerationRuntime.acquire(config, clientFactory, registryFactory, storeFactory);
+        open(runtime);
     }
 
-    static boolean anyRetryable(Collection<SceneClip> clips) {
-        return new AnyRetryable().test(clips);
+    /** Opens on a runtime of the caller's (tests); {@link #close()} does not release it. */
+    void open(GenerationRuntime shared) {
+        runtime = shared;
+        running = Collections.synchronizedMap(new IdentityHashMap<>());
+        FlinkGenerationMetrics metrics =
+                new FlinkGenerationMetrics(
+                        getRuntimeContext().getMetricGroup().addGroup("generation"));
+        shared.pool().all().forEach(metrics::endpointGauges);
+        generator = new ClipGenerator(shared, metrics);
     }
 
-    /** The retry predicate; a named class because the strategy ships with the job graph. */
-    private static final class AnyRetryable
-            implements Predicate<Collection<SceneClip>>, Serializable {
-        private static final long serialVersionUID = 1L;
+    @Override
+    public void asyncInvoke(SceneTask task, ResultFuture<SceneClip> resultFuture) {
+        CompletableFuture<SceneClip> clip = generator.clipFor(task);
+        running.put(task, clip);
+        clip.whenComplete(
+                (value, failure) -> {
+                    running.remove(task);
+                    if (failure == null) {
+                        resultFuture.complete(List.of(value));
+                    }
+                });
+    }
 
-        @Override
-        public boolean test(Collection<SceneClip> clips) {
-            return clips != null && clips.stream().anyMatch(SceneClip::getRetryable);
+    /**
+     * Cancels the scene's work (its job too, unless another scene shares it); a title card stands
+     * in.
+     */
+    @Override
+    public void timeout(SceneTask task, ResultFuture<SceneClip> resultFuture) {
+        CompletableFuture<SceneClip> clip = running.remove(task);
+        if (clip != null && clip.cancel(true)) {
+            resultFuture.complete(
+                    List.of(
+                            ClipGenerator.fallback(
+                                    task,
+                                    "generation timed out after " + config.operatorTimeout())));
         }
     }
 
     @Override
-    protected void openResources() {
-        client = clientFactory.create();
-        store = storeFactory.create();
-        generator = new ClipGenerator(client, store, config.model());
-    }
-
-    @Override
-    protected SceneClip process(SceneTask task) throws IOException, GenerationException {
-        return generator.clipFor(task);
-    }
-
-    @Override
-    protected SceneClip onFailure(SceneTask task, Throwable failure) {
-        boolean retryable = !(failure instanceof GenerationException e) || e.retryable();
-        LOG.warn(
-                "Generation failed for {}/{} (retryable: {}): {}",
-                task.getRequestId(),
-                task.getScene().getIndex(),
-                retryable,
-                failure.toString());
-        return ClipGenerator.fallback(
-                task,
-                failure.getMessage() != null ? failure.getMessage() : failure.toString(),
-                retryable);
-    }
-
-    @Override
-    protected SceneClip onTimeout(SceneTask task) {
-        return ClipGenerator.fallback(
-                task, "generation timed out after " + config.timeoutMillis() + " ms", false);
-    }
-
-    @Override
-    protected void closeResources() {
-        if (client != null) {
-            client.close();
+    public void close() {
+        if (running != null) {
+            running.values().forEach(clip -> clip.cancel(true));
         }
-        if (store != null) {
-            store.close();
+        if (runtime != null && generator != null) {
+            runtime.release();
         }
     }
 }

@@ -1,63 +1,61 @@
 package io.reelflow.operators.generation;
 
+import static io.reelflow.operators.generation.GenerationTestBed.POLL;
+import static io.reelflow.operators.generation.GenerationTestBed.config;
+import static io.reelflow.operators.generation.GenerationTestBed.endpoint;
+import static io.reelflow.operators.generation.GenerationTestBed.video;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.reelflow.operators.port.GeneratedClip;
-import io.reelflow.operators.port.GenerationClient;
 import io.reelflow.operators.port.GenerationException;
+import io.reelflow.operators.port.GenerationException.Cause;
 import io.reelflow.operators.port.GenerationRequest;
-import io.reelflow.operators.testing.DirectoryObjectStore;
+import io.reelflow.operators.port.JobState;
+import io.reelflow.operators.port.MediaKind;
 import io.reelflow.operators.testing.Fixtures;
 import io.reelflow.schemas.AssetKind;
 import io.reelflow.schemas.AssetMatch;
 import io.reelflow.schemas.ClipSource;
 import io.reelflow.schemas.Credit;
 import io.reelflow.schemas.SceneClip;
-import io.reelflow.schemas.ScenePlan;
 import io.reelflow.schemas.SceneTask;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tests for {@link ClipGenerator}. */
 class ClipGeneratorTest {
+    private static final ModelProfile WAN = video("wan", "gpu-0").build();
+    private static final GenerationConfig ONE_ENDPOINT =
+            config(List.of(WAN), endpoint("gpu-0", 2)).build();
+
     @TempDir Path tmp;
 
-    /** Port-level double: records requests and writes a marker file, or fails as scripted. */
-    private static final class ScriptedClient implements GenerationClient {
-        final List<GenerationRequest> calls = new ArrayList<>();
-        GenerationException failWith;
+    private GenerationTestBed bed;
 
-        @Override
-        public GeneratedClip generate(GenerationRequest request, Path target)
-                throws GenerationException, java.io.IOException {
-            calls.add(request);
-            if (failWith != null) {
-                throw failWith;
-            }
-            Files.writeString(target, "clip for " + request.prompt(), StandardCharsets.UTF_8);
-            return new GeneratedClip("scripted", request.durationSeconds());
-        }
-
-        @Override
-        public void close() {}
+    @BeforeEach
+    void createBed() {
+        bed = new GenerationTestBed(tmp.resolve("store"));
     }
 
-    private final ScriptedClient client = new ScriptedClient();
+    private static SceneTask task(String requestId, int scene) {
+        return Fixtures.task(Fixtures.plan(requestId, scene + 1), scene);
+    }
 
-    private ClipGenerator generator() {
-        return new ClipGenerator(client, new DirectoryObjectStore(tmp.resolve("store")), "m1");
+    private SceneClip run(ClipGenerator generator, SceneTask task) {
+        CompletableFuture<SceneClip> clip = generator.clipFor(task);
+        bed.scheduler.runUntilDone(clip);
+        assertThat(clip).isDone();
+        return clip.join();
     }
 
     @Test
-    void shouldUseTheRetrievedAssetWithoutCallingTheSidecar() throws Exception {
-        ScenePlan plan = Fixtures.plan("r1", 1);
-        SceneTask task = Fixtures.task(plan, 0);
+    void shouldUseTheRetrievedAssetWithoutGenerating() {
+        SceneTask task = task("r1", 0);
         task.setAsset(
                 AssetMatch.newBuilder()
                         .setAssetId("a1")
@@ -66,80 +64,265 @@ class ClipGeneratorTest {
                         .setDurationSeconds(10.0)
                         .setScore(0.9)
                         .setReasons(List.of())
-                        .setCredit(
-                                Credit.newBuilder()
-                                        .setAssetId("a1")
-                                        .setUri("s3://b/assets/a1.mp4")
-                                        .build())
+                        .setCredit(Credit.newBuilder().setAssetId("a1").setUri("u").build())
                         .build());
 
-        SceneClip clip = generator().clipFor(task);
+        SceneClip clip = run(bed.generator(ONE_ENDPOINT), task);
 
         assertThat(clip.getSource()).isEqualTo(ClipSource.STOCK_CLIP);
         assertThat(clip.getMediaUri()).isEqualTo("s3://b/assets/a1.mp4");
         assertThat(clip.getCredit().getAssetId()).isEqualTo("a1");
-        assertThat(client.calls).isEmpty();
+        assertThat(bed.submissions()).isZero();
     }
 
     @Test
-    void shouldStoreGeneratedClipUnderItsContentAddressAndReuseIt() throws Exception {
-        ScenePlan plan = Fixtures.plan("r1", 1);
-        SceneTask task = Fixtures.task(plan, 0);
-        ClipGenerator generator = generator();
+    void shouldStoreGeneratedMediaUnderItsContentKeyAndReuseIt() {
+        ClipGenerator generator = bed.generator(ONE_ENDPOINT);
+        GenerationRequest request = WAN.requestFor(task("r1", 0));
 
-        SceneClip first = generator.clipFor(task);
-        SceneClip second = generator.clipFor(task);
+        SceneClip first = run(generator, task("r1", 0));
+        SceneClip again = run(generator, task("r2", 0));
 
-        GenerationRequest request = client.calls.get(0);
-        assertThat(client.calls).hasSize(1);
-        assertThat(request.width()).isEqualTo(320);
-        assertThat(request.durationSeconds()).isEqualTo(2.0);
         assertThat(first.getSource()).isEqualTo(ClipSource.GENERATED);
-        assertThat(first.getMediaUri()).endsWith(ClipGenerator.keyOf(request));
+        assertThat(first.getDegraded()).isFalse();
+        assertThat(first.getMediaUri()).endsWith("clips/" + request.contentKey() + ".mp4");
         assertThat(Path.of(java.net.URI.create(first.getMediaUri())))
-                .hasContent("clip for prompt 0");
-        assertThat(second.getMediaUri()).isEqualTo(first.getMediaUri());
-        assertThat(second.getNote()).startsWith("reused generated clip");
+                .hasContent("media for prompt 0");
+        assertThat(first.getNote()).isEqualTo("generated by wan@1.0 on gpu-0");
+        assertThat(again.getMediaUri()).isEqualTo(first.getMediaUri());
+        assertThat(again.getNote()).startsWith("reused generated media of wan@1.0");
+        assertThat(bed.submissions()).isOne();
+        assertThat(bed.metrics.cacheHits).isOne();
+        assertThat(bed.registry.size()).as("keys released once stored").isZero();
     }
 
     @Test
-    void shouldGiveDifferentPromptsDifferentAddressesAndSeeds() {
-        ScenePlan plan = Fixtures.plan("r1", 2);
-        ClipGenerator generator = generator();
+    void shouldShareOneSubmissionBetweenIdenticalScenesInFlight() {
+        ClipGenerator generator = bed.generator(ONE_ENDPOINT);
 
-        GenerationRequest a = generator.requestFor(Fixtures.task(plan, 0));
-        GenerationRequest b = generator.requestFor(Fixtures.task(plan, 1));
+        CompletableFuture<SceneClip> first = generator.clipFor(task("r1", 0));
+        CompletableFuture<SceneClip> second = generator.clipFor(task("r2", 0));
+        bed.scheduler.runUntilDone(first, second);
 
-        assertThat(ClipGenerator.keyOf(a)).isNotEqualTo(ClipGenerator.keyOf(b));
-        assertThat(a.seed()).isNotEqualTo(b.seed()).isNotNegative();
-        assertThat(generator.requestFor(Fixtures.task(plan, 0))).isEqualTo(a);
+        assertThat(bed.submissions()).isOne();
+        assertThat(bed.metrics.sharedSubmissions).isOne();
+        assertThat(second.join().getMediaUri()).isEqualTo(first.join().getMediaUri());
+        assertThat(second.join().getRequestId()).isEqualTo("r2");
     }
 
     @Test
-    void shouldLetSidecarFailuresReachTheCaller() {
-        client.failWith = new GenerationException("503 busy", true);
-        SceneTask task = Fixtures.task(Fixtures.plan("r1", 1), 0);
+    void shouldResumeARegisteredJobInsteadOfSubmittingAgain() throws Exception {
+        SceneTask task = task("r1", 0);
+        GenerationRequest request = WAN.requestFor(task);
+        FakeGenerationClient server = bed.server("gpu-0");
+        String jobId = server.start(request);
+        bed.registry.claim(request.contentKey(), "an-earlier-run", Duration.ofMinutes(2));
+        bed.registry.submitted(request.contentKey(), "gpu-0", jobId);
 
-        assertThatThrownBy(() -> generator().clipFor(task))
-                .isInstanceOf(GenerationException.class)
-                .hasMessageContaining("503 busy");
+        SceneClip clip = run(bed.generator(ONE_ENDPOINT), task);
+
+        assertThat(bed.submissions()).isZero();
+        assertThat(server.polls).isEqualTo(server.pollsToFinish);
+        assertThat(clip.getSource()).isEqualTo(ClipSource.GENERATED);
+        assertThat(clip.getMediaUri()).endsWith(request.contentKey() + ".mp4");
+        assertThat(bed.registry.size()).isZero();
     }
 
     @Test
-    void shouldMarkFallbackAsDegradedTitleCard() {
-        SceneTask task = Fixtures.task(Fixtures.plan("r1", 1), 0);
+    void shouldResumePollingAfterARestartWithoutSubmittingAgain() {
+        bed.server("gpu-0").pollsToFinish = 5;
+        CompletableFuture<SceneClip> beforeCrash =
+                bed.generator(ONE_ENDPOINT).clipFor(task("r1", 0));
+        bed.scheduler.advance(POLL.multipliedBy(2));
+        assertThat(bed.submissions()).isOne();
+        assertThat(beforeCrash).isNotDone();
 
-        SceneClip fallback = ClipGenerator.fallback(task, "sidecar down", true);
+        // A new task manager: new runtime, own clock; the registry and the server remain.
+        VirtualScheduler restarted = new VirtualScheduler();
+        ClipGenerator generator =
+                new ClipGenerator(bed.runtime(ONE_ENDPOINT, restarted), bed.metrics);
+        CompletableFuture<SceneClip> afterRestart = generator.clipFor(task("r1", 0));
+        restarted.runUntilDone(afterRestart);
 
-        assertThat(fallback.getSource()).isEqualTo(ClipSource.TITLE_CARD);
-        assertThat(fallback.getMediaUri()).isNull();
-        assertThat(fallback.getDegraded()).isTrue();
-        assertThat(fallback.getRetryable()).isTrue();
-        assertThat(fallback.getNote()).contains("sidecar down");
-        assertThat(GenerateClipFunction.anyRetryable(List.of(fallback))).isTrue();
-        assertThat(
-                        GenerateClipFunction.anyRetryable(
-                                List.of(ClipGenerator.fallback(task, "x", false))))
-                .isFalse();
+        assertThat(bed.submissions()).isOne();
+        assertThat(afterRestart.join().getSource()).isEqualTo(ClipSource.GENERATED);
+        assertThat(bed.registry.size()).isZero();
+    }
+
+    @Test
+    void shouldCancelTheJobAndFallBackWhenItsDeadlinePasses() {
+        ModelProfile slow = video("wan", "gpu-0").jobDeadline(Duration.ofSeconds(30)).build();
+        FakeGenerationClient server = bed.server("gpu-0");
+        server.neverFinish = true;
+
+        SceneClip clip =
+                run(
+                        bed.generator(config(List.of(slow), endpoint("gpu-0", 1)).build()),
+                        task("r1", 0));
+
+        assertThat(clip.getSource()).isEqualTo(ClipSource.TITLE_CARD);
+        assertThat(clip.getDegraded()).isTrue();
+        assertThat(clip.getNote())
+                .startsWith("fallback to title card: wan@1.0: 1 attempt")
+                .contains("passed its deadline");
+        assertThat(server.cancelled).containsExactly("gpu-0-job-1");
+        assertThat(bed.submissions()).as("a passed deadline is not retried").isOne();
+        assertThat(bed.registry.size()).isZero();
+        assertThat(bed.metrics.titleCards).isOne();
+    }
+
+    @Test
+    void shouldSubmitAgainWhenTheServerLostTheJob() {
+        FakeGenerationClient server = bed.server("gpu-0");
+        server.outcomes.add(JobState.LOST);
+
+        SceneClip clip = run(bed.generator(ONE_ENDPOINT), task("r1", 0));
+
+        assertThat(bed.submissions()).isEqualTo(2);
+        assertThat(clip.getSource()).isEqualTo(ClipSource.GENERATED);
+        assertThat(bed.metrics.failures).containsExactly("gpu-0:lost");
+        assertThat(bed.metrics.retries).isOne();
+    }
+
+    @Test
+    void shouldWaitAsLongAsAnOverloadedServerAsksBeforeSubmittingAgain() {
+        FakeGenerationClient server = bed.server("gpu-0");
+        server.submitFailures.add(
+                new GenerationException(
+                        "429 busy", Cause.OVERLOADED, Duration.ofSeconds(30), null));
+
+        GenerationRuntime runtime = bed.runtime(ONE_ENDPOINT);
+
+        SceneClip clip = run(new ClipGenerator(runtime, bed.metrics), task("r1", 0));
+
+        assertThat(server.submittedAt).hasSize(2);
+        assertThat(Duration.between(server.submittedAt.get(0), server.submittedAt.get(1)))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+        assertThat(clip.getSource()).isEqualTo(ClipSource.GENERATED);
+        assertThat(bed.metrics.failures).containsExactly("gpu-0:overloaded");
+        assertThat(runtime.pool().endpoint("gpu-0").orElseThrow().breakerState())
+                .as("overload does not count against the breaker")
+                .isZero();
+    }
+
+    @Test
+    void shouldMakeExactlyMaxAttemptsSubmissions() {
+        bed.server("gpu-0").alwaysFail = new GenerationException("500 boom", Cause.SERVER_ERROR);
+        GenerationConfig config = config(List.of(WAN), endpoint("gpu-0", 1)).maxAttempts(4).build();
+
+        SceneClip clip = run(bed.generator(config), task("r1", 0));
+
+        assertThat(bed.submissions()).isEqualTo(4);
+        assertThat(bed.metrics.retries).isEqualTo(3);
+        assertThat(clip.getSource()).isEqualTo(ClipSource.TITLE_CARD);
+        assertThat(clip.getNote()).contains("wan@1.0: 4 attempts, last on gpu-0: 500 boom");
+        assertThat(bed.scheduler.delays())
+                .as("exponential backoff")
+                .containsSubsequence(
+                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    }
+
+    @Test
+    void shouldNeverRunMoreJobsAtOnceThanTheEndpointHasSlots() {
+        ClipGenerator generator = bed.generator(ONE_ENDPOINT);
+        List<CompletableFuture<SceneClip>> clips = new ArrayList<>();
+        for (int scene = 0; scene < 5; scene++) {
+            clips.add(generator.clipFor(task("r1", scene)));
+        }
+
+        bed.scheduler.runUntilDone(clips.toArray(CompletableFuture[]::new));
+
+        assertThat(bed.server("gpu-0").maxRunning).isEqualTo(2);
+        assertThat(bed.submissions()).isEqualTo(5);
+        assertThat(clips)
+                .allSatisfy(c -> assertThat(c.join().getSource()).isEqualTo(ClipSource.GENERATED));
+        assertThat(bed.metrics.queueWaits).anySatisfy(wait -> assertThat(wait).isPositive());
+    }
+
+    @Test
+    void shouldSendNewJobsToTheLeastLoadedEndpoint() {
+        ModelProfile wan = video("wan", "a", "b").build();
+        ClipGenerator generator =
+                bed.generator(config(List.of(wan), endpoint("a", 2), endpoint("b", 2)).build());
+
+        CompletableFuture<SceneClip> first = generator.clipFor(task("r1", 0));
+        CompletableFuture<SceneClip> second = generator.clipFor(task("r1", 1));
+        bed.scheduler.runUntilDone(first, second);
+
+        assertThat(bed.server("a").submissions).hasSize(1);
+        assertThat(bed.server("b").submissions).hasSize(1);
+    }
+
+    @Test
+    void shouldOpenTheBreakerOfAFailingEndpointAndMoveTrafficAway() {
+        ModelProfile wan = video("wan", "a", "b").build();
+        GenerationConfig config =
+                config(List.of(wan), endpoint("a", 1), endpoint("b", 1)).maxAttempts(2).build();
+        GenerationRuntime runtime = bed.runtime(config);
+        ClipGenerator generator = new ClipGenerator(runtime, bed.metrics);
+        bed.server("a").alwaysFail = new GenerationException("502 bad gateway", Cause.SERVER_ERROR);
+
+        for (int scene = 0; scene < 7; scene++) {
+            assertThat(run(generator, task("r1", scene)).getSource())
+                    .isEqualTo(ClipSource.GENERATED);
+        }
+
+        assertThat(bed.server("a").submissions).as("breaker opened after 5 failures").hasSize(5);
+        assertThat(bed.server("b").submissions).hasSize(7);
+        assertThat(runtime.pool().endpoint("a").orElseThrow().breakerState()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldFallBackToTheNextModelThenToATitleCardSayingWhy() {
+        ModelProfile first = video("wan", "a").build();
+        ModelProfile second = video("ltx", "b").build();
+        GenerationConfig config =
+                config(List.of(first, second), endpoint("a", 1), endpoint("b", 1)).build();
+        bed.server("a").alwaysFail = new GenerationException("400 bad size", Cause.REFUSED);
+
+        SceneClip degraded = run(bed.generator(config), task("r1", 0));
+        bed.server("b").alwaysFail = new GenerationException("400 bad prompt", Cause.REFUSED);
+        SceneClip card = run(bed.generator(config), task("r1", 1));
+
+        assertThat(degraded.getSource()).isEqualTo(ClipSource.GENERATED);
+        assertThat(degraded.getDegraded()).isTrue();
+        assertThat(degraded.getNote())
+                .isEqualTo(
+                        "generated by ltx@1.0 on b (fallback model after: wan@1.0: 1 attempt,"
+                                + " last on a: 400 bad size)");
+        assertThat(card.getSource()).isEqualTo(ClipSource.TITLE_CARD);
+        assertThat(card.getNote())
+                .isEqualTo(
+                        "fallback to title card: wan@1.0: 1 attempt, last on a: 400 bad size;"
+                                + " ltx@1.0: 1 attempt, last on b: 400 bad prompt");
+    }
+
+    @Test
+    void shouldCancelTheJobOnceNoSceneWaitsForIt() {
+        FakeGenerationClient server = bed.server("gpu-0");
+        server.neverFinish = true;
+        ClipGenerator generator = bed.generator(ONE_ENDPOINT);
+        CompletableFuture<SceneClip> first = generator.clipFor(task("r1", 0));
+        CompletableFuture<SceneClip> second = generator.clipFor(task("r2", 0));
+        bed.scheduler.advance(POLL.multipliedBy(2));
+
+        first.cancel(true);
+        assertThat(server.cancelled).as("another scene still waits").isEmpty();
+        second.cancel(true);
+
+        assertThat(server.cancelled).containsExactly("gpu-0-job-1");
+        assertThat(bed.registry.size()).isZero();
+    }
+
+    @Test
+    void shouldMakeStillsForImageModelsShownAsPhotos() {
+        ModelProfile sdxl =
+                ModelProfile.builder("sdxl", "1.0", MediaKind.IMAGE).endpoints("img").build();
+        GenerationConfig config = config(List.of(sdxl), endpoint("img", 1)).build();
+
+        SceneClip clip = run(bed.generator(config), task("r1", 0));
+
+        assertThat(clip.getSource()).isEqualTo(ClipSource.GENERATED_PHOTO);
+        assertThat(clip.getMediaUri()).endsWith(".png");
     }
 }
