@@ -71,12 +71,16 @@ public record ModelProfile(
         negativePrompt = negativePrompt == null ? "" : negativePrompt;
         Objects.requireNonNull(jobDeadline, "jobDeadline");
         Objects.requireNonNull(pollInterval, "pollInterval");
-        check(!endpoints.isEmpty(), "needs at least one endpoint");
-        check(sizeMultiple >= 1 && maxSide >= 0, "needs sizeMultiple >= 1 and maxSide >= 0");
-        check(fps.stream().allMatch(f -> f > 0), "fps must be positive");
-        check(minSeconds > 0 && maxSeconds >= minSeconds, "needs 0 < minSeconds <= maxSeconds");
-        check(frameStep >= 1 && frameOffset >= 0, "needs frameStep >= 1, frameOffset >= 0");
+        check(name, !endpoints.isEmpty(), "needs at least one endpoint");
+        check(name, sizeMultiple >= 1 && maxSide >= 0, "needs sizeMultiple >= 1 and maxSide >= 0");
+        check(name, fps.stream().allMatch(f -> f > 0), "fps must be positive");
         check(
+                name,
+                minSeconds > 0 && maxSeconds >= minSeconds,
+                "needs 0 < minSeconds <= maxSeconds");
+        check(name, frameStep >= 1 && frameOffset >= 0, "needs frameStep >= 1, frameOffset >= 0");
+        check(
+                name,
                 positive(jobDeadline) && positive(pollInterval),
                 "jobDeadline and pollInterval must be positive");
     }
@@ -163,7 +167,7 @@ public record ModelProfile(
         }
     }
 
-    private void check(boolean condition, String message) {
+    private static void check(String name, boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException("model profile " + name + ": " + message);
         }

@@ -1,0 +1,116 @@
+package io.reelflow.operators.generation;
+
+import static io.reelflow.operators.generation.GenerationTestBed.POLL;
+import static io.reelflow.operators.generation.GenerationTestBed.config;
+import static io.reelflow.operators.generation.GenerationTestBed.endpoint;
+import static io.reelflow.operators.generation.GenerationTestBed.video;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reelflow.operators.port.GenerationClientFactory;
+import io.reelflow.operators.testing.Fixtures;
+import io.reelflow.schemas.ClipSource;
+import io.reelflow.schemas.SceneClip;
+import io.reelflow.schemas.SceneTask;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.streaming.api.functions.async.CollectionSupplier;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tests for {@link GenerateClipFunction}. */
+class GenerateClipFunctionTest {
+    private static final GenerationConfig CONFIG =
+            config(List.of(video("wan", "gpu-0").build()), endpoint("gpu-0", 1)).build();
+
+    @TempDir Path tmp;
+
+    private GenerationTestBed bed;
+    private GenerateClipFunction function;
+
+    @BeforeEach
+    void open() {
+        bed = new GenerationTestBed(tmp.resolve("store"));
+        GenerationClientFactory unused =
+                endpoint -> {
+                    throw new AssertionError("the test's runtime has its clients");
+                };
+        function =
+                new GenerateClipFunction(
+                        unused, InMemoryJobRegistry.sharedFactory(), () -> bed.store, CONFIG);
+        function.setRuntimeContext(new MockStreamingRuntimeContext(1, 0));
+        function.open(bed.runtime(CONFIG));
+    }
+
+    @AfterEach
+    void close() {
+        function.close();
+    }
+
+    @Test
+    void shouldCompleteEachSceneWithExactlyOneClip() {
+        Recorder result = new Recorder();
+
+        function.asyncInvoke(Fixtures.task(Fixtures.plan("r1", 1), 0), result);
+        bed.scheduler.runUntilDone(result.clips);
+
+        assertThat(result.clips.join())
+                .singleElement()
+                .satisfies(clip -> assertThat(clip.getSource()).isEqualTo(ClipSource.GENERATED));
+        assertThat(result.completions).isOne();
+    }
+
+    @Test
+    void shouldCancelTheWorkAndStandInATitleCardOnTimeout() {
+        bed.server("gpu-0").neverFinish = true;
+        SceneTask task = Fixtures.task(Fixtures.plan("r1", 1), 0);
+        Recorder result = new Recorder();
+        function.asyncInvoke(task, result);
+        bed.scheduler.advance(POLL.multipliedBy(2));
+
+        function.timeout(task, result);
+
+        assertThat(result.clips.join())
+                .singleElement()
+                .satisfies(
+                        clip -> {
+                            assertThat(clip.getSource()).isEqualTo(ClipSource.TITLE_CARD);
+                            assertThat(clip.getNote()).contains("generation timed out after");
+                        });
+        assertThat(result.completions).isOne();
+        assertThat(bed.server("gpu-0").cancelled).containsExactly("gpu-0-job-1");
+        assertThat(bed.registry.size()).isZero();
+    }
+
+    /** A result future that remembers its clips and how often it was completed. */
+    private static final class Recorder implements ResultFuture<SceneClip> {
+        final CompletableFuture<List<SceneClip>> clips = new CompletableFuture<>();
+        int completions;
+
+        @Override
+        public synchronized void complete(Collection<SceneClip> result) {
+            completions++;
+            clips.complete(new ArrayList<>(result));
+        }
+
+        @Override
+        public void completeExceptionally(Throwable error) {
+            clips.completeExceptionally(error);
+        }
+
+        @Override
+        public void complete(CollectionSupplier<SceneClip> supplier) {
+            try {
+                complete(supplier.get());
+            } catch (Exception e) {
+                completeExceptionally(e);
+            }
+        }
+    }
+}
