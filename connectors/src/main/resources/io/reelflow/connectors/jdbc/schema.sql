@@ -69,3 +69,16 @@ CREATE TABLE IF NOT EXISTS asset_catalog (
 );
 
 CREATE INDEX IF NOT EXISTS asset_catalog_updated_at_idx ON asset_catalog (updated_at);
+
+-- The generation job registry (JdbcJobRegistry), keyed by the content key of a clip (model and its
+-- version, prompt, negative prompt, seed, size, length, fps). A job id is stored before the job is
+-- first polled, so a retry, a restart or a replay resumes polling instead of submitting again. A
+-- row without a job id is a claim about to submit; a claim older than the caller's staleness limit
+-- may be taken over. Rows are deleted once the clip is stored.
+CREATE TABLE IF NOT EXISTS generation_jobs (
+    content_key TEXT        PRIMARY KEY,
+    endpoint    TEXT,
+    job_id      TEXT,
+    owner       TEXT        NOT NULL,
+    updated_at  TIMESTAMPTZ NOT NULL
+);
