@@ -98,21 +98,33 @@ public final class ClipGenerator {
             return CompletableFuture.completedFuture(titleCard(task, String.join("; ", reasons)));
         }
         ModelProfile model = models.get(index);
-        GenerationRequest request = model.requestFor(task);
+        GenerationRequest request;
+        try {
+            request = model.requestFor(task);
+        } catch (RuntimeException e) {
+            // A scene this model cannot take is the next model's, never a failed task.
+            reasons.add(model.id() + ": " + e.getMessage());
+            return fromModel(task, index + 1, reasons, current, result);
+        }
+        CompletableFuture<Generated> work = join(model, request);
+        current.set(work);
+        return work.thenApply(generated -> generatedClip(task, model, request, generated, reasons))
+                .exceptionallyCompose(
+                        failure -> {
+                            reasons.add(Failures.describe(failure));
+                            return fromModel(task, index + 1, reasons, current, result);
+                        });
+    }
+
+    /** Joins the identical work in flight in this JVM, or starts it. */
+    private CompletableFuture<Generated> join(ModelProfile model, GenerationRequest request) {
         InFlight.Joined<Generated> joined =
                 runtime.inFlight()
                         .join(request.contentKey(), cancel -> cachedOrRun(model, request, cancel));
         if (joined.shared()) {
             metrics.sharedSubmission();
         }
-        current.set(joined.result());
-        return joined.result()
-                .thenApply(generated -> generatedClip(task, model, request, generated, reasons))
-                .exceptionallyCompose(
-                        failure -> {
-                            reasons.add(Failures.describe(failure));
-                            return fromModel(task, index + 1, reasons, current, result);
-                        });
+        return joined.result();
     }
 
     private CompletableFuture<Generated> cachedOrRun(
