@@ -82,6 +82,7 @@ public final class Renderer {
 
     public Renderer(ObjectStore store, RenderConfig config) {
         AvroClassTrust.install();
+        FfmpegLogging.install();
         this.store = Objects.requireNonNull(store, "store");
         this.config = Objects.requireNonNull(config, "config");
     }
