@@ -78,17 +78,21 @@ public final class StatusEvents {
                 .build();
     }
 
-    /** The terminal phase of a result: COMPLETED, DEGRADED, FAILED or REJECTED. */
+    /**
+     * The terminal phase of a result: COMPLETED, DEGRADED, FAILED or REJECTED; a DEGRADED one says
+     * why.
+     */
     public static StatusEvent finished(VideoResult result) {
         Phase phase = Phase.valueOf(result.getStatus().name());
         String message =
                 result.getStatus() == ResultStatus.COMPLETED
                                 || result.getStatus() == ResultStatus.DEGRADED
                         ? String.format(
-                                "%s %s (quality %.0f)",
+                                "%s %s (quality %.0f)%s",
                                 result.getStatus(),
                                 result.getVideoUri(),
-                                result.getQuality() == null ? 0.0 : result.getQuality().getScore())
+                                result.getQuality() == null ? 0.0 : result.getQuality().getScore(),
+                                result.getError() == null ? "" : ": " + result.getError())
                         : result.getStatus() + ": " + result.getError();
         return event(result.getRequestId(), result.getRunId(), phase, 100, result.getCompletedAt())
                 .setLanguage(result.getLanguage())

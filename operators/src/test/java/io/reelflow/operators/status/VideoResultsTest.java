@@ -58,6 +58,8 @@ class VideoResultsTest {
 
         assertThat(result.getStatus()).isEqualTo(ResultStatus.COMPLETED);
         assertThat(result.getError()).isNull();
+        assertThat(StatusEvents.finished(result).getMessage())
+                .isEqualTo("COMPLETED s3://b/videos/r.mp4 (quality 100)");
         assertThat(result.getVideoUri()).isEqualTo("s3://b/videos/r.mp4");
         StatusEvent event = StatusEvents.finished(result);
         assertThat(event.getPhase()).isEqualTo(Phase.COMPLETED);
@@ -70,6 +72,38 @@ class VideoResultsTest {
     void shouldMarkDegradedWhenAFallbackWasUsed() {
         assertThat(VideoResults.scored(video(true), quality(true), AT).getStatus())
                 .isEqualTo(ResultStatus.DEGRADED);
+    }
+
+    @Test
+    void shouldCarryTheDegradedReasonsToTheResultAndItsTerminalEvent() {
+        String font =
+                "Old Hungarian text has no font: left out of burned-in subtitles and title cards;"
+                        + " SRT and WebVTT keep it";
+        RenderedVideo video = video(true);
+        video.setDegradedReasons(
+                List.of("scene 1: STOCK_PHOTO media unreadable, title card shown", font));
+
+        VideoResult result = VideoResults.scored(video, quality(true), AT);
+        StatusEvent event = StatusEvents.finished(result);
+
+        assertThat(result.getStatus()).isEqualTo(ResultStatus.DEGRADED);
+        assertThat(result.getError())
+                .isEqualTo("scene 1: STOCK_PHOTO media unreadable, title card shown; " + font);
+        assertThat(event.getPhase()).isEqualTo(Phase.DEGRADED);
+        assertThat(event.getMessage())
+                .startsWith("DEGRADED s3://b/videos/r.mp4 (quality 100): ")
+                .endsWith(font);
+    }
+
+    @Test
+    void shouldKeepTheQualityReasonsWhenADegradedVideoFailsItsChecks() {
+        RenderedVideo video = video(true);
+        video.setDegradedReasons(List.of("Tangut text has no font: left out of title cards"));
+
+        VideoResult result = VideoResults.scored(video, quality(false, "black"), AT);
+
+        assertThat(result.getStatus()).isEqualTo(ResultStatus.FAILED);
+        assertThat(result.getError()).isEqualTo("quality checks failed: black");
     }
 
     @Test
