@@ -1,6 +1,7 @@
 package io.reelflow.embedded;
 
 import io.reelflow.embedded.internal.Directories;
+import io.reelflow.embedded.internal.PostgresExtraction;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,11 +87,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 throw new UncheckedIOException("Cannot create " + dataDirectory, e);
             }
         }
-        EmbeddedPostgres postgres;
+        PostgresExtraction extraction = PostgresExtraction.before();
+        EmbeddedPostgres postgres = null;
         try {
             postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
+        } finally {
+            // Any failure, a NoSuchMethodError while unpacking too, may leave half the binaries.
+            if (postgres == null) {
+                removeUnfinished(extraction);
+            }
         }
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, database);
         try {
@@ -140,6 +147,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             LOG.warn("PostgreSQL did not shut down cleanly", e);
+        }
+    }
+
+    private static void removeUnfinished(PostgresExtraction extraction) {
+        try {
+            extraction.removeUnfinished();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot remove the unfinished PostgreSQL binaries", e);
         }
     }
 

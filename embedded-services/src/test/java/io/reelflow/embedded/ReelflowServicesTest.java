@@ -2,10 +2,12 @@ package io.reelflow.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,6 +51,30 @@ class ReelflowServicesTest {
         }
 
         assertThat(TestClients.nonDaemonThreadsLeftSince(before)).isEmpty();
+    }
+
+    @Test
+    void shouldListenOnLoopbackOnly() throws Exception {
+        assumeThat(ListeningSockets.supported()).as("/proc/net/tcp is readable").isTrue();
+        try (ReelflowServices services = ReelflowServices.start(EMBEDDED)) {
+            int kafka = Integer.parseInt(services.kafkaBootstrapServers().split(":")[1]);
+            int postgres = URI.create(services.jdbcUrl().substring("jdbc:".length())).getPort();
+            int s3 = URI.create(services.s3Endpoint()).getPort();
+
+            for (int port : new int[] {kafka, postgres, s3}) {
+                assertThat(ListeningSockets.onPort(port))
+                        .as("listeners on port %d", port)
+                        .isNotEmpty()
+                        .allMatch(ListeningSockets.Listener::loopback);
+            }
+            // Kafka's controller listener and anything else this JVM opened (PostgreSQL is a
+            // child process, checked by its port above).
+            assertThat(ListeningSockets.ofThisProcess())
+                    .extracting(ListeningSockets.Listener::port)
+                    .contains(kafka, s3);
+            assertThat(ListeningSockets.ofThisProcess())
+                    .allMatch(ListeningSockets.Listener::loopback);
+        }
     }
 
     @Test

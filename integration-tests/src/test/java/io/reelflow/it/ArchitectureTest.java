@@ -21,6 +21,7 @@ class ArchitectureTest {
     private static final List<String> MODULES =
             List.of(
                     "schemas",
+                    "fonts",
                     "operators",
                     "connectors",
                     "embedded-services",

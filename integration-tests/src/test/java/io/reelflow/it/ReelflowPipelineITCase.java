@@ -200,11 +200,18 @@ class ReelflowPipelineITCase {
         config.set(SidecarOptions.MAX_ATTEMPTS, 3);
         config.set(SidecarOptions.INITIAL_BACKOFF, Duration.ofMillis(50));
         config.set(SidecarOptions.MAX_BACKOFF, Duration.ofMillis(200));
-        runJobUntil(config, () -> countRows(stack, "video_results") == 1);
+        // Results and status rows go through separate sinks: wait for the terminal status too.
+        runJobUntil(
+                config,
+                () ->
+                        countRows(stack, "video_results") == 1
+                                && countRows(stack, "video_status") == 6);
 
         try (Connection sql = stack.sql()) {
             Map<String, Object> row = resultRow(sql, stack.name, request.getRequestId());
             assertThat(row.get("status")).isEqualTo("DEGRADED");
+            // A DEGRADED result says why.
+            assertThat(row.get("error")).asString().contains("fallback to title card");
             assertThat(row.get("video_uri"))
                     .asString()
                     .endsWith("/" + request.getRequestId() + ".mp4");

@@ -84,6 +84,7 @@ public final class PipelineBuilder {
                                         settings.language(),
                                         settings.scenes(),
                                         settings.modelPlanner(),
+                                        settings.render().fonts(),
                                         settings.planThreads(),
                                         settings.planThreads() * 4),
                                 PLAN_TIMEOUT)

@@ -6,6 +6,7 @@ import io.reelflow.connectors.catalog.internal.Sha256;
 import io.reelflow.connectors.catalog.internal.Thumbnails;
 import io.reelflow.connectors.internal.Checks;
 import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.operators.render.FfmpegLogging;
 import io.reelflow.schemas.AssetKind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -67,6 +68,9 @@ public final class AssetImporter {
     private final ImportListener listener;
 
     private AssetImporter(Builder builder) {
+        // Probing and thumbnailing go through FFmpeg, which prints stream tables and complaints
+        // about broken files on stderr; the report says what was rejected and why.
+        FfmpegLogging.install();
         this.catalog = builder.catalog;
         this.store = builder.store;
         this.lister = builder.lister;

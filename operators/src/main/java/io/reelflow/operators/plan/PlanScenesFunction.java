@@ -3,6 +3,7 @@ package io.reelflow.operators.plan;
 import io.reelflow.operators.common.BlockingAsyncFunction;
 import io.reelflow.operators.language.LanguageDetector;
 import io.reelflow.operators.language.LanguageDetectorConfig;
+import io.reelflow.operators.render.RenderFonts;
 import io.reelflow.operators.scene.ModelAssistedSceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzerConfig;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Async Flink shell around {@link ScenePlanner}. Async because the optional model planner is an
- * HTTP call; the language models are shared by all subtasks of a JVM. A planner failure or timeout
- * still yields a plan: the rule-based one, with the reason among its warnings.
+ * HTTP call; the language models and the render fonts are shared by all subtasks of a JVM. A
+ * planner failure or timeout still yields a plan: the rule-based one, with the reason among its
+ * warnings.
  */
 public class PlanScenesFunction extends BlockingAsyncFunction<AcceptedRequest, ScenePlan> {
     private static final Logger LOG = LoggerFactory.getLogger(PlanScenesFunction.class);
@@ -26,30 +28,35 @@ public class PlanScenesFunction extends BlockingAsyncFunction<AcceptedRequest, S
     private final LanguageDetectorConfig languageConfig;
     private final SceneAnalyzerConfig sceneConfig;
     private final OpenAiScenePlannerConfig modelPlannerConfig;
+    private final RenderFonts fonts;
 
     private transient ScenePlanner planner;
     private transient ScenePlanner rulesOnly;
 
     /**
      * @param modelPlannerConfig the OpenAI-compatible planner sidecar, or null for rules only
+     * @param fonts the fonts videos are rendered with, to warn about scripts they lack; null for no
+     *     check
      */
     public PlanScenesFunction(
             LanguageDetectorConfig languageConfig,
             SceneAnalyzerConfig sceneConfig,
             OpenAiScenePlannerConfig modelPlannerConfig,
+            RenderFonts fonts,
             int threads,
             int capacity) {
         super(threads, capacity);
         this.languageConfig = languageConfig;
         this.sceneConfig = sceneConfig;
         this.modelPlannerConfig = modelPlannerConfig;
+        this.fonts = fonts;
     }
 
     @Override
     protected void openResources() {
         LanguageDetector detector = LanguageDetector.shared(languageConfig);
         SceneAnalyzer analyzer = new SceneAnalyzer(sceneConfig);
-        rulesOnly = new ScenePlanner(detector, analyzer);
+        rulesOnly = new ScenePlanner(detector, analyzer, null, fonts);
         planner =
                 modelPlannerConfig == null
                         ? rulesOnly
@@ -57,7 +64,8 @@ public class PlanScenesFunction extends BlockingAsyncFunction<AcceptedRequest, S
                                 detector,
                                 analyzer,
                                 new ModelAssistedSceneAnalyzer(
-                                        analyzer, new OpenAiScenePlannerModel(modelPlannerConfig)));
+                                        analyzer, new OpenAiScenePlannerModel(modelPlannerConfig)),
+                                fonts);
     }
 
     @Override

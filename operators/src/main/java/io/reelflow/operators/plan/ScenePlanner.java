@@ -2,6 +2,7 @@ package io.reelflow.operators.plan;
 
 import io.reelflow.operators.language.DetectedLanguage;
 import io.reelflow.operators.language.LanguageDetector;
+import io.reelflow.operators.render.RenderFonts;
 import io.reelflow.operators.scene.ModelAssistedSceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzer;
 import io.reelflow.schemas.AcceptedRequest;
@@ -16,15 +17,17 @@ import java.util.List;
 /**
  * Stages 1 and 2 together: detect the language of a request, then split it into timed scenes — with
  * the rule-based analyzer, or with a model planner when one is configured (which falls back to the
- * rules by itself and says why in the plan's warnings).
+ * rules by itself and says why in the plan's warnings). With the render fonts given, it also warns
+ * when the text has scripts no font can draw, before any clip is generated for it.
  */
 public final class ScenePlanner {
     private final LanguageDetector detector;
     private final SceneAnalyzer analyzer;
     private final ModelAssistedSceneAnalyzer modelPlanner;
+    private final RenderFonts fonts;
 
     public ScenePlanner(LanguageDetector detector, SceneAnalyzer analyzer) {
-        this(detector, analyzer, null);
+        this(detector, analyzer, null, null);
     }
 
     /** With {@code modelPlanner} null, scenes come from the rule-based analyzer only. */
@@ -32,9 +35,23 @@ public final class ScenePlanner {
             LanguageDetector detector,
             SceneAnalyzer analyzer,
             ModelAssistedSceneAnalyzer modelPlanner) {
+        this(detector, analyzer, modelPlanner, null);
+    }
+
+    /**
+     * With {@code fonts} (the renderer's, may be null for no check), a plan whose text has scripts
+     * no font covers carries a warning naming them; the video is still made, without that text in
+     * its picture.
+     */
+    public ScenePlanner(
+            LanguageDetector detector,
+            SceneAnalyzer analyzer,
+            ModelAssistedSceneAnalyzer modelPlanner,
+            RenderFonts fonts) {
         this.detector = detector;
         this.analyzer = analyzer;
         this.modelPlanner = modelPlanner;
+        this.fonts = fonts;
     }
 
     public ScenePlan plan(AcceptedRequest accepted) {
@@ -53,6 +70,9 @@ public final class ScenePlanner {
                     planned.fromModel()
                             ? "scenes planned by the model planner"
                             : "model planner not used: " + planned.fallbackReason());
+        }
+        if (fonts != null) {
+            fonts.warningFor(request.getText()).ifPresent(warnings::add);
         }
         return ScenePlan.newBuilder()
                 .setRequestId(request.getRequestId())

@@ -2,6 +2,7 @@ package io.reelflow.operators.quality;
 
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 
+import io.reelflow.operators.render.FfmpegLogging;
 import io.reelflow.schemas.QualityReport;
 import io.reelflow.schemas.RenderSpec;
 import java.nio.ByteBuffer;
@@ -45,6 +46,7 @@ public final class QualityScorer {
     }
 
     public QualityScorer(QualityConfig config) {
+        FfmpegLogging.install();
         this.config = Objects.requireNonNull(config, "config");
     }
 

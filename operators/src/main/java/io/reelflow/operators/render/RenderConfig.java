@@ -21,10 +21,11 @@ import java.util.Set;
  * @param crf constant rate factor, 0 (lossless) to 51 (worst); also the NVENC quality target
  * @param encoderThreads threads one encode may use (renders run in parallel on an executor)
  * @param subtitleSizeRatio subtitle font size as a fraction of the video height
- * @param fontPaths font files or directories searched for subtitle and title fonts; {@code
- *     ${java.home}} is replaced by the rendering JVM's home
+ * @param fontPaths your own font files or directories for subtitles and title cards, tried before
+ *     the bundled fonts (see {@link RenderFonts}); {@code ${java.home}} is replaced by the
+ *     rendering JVM's home; none by default
  * @param fontFamilies preferred font families, first first (matched against file names such as
- *     {@code NotoSans-Bold.ttf}); a text gets the first font that covers all its characters
+ *     {@code NotoSans-Bold.ttf}); each character is drawn with the first font that has it
  * @param framesInFlight composed frames waiting for or in the encoder (each one frame of memory)
  * @param composeThreads threads composing one frame (the render's own thread and helpers); more
  *     than one uses cores the encoder leaves idle
@@ -62,23 +63,17 @@ public record RenderConfig(
                     "veryslow",
                     "placebo");
 
-    /** Debian's font directories and the JRE's own fonts. */
-    public static final List<String> DEFAULT_FONT_PATHS =
-            List.of("/usr/share/fonts", "/usr/local/share/fonts", "${java.home}/lib/fonts");
+    /**
+     * None: the bundled fonts cover the common scripts, and renders look the same on every machine
+     * whatever fonts it has installed.
+     */
+    public static final List<String> DEFAULT_FONT_PATHS = List.of();
 
     /**
-     * Noto first (Debian {@code fonts-noto-core}, {@code fonts-noto-cjk}), one family per script
-     * group, then DejaVu ({@code fonts-dejavu-core}) which covers Latin, Greek, Cyrillic, Arabic
-     * and Hebrew.
+     * Roboto (bundled) for Latin, Greek and Cyrillic, then Noto Sans when you add it; the other
+     * bundled Noto fonts each cover their own scripts and follow by name.
      */
-    public static final List<String> DEFAULT_FONT_FAMILIES =
-            List.of(
-                    "Noto Sans",
-                    "Noto Sans CJK",
-                    "Noto Sans Arabic",
-                    "Noto Sans Hebrew",
-                    "Noto Sans Devanagari",
-                    "DejaVu Sans");
+    public static final List<String> DEFAULT_FONT_FAMILIES = List.of("Roboto", "Noto Sans");
 
     public RenderConfig {
         Objects.requireNonNull(encoder, "encoder");
@@ -106,9 +101,13 @@ public record RenderConfig(
             throw new IllegalArgumentException(
                     "subtitleSizeRatio must be within (0, 0.2], was " + subtitleSizeRatio);
         }
-        if (fontPaths.isEmpty() || fontPaths.stream().anyMatch(String::isBlank)) {
+        if (fontPaths.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException(
-                    "fontPaths must name at least one font file or directory, was " + fontPaths);
+                    "fontPaths must not contain blank entries, was " + fontPaths);
+        }
+        if (fontFamilies.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException(
+                    "fontFamilies must not contain blank entries, was " + fontFamilies);
         }
         if (framesInFlight < 1 || framesInFlight > 16) {
             throw new IllegalArgumentException(
@@ -130,8 +129,8 @@ public record RenderConfig(
 
     /**
      * AUTO encoder, x264 {@code veryfast}, crf 23, 2 threads, subtitles at 5% of the height, the
-     * {@link #DEFAULT_FONT_PATHS} and {@link #DEFAULT_FONT_FAMILIES}, 3 frames in flight, 2 compose
-     * threads, contact sheets of 4 columns of 320 px tiles.
+     * bundled fonts only ({@link #DEFAULT_FONT_FAMILIES}), 3 frames in flight, 2 compose threads,
+     * contact sheets of 4 columns of 320 px tiles.
      */
     public static RenderConfig defaults() {
         return new RenderConfig(
@@ -156,10 +155,14 @@ public record RenderConfig(
                 : Path.of(System.getProperty("java.io.tmpdir"), "reelflow-render");
     }
 
+    /** The fonts to draw text with: {@link #fontPaths} and the bundled fonts. */
+    public RenderFonts fonts() {
+        return new RenderFonts(fontPaths, fontFamilies);
+    }
+
     /** {@link #fontPaths} on this machine. */
     public List<Path> resolveFontPaths() {
-        String javaHome = System.getProperty("java.home");
-        return fontPaths.stream().map(p -> Path.of(p.replace("${java.home}", javaHome))).toList();
+        return fonts().resolvePaths();
     }
 
     public RenderConfig withWorkDirectory(Path directory) {
@@ -186,7 +189,10 @@ public record RenderConfig(
         return new Builder(this).subtitleSizeRatio(ratio).build();
     }
 
-    /** Searches only {@code paths} for fonts, preferring {@code families} in this order. */
+    /**
+     * Adds {@code paths} to the bundled fonts, tried before them, preferring {@code families} in
+     * this order.
+     */
     public RenderConfig withFonts(List<String> paths, List<String> families) {
         return new Builder(this).fonts(paths, families).build();
     }

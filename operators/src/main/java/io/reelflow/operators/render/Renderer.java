@@ -30,8 +30,8 @@ import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.codec.AvroClassTrust;
-import java.awt.Font;
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -68,7 +68,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>One bad asset never fails a render: its scene becomes a title card and the result is marked
- * degraded with a note. Encoding and upload failures are thrown.
+ * degraded with a note. Neither does text in a script no font has ({@link RenderFonts}): it is left
+ * out of the picture, kept in the SRT and WebVTT, and the result is degraded with a reason naming
+ * the script. Encoding and upload failures are thrown.
  */
 public final class Renderer {
     private static final SubtitleCues SUBTITLE_CUES = new SubtitleCues(SubtitleConfig.defaults());
@@ -82,6 +84,7 @@ public final class Renderer {
 
     public Renderer(ObjectStore store, RenderConfig config) {
         AvroClassTrust.install();
+        FfmpegLogging.install();
         this.store = Objects.requireNonNull(store, "store");
         this.config = Objects.requireNonNull(config, "config");
     }
@@ -117,7 +120,6 @@ public final class Renderer {
      * stream when it has neither. See {@link #render(RenderJob, Optional)}.
      *
      * @throws IllegalArgumentException when the job's spec cannot be rendered (odd size, no scenes)
-     * @throws IllegalStateException when no configured font covers text that must be drawn
      * @throws IOException when encoding or uploading fails
      */
     public RenderedVideo render(RenderJob job) throws IOException {
@@ -130,7 +132,6 @@ public final class Renderer {
      * thumbnail, contact sheet and subtitles, and returns their URIs.
      *
      * @throws IllegalArgumentException when the job's spec cannot be rendered (odd size, no scenes)
-     * @throws IllegalStateException when no configured font covers text that must be drawn
      * @throws IOException when encoding or uploading fails
      */
     public RenderedVideo render(RenderJob job, Optional<Path> audioTrack) throws IOException {
@@ -172,14 +173,19 @@ public final class Renderer {
         RenderSpec spec = job.getSpec();
         int width = spec.getWidth();
         int height = spec.getHeight();
-        FontLibrary fonts = FontLibrary.of(config.resolveFontPaths(), config.fontFamilies());
+        FontLibrary fonts = config.fonts().library();
         List<SubtitleCue> cues = subtitleCues(timeline, job.getLanguage());
-        // Fonts are chosen before any media is touched, so a missing font fails fast and clearly.
         SubtitleOverlay subtitles =
                 spec.getSubtitles()
-                        ? SubtitleOverlay.of(cues, width, height, config.subtitleSizeRatio(), fonts)
+                        ? SubtitleOverlay.of(
+                                cues,
+                                width,
+                                height,
+                                config.subtitleSizeRatio(),
+                                fonts,
+                                job.getLanguage())
                         : null;
-        SceneOpener opener = new SceneOpener(job, fonts);
+        SceneOpener opener = new SceneOpener(job, fonts, temp);
         for (SceneSpan span : timeline.spans()) {
             SceneClip clip = span.clip();
             int sceneIndex = clip.getScene().getIndex();
@@ -187,16 +193,16 @@ public final class Renderer {
                 opener.notes.add("scene " + sceneIndex + ": " + clip.getNote());
             }
             if (clip.getDegraded()) {
-                opener.degradations.add(
+                opener.reasons.add(
                         "scene "
                                 + sceneIndex
                                 + ": "
-                                + (clip.getNote() == null ? "fallback" : clip.getNote()));
+                                + (clip.getNote() == null || clip.getNote().isBlank()
+                                        ? "degraded before rendering"
+                                        : clip.getNote()));
             }
             if (span.frameCount() == 0) {
                 opener.notes.add("scene " + sceneIndex + ": shorter than one frame, not shown");
-            } else if (clip.getSource() == ClipSource.TITLE_CARD) {
-                fonts.fontFor(clip.getScene().getText());
             }
         }
         opener.media = download(timeline, temp);
@@ -265,8 +271,15 @@ public final class Renderer {
                 store.put(subtitlesKey(runId, requestId), subtitlesFile, "application/x-subrip");
         String webVttUri = store.put(webVttKey(runId, requestId), webVttFile, "text/vtt");
 
+        String fontNote = leftOutText(subtitles, opener.titleCardScripts());
+        if (fontNote != null) {
+            opener.notes.add(fontNote);
+            opener.reasons.add(fontNote);
+        }
         boolean degraded =
-                opener.fellBack || job.getClips().stream().anyMatch(SceneClip::getDegraded);
+                opener.fellBack
+                        || fontNote != null
+                        || job.getClips().stream().anyMatch(SceneClip::getDegraded);
         return RenderedVideo.newBuilder()
                 .setRequestId(requestId)
                 .setRunId(runId)
@@ -287,32 +300,51 @@ public final class Renderer {
                 .setDegraded(degraded)
                 .setCredits(creditsWithMusic(opener.credits(), sound))
                 .setNotes(new ArrayList<>(opener.notes))
-                .setDegradations(new ArrayList<>(opener.degradations))
+                .setDegradedReasons(new ArrayList<>(opener.reasons))
                 .build();
     }
 
     /**
+     * The note on text left out of the picture for want of a font, naming the scripts and where
+     * they were left out; null when every character was drawn.
+     */
+    private static String leftOutText(SubtitleOverlay subtitles, List<String> titleCardScripts) {
+        Set<String> scripts = new LinkedHashSet<>();
+        List<String> where = new ArrayList<>();
+        if (subtitles != null && !subtitles.missingScripts().isEmpty()) {
+            scripts.addAll(subtitles.missingScripts());
+            where.add("burned-in subtitles");
+        }
+        if (!titleCardScripts.isEmpty()) {
+            scripts.addAll(titleCardScripts);
+            where.add("title cards");
+        }
+        return scripts.isEmpty() ? null : RenderFonts.leftOutNote(new ArrayList<>(scripts), where);
+    }
+
+    /**
      * Opens each scene's picture for the {@link Composer}, possibly on its prefetch thread: the
-     * planned media when usable, else a title card with a note.
+     * planned media when usable, else a title card with a note. Notes may name the failure in
+     * detail; reasons are for users and name no files.
      */
     private final class SceneOpener implements Composer.Sources {
         private final RenderJob job;
         private final FontLibrary fonts;
+        private final Path temp;
         private final int width;
         private final int height;
         private final int fps;
         final List<String> notes = Collections.synchronizedList(new ArrayList<>());
-
-        /** Why scenes fell back: the degraded clips' notes and media that could not be shown. */
-        final List<String> degradations = Collections.synchronizedList(new ArrayList<>());
-
+        final List<String> reasons = Collections.synchronizedList(new ArrayList<>());
         private final Set<Credit> credits = new LinkedHashSet<>();
+        private final Set<String> titleCardScripts = new LinkedHashSet<>();
         volatile boolean fellBack;
         volatile Map<String, Download> media = Map.of();
 
-        SceneOpener(RenderJob job, FontLibrary fonts) {
+        SceneOpener(RenderJob job, FontLibrary fonts, Path temp) {
             this.job = job;
             this.fonts = fonts;
+            this.temp = temp;
             this.width = job.getSpec().getWidth();
             this.height = job.getSpec().getHeight();
             this.fps = job.getSpec().getFps();
@@ -320,6 +352,11 @@ public final class Renderer {
 
         synchronized List<Credit> credits() {
             return new ArrayList<>(credits);
+        }
+
+        /** The scripts left out of the title cards shown, for want of a font. */
+        synchronized List<String> titleCardScripts() {
+            return new ArrayList<>(titleCardScripts);
         }
 
         @Override
@@ -332,12 +369,14 @@ public final class Renderer {
             int sceneIndex = clip.getScene().getIndex();
             List<String> cues = clip.getScene().getCameraCues();
             String problem;
+            String detail = null;
             if (clip.getMediaUri() == null) {
                 problem = "no media URI";
             } else {
                 Download download = media.get(clip.getMediaUri());
                 if (download.error() != null) {
-                    problem = "download failed (" + download.error() + ")";
+                    problem = "download failed";
+                    detail = download.error();
                 } else {
                     try {
                         SceneSource source =
@@ -364,54 +403,50 @@ public final class Renderer {
                         }
                         return source;
                     } catch (IOException | RuntimeException e) {
-                        problem = "unreadable (" + e.getMessage() + ")";
+                        problem = "unreadable";
+                        detail = String.valueOf(e.getMessage());
                     }
                 }
             }
-            recordFallback(
-                    "scene "
-                            + sceneIndex
-                            + ": "
-                            + kind
-                            + " media "
-                            + problem
+            String what = "scene " + sceneIndex + ": " + kind + " media " + problem;
+            notes.add(
+                    what
+                            + (detail == null ? "" : " (" + withoutWorkPath(detail) + ")")
                             + ", title card shown");
-            LOG.warn("Scene {} media {}: {}", sceneIndex, clip.getMediaUri(), problem);
-            return titleCard(clip);
-        }
-
-        private void recordFallback(String note) {
-            notes.add(note);
-            degradations.add(note);
+            reasons.add(what + ", title card shown");
+            LOG.warn("Scene {} media {}: {} {}", sceneIndex, clip.getMediaUri(), problem, detail);
             fellBack = true;
+            return titleCard(clip);
         }
 
         @Override
         public SceneSource replace(SceneSpan span, int frame, IOException failure) {
             int sceneIndex = span.clip().getScene().getIndex();
-            recordFallback(
-                    "scene "
-                            + sceneIndex
-                            + ": media failed at frame "
-                            + frame
+            String what = "scene " + sceneIndex + ": media failed at frame " + frame;
+            notes.add(
+                    what
                             + " ("
-                            + failure.getMessage()
+                            + withoutWorkPath(String.valueOf(failure.getMessage()))
                             + "), title card shown");
+            reasons.add(what + ", title card shown");
             LOG.warn("Scene {} of {} fell back mid-scene", sceneIndex, job.getRequestId(), failure);
+            fellBack = true;
             return titleCard(span.clip());
         }
 
         private TitleCard titleCard(SceneClip clip) {
-            String text = clip.getScene().getText();
-            Font font;
-            try {
-                font = fonts.fontFor(text);
-            } catch (IllegalStateException e) {
-                // A fallback card must not fail the render; planned cards were checked up front.
-                notes.add("scene " + clip.getScene().getIndex() + ": " + e.getMessage());
-                font = new Font(Font.SANS_SERIF, Font.BOLD, 1);
+            TitleCard card =
+                    new TitleCard(
+                            clip.getScene().getText(), width, height, fonts, job.getLanguage());
+            synchronized (this) {
+                titleCardScripts.addAll(card.missingScripts());
             }
-            return new TitleCard(text, width, height, font);
+            return card;
+        }
+
+        /** Failure messages name the render's temporary files; notes keep only their names. */
+        private String withoutWorkPath(String message) {
+            return message.replace(temp.toString() + File.separator, "");
         }
     }
 
@@ -441,12 +476,12 @@ public final class Renderer {
         return media;
     }
 
-    /** The scenes' credits, then the music's, each once. */
     /** Stills (stock or generated) are moved with Ken Burns; everything else is a clip. */
     static boolean isStill(ClipSource kind) {
         return kind == ClipSource.STOCK_PHOTO || kind == ClipSource.GENERATED_PHOTO;
     }
 
+    /** The scenes' credits, then the music's, each once. */
     private static List<Credit> creditsWithMusic(List<Credit> sceneCredits, Soundtrack sound) {
         List<Credit> credits = new ArrayList<>(sceneCredits);
         if (sound.musicCredit() != null && !credits.contains(sound.musicCredit())) {

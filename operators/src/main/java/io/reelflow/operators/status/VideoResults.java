@@ -11,31 +11,26 @@ public final class VideoResults {
     private VideoResults() {}
 
     /**
-     * COMPLETED when every quality check passed and no fallback was used, DEGRADED when checks
-     * passed but a fallback stood in for some media (its {@code error} says which and why), FAILED
-     * when a check failed.
+     * COMPLETED when every quality check passed and no fallback was used; DEGRADED when checks
+     * passed but a fallback stood in for some media or text was left out, with the reasons as its
+     * {@code error}; FAILED when a check failed.
      */
     public static VideoResult scored(RenderedVideo video, QualityReport quality, Instant at) {
         ResultStatus status =
                 !quality.getPassed()
                         ? ResultStatus.FAILED
                         : video.getDegraded() ? ResultStatus.DEGRADED : ResultStatus.COMPLETED;
-        return base(video, at)
-                .setStatus(status)
-                .setQuality(quality)
-                .setError(errorOf(status, video, quality))
-                .build();
-    }
-
-    private static String errorOf(ResultStatus status, RenderedVideo video, QualityReport quality) {
-        return switch (status) {
-            case FAILED -> "quality checks failed: " + String.join("; ", quality.getReasons());
-            case DEGRADED ->
-                    video.getDegradations().isEmpty()
-                            ? "degraded: a fallback stood in for some media"
-                            : "degraded: " + String.join("; ", video.getDegradations());
-            default -> null;
-        };
+        String error =
+                switch (status) {
+                    case FAILED ->
+                            "quality checks failed: " + String.join("; ", quality.getReasons());
+                    case DEGRADED ->
+                            video.getDegradedReasons().isEmpty()
+                                    ? null
+                                    : String.join("; ", video.getDegradedReasons());
+                    default -> null;
+                };
+        return base(video, at).setStatus(status).setQuality(quality).setError(error).build();
     }
 
     /** The result of a video that could not be rendered or scored. */

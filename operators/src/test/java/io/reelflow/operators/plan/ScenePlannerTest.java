@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.operators.language.LanguageDetector;
 import io.reelflow.operators.language.LanguageDetectorConfig;
+import io.reelflow.operators.render.RenderConfig;
+import io.reelflow.operators.render.RenderFonts;
+import io.reelflow.operators.render.ScriptSamples;
 import io.reelflow.operators.scene.ModelAssistedSceneAnalyzer;
 import io.reelflow.operators.scene.PlannedScene;
 import io.reelflow.operators.scene.SceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzerConfig;
+import io.reelflow.operators.status.StatusEvents;
 import io.reelflow.operators.testing.Fixtures;
 import io.reelflow.schemas.AcceptedRequest;
 import io.reelflow.schemas.AssetKind;
@@ -15,6 +19,7 @@ import io.reelflow.schemas.AssetMatch;
 import io.reelflow.schemas.Credit;
 import io.reelflow.schemas.ScenePlan;
 import io.reelflow.schemas.SceneTask;
+import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoRequest;
 import java.time.Instant;
 import java.util.Arrays;
@@ -126,5 +131,44 @@ class ScenePlannerTest {
                                 assertThat(w)
                                         .startsWith("model planner not used:")
                                         .contains("planner down"));
+    }
+
+    @Test
+    void shouldWarnAtPlanTimeNamingAScriptNoRenderFontHas() {
+        RenderFonts fonts = RenderConfig.defaults().fonts();
+        String text =
+                "The stone bears an old inscription: "
+                        + ScriptSamples.OLD_HUNGARIAN
+                        + ". The storm rolls in over the harbour.";
+
+        ScenePlan plan = new ScenePlanner(detector, analyzer, null, fonts).plan(request(text, 6.0));
+
+        String warning =
+                "Old Hungarian text has no font: it will be left out of burned-in subtitles and"
+                        + " title cards; SRT and WebVTT keep it";
+        assertThat(plan.getWarnings()).contains(warning);
+        assertThat(plan.getScenes()).isNotEmpty();
+        List<StatusEvent> planned = StatusEvents.planned(plan, Instant.EPOCH);
+        assertThat(planned.get(0).getMessage()).contains(warning);
+    }
+
+    @Test
+    void shouldNotWarnForTextTheRenderFontsCover() {
+        RenderFonts fonts = RenderConfig.defaults().fonts();
+        String verse = "床前明月光，疑是地上霜。举头望明月，低头思故乡。";
+
+        ScenePlan plan =
+                new ScenePlanner(detector, analyzer, null, fonts).plan(request(verse, 6.0));
+
+        assertThat(plan.getWarnings()).noneMatch(warning -> warning.contains("no font"));
+    }
+
+    @Test
+    void shouldSkipTheFontCheckWithoutRenderFonts() {
+        ScenePlan plan =
+                new ScenePlanner(detector, analyzer)
+                        .plan(request(TEXT + " " + ScriptSamples.TANGUT, 6.0));
+
+        assertThat(plan.getWarnings()).noneMatch(warning -> warning.contains("no font"));
     }
 }

@@ -24,8 +24,9 @@ class RenderConfigTest {
         assertThat(config.crf()).isEqualTo(23);
         assertThat(config.encoderThreads()).isEqualTo(2);
         assertThat(config.subtitleSizeRatio()).isEqualTo(0.05);
-        assertThat(config.fontPaths()).contains("/usr/share/fonts", "${java.home}/lib/fonts");
-        assertThat(config.fontFamilies()).startsWith("Noto Sans").endsWith("DejaVu Sans");
+        assertThat(config.fontPaths()).isEmpty();
+        assertThat(config.fontFamilies()).containsExactly("Roboto", "Noto Sans");
+        assertThat(config.fonts()).isEqualTo(new RenderFonts(List.of(), config.fontFamilies()));
         assertThat(config.framesInFlight()).isEqualTo(3);
         assertThat(config.composeThreads()).isEqualTo(2);
         assertThat(config.contactSheetColumns()).isEqualTo(4);
@@ -103,15 +104,29 @@ class RenderConfigTest {
         assertThatThrownBy(() -> RenderConfig.defaults().withComposeThreads(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("composeThreads");
-        assertThatThrownBy(() -> RenderConfig.defaults().withFonts(List.of(), List.of()))
+        assertThatThrownBy(() -> RenderConfig.defaults().withFonts(List.of(" "), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("fontPaths");
+        assertThatThrownBy(() -> RenderConfig.defaults().withFonts(List.of(), List.of("")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fontFamilies");
+    }
+
+    @Test
+    void shouldAcceptNoFontPathsBecauseTheBundledFontsAreAlwaysThere() {
+        RenderConfig config = RenderConfig.defaults().withFonts(List.of(), List.of());
+
+        assertThat(config.fonts().missingScripts("Hello, 世界")).isEmpty();
     }
 
     @Test
     void shouldResolveTheJavaHomeFontDirectoryOnTheRenderingMachine() {
-        assertThat(RenderConfig.defaults().resolveFontPaths())
-                .contains(Path.of(System.getProperty("java.home"), "lib", "fonts"));
+        RenderConfig config =
+                RenderConfig.defaults()
+                        .withFonts(List.of("${java.home}/lib/fonts"), List.of("DejaVu Sans"));
+
+        assertThat(config.resolveFontPaths())
+                .containsExactly(Path.of(System.getProperty("java.home"), "lib", "fonts"));
     }
 
     @Test

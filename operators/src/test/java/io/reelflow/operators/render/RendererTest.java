@@ -241,13 +241,6 @@ class RendererTest {
     }
 
     @Test
-    void shouldShowGeneratedStillsLikePhotos() {
-        assertThat(Renderer.isStill(ClipSource.GENERATED_PHOTO)).isTrue();
-        assertThat(Renderer.isStill(ClipSource.STOCK_PHOTO)).isTrue();
-        assertThat(Renderer.isStill(ClipSource.GENERATED)).isFalse();
-    }
-
-    @Test
     void shouldFallBackToTitleCardsWhenMediaIsMissingOrCorrupt() throws IOException {
         Path corruptClip = TestMedia.writeGarbage(media.resolve("corrupt.mp4"));
         Path corruptPhoto = TestMedia.writeGarbage(media.resolve("corrupt.jpg"));
@@ -284,6 +277,12 @@ class RendererTest {
                 .anySatisfy(n -> assertThat(n).startsWith("scene 2: STOCK_PHOTO media unreadable"));
         assertThat(video.getNotes().stream().filter(n -> n.endsWith("title card shown")))
                 .hasSize(3);
+        assertThat(video.getDegradedReasons())
+                .containsExactly(
+                        "scene 0: STOCK_CLIP media download failed, title card shown",
+                        "scene 1: GENERATED media unreadable, title card shown",
+                        "scene 2: STOCK_PHOTO media unreadable, title card shown");
+        assertThat(video.getNotes()).noneMatch(note -> note.contains(work.toString()));
         List<BufferedImage> frames = framesOf(video);
         assertThat(frames).hasSize(75);
         for (int frame : new int[] {12, 37, 62}) {
@@ -456,9 +455,10 @@ class RendererTest {
         assertThat(video.getCredits()).containsExactly(credit("asset-a"));
         assertThat(video.getDegraded()).isTrue();
         assertThat(video.getNotes()).contains("scene 2: generation timed out");
-        assertThat(video.getDegradations()).first().isEqualTo("scene 2: generation timed out");
-        assertThat(video.getDegradations())
-                .anySatisfy(d -> assertThat(d).startsWith("scene 3: STOCK_PHOTO media download"));
+        assertThat(video.getDegradedReasons())
+                .containsExactly(
+                        "scene 2: generation timed out",
+                        "scene 3: STOCK_PHOTO media download failed, title card shown");
         assertThat(counting.puts)
                 .containsExactly(
                         Renderer.videoKey(RUN_ID, REQUEST_ID),
@@ -913,7 +913,8 @@ class RendererTest {
     }
 
     @Test
-    void shouldFailClearlyWhenNoConfiguredFontCoversTheSubtitles() {
+    void shouldDrawChineseWithTheBundledFontsWhenTheConfiguredOnesLackHan() throws IOException {
+        Path photo = TestMedia.writePhoto(media.resolve("grey.png"), 320, 180, GREY, "png");
         Renderer dejaVu =
                 new Renderer(
                         store,
@@ -922,17 +923,78 @@ class RendererTest {
                                 .withFonts(
                                         List.of("/usr/share/fonts/truetype/dejavu"),
                                         List.of("DejaVu Sans")));
-        RenderJob job =
-                job(
-                        spec(1.0, true),
-                        List.of(clip(0, "你好，世界", 0, 1.0, ClipSource.TITLE_CARD, null, 1)));
+        List<SceneClip> clips =
+                List.of(
+                        clip(0, "《静夜思》床前明月光", 0, 1.0, ClipSource.TITLE_CARD, null, 2),
+                        clip(1, "疑是地上霜", 1.0, 2.0, ClipSource.STOCK_PHOTO, uri(photo), 2));
 
-        assertThatThrownBy(() -> dejaVu.render(job))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("no configured font covers")
-                .hasMessageContaining("Han")
-                .hasMessageContaining("install fonts-noto-cjk");
-        assertThat(store.find(Renderer.videoKey(RUN_ID, REQUEST_ID))).isEmpty();
+        RenderedVideo video = dejaVu.render(job(spec(2.0, true), clips));
+        List<BufferedImage> with = framesOf(video);
+        List<BufferedImage> without = framesOf(dejaVu.render(job(spec(2.0, false), clips)));
+
+        assertThat(video.getDegraded()).isFalse();
+        assertThat(video.getDegradedReasons()).isEmpty();
+        assertThat(video.getNotes()).noneMatch(note -> note.contains("no font"));
+        assertThat(difference(with.get(37), without.get(37), subtitleArea())).isGreaterThan(5);
+        // The title card shows the verse: its middle differs from a card without text.
+        List<SceneClip> noText =
+                List.of(
+                        clip(0, "", 0, 1.0, ClipSource.TITLE_CARD, null, 2),
+                        clip(1, "疑是地上霜", 1.0, 2.0, ClipSource.STOCK_PHOTO, uri(photo), 2));
+        List<BufferedImage> blankCard = framesOf(dejaVu.render(job(spec(2.0, false), noText)));
+        Rectangle middle = new Rectangle(0, HEIGHT / 4, WIDTH, HEIGHT / 2);
+        assertThat(difference(without.get(12), blankCard.get(12), middle)).isGreaterThan(3);
+    }
+
+    @Test
+    void shouldLeaveOutTextNoFontHasAndDegradeTheVideoInsteadOfFailing() throws IOException {
+        Path photo = TestMedia.writePhoto(media.resolve("grey.png"), 320, 180, GREY, "png");
+        String text = "Runes " + ScriptSamples.OLD_HUNGARIAN + " here";
+        List<SceneClip> clips =
+                List.of(
+                        clip(0, text, 0, 1.0, ClipSource.TITLE_CARD, null, 2),
+                        clip(1, text, 1.0, 2.0, ClipSource.STOCK_PHOTO, uri(photo), 2));
+
+        RenderedVideo video = renderer().render(job(spec(2.0, true), clips));
+        List<BufferedImage> with = framesOf(video);
+        List<BufferedImage> without = framesOf(renderer().render(job(spec(2.0, false), clips)));
+
+        String reason =
+                "Old Hungarian text has no font: left out of burned-in subtitles and title cards;"
+                        + " SRT and WebVTT keep it";
+        assertThat(video.getError()).isNull();
+        assertThat(video.getDegraded()).isTrue();
+        assertThat(video.getDegradedReasons()).containsExactly(reason);
+        assertThat(video.getNotes()).contains(reason);
+        assertThat(video.getNotes()).noneMatch(note -> note.contains(temp.toString()));
+        // The Latin words are still burned in; the SRT and WebVTT keep every character.
+        assertThat(difference(with.get(37), without.get(37), subtitleArea())).isGreaterThan(5);
+        assertThat(Files.readString(store.pathOf(Renderer.subtitlesKey(RUN_ID, REQUEST_ID))))
+                .contains(text);
+        assertThat(Files.readString(store.pathOf(Renderer.webVttKey(RUN_ID, REQUEST_ID))))
+                .contains(text);
+    }
+
+    @Test
+    void shouldSayOnlySubtitlesLostTextWhenNoTitleCardWasShown() throws IOException {
+        Path photo = TestMedia.writePhoto(media.resolve("grey.png"), 320, 180, GREY, "png");
+        List<SceneClip> clips =
+                List.of(
+                        clip(
+                                0,
+                                ScriptSamples.TANGUT + " and " + ScriptSamples.BASSA_VAH,
+                                0,
+                                1.0,
+                                ClipSource.STOCK_PHOTO,
+                                uri(photo),
+                                1));
+
+        RenderedVideo video = renderer().render(job(spec(1.0, true), clips));
+
+        assertThat(video.getDegradedReasons())
+                .containsExactly(
+                        "Tangut and Bassa Vah text has no font: left out of burned-in subtitles;"
+                                + " SRT and WebVTT keep it");
     }
 
     @Test
@@ -1003,4 +1065,12 @@ class RendererTest {
         @Override
         public void close() {}
     }
+
+    @Test
+    void shouldShowGeneratedStillsLikePhotos() {
+        assertThat(Renderer.isStill(ClipSource.GENERATED_PHOTO)).isTrue();
+        assertThat(Renderer.isStill(ClipSource.STOCK_PHOTO)).isTrue();
+        assertThat(Renderer.isStill(ClipSource.GENERATED)).isFalse();
+    }
+
 }

@@ -58,6 +58,8 @@ class VideoResultsTest {
 
         assertThat(result.getStatus()).isEqualTo(ResultStatus.COMPLETED);
         assertThat(result.getError()).isNull();
+        assertThat(StatusEvents.finished(result).getMessage())
+                .isEqualTo("COMPLETED s3://b/videos/r.mp4 (quality 100)");
         assertThat(result.getVideoUri()).isEqualTo("s3://b/videos/r.mp4");
         StatusEvent event = StatusEvents.finished(result);
         assertThat(event.getPhase()).isEqualTo(Phase.COMPLETED);
@@ -73,19 +75,35 @@ class VideoResultsTest {
     }
 
     @Test
-    void shouldSayWhyAResultIsDegradedInItsErrorAndStatusEvent() {
+    void shouldCarryTheDegradedReasonsToTheResultAndItsTerminalEvent() {
+        String font =
+                "Old Hungarian text has no font: left out of burned-in subtitles and title cards;"
+                        + " SRT and WebVTT keep it";
         RenderedVideo video = video(true);
-        video.setDegradations(
-                List.of("scene 1: fallback to title card: model wan: 3 attempts failed"));
+        video.setDegradedReasons(
+                List.of("scene 1: STOCK_PHOTO media unreadable, title card shown", font));
 
         VideoResult result = VideoResults.scored(video, quality(true), AT);
         StatusEvent event = StatusEvents.finished(result);
 
+        assertThat(result.getStatus()).isEqualTo(ResultStatus.DEGRADED);
         assertThat(result.getError())
-                .isEqualTo(
-                        "degraded: scene 1: fallback to title card: model wan: 3 attempts failed");
+                .isEqualTo("scene 1: STOCK_PHOTO media unreadable, title card shown; " + font);
         assertThat(event.getPhase()).isEqualTo(Phase.DEGRADED);
-        assertThat(event.getMessage()).contains("fallback to title card: model wan");
+        assertThat(event.getMessage())
+                .startsWith("DEGRADED s3://b/videos/r.mp4 (quality 100): ")
+                .endsWith(font);
+    }
+
+    @Test
+    void shouldKeepTheQualityReasonsWhenADegradedVideoFailsItsChecks() {
+        RenderedVideo video = video(true);
+        video.setDegradedReasons(List.of("Tangut text has no font: left out of title cards"));
+
+        VideoResult result = VideoResults.scored(video, quality(false, "black"), AT);
+
+        assertThat(result.getStatus()).isEqualTo(ResultStatus.FAILED);
+        assertThat(result.getError()).isEqualTo("quality checks failed: black");
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.reelflow.job.cli;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
-import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
-
 import io.reelflow.connectors.catalog.AssetDescriptions;
 import io.reelflow.connectors.catalog.AssetImporter;
 import io.reelflow.connectors.catalog.ImportReport;
@@ -87,9 +84,6 @@ public final class AssetsCommand {
             throws Exception {
         AssetDescriptions descriptions =
                 AssetDescriptions.read(descriptionFiles(line.option("descriptions", "")));
-        // FFmpeg's own complaints about broken files would tear the progress bar; the
-        // rejection reasons in the summary say what went wrong.
-        av_log_set_level(AV_LOG_FATAL);
         JdbcAssetCatalog catalog = catalog(settings);
         ImportReport report;
         try (S3ObjectStore store = new S3ObjectStore(settings.storage());

@@ -60,6 +60,11 @@ public final class ReelflowCli {
             err.println(USAGE);
             return 2;
         }
+        if (line.flag("help")) {
+            // Every command answers --help with the usage instead of starting its work.
+            out.println(USAGE);
+            return 0;
+        }
         switch (line.command()) {
             case "run":
                 runJob(Configuration.fromMap(line.options()));

@@ -84,17 +84,22 @@ public final class PipelineOptions {
                     .asList()
                     .defaultValues(RenderConfig.defaults().fontPaths().toArray(new String[0]))
                     .withDescription(
-                            "Font files or directories for subtitles and title cards (Debian:"
-                                    + " fonts-noto-core, fonts-noto-cjk, fonts-dejavu-core). A"
-                                    + " render whose text no font covers fails and names the"
-                                    + " characters.");
+                            "Your own font files or directories for subtitles and title cards,"
+                                    + " tried before the bundled fonts (Roboto, Noto for each"
+                                    + " script, Noto Sans CJK), which are always there; missing"
+                                    + " paths are skipped. Text in a script no font has is left"
+                                    + " out of the picture (SRT and WebVTT keep it) and the video"
+                                    + " is DEGRADED, naming the script.");
 
     public static final ConfigOption<List<String>> FONT_FAMILIES =
             key("reelflow.render.font-families")
                     .stringType()
                     .asList()
                     .defaultValues(RenderConfig.defaults().fontFamilies().toArray(new String[0]))
-                    .withDescription("Preferred font families, first that covers the text wins.");
+                    .withDescription(
+                            "Preferred font families, first first, matched against font file"
+                                    + " names (e.g. 'Noto Sans' matches NotoSans-Bold.ttf); each"
+                                    + " character is drawn with the first font that has it.");
 
     public static final ConfigOption<Boolean> LANGUAGE_LOW_ACCURACY =
             key("reelflow.language.low-accuracy")

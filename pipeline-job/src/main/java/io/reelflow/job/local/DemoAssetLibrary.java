@@ -1,8 +1,5 @@
 package io.reelflow.job.local;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
-import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
-
 import io.reelflow.connectors.catalog.AssetDescription;
 import io.reelflow.connectors.catalog.AssetDescriptions;
 import io.reelflow.connectors.catalog.AssetImporter;
@@ -56,9 +53,6 @@ public final class DemoAssetLibrary {
      */
     public static List<CatalogAsset> install(
             ObjectStore store, JdbcAssetCatalog catalog, Path workDir) throws IOException {
-        // JavaCV prints every probed file's stream table at FFmpeg's default level; local mode's
-        // console is for the run's progress.
-        av_log_set_level(AV_LOG_ERROR);
         Path photos = Files.createDirectories(workDir.resolve("library"));
         Map<String, AssetDescription> descriptions = new LinkedHashMap<>();
         for (Demo demo : demos()) {

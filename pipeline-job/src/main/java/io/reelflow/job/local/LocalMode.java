@@ -7,6 +7,7 @@ import io.reelflow.connectors.kafka.TopicAdmin;
 import io.reelflow.connectors.s3.S3ObjectStore;
 import io.reelflow.connectors.s3.S3Settings;
 import io.reelflow.embedded.ReelflowServices;
+import io.reelflow.embedded.ServiceEndpoints;
 import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.ReelflowJob;
 import io.reelflow.job.cli.CommandLine;
@@ -17,34 +18,52 @@ import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.job.config.SidecarOptions;
 import io.reelflow.job.config.StorageOptions;
 import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.operators.render.FfmpegLogging;
 import io.reelflow.schemas.VideoRequest;
 import io.reelflow.sidecar.ReferenceSidecarServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * {@code reelflow local}: the whole product on one machine. Starts Kafka, S3, PostgreSQL and the
  * reference sidecar in this JVM, runs the job with the Flink web UI, publishes the samples, and
- * reports each video as it completes.
+ * reports each video as it completes. Every server listens on loopback only, and the S3 secret key
+ * is written to an owner-only connection file, never to the console.
  */
 public final class LocalMode {
     private static final Duration SAMPLE_DEADLINE = Duration.ofMinutes(15);
+
+    /** Where every server of local mode listens: reachable from this machine only. */
+    static final String LOOPBACK = "127.0.0.1";
+
+    /** In the data directory: the options that point other commands at this stack. */
+    static final String CONNECTION_FILE = "connection.args";
+
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rw-------");
 
     private LocalMode() {}
 
@@ -63,32 +82,31 @@ public final class LocalMode {
                         .build();
 
         List<VideoRequest> samples = readSamples(examples);
+        // The sidecar, the demo library and the job all run FFmpeg in this JVM.
+        FfmpegLogging.install();
         out.printf(
                 "Starting Kafka, PostgreSQL, S3 and the reference sidecar (data in %s) ...%n",
                 dataDir);
         try (ReelflowServices services = ReelflowServices.start(servicesOptions);
                 ReferenceSidecarServer sidecar =
                         ReferenceSidecarServer.start(
-                                io.reelflow.sidecar.SidecarOptions.defaults()
-                                        .withPort(line.intOption("sidecar-port", 8090))
-                                        .withThreads(2))) {
+                                sidecarOptions(line.intOption("sidecar-port", 8090)))) {
             Configuration config = jobConfiguration(services, sidecar, line.options());
+            keepLocal(config, webUiPort);
             prepare(services, config, dataDir);
-            printEndpoints(out, services, sidecar, webUiPort);
             Path connection = writeConnectionArgs(services, dataDir);
+            printEndpoints(out, services, sidecar, webUiPort, connection);
             out.printf(
                     "Other commands reach this stack with $(cat %s), e.g. ./reelflow assets"
                             + " import <folder> $(cat %s)%n",
                     connection, connection);
 
-            config.set(RestOptions.PORT, webUiPort);
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
             env.setParallelism(parallelism);
             ReelflowJob.define(env, config);
             JobClient job = env.executeAsync("Reelflow (local)");
-            out.printf(
-                    "Job %s running; web UI on http://localhost:%d%n", job.getJobID(), webUiPort);
+            out.printf("Job %s running; web UI on %s%n", job.getJobID(), webUi(webUiPort));
 
             PublishCommand.publish(
                     services.kafkaBootstrapServers(),
@@ -166,9 +184,10 @@ public final class LocalMode {
 
     /**
      * Writes the options that point a command ({@code assets import}, {@code publish}, {@code run})
-     * at this stack as one line of {@code --key value} pairs; the S3 keys change every start.
+     * at this stack as one line of {@code --key value} pairs, readable by the owner only: it holds
+     * the S3 secret key, which changes every start.
      */
-    static Path writeConnectionArgs(ReelflowServices services, Path dataDir) throws IOException {
+    static Path writeConnectionArgs(ServiceEndpoints services, Path dataDir) throws IOException {
         Map<String, String> values = connection(services);
         // An empty password has no value to pass; the option's default is empty too.
         values.remove(DatabaseOptions.PASSWORD.key());
@@ -176,13 +195,38 @@ public final class LocalMode {
         values.forEach(
                 (key, value) ->
                         line.append("--").append(key).append(' ').append(value).append(' '));
-        Path file = dataDir.resolve("connection.args");
-        Files.writeString(file, line.toString().strip() + "\n");
+        Path file = Files.createDirectories(dataDir).resolve(CONNECTION_FILE);
+        writeOwnerOnly(file, line.toString().strip() + "\n");
         return file;
     }
 
+    /**
+     * Writes {@code text} to a new file created with rw------- (so the secret is never readable by
+     * others, not even before a chmod) and moves it over {@code file}, replacing a file of an
+     * earlier run whatever its permissions. File systems without POSIX permissions keep their own.
+     */
+    static void writeOwnerOnly(Path file, String text) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        FileAttribute<?>[] ownerOnly =
+                directory.getFileSystem().supportedFileAttributeViews().contains("posix")
+                        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                        : new FileAttribute<?>[0];
+        Path temporary =
+                Files.createTempFile(directory, file.getFileName() + ".", ".tmp", ownerOnly);
+        try {
+            Files.writeString(temporary, text);
+            Files.move(
+                    temporary,
+                    file,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
     /** The options that point at the local Kafka, S3 and PostgreSQL. */
-    private static Map<String, String> connection(ReelflowServices services) {
+    private static Map<String, String> connection(ServiceEndpoints services) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(KafkaOptions.BOOTSTRAP_SERVERS.key(), services.kafkaBootstrapServers());
         values.put(StorageOptions.ENDPOINT.key(), services.s3Endpoint());
@@ -198,7 +242,7 @@ public final class LocalMode {
 
     /** The job's configuration, pointing at the local servers; {@code overrides} win. */
     static Configuration jobConfiguration(
-            ReelflowServices services,
+            ServiceEndpoints services,
             ReferenceSidecarServer sidecar,
             Map<String, String> overrides) {
         Map<String, String> values = connection(services);
@@ -241,21 +285,50 @@ public final class LocalMode {
         }
     }
 
-    private static void printEndpoints(
+    /**
+     * Binds Flink's REST API and web UI, and its blob server, to loopback and turns jar uploads
+     * off: the web UI of local mode is for watching this job, not for running others. Applied after
+     * the command line's options, so none of them opens the cluster to the network.
+     */
+    static void keepLocal(Configuration config, int webUiPort) {
+        config.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+        config.set(RestOptions.ADDRESS, LOOPBACK);
+        config.set(RestOptions.PORT, webUiPort);
+        config.set(WebOptions.SUBMIT_ENABLE, false);
+        // The blob server (jars and large messages between JobManager and TaskManagers) binds
+        // here; it would listen on every interface otherwise.
+        config.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+    }
+
+    /** The reference sidecar on loopback, two clips at a time. */
+    static io.reelflow.sidecar.SidecarOptions sidecarOptions(int port) {
+        return io.reelflow.sidecar.SidecarOptions.defaults()
+                .withHost(LOOPBACK)
+                .withPort(port)
+                .withThreads(2);
+    }
+
+    /**
+     * Prints where each service listens; the S3 keys are only named by the file that holds them, so
+     * a shared screen or a pasted log gives nothing away.
+     */
+    static void printEndpoints(
             PrintStream out,
-            ReelflowServices services,
+            ServiceEndpoints services,
             ReferenceSidecarServer sidecar,
-            int webUiPort) {
-        out.println("Local endpoints:");
+            int webUiPort,
+            Path connection) {
+        out.println("Local endpoints (reachable from this machine only):");
         out.printf("  Kafka          %s%n", services.kafkaBootstrapServers());
         out.printf(
-                "  S3 API         %s  bucket %s  access key %s  secret key %s%n",
-                services.s3Endpoint(),
-                services.s3Bucket(),
-                services.s3AccessKey(),
-                services.s3SecretKey());
+                "  S3 API         %s  bucket %s  keys in %s (readable by you only)%n",
+                services.s3Endpoint(), services.s3Bucket(), connection);
         out.printf("  PostgreSQL     %s  user %s%n", services.jdbcUrl(), services.jdbcUser());
         out.printf("  Sidecar        %s  (%s)%n", sidecar.baseUri(), sidecar.generator());
-        out.printf("  Flink web UI   http://localhost:%d%n", webUiPort);
+        out.printf("  Flink web UI   %s%n", webUi(webUiPort));
+    }
+
+    private static String webUi(int port) {
+        return "http://" + LOOPBACK + ":" + port;
     }
 }

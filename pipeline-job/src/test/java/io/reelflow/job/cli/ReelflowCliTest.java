@@ -29,6 +29,14 @@ class ReelflowCliTest {
     }
 
     @Test
+    void shouldPrintUsageInsteadOfStartingTheLocalStackOnHelp() throws Exception {
+        assertThat(run("local", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("usage: reelflow <command>")
+                .doesNotContain("Starting Kafka");
+    }
+
+    @Test
     void shouldRefuseReplayUnderTheLiveRunId() throws Exception {
         assertThat(run("replay")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))

@@ -61,11 +61,11 @@ public final class CueText {
     }
 
     /** Groups lines into pages of at most {@code maxLines}. */
-    public static List<List<String>> pages(List<String> lines, int maxLines) {
+    public static <T> List<List<T>> pages(List<T> lines, int maxLines) {
         if (maxLines < 1) {
             throw new IllegalArgumentException("maxLines must be positive, was " + maxLines);
         }
-        List<List<String>> pages = new ArrayList<>();
+        List<List<T>> pages = new ArrayList<>();
         for (int i = 0; i < lines.size(); i += maxLines) {
             pages.add(List.copyOf(lines.subList(i, Math.min(lines.size(), i + maxLines))));
         }

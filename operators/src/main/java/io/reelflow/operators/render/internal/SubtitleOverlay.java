@@ -6,14 +6,18 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Burns the video's subtitle cues into the lower part of its frames — the same cues the SRT and
  * WebVTT files carry, so burned and soft subtitles agree line for line — white on a translucent
- * dark box. Each cue gets the first configured font that covers its text (chosen up front, so a
- * missing font fails the render before encoding) and is drawn once into a sprite that is blended
- * onto its frames; only the sprite on screen is kept.
+ * dark box. Each cue line is split into font runs up front (see {@link FontLibrary#runs}):
+ * characters no font has are left out of the picture (a cue with nothing left is not drawn) and
+ * their scripts reported by {@link #missingScripts()}, while the SRT and WebVTT keep the full text.
+ * A cue is drawn once into a sprite that is blended onto its frames; only the sprite on screen is
+ * kept.
  */
 public final class SubtitleOverlay {
 
@@ -21,7 +25,9 @@ public final class SubtitleOverlay {
     private static final Color BOX = new Color(0, 0, 0, 170);
 
     private final List<SubtitleCue> cues;
-    private final List<Font> fonts;
+    private final List<List<FontRuns>> lines;
+    private final List<String> missingScripts;
+    private final Font primary;
     private final int width;
     private final int height;
     private final double sizeRatio;
@@ -30,26 +36,59 @@ public final class SubtitleOverlay {
     private Sprite sprite;
 
     private SubtitleOverlay(
-            List<SubtitleCue> cues, List<Font> fonts, int width, int height, double sizeRatio) {
+            List<SubtitleCue> cues,
+            List<List<FontRuns>> lines,
+            List<String> missingScripts,
+            Font primary,
+            int width,
+            int height,
+            double sizeRatio) {
         this.cues = cues;
-        this.fonts = fonts;
+        this.lines = lines;
+        this.missingScripts = missingScripts;
+        this.primary = primary;
         this.width = width;
         this.height = height;
         this.sizeRatio = sizeRatio;
     }
 
     /**
-     * Subtitles for a {@code width x height} video.
-     *
-     * @throws IllegalStateException when no font of {@code library} covers a cue's text
+     * Subtitles for a {@code width x height} video in {@code language} (ISO 639-1, may be null),
+     * drawn with the fonts of {@code library}.
      */
     public static SubtitleOverlay of(
-            List<SubtitleCue> cues, int width, int height, double sizeRatio, FontLibrary library) {
-        List<Font> fonts = new ArrayList<>(cues.size());
+            List<SubtitleCue> cues,
+            int width,
+            int height,
+            double sizeRatio,
+            FontLibrary library,
+            String language) {
+        List<List<FontRuns>> lines = new ArrayList<>(cues.size());
+        Set<String> missing = new LinkedHashSet<>();
         for (SubtitleCue cue : cues) {
-            fonts.add(library.fontFor(String.join(" ", cue.lines())));
+            List<FontRuns> drawn = new ArrayList<>(cue.lines().size());
+            for (String line : cue.lines()) {
+                FontRuns runs = library.runs(line, language);
+                missing.addAll(runs.missingScripts());
+                if (!runs.isBlank()) {
+                    drawn.add(runs);
+                }
+            }
+            lines.add(List.copyOf(drawn));
         }
-        return new SubtitleOverlay(List.copyOf(cues), List.copyOf(fonts), width, height, sizeRatio);
+        return new SubtitleOverlay(
+                List.copyOf(cues),
+                List.copyOf(lines),
+                List.copyOf(missing),
+                library.primary(),
+                width,
+                height,
+                sizeRatio);
+    }
+
+    /** The scripts left out of the burned-in cues because no font has them; usually empty. */
+    public List<String> missingScripts() {
+        return missingScripts;
     }
 
     /** Draws the cue shown at {@code seconds}, if any. */
@@ -58,7 +97,7 @@ public final class SubtitleOverlay {
             SubtitleCue cue = cues.get(i);
             if (seconds >= cue.startSeconds() && seconds < cue.endSeconds()) {
                 if (i != spriteCue) {
-                    sprite = draw(cue, fonts.get(i));
+                    sprite = draw(lines.get(i));
                     spriteCue = i;
                 }
                 if (sprite != null) {
@@ -69,21 +108,22 @@ public final class SubtitleOverlay {
         }
     }
 
-    private Sprite draw(SubtitleCue cue, Font base) {
-        List<String> lines = cue.lines();
-        if (lines.isEmpty()) {
+    /** The sprite of one cue's lines, or null when none is left to draw. */
+    Sprite draw(List<FontRuns> cueLines) {
+        if (cueLines.isEmpty()) {
             return null;
         }
-        Font font = TextBlock.fit(base, (float) (height * sizeRatio), lines, (int) (width * 0.9));
-        int padding = Math.max(2, font.getSize() / 3);
-        int boxWidth = (int) Math.ceil(TextBlock.widest(font, lines)) + 2 * padding + 2;
-        int boxHeight = TextBlock.lineHeight(font) * lines.size() + 2 * padding + 2;
+        float size = TextBlock.fitSize(cueLines, (float) (height * sizeRatio), (int) (width * 0.9));
+        TextBlock block = TextBlock.of(cueLines, primary, size);
+        int padding = Math.max(2, Math.round(size) / 3);
+        int boxWidth = (int) Math.ceil(block.widest()) + 2 * padding + 2;
+        int boxHeight = block.height() + 2 * padding + 2;
         boxWidth = Math.min(width, boxWidth + (boxWidth & 1));
         boxHeight = Math.min(height, boxHeight + (boxHeight & 1));
         BufferedImage image = new BufferedImage(boxWidth, boxHeight, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
-            TextBlock.draw(g, lines, font, boxWidth / 2, padding + 1, TEXT, BOX, padding);
+            block.draw(g, boxWidth / 2, padding + 1, TEXT, BOX, padding);
         } finally {
             g.dispose();
         }

@@ -22,7 +22,8 @@ import org.bytedeco.javacv.FrameRecorder;
  * ({@code faststart}) so players can start before the download ends. Frames arrive in YUV 4:2:0,
  * the encoder's own format, so no conversion runs here. An optional audio file is read along and
  * interleaved as AAC as the video advances. Opens the first usable encoder of a preference list and
- * remembers why the others were skipped, for the render notes.
+ * remembers why the others were skipped, for the render notes; NVENC is tried only when the
+ * process's {@link NvencProbe} found it usable.
  */
 public final class VideoWriter implements AutoCloseable {
 
@@ -67,6 +68,39 @@ public final class VideoWriter implements AutoCloseable {
         };
     }
 
+    /**
+     * The encoders worth opening, in order, and why the others are skipped.
+     *
+     * @param toTry encoders to open, the first that starts wins
+     * @param skipped {@code <encoder> unavailable: <reason>} for each one left out
+     */
+    public record Candidates(List<String> toTry, List<String> skipped) {
+        public Candidates {
+            toTry = List.copyOf(toTry);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /**
+     * Leaves out of {@code encoders} those this FFmpeg build lacks and {@value #NVENC} when {@code
+     * nvenc} found it unusable (asking it only then, so a CPU-only list never probes the GPU).
+     */
+    public static Candidates candidates(List<String> encoders, NvencProbe nvenc) {
+        List<String> toTry = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (String encoder : encoders) {
+            // Checked first: given an unknown name the recorder silently uses the format's default.
+            if (avcodec_find_encoder_by_name(encoder) == null) {
+                skipped.add(encoder + " unavailable: not in this FFmpeg build");
+            } else if (encoder.equals(NVENC) && !nvenc.outcome().available()) {
+                skipped.add(encoder + " unavailable: " + nvenc.outcome().reason());
+            } else {
+                toTry.add(encoder);
+            }
+        }
+        return new Candidates(toTry, skipped);
+    }
+
     /** A silent video; see {@link #open(Path, int, int, int, RenderConfig, List, Optional)}. */
     public static VideoWriter open(
             Path file, int width, int height, int fps, RenderConfig config, List<String> encoders)
@@ -92,13 +126,9 @@ public final class VideoWriter implements AutoCloseable {
             Optional<Path> audio)
             throws IOException {
         FFmpegFrameGrabber sound = audio.isPresent() ? openAudio(audio.get()) : null;
-        List<String> skipped = new ArrayList<>();
-        for (String encoder : encoders) {
-            // Checked first: given an unknown name the recorder silently uses the format's default.
-            if (avcodec_find_encoder_by_name(encoder) == null) {
-                skipped.add(encoder + " unavailable: not in this FFmpeg build");
-                continue;
-            }
+        Candidates candidates = candidates(encoders, NvencProbe.shared());
+        List<String> skipped = new ArrayList<>(candidates.skipped());
+        for (String encoder : candidates.toTry()) {
             FFmpegFrameRecorder recorder =
                     new FFmpegFrameRecorder(
                             file.toFile(), width, height, sound != null ? AUDIO_CHANNELS : 0);

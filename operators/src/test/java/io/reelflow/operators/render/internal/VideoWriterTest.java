@@ -2,13 +2,16 @@ package io.reelflow.operators.render.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.reelflow.operators.render.RenderConfig;
 import io.reelflow.operators.render.TestMedia;
 import io.reelflow.operators.render.VideoEncoder;
+import io.reelflow.operators.render.internal.NvencProbe.Outcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,5 +73,70 @@ class VideoWriterTest {
                         VideoWriter.encodersFor(
                                 RenderConfig.defaults().withEncoder(VideoEncoder.LIBX264)))
                 .containsExactly("libx264");
+    }
+
+    @Test
+    void shouldSkipNvencWithTheProbesReasonWhenItIsUnusable() {
+        NvencProbe noGpu = new NvencProbe(() -> Outcome.unavailable("no CUDA driver (test)"));
+
+        VideoWriter.Candidates auto =
+                VideoWriter.candidates(VideoWriter.encodersFor(RenderConfig.defaults()), noGpu);
+
+        assertThat(auto.toTry()).containsExactly("libx264");
+        assertThat(auto.skipped()).containsExactly("h264_nvenc unavailable: no CUDA driver (test)");
+    }
+
+    @Test
+    void shouldTryNvencFirstWhenTheProbeOpenedIt() {
+        NvencProbe gpu = new NvencProbe(Outcome::usable);
+
+        VideoWriter.Candidates auto =
+                VideoWriter.candidates(VideoWriter.encodersFor(RenderConfig.defaults()), gpu);
+
+        assertThat(auto.toTry()).containsExactly("h264_nvenc", "libx264");
+        assertThat(auto.skipped()).isEmpty();
+    }
+
+    @Test
+    void shouldNotProbeTheGpuForCpuOnlyEncoding() {
+        AtomicInteger probed = new AtomicInteger();
+        NvencProbe counting =
+                new NvencProbe(
+                        () -> {
+                            probed.incrementAndGet();
+                            return Outcome.usable();
+                        });
+
+        VideoWriter.candidates(
+                VideoWriter.encodersFor(RenderConfig.defaults().withEncoder(VideoEncoder.LIBX264)),
+                counting);
+
+        assertThat(probed).hasValue(0);
+    }
+
+    /**
+     * Without a GPU, AUTO encodes with libx264 and says why; NVENC is probed once, not per video.
+     */
+    @Test
+    void shouldResolveAutoToLibx264WithAReasonAndProbeOncePerProcess() throws IOException {
+        assumeThat(Path.of("/dev/nvidiactl")).as("an NVIDIA driver is loaded").doesNotExist();
+        List<String> auto = VideoWriter.encodersFor(RenderConfig.defaults());
+
+        for (int video = 0; video < 3; video++) {
+            try (VideoWriter writer =
+                    VideoWriter.open(
+                            temp.resolve("auto-" + video + ".mp4"),
+                            64,
+                            36,
+                            25,
+                            RenderConfig.defaults(),
+                            auto)) {
+                assertThat(writer.encoder()).isEqualTo("libx264");
+                assertThat(writer.note())
+                        .startsWith("encoder libx264 (h264_nvenc unavailable: no CUDA driver (");
+            }
+        }
+
+        assertThat(NvencProbe.shared().probes()).isEqualTo(1);
     }
 }
