@@ -152,8 +152,9 @@ public final class FakeJob {
     }
 
     void finish(Phase terminal) {
-        phase = terminal;
+        // Times first: readers that see the phase must see its time.
         completedAt = Instant.now();
+        phase = terminal;
         finished.complete(this);
     }
 }

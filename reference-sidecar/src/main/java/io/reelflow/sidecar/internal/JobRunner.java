@@ -104,8 +104,8 @@ public final class JobRunner implements AutoCloseable {
         if (job.cancelRequested) {
             return;
         }
-        job.phase = Phase.RUNNING;
         job.startedAt = Instant.now();
+        job.phase = Phase.RUNNING;
         try {
             waitJobTime(job);
             String failure = job.directives().failure();

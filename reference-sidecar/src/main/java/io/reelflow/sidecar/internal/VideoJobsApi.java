@@ -98,7 +98,12 @@ public final class VideoJobsApi {
             return;
         }
         context.stats().submitted(job.key());
-        Exchanges.sendJson(exchange, 200, render(job));
+        // Both servers answer the record as created, before their background task starts.
+        Map<String, Object> created = render(job);
+        created.put("status", "queued");
+        created.put("progress", 0);
+        created.put("completed_at", null);
+        Exchanges.sendJson(exchange, 200, created);
     }
 
     private FakeJob newJob(String dialect, Params params) {
