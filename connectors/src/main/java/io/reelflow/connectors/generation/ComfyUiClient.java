@@ -175,8 +175,7 @@ public final class ComfyUiClient implements GenerationClient {
 
     @Override
     public CompletableFuture<Void> health() {
-        String path = http.settings().healthPath().orElse("/system_stats");
-        return http.json(HttpRequest.newBuilder(http.resolve(path)).GET()).thenApply(json -> null);
+        return http.expectOk(http.settings().healthPath().orElse("/system_stats"));
     }
 
     private CompletableFuture<Optional<JsonNode>> history(String jobId) {

@@ -7,9 +7,9 @@ import org.apache.flink.configuration.MemorySize;
 
 /**
  * The settings a {@code ModelEndpoint} carries in its {@code options} map, read by every adapter
- * ({@link GenerationClients}). Values are strings as in Flink's configuration: durations like
- * {@code 30 s}, sizes like {@code 512 mb}. The token itself is never an option: only where to read
- * it.
+ * ({@link GenerationClients}). Durations are ISO-8601 as the port writes them ({@code PT60S}) or
+ * Flink's form ({@code 60 s}); sizes like {@code 512 mb}. The token itself is never an option: only
+ * where to read it.
  */
 public final class EndpointOptions {
 
@@ -35,20 +35,24 @@ public final class EndpointOptions {
                     .defaultValue(Duration.ofSeconds(5))
                     .withDescription("How long to wait for a connection.");
 
-    public static final ConfigOption<Duration> CALL_TIMEOUT =
-            ConfigOptions.key("call-timeout")
+    /**
+     * The port's own key ({@code ModelEndpoint.REQUEST_TIMEOUT}), which the generation stage fills
+     * in for endpoints that do not set it.
+     */
+    public static final ConfigOption<Duration> REQUEST_TIMEOUT =
+            ConfigOptions.key("request-timeout")
                     .durationType()
-                    .defaultValue(Duration.ofSeconds(30))
+                    .defaultValue(Duration.ofSeconds(60))
                     .withDescription(
                             "How long one call (submit, poll, cancel, health) may take until the"
-                                    + " answer's headers; separate from the job's own deadline."
-                                    + " Synchronous image generations get twice the"
-                                    + " 'download-timeout' instead.");
+                                    + " answer's headers; separate from the job's own deadline. An"
+                                    + " image generation is one call: give image endpoints the time"
+                                    + " a generation takes.");
 
     public static final ConfigOption<Duration> DOWNLOAD_TIMEOUT =
             ConfigOptions.key("download-timeout")
                     .durationType()
-                    .defaultValue(Duration.ofMinutes(5))
+                    .defaultValue(Duration.ofMinutes(2))
                     .withDescription("How long a result download may take, body included.");
 
     public static final ConfigOption<MemorySize> MAX_DOWNLOAD_SIZE =

@@ -65,9 +65,7 @@ public final class OpenAiImagesClient implements GenerationClient {
                                 .header("Content-Type", "application/json")
                                 .header("Accept", "application/json")
                                 .POST(GenerationHttp.jsonBody(body(request, settings))),
-                        maxBytes,
-                        // The answer waits for the image: a generation, not a quick call.
-                        settings.downloadTimeout().multipliedBy(2))
+                        maxBytes)
                 .thenApply(http::requireJson)
                 .thenCompose(this::stashFirstImage);
     }
@@ -209,8 +207,7 @@ public final class OpenAiImagesClient implements GenerationClient {
 
     @Override
     public CompletableFuture<Void> health() {
-        String path = http.settings().healthPath().orElse("/health");
-        return http.json(HttpRequest.newBuilder(http.resolve(path)).GET()).thenApply(json -> null);
+        return http.expectOk(http.settings().healthPath().orElse("/health"));
     }
 
     /** PNG, JPEG or WebP by their magic bytes; the answer does not always say which. */

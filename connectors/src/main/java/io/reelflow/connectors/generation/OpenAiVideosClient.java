@@ -121,8 +121,7 @@ public final class OpenAiVideosClient implements GenerationClient {
 
     @Override
     public CompletableFuture<Void> health() {
-        String path = http.settings().healthPath().orElse("/health");
-        return http.json(HttpRequest.newBuilder(http.resolve(path)).GET()).thenApply(json -> null);
+        return http.expectOk(http.settings().healthPath().orElse("/health"));
     }
 
     /**

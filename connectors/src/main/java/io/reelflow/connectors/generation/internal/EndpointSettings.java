@@ -5,11 +5,14 @@ import io.reelflow.operators.port.ModelEndpoint;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.util.TimeUtils;
 
 /**
  * An endpoint's options, read and checked once ({@link EndpointOptions}): an unknown key or a bad
@@ -21,7 +24,7 @@ public record EndpointSettings(
         String protocol,
         BearerToken token,
         Duration connectTimeout,
-        Duration callTimeout,
+        Duration requestTimeout,
         Duration downloadTimeout,
         long maxDownloadBytes,
         Optional<String> healthPath,
@@ -38,7 +41,7 @@ public record EndpointSettings(
                     EndpointOptions.TOKEN_ENV,
                     EndpointOptions.TOKEN_FILE,
                     EndpointOptions.CONNECT_TIMEOUT,
-                    EndpointOptions.CALL_TIMEOUT,
+                    EndpointOptions.REQUEST_TIMEOUT,
                     EndpointOptions.DOWNLOAD_TIMEOUT,
                     EndpointOptions.MAX_DOWNLOAD_SIZE,
                     EndpointOptions.HEALTH_PATH,
@@ -82,9 +85,9 @@ public record EndpointSettings(
                     BearerToken.of(
                             config.getOptional(EndpointOptions.TOKEN_ENV).orElse(null),
                             config.getOptional(EndpointOptions.TOKEN_FILE).orElse(null)),
-                    positive(config.get(EndpointOptions.CONNECT_TIMEOUT), "connect-timeout"),
-                    positive(config.get(EndpointOptions.CALL_TIMEOUT), "call-timeout"),
-                    positive(config.get(EndpointOptions.DOWNLOAD_TIMEOUT), "download-timeout"),
+                    duration(endpoint, EndpointOptions.CONNECT_TIMEOUT),
+                    duration(endpoint, EndpointOptions.REQUEST_TIMEOUT),
+                    duration(endpoint, EndpointOptions.DOWNLOAD_TIMEOUT),
                     config.get(EndpointOptions.MAX_DOWNLOAD_SIZE).getBytes(),
                     config.getOptional(EndpointOptions.HEALTH_PATH),
                     config.getOptional(EndpointOptions.NUM_INFERENCE_STEPS),
@@ -98,9 +101,26 @@ public record EndpointSettings(
         }
     }
 
-    private static Duration positive(Duration value, String key) {
+    /**
+     * An ISO-8601 duration ({@code PT60S}, as the port's {@code ModelEndpoint.requestTimeout()}
+     * reads and the generation stage writes) or Flink's form ({@code 60 s}); positive.
+     */
+    private static Duration duration(ModelEndpoint endpoint, ConfigOption<Duration> option) {
+        String raw = endpoint.options().get(option.key());
+        Duration value;
+        if (raw == null) {
+            value = option.defaultValue();
+        } else if (raw.strip().toUpperCase(Locale.ROOT).startsWith("P")) {
+            try {
+                value = Duration.parse(raw.strip());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(option.key() + " is not a duration: " + raw, e);
+            }
+        } else {
+            value = TimeUtils.parseDuration(raw);
+        }
         if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(key + " must be positive, was " + value);
+            throw new IllegalArgumentException(option.key() + " must be positive, was " + raw);
         }
         return value;
     }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,19 +91,14 @@ public final class GenerationHttp implements AutoCloseable {
     }
 
     /**
-     * Sends the request with the call timeout and returns the answer whatever its status; fails
+     * Sends the request with the request timeout and returns the answer whatever its status; fails
      * only when there is no answer ({@link HttpFailures#forTransport}).
      */
     public CompletableFuture<HttpResponse<byte[]>> send(
             HttpRequest.Builder request, long maxBytes) {
-        return send(request, maxBytes, settings.callTimeout());
-    }
-
-    public CompletableFuture<HttpResponse<byte[]>> send(
-            HttpRequest.Builder request, long maxBytes, Duration timeout) {
         HttpRequest built;
         try {
-            built = authorize(request).timeout(timeout).build();
+            built = authorize(request).timeout(settings.requestTimeout()).build();
         } catch (GenerationException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -118,6 +112,21 @@ public final class GenerationHttp implements AutoCloseable {
     /** Sends the request and reads a 2xx answer as JSON; any other status fails the call. */
     public CompletableFuture<JsonNode> json(HttpRequest.Builder request) {
         return send(request, MAX_JSON_BYTES).thenApply(this::requireJson);
+    }
+
+    /**
+     * Completes when {@code path} answers 2xx, whatever the body: vLLM answers {@code /health} with
+     * an empty 200, vLLM-Omni with JSON, ComfyUI's {@code /system_stats} with JSON.
+     */
+    public CompletableFuture<Void> expectOk(String path) {
+        return send(HttpRequest.newBuilder(resolve(path)).GET(), MAX_JSON_BYTES)
+                .thenApply(
+                        response -> {
+                            if (response.statusCode() / 100 != 2) {
+                                throw new CompletionException(failure(response));
+                            }
+                            return null;
+                        });
     }
 
     /** The answer's JSON when its status is 2xx, else the status's exception. */

@@ -18,13 +18,26 @@ class EndpointSettingsTest {
     @Test
     void shouldReadTypedOptionsWithDefaults() {
         EndpointSettings settings =
-                settings(Map.of("call-timeout", "10 s", "max-download-size", "64 mb"));
+                settings(Map.of("download-timeout", "10 s", "max-download-size", "64 mb"));
 
-        assertThat(settings.callTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.downloadTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.maxDownloadBytes()).isEqualTo(64L * 1024 * 1024);
         assertThat(settings.responseFormat()).isEqualTo("b64_json");
         assertThat(settings.token().toString()).isEqualTo("BearerToken[none]");
+    }
+
+    @Test
+    void shouldReadTheRequestTimeoutThePortWritesInIso8601() {
+        // The generation stage sets ModelEndpoint.REQUEST_TIMEOUT with Duration.toString().
+        assertThat(settings(Map.of("request-timeout", "PT2M30S")).requestTimeout())
+                .isEqualTo(Duration.ofSeconds(150));
+        assertThat(settings(Map.of("request-timeout", "90 s")).requestTimeout())
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> settings(Map.of("request-timeout", "PT0S")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be positive");
     }
 
     @Test
@@ -34,7 +47,7 @@ class EndpointSettingsTest {
                 .hasMessageContaining("endpoint 'wan'")
                 .hasMessageContaining("unknown option 'api-key'")
                 .hasMessageNotContaining("sk-123");
-        assertThatThrownBy(() -> settings(Map.of("call-timeout", "soon")))
+        assertThatThrownBy(() -> settings(Map.of("request-timeout", "soon")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("endpoint 'wan'");
         assertThatThrownBy(() -> settings(Map.of("token-env", "A", "token-file", "/b")))
