@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * image) output through {@code /view}. Cancel takes a pending prompt off the queue ({@code POST
  * /queue {"delete": [id]}}) and interrupts a running one ({@code POST /interrupt {"prompt_id"}},
  * which ComfyUI honours only while that prompt runs).
+ *
+ * <p>Created by {@link GenerationClients} for its protocol.
  */
 public final class ComfyUiClient implements GenerationClient {
 
@@ -55,7 +57,7 @@ public final class ComfyUiClient implements GenerationClient {
     // One per client, as ComfyUI's own examples do: it names our websocket, which we do not open.
     private final String clientId = UUID.randomUUID().toString();
 
-    public ComfyUiClient(EndpointSettings settings) {
+    ComfyUiClient(EndpointSettings settings) {
         this.template =
                 WorkflowTemplate.load(
                         settings.workflow()

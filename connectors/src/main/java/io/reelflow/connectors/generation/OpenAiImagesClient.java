@@ -32,6 +32,8 @@ import java.util.concurrent.CompletionException;
  * written to a {@link ResultStash} at once, under the job id, and {@link #download} moves it to the
  * target. A job whose stash is gone (another machine, a cleaned temp dir) polls as {@link
  * JobState#LOST}.
+ *
+ * <p>Created by {@link GenerationClients} for its protocol.
  */
 public final class OpenAiImagesClient implements GenerationClient {
 
@@ -40,7 +42,7 @@ public final class OpenAiImagesClient implements GenerationClient {
     private final GenerationHttp http;
     private final ResultStash stash;
 
-    public OpenAiImagesClient(EndpointSettings settings) {
+    OpenAiImagesClient(EndpointSettings settings) {
         this.http = new GenerationHttp(settings);
         try {
             this.stash =

@@ -32,6 +32,8 @@ import java.util.concurrent.CompletionException;
  * as body; that body is read as the job. Cancel deletes the job: vLLM-Omni stops queued and running
  * work, SGLang forgets the record while the generation runs on, OpenAI deletes only finished videos
  * (the connectors README has the details).
+ *
+ * <p>Created by {@link GenerationClients} for its protocol.
  */
 public final class OpenAiVideosClient implements GenerationClient {
 
@@ -40,7 +42,7 @@ public final class OpenAiVideosClient implements GenerationClient {
     private final GenerationHttp http;
     private final VideoBodyEncoding encoding;
 
-    public OpenAiVideosClient(EndpointSettings settings, VideoBodyEncoding encoding) {
+    OpenAiVideosClient(EndpointSettings settings, VideoBodyEncoding encoding) {
         this.http = new GenerationHttp(settings);
         this.encoding = encoding;
     }
