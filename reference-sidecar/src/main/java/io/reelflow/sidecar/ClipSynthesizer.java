@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import javax.imageio.ImageIO;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -52,7 +53,7 @@ public final class ClipSynthesizer {
      * Encodes the clip the request describes into {@code target} (MP4, H.264 via libx264, yuv420p,
      * moov atom first), replacing the file if it exists.
      */
-    public SynthesizedClip synthesize(GenerateRequest request, Path target) throws IOException {
+    public SynthesizedClip synthesize(ClipRequest request, Path target) throws IOException {
         Scene scene = Scene.of(request);
         BufferedImage canvas =
                 new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
@@ -73,7 +74,7 @@ public final class ClipSynthesizer {
             // Moov atom first, so that players and the quality scorer can start reading at once.
             recorder.setOption("movflags", "+faststart");
             recorder.start();
-            for (int frame = 0; frame < request.frameCount(); frame++) {
+            for (int frame = 0; frame < request.frames(); frame++) {
                 scene.draw(canvas, frame);
                 recorder.record(converter.convert(canvas), avutil.AV_PIX_FMT_BGR24);
             }
@@ -81,14 +82,24 @@ public final class ClipSynthesizer {
         } catch (FFmpegFrameRecorder.Exception e) {
             throw new IOException("Could not encode " + target, e);
         }
-        return new SynthesizedClip(target, request.frameCount(), request.clipDurationSeconds());
+        return new SynthesizedClip(target, request.frames(), request.durationSeconds());
+    }
+
+    /**
+     * Writes the first frame of the request as a PNG to {@code target}: the still an image model
+     * would answer.
+     */
+    public void synthesizeStill(ClipRequest request, Path target) throws IOException {
+        if (!ImageIO.write(renderFrame(request, 0), "png", target.toFile())) {
+            throw new IOException("No PNG writer in this Java runtime");
+        }
     }
 
     /** Draws one frame of the clip the request describes; the encoder sees exactly this image. */
-    public BufferedImage renderFrame(GenerateRequest request, int frameIndex) {
-        if (frameIndex < 0 || frameIndex >= request.frameCount()) {
+    public BufferedImage renderFrame(ClipRequest request, int frameIndex) {
+        if (frameIndex < 0 || frameIndex >= request.frames()) {
             throw new IllegalArgumentException(
-                    "frame " + frameIndex + " is outside 0.." + (request.frameCount() - 1));
+                    "frame " + frameIndex + " is outside 0.." + (request.frames() - 1));
         }
         BufferedImage canvas =
                 new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
@@ -98,12 +109,12 @@ public final class ClipSynthesizer {
 
     /** Everything that shapes the imagery, derived once from the hash of prompt and seed. */
     private static final class Scene {
-        private final GenerateRequest request;
+        private final ClipRequest request;
         private final Color[] background;
         private final Shape[] shapes;
         private final double gradientPeriodSeconds;
 
-        private Scene(GenerateRequest request, ByteBuffer hash) {
+        private Scene(ClipRequest request, ByteBuffer hash) {
             this.request = request;
             float hue = (hash.getShort() & 0xffff) / 65536f;
             float offset = 0.25f + (hash.get() & 0xff) / 1024f;
@@ -119,7 +130,7 @@ public final class ClipSynthesizer {
             }
         }
 
-        static Scene of(GenerateRequest request) {
+        static Scene of(ClipRequest request) {
             return new Scene(request, hash(request));
         }
 
@@ -202,7 +213,7 @@ public final class ClipSynthesizer {
             return line.substring(0, end) + "...";
         }
 
-        private static ByteBuffer hash(GenerateRequest request) {
+        private static ByteBuffer hash(ClipRequest request) {
             try {
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");
                 digest.update(request.prompt().getBytes(StandardCharsets.UTF_8));

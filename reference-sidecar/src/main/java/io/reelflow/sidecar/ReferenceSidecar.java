@@ -3,9 +3,8 @@ package io.reelflow.sidecar;
 import java.io.IOException;
 
 /**
- * Runs the reference sidecar from the command line: {@code --port 8090 --threads 2 --queue 8
- * --latency-ms 0 --fail-first 0 --host 127.0.0.1}. A demo generator for tests and laptops, not a
- * model server.
+ * Runs the reference sidecar from the command line (options: {@link SidecarOptions#parse}). A demo
+ * generator for tests and laptops that speaks the model servers' protocols, not a model server.
  */
 public final class ReferenceSidecar {
 
@@ -19,8 +18,10 @@ public final class ReferenceSidecar {
         } catch (IllegalArgumentException e) {
             System.err.println("reference-sidecar: " + e.getMessage());
             System.err.println(
-                    "usage: reference-sidecar [--port 8090] [--threads 2] [--queue 8]"
-                            + " [--latency-ms 0] [--fail-first 0] [--host 127.0.0.1]");
+                    "usage: reference-sidecar [--host 127.0.0.1] [--port 8090]"
+                            + " [--mode video-jobs|multipart|images|comfyui] [--slots 2]"
+                            + " [--queue 32] [--job-ms 0] [--fail-first 0] [--token-env NAME]"
+                            + " [--image-url-ttl-s 600]");
             System.exit(2);
             return;
         }
@@ -29,6 +30,9 @@ public final class ReferenceSidecar {
         System.out.println(
                 "Reference sidecar (demo generator, not a model) on "
                         + server.baseUri()
-                        + " - POST /v1/generate, GET /health, GET /admin/stats, POST /admin/faults");
+                        + " - protocol "
+                        + server.protocol()
+                        + "; also /v1/videos, /v1/images/generations, ComfyUI /prompt;"
+                        + " GET /health, GET /stats, POST /admin/faults");
     }
 }

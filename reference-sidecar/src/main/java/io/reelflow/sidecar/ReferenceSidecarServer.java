@@ -1,106 +1,113 @@
 package io.reelflow.sidecar;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import io.reelflow.sidecar.internal.FaultInjector;
+import io.reelflow.sidecar.internal.ComfyApi;
+import io.reelflow.sidecar.internal.Exchanges;
+import io.reelflow.sidecar.internal.FakeJob;
+import io.reelflow.sidecar.internal.ImagesApi;
+import io.reelflow.sidecar.internal.JobRunner;
+import io.reelflow.sidecar.internal.JobStore;
+import io.reelflow.sidecar.internal.SidecarContext;
 import io.reelflow.sidecar.internal.SidecarStats;
+import io.reelflow.sidecar.internal.Threads;
+import io.reelflow.sidecar.internal.VideoJobsApi;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Properties;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference sidecar's HTTP server: {@code POST /v1/generate} answers with an MP4 made by {@link
- * ClipSynthesizer}, plus fault injection ({@code /admin/faults}), counters ({@code /admin/stats})
- * and {@code /health}. A test and demo tool, not a model server; every response says so in the
- * {@value #GENERATOR_HEADER} header.
+ * The reference sidecar: faithful fakes of the model servers Reelflow generates on, backed by
+ * {@link ClipSynthesizer} (coloured shapes, not a model). One server speaks every protocol at once:
+ * OpenAI-compatible video jobs as SGLang (JSON) and vLLM-Omni (multipart) take them, image
+ * generations, and a ComfyUI subset; with slots, a job time, fault injection and submission counts
+ * per content key for tests. The module README lists routes and knobs.
  *
  * <pre>{@code
- * try (ReferenceSidecarServer sidecar = ReferenceSidecarServer.start(SidecarOptions.defaults().withPort(0))) {
- *     URI generate = sidecar.baseUri().resolve("/v1/generate");
+ * try (ReferenceSidecarServer sidecar =
+ *         ReferenceSidecarServer.start(SidecarOptions.defaults().withPort(0))) {
+ *     URI base = sidecar.baseUri(); // e.g. POST base + "v1/videos"
  * }
  * }</pre>
  */
 public final class ReferenceSidecarServer implements AutoCloseable {
 
+    /** Sent on every answer, so nobody mistakes the output for a model's. */
     public static final String GENERATOR_HEADER = "X-Reelflow-Generator";
-    public static final String DURATION_HEADER = "X-Reelflow-Duration-Seconds";
-    public static final String GENERATOR_DESCRIPTION = "reference (demo, not a model)";
+
+    public static final String GENERATOR_DESCRIPTION = "reference (demo generator, not a model)";
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceSidecarServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final String RETRY_AFTER_SECONDS = "1";
-    // Threads beyond the generate slots, so health and admin calls are served while all are busy.
-    private static final int SPARE_HTTP_THREADS = 4;
+    // HTTP threads beyond the slots and queue: image requests wait on a thread for their job.
+    private static final int SPARE_HTTP_THREADS = 8;
 
     private final SidecarOptions options;
     private final HttpServer server;
     private final ExecutorService httpExecutor;
-    private final ThreadPoolExecutor workers;
-    private final ClipSynthesizer synthesizer = new ClipSynthesizer();
-    private final FaultInjector faults;
+    private final JobRunner runner;
+    private final JobStore store = new JobStore();
     private final SidecarStats stats = new SidecarStats();
+    private final Faults faults;
     private final Path workDirectory;
     private final String generator;
+    private final ImagesApi images;
+    private final ComfyApi comfy;
     private boolean stopped;
 
     private ReferenceSidecarServer(SidecarOptions options) throws IOException {
         this.options = options;
         this.generator = "reference-sidecar/" + version() + " (demo generator, not a model)";
-        this.faults = new FaultInjector(options.failFirst(), options.latencyMillis());
+        this.faults = new Faults(options.failFirst(), options.jobTime());
         this.workDirectory = Files.createTempDirectory("reelflow-sidecar-");
-        BlockingQueue<Runnable> queue =
-                options.queueCapacity() == 0
-                        ? new SynchronousQueue<>()
-                        : new ArrayBlockingQueue<>(options.queueCapacity());
-        this.workers =
-                new ThreadPoolExecutor(
-                        options.threads(),
-                        options.threads(),
-                        0,
-                        TimeUnit.MILLISECONDS,
-                        queue,
-                        namedThreads("reference-sidecar-worker"),
-                        new ThreadPoolExecutor.AbortPolicy());
+        this.runner =
+                new JobRunner(
+                        options.slots(),
+                        options.queueCapacity(),
+                        faults,
+                        new ClipSynthesizer(),
+                        workDirectory,
+                        stats);
         this.httpExecutor =
                 Executors.newFixedThreadPool(
-                        options.threads() + options.queueCapacity() + SPARE_HTTP_THREADS,
-                        namedThreads("reference-sidecar-http"));
+                        options.slots() + options.queueCapacity() + SPARE_HTTP_THREADS,
+                        Threads.named("reference-sidecar-http"));
         this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
         server.setExecutor(httpExecutor);
-        server.createContext("/", guarded(this::notFound));
-        server.createContext("/v1/generate", guarded(this::generate));
-        server.createContext("/admin/faults", guarded(this::faults));
-        server.createContext("/admin/stats", guarded(this::stats));
-        server.createContext("/health", guarded(this::health));
+        SidecarContext context =
+                new SidecarContext(
+                        options, runner, store, stats, faults, workDirectory, this::baseUri);
+        VideoJobsApi videos = new VideoJobsApi(context);
+        this.images = new ImagesApi(context);
+        this.comfy = new ComfyApi(context);
+        server.createContext("/", guarded(this::notFound, false));
+        server.createContext(VideoJobsApi.PATH, guarded(videos::handle, true));
+        server.createContext(ImagesApi.PATH, guarded(images::handle, true));
+        for (String path : ComfyApi.PATHS) {
+            server.createContext(path, guarded(comfy::handle, true));
+            server.createContext("/api" + path, guarded(comfy::handle, true));
+        }
+        server.createContext("/health", guarded(this::health, false));
+        server.createContext("/stats", guarded(this::stats, false));
+        server.createContext("/admin/faults", guarded(this::faults, false));
     }
 
     /**
@@ -117,9 +124,10 @@ public final class ReferenceSidecarServer implements AutoCloseable {
             throw e;
         }
         LOG.info(
-                "Reference sidecar (demo generator, not a model) listening on {} with {} threads",
+                "Reference sidecar (demo generator, not a model) on {}: {} slots, mode {}",
                 sidecar.baseUri(),
-                options.threads());
+                options.slots(),
+                options.mode().optionValue());
         return sidecar;
     }
 
@@ -134,6 +142,11 @@ public final class ReferenceSidecarServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port() + "/");
     }
 
+    /** The protocol a client should use for the configured mode, e.g. {@code openai-videos}. */
+    public String protocol() {
+        return options.mode().protocol();
+    }
+
     /** The value of the {@value #GENERATOR_HEADER} header. */
     public String generator() {
         return generator;
@@ -143,7 +156,40 @@ public final class ReferenceSidecarServer implements AutoCloseable {
         return options;
     }
 
-    /** Stops accepting requests, ends the threads and deletes clips not yet sent. */
+    /** Failure injection and job time, changeable while the server runs. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Submissions accepted so far for the key (see {@link SubmissionKey}). */
+    public long submissions(SubmissionKey key) {
+        return stats.submissions(key.hash());
+    }
+
+    /** Submissions accepted so far, per {@link SubmissionKey#hash()}. */
+    public Map<String, Long> submissionsByKey() {
+        return stats.submissionsByKey();
+    }
+
+    /** What {@code GET /stats} answers. */
+    public Map<String, Object> stats() {
+        return stats.snapshot(runner.running(), runner.queued());
+    }
+
+    /**
+     * Acts as a restarted server: every job, queued, running or finished, is forgotten (later polls
+     * answer 404 or an empty history), results included.
+     */
+    public void restart() {
+        List<FakeJob> forgotten = store.clear();
+        forgotten.forEach(runner::cancel);
+        images.clear();
+        comfy.clear();
+        stats.lostAtRestart(forgotten.size());
+        LOG.info("Reference sidecar 'restarted': {} jobs forgotten", forgotten.size());
+    }
+
+    /** Stops accepting requests, ends the threads and deletes every result. */
     @Override
     public synchronized void close() {
         if (stopped) {
@@ -151,12 +197,11 @@ public final class ReferenceSidecarServer implements AutoCloseable {
         }
         stopped = true;
         server.stop(0);
-        workers.shutdownNow();
+        runner.close();
         httpExecutor.shutdownNow();
         try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)
-                    || !httpExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("Reference sidecar threads still running after stop");
+            if (!httpExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Reference sidecar HTTP threads still running after stop");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -171,192 +216,123 @@ public final class ReferenceSidecarServer implements AutoCloseable {
         }
     }
 
-    private void generate(HttpExchange exchange) throws IOException {
-        stats.generateCall();
-        if (!exchange.getRequestMethod().equals("POST")) {
-            stats.invalidRequest();
-            methodNotAllowed(exchange, "POST");
-            return;
-        }
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType == null
-                || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            stats.invalidRequest();
-            sendError(exchange, 415, "Content-Type must be application/json");
-            return;
-        }
-        GenerateRequest request;
-        try {
-            request = GenerateRequest.fromJson(JSON.readTree(readBody(exchange)));
-        } catch (JsonProcessingException e) {
-            stats.invalidRequest();
-            sendError(exchange, 400, "malformed JSON: " + e.getOriginalMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            stats.invalidRequest();
-            sendError(exchange, 400, e.getMessage());
-            return;
-        } catch (BodyTooLargeException e) {
-            stats.invalidRequest();
-            sendError(exchange, 413, e.getMessage());
-            return;
-        }
-
-        Future<Outcome> outcome;
-        try {
-            outcome = workers.submit(() -> produce(request));
-        } catch (RejectedExecutionException e) {
-            stats.rejectedBusy();
-            exchange.getResponseHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
-            sendError(
-                    exchange,
-                    429,
-                    "busy: "
-                            + options.threads()
-                            + " clips are being generated and "
-                            + options.queueCapacity()
-                            + " are waiting; retry later");
-            return;
-        }
-        Outcome result;
-        try {
-            result = outcome.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stats.internalFailure();
-            sendError(exchange, 503, "sidecar is shutting down");
-            return;
-        } catch (ExecutionException e) {
-            stats.internalFailure();
-            LOG.error("Could not generate a clip for {}", request, e.getCause());
-            sendError(exchange, 500, "clip generation failed: " + e.getCause());
-            return;
-        }
-        if (result.injectedStatus != 0) {
-            stats.injectedFailure();
-            sendError(
-                    exchange,
-                    result.injectedStatus,
-                    "injected failure (fault injection of the reference sidecar)");
-            return;
-        }
-        try {
-            sendClip(exchange, result.clip);
-            stats.clipGenerated();
-        } finally {
-            Files.deleteIfExists(result.clip.path());
-        }
+    private void health(HttpExchange exchange) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "healthy");
+        body.put("generator", GENERATOR_DESCRIPTION);
+        body.put("mode", options.mode().optionValue());
+        body.put("protocol", options.mode().protocol());
+        Exchanges.sendJson(exchange, 200, body);
     }
 
-    // Runs on a worker: latency and injected failures occupy a slot, as a slow model would.
-    private Outcome produce(GenerateRequest request) throws IOException, InterruptedException {
-        long latency = faults.latencyMillis();
-        if (latency > 0) {
-            Thread.sleep(latency);
+    private void stats(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("GET")) {
+            Exchanges.methodNotAllowed(exchange, "GET");
+            return;
         }
-        OptionalInt failure = faults.takeFailure();
-        if (failure.isPresent()) {
-            return new Outcome(null, failure.getAsInt());
-        }
-        Path target = Files.createTempFile(workDirectory, "clip-", ".mp4");
-        try {
-            return new Outcome(synthesizer.synthesize(request, target), 0);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(target);
-            throw e;
-        }
+        Exchanges.sendJson(exchange, 200, stats());
     }
 
-    private void sendClip(HttpExchange exchange, SynthesizedClip clip) throws IOException {
-        long size = Files.size(clip.path());
-        exchange.getResponseHeaders().set("Content-Type", "video/mp4");
-        exchange.getResponseHeaders().set(DURATION_HEADER, Double.toString(clip.durationSeconds()));
-        exchange.sendResponseHeaders(200, size);
-        try (OutputStream body = exchange.getResponseBody()) {
-            Files.copy(clip.path(), body);
-        }
-    }
-
+    /**
+     * {@code GET} shows the settings; {@code POST {"failNextCalls", "failureStatus",
+     * "retryAfterSeconds", "failNextJobs", "jobMillis", "restart"}} changes those given.
+     */
     private void faults(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         if (method.equals("POST")) {
             JsonNode body;
             try {
-                body = JSON.readTree(readBody(exchange));
-            } catch (JsonProcessingException e) {
-                sendError(exchange, 400, "malformed JSON: " + e.getOriginalMessage());
-                return;
-            } catch (BodyTooLargeException e) {
-                sendError(exchange, 413, e.getMessage());
-                return;
+                body = Exchanges.JSON.readTree(Exchanges.readBody(exchange));
+            } catch (IOException e) {
+                body = null;
             }
             if (body == null || !body.isObject()) {
-                sendError(exchange, 400, "request body must be a JSON object");
+                Exchanges.sendDetail(exchange, 400, "request body must be a JSON object");
                 return;
             }
             try {
-                faults.configure(
-                        intOrNull(body, "failNextRequests"),
-                        intOrNull(body, "failureStatus"),
-                        longOrNull(body, "latencyMillis"));
+                if (body.has("failNextCalls")) {
+                    faults.failNextCalls(
+                            body.get("failNextCalls").asInt(),
+                            body.path("failureStatus").asInt(Faults.DEFAULT_FAILURE_STATUS),
+                            body.path("retryAfterSeconds").isNumber()
+                                    ? Duration.ofSeconds(body.get("retryAfterSeconds").asLong())
+                                    : null);
+                }
+                if (body.has("failNextJobs")) {
+                    faults.failNextJobs(body.get("failNextJobs").asInt());
+                }
+                if (body.has("jobMillis")) {
+                    faults.jobTime(Duration.ofMillis(body.get("jobMillis").asLong()));
+                }
             } catch (IllegalArgumentException e) {
-                sendError(exchange, 400, e.getMessage());
+                Exchanges.sendDetail(exchange, 400, e.getMessage());
                 return;
+            }
+            if (body.path("restart").asBoolean(false)) {
+                restart();
             }
             LOG.info("Fault injection set to {}", faults.snapshot());
         } else if (!method.equals("GET")) {
-            methodNotAllowed(exchange, "GET, POST");
+            Exchanges.methodNotAllowed(exchange, "GET, POST");
             return;
         }
-        sendJson(exchange, 200, faults.snapshot());
-    }
-
-    private void stats(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestMethod().equals("GET")) {
-            methodNotAllowed(exchange, "GET");
-            return;
-        }
-        sendJson(
-                exchange, 200, stats.snapshot(workers.getActiveCount(), workers.getQueue().size()));
-    }
-
-    private void health(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestMethod().equals("GET")) {
-            methodNotAllowed(exchange, "GET");
-            return;
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
-        body.put("generator", GENERATOR_DESCRIPTION);
-        sendJson(exchange, 200, body);
+        Exchanges.sendJson(exchange, 200, faults.snapshot());
     }
 
     private void notFound(HttpExchange exchange) throws IOException {
-        sendError(
-                exchange,
-                404,
-                "no such endpoint; use POST /v1/generate, GET|POST /admin/faults,"
-                        + " GET /admin/stats, GET /health");
+        Exchanges.sendDetail(exchange, 404, "Not Found");
     }
 
-    // Contexts match by prefix; only the exact path is an endpoint.
-    private HttpHandler guarded(Endpoint endpoint) {
+    /**
+     * Wraps an endpoint: the generator header on every answer; for API routes the bearer token and
+     * injected failures first. Health, stats and admin stay open, as vLLM leaves {@code /health}.
+     */
+    private HttpHandler guarded(Endpoint endpoint, boolean api) {
         return exchange -> {
             try {
                 exchange.getResponseHeaders().set(GENERATOR_HEADER, generator);
                 String path = exchange.getRequestURI().getPath();
                 String context = exchange.getHttpContext().getPath();
-                if (!context.equals("/") && !path.equals(context)) {
+                // Contexts match by prefix: "/health" must not answer "/healthz".
+                if (!context.equals("/")
+                        && !path.equals(context)
+                        && !path.startsWith(context + "/")) {
                     notFound(exchange);
                     return;
                 }
+                if (api && !authorized(exchange)) {
+                    stats.unauthorized();
+                    // vLLM's AuthenticationMiddleware answers exactly this.
+                    Exchanges.sendJson(exchange, 401, Map.of("error", "Unauthorized"));
+                    return;
+                }
+                if (api) {
+                    var failure = faults.takeCallFailure();
+                    if (failure.isPresent()) {
+                        stats.injectedFailure();
+                        if (failure.get().retryAfter() != null) {
+                            exchange.getResponseHeaders()
+                                    .set(
+                                            "Retry-After",
+                                            Long.toString(failure.get().retryAfter().toSeconds()));
+                        }
+                        Exchanges.sendOpenAiError(
+                                exchange,
+                                failure.get().status(),
+                                "injected failure (fault injection of the reference sidecar)");
+                        return;
+                    }
+                }
                 endpoint.handle(exchange);
+            } catch (Exchanges.BodyTooLargeException e) {
+                sendQuietly(exchange, 413, e.getMessage());
             } catch (IOException e) {
                 LOG.debug("Client went away during {}", exchange.getRequestURI(), e);
             } catch (RuntimeException e) {
                 LOG.error("Request {} failed", exchange.getRequestURI(), e);
                 if (exchange.getResponseCode() == -1) {
-                    sendErrorQuietly(exchange, 500, "internal error: " + e);
+                    sendQuietly(exchange, 500, "internal error: " + e);
                 }
             } finally {
                 exchange.close();
@@ -364,74 +340,27 @@ public final class ReferenceSidecarServer implements AutoCloseable {
         };
     }
 
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw new BodyTooLargeException(
-                        "request body is larger than " + MAX_BODY_BYTES + " bytes");
-            }
-            return body;
+    private boolean authorized(HttpExchange exchange) {
+        String token = options.bearerToken();
+        if (token == null) {
+            return true;
         }
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+            return false;
+        }
+        // Constant-time comparison, as vLLM compares digests.
+        return MessageDigest.isEqual(
+                header.substring("bearer ".length()).strip().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Integer intOrNull(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new IllegalArgumentException("'" + field + "' must be an integer");
-        }
-        return value.asInt();
-    }
-
-    private static Long longOrNull(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new IllegalArgumentException("'" + field + "' must be an integer");
-        }
-        return value.asLong();
-    }
-
-    private static void methodNotAllowed(HttpExchange exchange, String allowed) throws IOException {
-        exchange.getResponseHeaders().set("Allow", allowed);
-        sendError(exchange, 405, "method not allowed; use " + allowed);
-    }
-
-    private static void sendError(HttpExchange exchange, int status, String reason)
-            throws IOException {
-        sendJson(exchange, status, Map.of("error", reason));
-    }
-
-    private static void sendErrorQuietly(HttpExchange exchange, int status, String reason) {
+    private static void sendQuietly(HttpExchange exchange, int status, String message) {
         try {
-            sendError(exchange, status, reason);
+            Exchanges.sendDetail(exchange, status, message);
         } catch (IOException e) {
-            LOG.debug("Could not send error {} for {}", status, exchange.getRequestURI(), e);
+            LOG.debug("Could not send {} for {}", status, exchange.getRequestURI(), e);
         }
-    }
-
-    private static void sendJson(HttpExchange exchange, int status, Object body)
-            throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static ThreadFactory namedThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static String version() {
@@ -451,23 +380,5 @@ public final class ReferenceSidecarServer implements AutoCloseable {
     @FunctionalInterface
     private interface Endpoint {
         void handle(HttpExchange exchange) throws IOException;
-    }
-
-    /** What a worker produced: a clip, or the status of an injected failure. */
-    private static final class Outcome {
-        final SynthesizedClip clip;
-        final int injectedStatus;
-
-        Outcome(SynthesizedClip clip, int injectedStatus) {
-            this.clip = clip;
-            this.injectedStatus = injectedStatus;
-        }
-    }
-
-    /** The request body exceeds {@link #MAX_BODY_BYTES}. */
-    private static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException(String message) {
-            super(message);
-        }
     }
 }

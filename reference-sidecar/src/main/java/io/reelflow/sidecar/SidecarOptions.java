@@ -1,63 +1,95 @@
 package io.reelflow.sidecar;
 
-import io.reelflow.sidecar.internal.FaultInjector;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How a {@link ReferenceSidecarServer} runs. Port 0 picks a free port.
  *
  * <pre>{@code
- * SidecarOptions options = SidecarOptions.defaults().withPort(0).withThreads(1);
+ * SidecarOptions options =
+ *         SidecarOptions.defaults().withPort(0).withSlots(1).withJobTime(Duration.ofMillis(200));
  * }</pre>
  *
  * @param host address to bind, {@value #DEFAULT_HOST} by default
  * @param port port to bind, 0 for a free one
- * @param threads clips encoded at the same time
- * @param queueCapacity generate requests that may wait for a thread; more are answered 429
- * @param latencyMillis wait before every generate call (fault injection)
- * @param failFirst the first N generate calls fail with 503 (fault injection)
+ * @param mode the protocol local mode should use; the server serves all of them
+ * @param slots jobs run at once (a diffusion server often runs one); the rest wait
+ * @param queueCapacity jobs that may wait for a slot; more are answered 429 with Retry-After
+ * @param jobTime how long every job takes at least (a prompt can ask for more, see the README)
+ * @param failFirst the first N API calls fail with 503 (fault injection)
+ * @param bearerToken when set, API calls need {@code Authorization: Bearer <token>}
+ * @param imageUrlTtl how long an image {@code url} answer stays downloadable
  */
 public record SidecarOptions(
-        String host, int port, int threads, int queueCapacity, long latencyMillis, int failFirst) {
+        String host,
+        int port,
+        SidecarMode mode,
+        int slots,
+        int queueCapacity,
+        Duration jobTime,
+        int failFirst,
+        String bearerToken,
+        Duration imageUrlTtl) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8090;
-    public static final int DEFAULT_THREADS = 2;
-    public static final int DEFAULT_QUEUE_CAPACITY = 8;
+    public static final int DEFAULT_SLOTS = 2;
+    public static final int DEFAULT_QUEUE_CAPACITY = 32;
+    public static final Duration DEFAULT_IMAGE_URL_TTL = Duration.ofMinutes(10);
+
+    /** The longest a job may be told to take, by option or prompt directive. */
+    public static final Duration MAX_JOB_TIME = Duration.ofHours(1);
 
     public SidecarOptions {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(jobTime, "jobTime");
+        Objects.requireNonNull(imageUrlTtl, "imageUrlTtl");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 but was " + port);
         }
-        if (threads < 1 || threads > 64) {
-            throw new IllegalArgumentException("threads must be 1..64 but was " + threads);
+        if (slots < 1 || slots > 64) {
+            throw new IllegalArgumentException("slots must be 1..64 but was " + slots);
         }
         if (queueCapacity < 0 || queueCapacity > 1024) {
             throw new IllegalArgumentException(
                     "queueCapacity must be 0..1024 but was " + queueCapacity);
         }
-        if (latencyMillis < 0 || latencyMillis > FaultInjector.MAX_LATENCY_MILLIS) {
+        if (jobTime.isNegative() || jobTime.compareTo(MAX_JOB_TIME) > 0) {
             throw new IllegalArgumentException(
-                    "latencyMillis must be 0.."
-                            + FaultInjector.MAX_LATENCY_MILLIS
-                            + " but was "
-                            + latencyMillis);
+                    "jobTime must be 0.." + MAX_JOB_TIME + " but was " + jobTime);
         }
         if (failFirst < 0) {
             throw new IllegalArgumentException("failFirst must be >= 0 but was " + failFirst);
         }
+        if (bearerToken != null && bearerToken.isBlank()) {
+            throw new IllegalArgumentException("bearerToken must not be blank when set");
+        }
+        if (imageUrlTtl.isNegative() || imageUrlTtl.isZero()) {
+            throw new IllegalArgumentException(
+                    "imageUrlTtl must be positive but was " + imageUrlTtl);
+        }
     }
 
-    /** Port {@value #DEFAULT_PORT} on {@value #DEFAULT_HOST}, two threads, no faults. */
+    /** Port {@value #DEFAULT_PORT} on {@value #DEFAULT_HOST}, video jobs, two slots, no faults. */
     public static SidecarOptions defaults() {
         return new SidecarOptions(
-                DEFAULT_HOST, DEFAULT_PORT, DEFAULT_THREADS, DEFAULT_QUEUE_CAPACITY, 0, 0);
+                DEFAULT_HOST,
+                DEFAULT_PORT,
+                SidecarMode.VIDEO_JOBS,
+                DEFAULT_SLOTS,
+                DEFAULT_QUEUE_CAPACITY,
+                Duration.ZERO,
+                0,
+                null,
+                DEFAULT_IMAGE_URL_TTL);
     }
 
     /**
-     * Reads {@code --port 8090 --threads 2 --queue 8 --latency-ms 0 --fail-first 0 --host
-     * 127.0.0.1}; options left out keep their defaults.
+     * Reads {@code --host 127.0.0.1 --port 8090 --mode video-jobs --slots 2 --queue 32 --job-ms 0
+     * --fail-first 0 --token-env NAME --image-url-ttl-s 600}; options left out keep their defaults.
+     * The token is read from the named environment variable, never from the command line.
      *
      * @throws IllegalArgumentException for an unknown option or a bad value, naming it
      */
@@ -70,57 +102,176 @@ public record SidecarOptions(
             }
             String value = args[++i];
             switch (name) {
-                case "--host":
-                    options = options.withHost(value);
-                    break;
-                case "--port":
-                    options = options.withPort(intValue(name, value));
-                    break;
-                case "--threads":
-                    options = options.withThreads(intValue(name, value));
-                    break;
-                case "--queue":
-                    options = options.withQueueCapacity(intValue(name, value));
-                    break;
-                case "--latency-ms":
-                    options = options.withLatencyMillis(intValue(name, value));
-                    break;
-                case "--fail-first":
-                    options = options.withFailFirst(intValue(name, value));
-                    break;
-                default:
-                    throw new IllegalArgumentException(
-                            "unknown option "
-                                    + name
-                                    + "; use --port, --threads, --queue, --latency-ms,"
-                                    + " --fail-first, --host");
+                case "--host" -> options = options.withHost(value);
+                case "--port" -> options = options.withPort(intValue(name, value));
+                case "--mode" -> options = options.withMode(SidecarMode.parse(value));
+                case "--slots" -> options = options.withSlots(intValue(name, value));
+                case "--queue" -> options = options.withQueueCapacity(intValue(name, value));
+                case "--job-ms" ->
+                        options = options.withJobTime(Duration.ofMillis(intValue(name, value)));
+                case "--fail-first" -> options = options.withFailFirst(intValue(name, value));
+                case "--token-env" -> {
+                    String token = System.getenv(value);
+                    if (token == null || token.isBlank()) {
+                        throw new IllegalArgumentException(
+                                "--token-env names " + value + ", which is not set");
+                    }
+                    options = options.withBearerToken(token);
+                }
+                case "--image-url-ttl-s" ->
+                        options =
+                                options.withImageUrlTtl(Duration.ofSeconds(intValue(name, value)));
+                default ->
+                        throw new IllegalArgumentException(
+                                "unknown option "
+                                        + name
+                                        + "; use --host, --port, --mode, --slots, --queue,"
+                                        + " --job-ms, --fail-first, --token-env,"
+                                        + " --image-url-ttl-s");
             }
         }
         return options;
     }
 
     public SidecarOptions withHost(String newHost) {
-        return new SidecarOptions(newHost, port, threads, queueCapacity, latencyMillis, failFirst);
+        return new SidecarOptions(
+                newHost,
+                port,
+                mode,
+                slots,
+                queueCapacity,
+                jobTime,
+                failFirst,
+                bearerToken,
+                imageUrlTtl);
     }
 
     public SidecarOptions withPort(int newPort) {
-        return new SidecarOptions(host, newPort, threads, queueCapacity, latencyMillis, failFirst);
+        return new SidecarOptions(
+                host,
+                newPort,
+                mode,
+                slots,
+                queueCapacity,
+                jobTime,
+                failFirst,
+                bearerToken,
+                imageUrlTtl);
     }
 
-    public SidecarOptions withThreads(int newThreads) {
-        return new SidecarOptions(host, port, newThreads, queueCapacity, latencyMillis, failFirst);
+    public SidecarOptions withMode(SidecarMode newMode) {
+        return new SidecarOptions(
+                host,
+                port,
+                newMode,
+                slots,
+                queueCapacity,
+                jobTime,
+                failFirst,
+                bearerToken,
+                imageUrlTtl);
+    }
+
+    public SidecarOptions withSlots(int newSlots) {
+        return new SidecarOptions(
+                host,
+                port,
+                mode,
+                newSlots,
+                queueCapacity,
+                jobTime,
+                failFirst,
+                bearerToken,
+                imageUrlTtl);
     }
 
     public SidecarOptions withQueueCapacity(int newQueueCapacity) {
-        return new SidecarOptions(host, port, threads, newQueueCapacity, latencyMillis, failFirst);
+        return new SidecarOptions(
+                host,
+                port,
+                mode,
+                slots,
+                newQueueCapacity,
+                jobTime,
+                failFirst,
+                bearerToken,
+                imageUrlTtl);
     }
 
-    public SidecarOptions withLatencyMillis(long newLatencyMillis) {
-        return new SidecarOptions(host, port, threads, queueCapacity, newLatencyMillis, failFirst);
+    public SidecarOptions withJobTime(Duration newJobTime) {
+        return new SidecarOptions(
+                host,
+                port,
+                mode,
+                slots,
+                queueCapacity,
+                newJobTime,
+                failFirst,
+                bearerToken,
+                imageUrlTtl);
     }
 
     public SidecarOptions withFailFirst(int newFailFirst) {
-        return new SidecarOptions(host, port, threads, queueCapacity, latencyMillis, newFailFirst);
+        return new SidecarOptions(
+                host,
+                port,
+                mode,
+                slots,
+                queueCapacity,
+                jobTime,
+                newFailFirst,
+                bearerToken,
+                imageUrlTtl);
+    }
+
+    public SidecarOptions withBearerToken(String newBearerToken) {
+        return new SidecarOptions(
+                host,
+                port,
+                mode,
+                slots,
+                queueCapacity,
+                jobTime,
+                failFirst,
+                newBearerToken,
+                imageUrlTtl);
+    }
+
+    public SidecarOptions withImageUrlTtl(Duration newImageUrlTtl) {
+        return new SidecarOptions(
+                host,
+                port,
+                mode,
+                slots,
+                queueCapacity,
+                jobTime,
+                failFirst,
+                bearerToken,
+                newImageUrlTtl);
+    }
+
+    /** Like the record's, with the token hidden. */
+    @Override
+    public String toString() {
+        return "SidecarOptions[host="
+                + host
+                + ", port="
+                + port
+                + ", mode="
+                + mode.optionValue()
+                + ", slots="
+                + slots
+                + ", queueCapacity="
+                + queueCapacity
+                + ", jobTime="
+                + jobTime
+                + ", failFirst="
+                + failFirst
+                + ", bearerToken="
+                + (bearerToken == null ? "none" : "******")
+                + ", imageUrlTtl="
+                + imageUrlTtl
+                + "]";
     }
 
     private static int intValue(String name, String value) {

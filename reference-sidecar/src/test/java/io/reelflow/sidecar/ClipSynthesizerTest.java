@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Tests for {@link ClipSynthesizer}. */
 class ClipSynthesizerTest {
 
-    private static final GenerateRequest TINY =
-            new GenerateRequest("reference", "a red fox runs through snow", 42, 160, 90, 25, 1.0);
+    private static final ClipRequest TINY =
+            new ClipRequest("a red fox runs through snow", 42, 160, 90, 25, 25);
 
     private final ClipSynthesizer synthesizer = new ClipSynthesizer();
 
@@ -34,8 +34,8 @@ class ClipSynthesizerTest {
     }
 
     @Test
-    void shouldRoundFrameCountAndReportExactDuration(@TempDir Path dir) throws Exception {
-        GenerateRequest request = new GenerateRequest(null, "rounding", 1, 64, 36, 10, 0.74);
+    void shouldEncodeRequestedFramesAndReportExactDuration(@TempDir Path dir) throws Exception {
+        ClipRequest request = new ClipRequest("seven frames", 1, 64, 36, 10, 7);
 
         SynthesizedClip clip = synthesizer.synthesize(request, dir.resolve("clip.mp4"));
 
@@ -58,7 +58,7 @@ class ClipSynthesizerTest {
     @Test
     void shouldDrawIdenticalFramesForIdenticalRequests() {
         ClipSynthesizer other = new ClipSynthesizer();
-        for (int frame = 0; frame < TINY.frameCount(); frame++) {
+        for (int frame = 0; frame < TINY.frames(); frame++) {
             assertThat(ClipProbe.pixels(other.renderFrame(TINY, frame)))
                     .as("frame %d", frame)
                     .isEqualTo(ClipProbe.pixels(synthesizer.renderFrame(TINY, frame)));
@@ -72,8 +72,7 @@ class ClipSynthesizerTest {
         byte[] otherPrompt =
                 pixels(
                         synthesizer.renderFrame(
-                                new GenerateRequest(null, "a blue whale", 42, 160, 90, 25, 1.0),
-                                0));
+                                new ClipRequest("a blue whale", 42, 160, 90, 25, 25), 0));
 
         assertThat(ClipProbe.difference(base, otherSeed)).isGreaterThan(10.0);
         assertThat(ClipProbe.difference(base, otherPrompt)).isGreaterThan(10.0);
@@ -82,7 +81,7 @@ class ClipSynthesizerTest {
     @Test
     void shouldMoveBetweenFirstAndLastFrame() {
         byte[] first = pixels(synthesizer.renderFrame(TINY, 0));
-        byte[] last = pixels(synthesizer.renderFrame(TINY, TINY.frameCount() - 1));
+        byte[] last = pixels(synthesizer.renderFrame(TINY, TINY.frames() - 1));
 
         assertThat(ClipProbe.difference(first, last)).isGreaterThan(1.0);
     }
@@ -99,21 +98,33 @@ class ClipSynthesizerTest {
     }
 
     @Test
+    void shouldWriteStillAsPngOfTheFirstFrame(@TempDir Path dir) throws Exception {
+        Path still = dir.resolve("still.png");
+
+        synthesizer.synthesizeStill(TINY, still);
+
+        BufferedImage image = javax.imageio.ImageIO.read(still.toFile());
+        assertThat(image.getWidth()).isEqualTo(160);
+        assertThat(image.getHeight()).isEqualTo(90);
+        assertThat(ClipProbe.pixels(image))
+                .isEqualTo(ClipProbe.pixels(synthesizer.renderFrame(TINY, 0)));
+    }
+
+    @Test
     void shouldRejectFrameOutsideTheClip() {
         assertThatThrownBy(() -> synthesizer.renderFrame(TINY, 25))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("frame 25");
     }
 
-    private static GenerateRequest withSeed(GenerateRequest request, long seed) {
-        return new GenerateRequest(
-                request.model(),
+    private static ClipRequest withSeed(ClipRequest request, long seed) {
+        return new ClipRequest(
                 request.prompt(),
                 seed,
                 request.width(),
                 request.height(),
                 request.fps(),
-                request.durationSeconds());
+                request.frames());
     }
 
     private static byte[] pixels(BufferedImage image) {

@@ -3,6 +3,7 @@ package io.reelflow.sidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Tests for {@link SidecarOptions}. */
@@ -10,8 +11,12 @@ class SidecarOptionsTest {
 
     @Test
     void shouldUseDefaultsWithoutArguments() {
-        assertThat(SidecarOptions.parse())
-                .isEqualTo(new SidecarOptions("127.0.0.1", 8090, 2, 8, 0, 0));
+        SidecarOptions options = SidecarOptions.parse();
+
+        assertThat(options).isEqualTo(SidecarOptions.defaults());
+        assertThat(options.mode()).isEqualTo(SidecarMode.VIDEO_JOBS);
+        assertThat(options.mode().protocol()).isEqualTo("openai-videos");
+        assertThat(options.bearerToken()).isNull();
     }
 
     @Test
@@ -20,18 +25,50 @@ class SidecarOptionsTest {
                 SidecarOptions.parse(
                         "--port",
                         "0",
-                        "--threads",
+                        "--slots",
                         "4",
                         "--queue",
                         "0",
-                        "--latency-ms",
+                        "--job-ms",
                         "300",
                         "--fail-first",
                         "2",
                         "--host",
-                        "0.0.0.0");
+                        "0.0.0.0",
+                        "--mode",
+                        "comfyui",
+                        "--image-url-ttl-s",
+                        "5");
 
-        assertThat(options).isEqualTo(new SidecarOptions("0.0.0.0", 0, 4, 0, 300, 2));
+        assertThat(options)
+                .isEqualTo(
+                        new SidecarOptions(
+                                "0.0.0.0",
+                                0,
+                                SidecarMode.COMFYUI,
+                                4,
+                                0,
+                                Duration.ofMillis(300),
+                                2,
+                                null,
+                                Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void shouldMapEveryModeToItsClientProtocol() {
+        assertThat(SidecarMode.parse("video-jobs").protocol()).isEqualTo("openai-videos");
+        assertThat(SidecarMode.parse("multipart").protocol()).isEqualTo("openai-videos-multipart");
+        assertThat(SidecarMode.parse("images").protocol()).isEqualTo("openai-images");
+        assertThat(SidecarMode.parse("comfyui").protocol()).isEqualTo("comfyui");
+    }
+
+    @Test
+    void shouldHideTheTokenInToString() {
+        SidecarOptions options = SidecarOptions.defaults().withBearerToken("s3cret-token");
+
+        assertThat(options.toString())
+                .doesNotContain("s3cret-token")
+                .contains("bearerToken=******");
     }
 
     @Test
@@ -42,11 +79,17 @@ class SidecarOptionsTest {
         assertThatThrownBy(() -> SidecarOptions.parse("--port", "eighty"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--port");
-        assertThatThrownBy(() -> SidecarOptions.parse("--threads"))
+        assertThatThrownBy(() -> SidecarOptions.parse("--slots"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("missing value for --threads");
-        assertThatThrownBy(() -> SidecarOptions.parse("--threads", "0"))
+                .hasMessageContaining("missing value for --slots");
+        assertThatThrownBy(() -> SidecarOptions.parse("--slots", "0"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("threads");
+                .hasMessageContaining("slots");
+        assertThatThrownBy(() -> SidecarOptions.parse("--mode", "triton"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("video-jobs, multipart, images, comfyui");
+        assertThatThrownBy(() -> SidecarOptions.parse("--token-env", "REELFLOW_NO_SUCH_VARIABLE"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not set");
     }
 }

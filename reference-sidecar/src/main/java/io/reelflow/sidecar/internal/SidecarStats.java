@@ -1,59 +1,95 @@
 package io.reelflow.sidecar.internal;
 
+import io.reelflow.sidecar.SubmissionKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counters behind {@code GET /admin/stats}. Thread-safe. */
+/** Counters behind {@code GET /stats}, and submissions per content key. Thread-safe. */
 public final class SidecarStats {
 
-    private final AtomicLong generateCalls = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong clipsGenerated = new AtomicLong();
-    private final AtomicLong injectedFailures = new AtomicLong();
+    private final Map<String, AtomicLong> submissionsByKey = new ConcurrentHashMap<>();
+    private final Map<String, SubmissionKey> keys = new ConcurrentHashMap<>();
+    private final AtomicLong submissions = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong cancelled = new AtomicLong();
     private final AtomicLong rejectedBusy = new AtomicLong();
-    private final AtomicLong invalidRequests = new AtomicLong();
+    private final AtomicLong injectedFailures = new AtomicLong();
+    private final AtomicLong unauthorized = new AtomicLong();
+    private final AtomicLong lostAtRestart = new AtomicLong();
 
-    /** Every request to the generate endpoint, whatever its outcome. */
-    public void generateCall() {
-        generateCalls.incrementAndGet();
+    /** A job accepted for {@code key}. */
+    public void submitted(SubmissionKey key) {
+        String hash = key.hash();
+        keys.putIfAbsent(hash, key);
+        submissionsByKey.computeIfAbsent(hash, k -> new AtomicLong()).incrementAndGet();
+        submissions.incrementAndGet();
     }
 
-    public void clipGenerated() {
-        clipsGenerated.incrementAndGet();
+    public long submissions(String keyHash) {
+        AtomicLong count = submissionsByKey.get(keyHash);
+        return count == null ? 0 : count.get();
     }
 
-    public void injectedFailure() {
-        injectedFailures.incrementAndGet();
-        failures.incrementAndGet();
+    public Map<String, Long> submissionsByKey() {
+        Map<String, Long> copy = new TreeMap<>();
+        submissionsByKey.forEach((key, count) -> copy.put(key, count.get()));
+        return copy;
+    }
+
+    public void jobCompleted() {
+        completed.incrementAndGet();
+    }
+
+    public void jobFailed() {
+        failed.incrementAndGet();
+    }
+
+    public void jobCancelled() {
+        cancelled.incrementAndGet();
     }
 
     public void rejectedBusy() {
         rejectedBusy.incrementAndGet();
-        failures.incrementAndGet();
     }
 
-    public void invalidRequest() {
-        invalidRequests.incrementAndGet();
-        failures.incrementAndGet();
+    public void injectedFailure() {
+        injectedFailures.incrementAndGet();
     }
 
-    /** A generate call that failed on the server side (encoding error, bug). */
-    public void internalFailure() {
-        failures.incrementAndGet();
+    public void unauthorized() {
+        unauthorized.incrementAndGet();
     }
 
-    /** The counters, plus the executor's current load. */
-    public Map<String, Object> snapshot(int activeWorkers, int queued) {
+    public void lostAtRestart(int jobs) {
+        lostAtRestart.addAndGet(jobs);
+    }
+
+    /** The counters, the runner's load, and per key the count and the fields it was made of. */
+    public Map<String, Object> snapshot(int running, int queued) {
         Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("generateCalls", generateCalls.get());
-        stats.put("failures", failures.get());
-        stats.put("clipsGenerated", clipsGenerated.get());
-        stats.put("injectedFailures", injectedFailures.get());
+        stats.put("submissions", submissions.get());
+        stats.put("completed", completed.get());
+        stats.put("failed", failed.get());
+        stats.put("cancelled", cancelled.get());
         stats.put("rejectedBusy", rejectedBusy.get());
-        stats.put("invalidRequests", invalidRequests.get());
-        stats.put("activeWorkers", activeWorkers);
+        stats.put("injectedFailures", injectedFailures.get());
+        stats.put("unauthorized", unauthorized.get());
+        stats.put("lostAtRestart", lostAtRestart.get());
+        stats.put("running", running);
         stats.put("queued", queued);
+        Map<String, Object> perKey = new TreeMap<>();
+        submissionsByKey.forEach(
+                (hash, count) -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("count", count.get());
+                    entry.put("fields", keys.get(hash));
+                    perKey.put(hash, entry);
+                });
+        stats.put("byContentKey", perKey);
         return stats;
     }
 }
