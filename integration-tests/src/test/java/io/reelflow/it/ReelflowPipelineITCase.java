@@ -9,8 +9,8 @@ import io.reelflow.embedded.ReelflowServices;
 import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.ReelflowJob;
 import io.reelflow.job.cli.ReelflowCli;
+import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.PipelineOptions;
-import io.reelflow.job.config.SidecarOptions;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.schemas.DeadLetter;
 import io.reelflow.schemas.VideoRequest;
@@ -19,9 +19,6 @@ import io.reelflow.schemas.codec.RecordJson;
 import io.reelflow.schemas.codec.VideoRequestCodec;
 import io.reelflow.sidecar.ReferenceSidecarServer;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -82,7 +79,7 @@ class ReelflowPipelineITCase {
                 ReferenceSidecarServer.start(
                         io.reelflow.sidecar.SidecarOptions.defaults()
                                 .withPort(0)
-                                .withThreads(2)
+                                .withSlots(2)
                                 .withQueueCapacity(16));
     }
 
@@ -134,7 +131,7 @@ class ReelflowPipelineITCase {
     void shouldTurnRequestsIntoVideosRetryTheSidecarAndDeadLetterBadInput() throws Exception {
         ReelflowStack stack = new ReelflowStack(services, "it-main");
         stack.prepare(workDir);
-        injectSidecarFailures(INJECTED_SIDECAR_FAILURES);
+        sidecar.faults().failNextCalls(INJECTED_SIDECAR_FAILURES, 503, null);
 
         Map<String, RecordMetadata> badRecords = publishBadRecords(stack);
         List<VideoRequest> requests = validRequests();
@@ -163,8 +160,8 @@ class ReelflowPipelineITCase {
                                 && stack.kafka.readAll(stack.deadLetterTopic()).size()
                                         == badRecords.size());
 
-        Map<String, JsonNode> stats = sidecarStats();
-        assertThat(stats.get("failures").asInt()).isEqualTo(INJECTED_SIDECAR_FAILURES);
+        assertThat(sidecar.stats().get("injectedFailures"))
+                .isEqualTo((long) INJECTED_SIDECAR_FAILURES);
 
         try (ObjectStore store = stack.objectStore();
                 Connection sql = stack.sql()) {
@@ -197,9 +194,9 @@ class ReelflowPipelineITCase {
                 stack.requestsTopic(), request.getRequestId(), VideoRequestCodec.toJson(request));
 
         Configuration config = stack.jobConfiguration("http://127.0.0.1:" + closedPort());
-        config.set(SidecarOptions.MAX_ATTEMPTS, 3);
-        config.set(SidecarOptions.INITIAL_BACKOFF, Duration.ofMillis(50));
-        config.set(SidecarOptions.MAX_BACKOFF, Duration.ofMillis(200));
+        config.set(GenerationOptions.MAX_ATTEMPTS, 3);
+        config.set(GenerationOptions.INITIAL_BACKOFF, Duration.ofMillis(50));
+        config.set(GenerationOptions.MAX_BACKOFF, Duration.ofMillis(200));
         // Results and status rows go through separate sinks: wait for the terminal status too.
         runJobUntil(
                 config,
@@ -447,37 +444,6 @@ class ReelflowPipelineITCase {
                 return rs.getInt(1);
             }
         }
-    }
-
-    private static void injectSidecarFailures(int count) throws Exception {
-        HttpResponse<String> response =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(sidecar.baseUri().resolve("/admin/faults"))
-                                        .header("Content-Type", "application/json")
-                                        .POST(
-                                                HttpRequest.BodyPublishers.ofString(
-                                                        "{\"failNextRequests\": "
-                                                                + count
-                                                                + ", \"failureStatus\": 503}"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-    }
-
-    private static Map<String, JsonNode> sidecarStats() throws Exception {
-        HttpResponse<String> response =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(sidecar.baseUri().resolve("/admin/stats"))
-                                        .GET()
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-        Map<String, JsonNode> stats = new LinkedHashMap<>();
-        JSON.readTree(response.body())
-                .properties()
-                .forEach(e -> stats.put(e.getKey(), e.getValue()));
-        return stats;
     }
 
     private static int closedPort() throws Exception {

@@ -7,11 +7,9 @@ import io.reelflow.connectors.kafka.KafkaOffsets;
 import io.reelflow.connectors.kafka.KafkaSinkSettings;
 import io.reelflow.connectors.kafka.KafkaSourceSettings;
 import io.reelflow.connectors.s3.S3Settings;
-import io.reelflow.connectors.sidecar.SidecarSettings;
 import io.reelflow.job.config.CatalogOptions;
 import io.reelflow.job.config.DatabaseOptions;
 import io.reelflow.job.config.KafkaOptions;
-import io.reelflow.job.config.SidecarOptions;
 import io.reelflow.job.config.StorageOptions;
 import io.reelflow.operators.port.AssetCatalogFactory;
 import io.reelflow.operators.port.ObjectStoreFactory;
@@ -26,8 +24,7 @@ public record ConnectorSettings(
         S3Settings storage,
         CatalogOptions.Source catalogSource,
         String catalogManifestKey,
-        JdbcSettings database,
-        SidecarSettings sidecar) {
+        JdbcSettings database) {
 
     public static ConnectorSettings from(ReadableConfig config) {
         String bootstrap = config.get(KafkaOptions.BOOTSTRAP_SERVERS);
@@ -58,12 +55,6 @@ public record ConnectorSettings(
                         config.get(DatabaseOptions.BATCH_SIZE),
                         config.get(DatabaseOptions.BATCH_INTERVAL).toMillis(),
                         JdbcSettings.DEFAULT_MAX_RETRIES);
-        SidecarSettings sidecar =
-                new SidecarSettings(
-                        config.get(SidecarOptions.URL),
-                        config.get(SidecarOptions.MODEL),
-                        SidecarSettings.DEFAULT_CONNECT_TIMEOUT,
-                        config.get(SidecarOptions.REQUEST_TIMEOUT));
         return new ConnectorSettings(
                 source.build(),
                 sink(bootstrap, config.get(KafkaOptions.RESULTS_TOPIC))
@@ -74,8 +65,7 @@ public record ConnectorSettings(
                 storage,
                 config.get(CatalogOptions.SOURCE),
                 config.get(CatalogOptions.MANIFEST),
-                database,
-                sidecar);
+                database);
     }
 
     /** The catalog the job's retrieval stage reads, as configured. */

@@ -107,18 +107,18 @@ public final class PipelineBuilder {
                         .rebalance();
 
         SingleOutputStreamOperator<SceneClip> clips =
-                AsyncDataStream.unorderedWaitWithRetry(
+                AsyncDataStream.unorderedWait(
                                 tasks,
                                 new GenerateClipFunction(
                                         ports.generationClient(),
+                                        ports.jobRegistry(),
                                         ports.objectStore(),
                                         settings.generation()),
-                                settings.generation().timeoutMillis(),
+                                settings.generation().operatorTimeout().toMillis(),
                                 TimeUnit.MILLISECONDS,
-                                settings.generation().capacity(),
-                                GenerateClipFunction.retryStrategy(settings.generation()))
+                                settings.generation().capacity())
                         .uid("generate-clips")
-                        .name("Generate clips (sidecar)");
+                        .name("Generate clips (model servers)");
 
         SingleOutputStreamOperator<RenderJob> renderJobs =
                 plansWithAssets

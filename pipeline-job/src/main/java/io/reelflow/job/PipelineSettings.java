@@ -1,10 +1,11 @@
 package io.reelflow.job;
 
 import io.reelflow.job.config.CatalogOptions;
+import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.job.config.PlannerOptions;
-import io.reelflow.job.config.SidecarOptions;
 import io.reelflow.operators.asset.AssetRetrieverConfig;
+import io.reelflow.operators.gather.SceneGathering;
 import io.reelflow.operators.generation.GenerationConfig;
 import io.reelflow.operators.language.LanguageDetectorConfig;
 import io.reelflow.operators.quality.QualityConfig;
@@ -56,16 +57,9 @@ public record PipelineSettings(
                         config.get(PipelineOptions.LANGUAGE_LOW_ACCURACY),
                         languageDefaults.minConfidence(),
                         languageDefaults.fallbackLanguage());
-        GenerationConfig generation =
-                new GenerationConfig(
-                        config.get(SidecarOptions.MODEL),
-                        config.get(SidecarOptions.THREADS),
-                        config.get(SidecarOptions.CAPACITY),
-                        config.get(SidecarOptions.TIMEOUT).toMillis(),
-                        config.get(SidecarOptions.MAX_ATTEMPTS),
-                        config.get(SidecarOptions.INITIAL_BACKOFF).toMillis(),
-                        config.get(SidecarOptions.MAX_BACKOFF).toMillis(),
-                        2.0);
+        GenerationConfig generation = GenerationOptions.read(config);
+        Duration gatherTimeout = config.get(PipelineOptions.GATHER_TIMEOUT);
+        SceneGathering.requireTimeoutCovers(gatherTimeout, generation.operatorTimeout());
         RenderConfig render =
                 RenderConfig.defaults()
                         .withFonts(
@@ -87,7 +81,7 @@ public record PipelineSettings(
                         .withMinScore(config.get(PipelineOptions.ASSET_MIN_SCORE))
                         .withRefreshInterval(config.get(CatalogOptions.REFRESH_INTERVAL)),
                 generation,
-                config.get(PipelineOptions.GATHER_TIMEOUT),
+                gatherTimeout,
                 render,
                 config.get(PipelineOptions.RENDER_THREADS),
                 config.get(PipelineOptions.RENDER_TIMEOUT),

@@ -1,11 +1,14 @@
 package io.reelflow.job;
 
+import io.reelflow.connectors.generation.GenerationClients;
+import io.reelflow.connectors.jdbc.JdbcJobRegistry;
 import io.reelflow.connectors.jdbc.ReelflowJdbc;
 import io.reelflow.connectors.kafka.ReelflowKafka;
 import io.reelflow.connectors.s3.S3ObjectStore;
-import io.reelflow.connectors.sidecar.ReferenceSidecarClient;
 import io.reelflow.job.cli.ReelflowCli;
+import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.PipelineOptions;
+import io.reelflow.operators.generation.InMemoryJobRegistry;
 import io.reelflow.operators.port.ObjectStoreFactory;
 import io.reelflow.schemas.RawRequest;
 import java.time.Clock;
@@ -47,7 +50,10 @@ public final class ReelflowJob {
         PipelinePorts ports =
                 new PipelinePorts(
                         store,
-                        ReferenceSidecarClient.factory(connectors.sidecar()),
+                        new GenerationClients(),
+                        config.get(GenerationOptions.REGISTRY) == GenerationOptions.Registry.JDBC
+                                ? JdbcJobRegistry.factory(connectors.database())
+                                : InMemoryJobRegistry.sharedFactory(),
                         connectors.assetCatalog(store));
 
         DataStream<RawRequest> requests =

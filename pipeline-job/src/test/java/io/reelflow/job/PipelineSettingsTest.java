@@ -3,9 +3,9 @@ package io.reelflow.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.PipelineOptions;
-import io.reelflow.job.config.SidecarOptions;
 import io.reelflow.job.config.StorageOptions;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
@@ -20,7 +20,7 @@ class PipelineSettingsTest {
 
         assertThat(settings.runId()).isEqualTo("live");
         assertThat(settings.requestRules().maxTextChars()).isEqualTo(20_000);
-        assertThat(settings.generation().maxAttempts()).isEqualTo(4);
+        assertThat(settings.generation().maxAttempts()).isEqualTo(3);
         assertThat(connectors.requests().topic()).isEqualTo("reelflow.requests");
         assertThat(connectors.storage().endpoint()).isNull();
         assertThat(connectors.storage().pathStyle()).isFalse();
@@ -31,8 +31,8 @@ class PipelineSettingsTest {
         Configuration config = new Configuration();
         config.set(PipelineOptions.RUN_ID, "replay-1");
         config.set(PipelineOptions.DEFAULT_RESOLUTION, "360p");
-        config.set(SidecarOptions.MAX_ATTEMPTS, 2);
-        config.set(SidecarOptions.INITIAL_BACKOFF, Duration.ofMillis(10));
+        config.set(GenerationOptions.MAX_ATTEMPTS, 2);
+        config.set(GenerationOptions.INITIAL_BACKOFF, Duration.ofMillis(10));
         config.set(KafkaOptions.RESULTS_TOPIC, "out");
         config.set(StorageOptions.ENDPOINT, "http://127.0.0.1:9000");
 
@@ -42,7 +42,7 @@ class PipelineSettingsTest {
         assertThat(settings.runId()).isEqualTo("replay-1");
         assertThat(settings.requestRules().defaultResolution()).isEqualTo("360p");
         assertThat(settings.generation().maxAttempts()).isEqualTo(2);
-        assertThat(settings.generation().initialBackoffMillis()).isEqualTo(10);
+        assertThat(settings.generation().initialBackoff()).isEqualTo(Duration.ofMillis(10));
         assertThat(connectors.results().topic()).isEqualTo("out");
         assertThat(connectors.storage().pathStyle()).isTrue();
     }

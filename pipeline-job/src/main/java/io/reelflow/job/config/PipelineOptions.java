@@ -2,6 +2,7 @@ package io.reelflow.job.config;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.reelflow.operators.gather.SceneGathering;
 import io.reelflow.operators.render.RenderConfig;
 import java.time.Duration;
 import java.util.List;
@@ -49,8 +50,11 @@ public final class PipelineOptions {
     public static final ConfigOption<Duration> GATHER_TIMEOUT =
             key("reelflow.gather.timeout")
                     .durationType()
-                    .defaultValue(Duration.ofMinutes(15))
-                    .withDescription("A request whose scenes are not all back by then fails.");
+                    .defaultValue(SceneGathering.DEFAULT_TIMEOUT)
+                    .withDescription(
+                            "A request fails when this long passes without any of its scenes"
+                                    + " coming back (each scene renews it). Must exceed the"
+                                    + " generation operator's timeout, which is checked at start.");
 
     public static final ConfigOption<Double> ASSET_MIN_SCORE =
             key("reelflow.assets.min-score")

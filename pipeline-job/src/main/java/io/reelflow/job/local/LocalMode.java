@@ -1,6 +1,7 @@
 package io.reelflow.job.local;
 
 import io.reelflow.connectors.catalog.JdbcAssetCatalog;
+import io.reelflow.connectors.generation.ComfyUiClient;
 import io.reelflow.connectors.jdbc.JdbcSchema;
 import io.reelflow.connectors.jdbc.JdbcSettings;
 import io.reelflow.connectors.kafka.TopicAdmin;
@@ -13,14 +14,16 @@ import io.reelflow.job.ReelflowJob;
 import io.reelflow.job.cli.CommandLine;
 import io.reelflow.job.cli.PublishCommand;
 import io.reelflow.job.config.DatabaseOptions;
+import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.PipelineOptions;
-import io.reelflow.job.config.SidecarOptions;
 import io.reelflow.job.config.StorageOptions;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.render.FfmpegLogging;
 import io.reelflow.schemas.VideoRequest;
 import io.reelflow.sidecar.ReferenceSidecarServer;
+import io.reelflow.sidecar.SidecarMode;
+import io.reelflow.sidecar.SidecarOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -90,7 +93,12 @@ public final class LocalMode {
         try (ReelflowServices services = ReelflowServices.start(servicesOptions);
                 ReferenceSidecarServer sidecar =
                         ReferenceSidecarServer.start(
-                                sidecarOptions(line.intOption("sidecar-port", 8090)))) {
+                                sidecarOptions(
+                                        line.intOption("sidecar-port", 8090),
+                                        SidecarMode.parse(
+                                                line.option(
+                                                        "generation-protocol",
+                                                        SidecarMode.VIDEO_JOBS.optionValue()))))) {
             Configuration config = jobConfiguration(services, sidecar, line.options());
             keepLocal(config, webUiPort);
             prepare(services, config, dataDir);
@@ -246,7 +254,7 @@ public final class LocalMode {
             ReferenceSidecarServer sidecar,
             Map<String, String> overrides) {
         Map<String, String> values = connection(services);
-        values.put(SidecarOptions.URL.key(), sidecar.baseUri().toString());
+        values.putAll(generation(sidecar));
         values.put(PipelineOptions.RUN_ID.key(), "local");
         values.put(PipelineOptions.CHECKPOINT_INTERVAL.key(), "2 s");
         values.put(PipelineOptions.RENDER_THREADS.key(), "2");
@@ -300,12 +308,39 @@ public final class LocalMode {
         config.set(JobManagerOptions.BIND_HOST, LOOPBACK);
     }
 
-    /** The reference sidecar on loopback, two clips at a time. */
-    static io.reelflow.sidecar.SidecarOptions sidecarOptions(int port) {
-        return io.reelflow.sidecar.SidecarOptions.defaults()
+    /** The reference sidecar on loopback, two jobs at a time, speaking {@code mode} by default. */
+    static SidecarOptions sidecarOptions(int port, SidecarMode mode) {
+        return SidecarOptions.defaults()
                 .withHost(LOOPBACK)
                 .withPort(port)
-                .withThreads(2);
+                .withMode(mode)
+                .withSlots(2);
+    }
+
+    /**
+     * The job's one model server: the reference sidecar in the protocol it was started with, as a
+     * user's own server would be configured (an image model for {@code images}, the shipped Wan
+     * workflow template for {@code comfyui}).
+     */
+    static Map<String, String> generation(ReferenceSidecarServer sidecar) {
+        String endpoint = "reelflow.generation.endpoint.sidecar.";
+        String model = "reelflow.generation.model.reference.";
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(GenerationOptions.ENDPOINTS.key(), "sidecar");
+        values.put(endpoint + "url", sidecar.baseUri().toString());
+        values.put(endpoint + "protocol", sidecar.protocol());
+        values.put(endpoint + "slots", Integer.toString(sidecar.options().slots()));
+        if (sidecar.options().mode() == SidecarMode.COMFYUI) {
+            values.put(endpoint + "workflow", ComfyUiClient.WAN22_T2V_TEMPLATE);
+        }
+        values.put(GenerationOptions.MODELS.key(), "reference");
+        values.put(model + "endpoints", "sidecar");
+        values.put(
+                model + "kind", sidecar.options().mode() == SidecarMode.IMAGES ? "image" : "video");
+        // The demo generator answers in seconds; a job still stuck after a minute is lost.
+        values.put(model + "job-deadline", "1 min");
+        values.put(model + "poll-interval", "500 ms");
+        return values;
     }
 
     /**

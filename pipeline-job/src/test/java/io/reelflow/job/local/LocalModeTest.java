@@ -7,6 +7,7 @@ import io.reelflow.embedded.ListeningSockets;
 import io.reelflow.embedded.ListeningSockets.Listener;
 import io.reelflow.embedded.ServiceEndpoints;
 import io.reelflow.sidecar.ReferenceSidecarServer;
+import io.reelflow.sidecar.SidecarMode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -74,7 +75,7 @@ class LocalModeTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Path connection = dataDir.resolve(LocalMode.CONNECTION_FILE);
         try (ReferenceSidecarServer sidecar =
-                ReferenceSidecarServer.start(LocalMode.sidecarOptions(0))) {
+                ReferenceSidecarServer.start(LocalMode.sidecarOptions(0, SidecarMode.VIDEO_JOBS))) {
             LocalMode.printEndpoints(
                     new PrintStream(printed, true, StandardCharsets.UTF_8),
                     ENDPOINTS,
@@ -97,7 +98,7 @@ class LocalModeTest {
     void shouldRunTheSidecarOnLoopbackOnly() throws Exception {
         assumeThat(ListeningSockets.supported()).as("/proc/net/tcp is readable").isTrue();
         try (ReferenceSidecarServer sidecar =
-                ReferenceSidecarServer.start(LocalMode.sidecarOptions(0))) {
+                ReferenceSidecarServer.start(LocalMode.sidecarOptions(0, SidecarMode.VIDEO_JOBS))) {
             assertThat(ListeningSockets.onPort(sidecar.port()))
                     .isNotEmpty()
                     .allMatch(Listener::loopback);
