@@ -96,11 +96,13 @@ public class GenerateClipFunction extends RichAsyncFunction<SceneTask, SceneClip
         }
     }
 
+    /**
+     * Leaves the scenes' work running: the task closes for a failover or a stop, and the scenes are
+     * in the checkpoint, so the restored task asks for them again and finds their jobs (in flight
+     * in this JVM, or in the registry). Cancelling here would pay for every job twice.
+     */
     @Override
     public void close() {
-        if (running != null) {
-            running.values().forEach(clip -> clip.cancel(true));
-        }
         if (runtime != null && generator != null) {
             runtime.release();
         }

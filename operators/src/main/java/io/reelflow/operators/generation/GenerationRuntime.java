@@ -169,6 +169,8 @@ public final class GenerationRuntime {
     }
 
     void close() {
+        // The last task of this task manager is going: leave the jobs running and registered.
+        inFlight.detachAll();
         pool.close();
         for (AutoCloseable resource : owned) {
             try {

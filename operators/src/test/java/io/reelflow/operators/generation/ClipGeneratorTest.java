@@ -150,6 +150,28 @@ class ClipGeneratorTest {
     }
 
     @Test
+    void shouldLeaveJobsRunningAndRegisteredWhenItsTaskManagerCloses() {
+        FakeGenerationClient server = bed.server("gpu-0");
+        server.pollsToFinish = 5;
+        GenerationRuntime closing = bed.runtime(ONE_ENDPOINT);
+        new ClipGenerator(closing, bed.metrics).clipFor(task("r1", 0));
+        bed.scheduler.advance(POLL.multipliedBy(2));
+
+        closing.close();
+        bed.scheduler.advance(POLL.multipliedBy(2));
+
+        assertThat(server.cancelled).as("a failover does not cancel paid work").isEmpty();
+        assertThat(bed.registry.size()).as("the job stays registered").isOne();
+        VirtualScheduler restored = new VirtualScheduler();
+        CompletableFuture<SceneClip> afterFailover =
+                new ClipGenerator(bed.runtime(ONE_ENDPOINT, restored), bed.metrics)
+                        .clipFor(task("r1", 0));
+        restored.runUntilDone(afterFailover);
+        assertThat(afterFailover.join().getSource()).isEqualTo(ClipSource.GENERATED);
+        assertThat(bed.submissions()).isOne();
+    }
+
+    @Test
     void shouldCancelTheJobAndFallBackWhenItsDeadlinePasses() {
         ModelProfile slow = video("wan", "gpu-0").jobDeadline(Duration.ofSeconds(30)).build();
         FakeGenerationClient server = bed.server("gpu-0");

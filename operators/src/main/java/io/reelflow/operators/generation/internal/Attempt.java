@@ -222,10 +222,16 @@ final class Attempt {
                 .thenCompose(finished -> finished(endpoint, finished, started));
     }
 
-    /** Past its deadline or no longer wanted: cancel the job and release its key. */
+    /**
+     * Past its deadline or no longer wanted: cancel the job and release its key. Detached work
+     * leaves both, for the restored task to resume.
+     */
     private CompletableFuture<GenerationJob> abandon(
             Endpoint endpoint, GenerationJob job, Throwable failure) {
         Throwable cause = Failures.unwrap(failure);
+        if (cause instanceof CancellationException && cancellation.detached()) {
+            return failed(cause);
+        }
         if (cause instanceof Failures.DeadlineExceeded || cause instanceof CancellationException) {
             cancelQuietly(endpoint, job.id());
             return releaseKey().thenCompose(ignored -> failed(cause));

@@ -1,6 +1,8 @@
 package io.reelflow.operators.generation.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -36,6 +38,19 @@ public final class InFlight<T> {
             run(key, work, start);
         }
         return new Joined<>(viewOf(key, work), shared);
+    }
+
+    /**
+     * Detaches all work in flight (the runtime is closing): it stops, but its jobs stay running and
+     * registered for the restored tasks to resume.
+     */
+    public void detachAll() {
+        List<Shared<T>> all;
+        synchronized (this) {
+            all = new ArrayList<>(byKey.values());
+            byKey.clear();
+        }
+        all.forEach(work -> work.cancellation.detach());
     }
 
     /** Keys with work in flight. */
