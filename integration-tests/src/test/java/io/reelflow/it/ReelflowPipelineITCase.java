@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,6 +177,55 @@ class ReelflowPipelineITCase {
 
         assertDeadLetters(stack, badRecords);
         assertResultsTopic(stack, requests);
+    }
+
+    @Test
+    void shouldDegradeTextNoFontDrawsAndSaySoBeforeAnyGeneration() throws Exception {
+        ReelflowStack stack = new ReelflowStack(services, "it-no-font");
+        stack.prepare(workDir);
+        // Old Hungarian (U+10C80...): no bundled font has it.
+        VideoRequest request =
+                VideoRequest.newBuilder()
+                        .setRequestId("it-no-font-1")
+                        .setText(
+                                "A brown horse gallops over the wide steppe. \uD803\uDC80\uD803\uDC81\uD803\uDC82 \uD803\uDC83\uD803\uDC84.")
+                        .setTargetDurationSeconds(3.0)
+                        .setResolution("240p")
+                        .setAttributes(Map.of())
+                        .build();
+        Instant published = Instant.now();
+        stack.kafka.send(
+                stack.requestsTopic(), request.getRequestId(), VideoRequestCodec.toJson(request));
+
+        runJobUntil(
+                stack.jobConfiguration(sidecar.baseUri().toString()),
+                () ->
+                        countRows(stack, "video_results") == 1
+                                && terminalStatusWritten(stack, request.getRequestId()));
+
+        try (Connection sql = stack.sql()) {
+            Map<String, Object> result = resultRow(sql, stack.name, request.getRequestId());
+            assertThat(result.get("status")).isEqualTo("DEGRADED");
+            assertThat(result.get("error"))
+                    .asString()
+                    .contains("Old Hungarian text has no font")
+                    .doesNotContain("/tmp", "/work");
+            assertThat(result.get("video_uri")).isNotNull();
+            Map<String, Object> planned =
+                    statusRow(sql, stack.name, request.getRequestId(), "SCENES_PLANNED");
+            assertThat(planned.get("message"))
+                    .asString()
+                    .contains("Old Hungarian text has no font");
+            // The warning came before the model server was asked for anything for this request.
+            List<Instant> submissions =
+                    sidecar.firstSubmissions().values().stream()
+                            .filter(at -> at.isAfter(published))
+                            .sorted()
+                            .toList();
+            assertThat(submissions).as("the scene was generated").isNotEmpty();
+            Instant plannedAt = ((java.sql.Timestamp) planned.get("at")).toInstant();
+            assertThat(plannedAt).isBeforeOrEqualTo(submissions.get(0));
+        }
     }
 
     @Test
@@ -406,6 +456,33 @@ class ReelflowPipelineITCase {
                     row.put(rs.getMetaData().getColumnName(c), rs.getObject(c));
                 }
                 assertThat(rs.next()).isFalse();
+                return row;
+            }
+        }
+    }
+
+    private static boolean terminalStatusWritten(ReelflowStack stack, String requestId)
+            throws Exception {
+        try (Connection sql = stack.sql()) {
+            return phases(sql, stack.name, requestId).contains("DEGRADED");
+        }
+    }
+
+    private static Map<String, Object> statusRow(
+            Connection sql, String runId, String requestId, String phase) throws Exception {
+        try (PreparedStatement statement =
+                sql.prepareStatement(
+                        "SELECT * FROM video_status WHERE run_id = ? AND request_id = ?"
+                                + " AND phase = ?")) {
+            statement.setString(1, runId);
+            statement.setString(2, requestId);
+            statement.setString(3, phase);
+            try (ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).as("%s status row for %s", phase, requestId).isTrue();
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                    row.put(rs.getMetaData().getColumnName(c), rs.getObject(c));
+                }
                 return row;
             }
         }

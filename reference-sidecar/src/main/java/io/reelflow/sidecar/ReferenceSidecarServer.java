@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -169,6 +170,11 @@ public final class ReferenceSidecarServer implements AutoCloseable {
     /** Submissions accepted so far, per {@link SubmissionKey#hash()}. */
     public Map<String, Long> submissionsByKey() {
         return stats.submissionsByKey();
+    }
+
+    /** When each content key was first submitted. */
+    public Map<SubmissionKey, Instant> firstSubmissions() {
+        return stats.firstSubmissions();
     }
 
     /** What {@code GET /stats} answers. */

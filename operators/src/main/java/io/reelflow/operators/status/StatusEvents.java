@@ -43,7 +43,7 @@ public final class StatusEvents {
                         .setLanguage(plan.getLanguage())
                         .setLanguageConfidence(plan.getLanguageConfidence())
                         .setSceneCount(plan.getScenes().size())
-                        .setMessage(plan.getScenes().size() + " scenes")
+                        .setMessage(plan.getScenes().size() + " scenes" + warnings)
                         .build();
         return List.of(language, scenes);
     }

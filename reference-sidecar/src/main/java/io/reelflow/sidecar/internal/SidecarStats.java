@@ -1,6 +1,8 @@
 package io.reelflow.sidecar.internal;
 
 import io.reelflow.sidecar.SubmissionKey;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +14,7 @@ public final class SidecarStats {
 
     private final Map<String, AtomicLong> submissionsByKey = new ConcurrentHashMap<>();
     private final Map<String, SubmissionKey> keys = new ConcurrentHashMap<>();
+    private final Map<String, Instant> firstSubmitted = new ConcurrentHashMap<>();
     private final AtomicLong submissions = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -25,6 +28,7 @@ public final class SidecarStats {
     public void submitted(SubmissionKey key) {
         String hash = key.hash();
         keys.putIfAbsent(hash, key);
+        firstSubmitted.putIfAbsent(hash, Instant.now());
         submissionsByKey.computeIfAbsent(hash, k -> new AtomicLong()).incrementAndGet();
         submissions.incrementAndGet();
     }
@@ -37,6 +41,13 @@ public final class SidecarStats {
     public Map<String, Long> submissionsByKey() {
         Map<String, Long> copy = new TreeMap<>();
         submissionsByKey.forEach((key, count) -> copy.put(key, count.get()));
+        return copy;
+    }
+
+    /** When each key was first submitted: lets tests order the server's work against events. */
+    public Map<SubmissionKey, Instant> firstSubmissions() {
+        Map<SubmissionKey, Instant> copy = new HashMap<>();
+        firstSubmitted.forEach((hash, at) -> copy.put(keys.get(hash), at));
         return copy;
     }
 
@@ -87,6 +98,7 @@ public final class SidecarStats {
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("count", count.get());
                     entry.put("fields", keys.get(hash));
+                    entry.put("firstAt", String.valueOf(firstSubmitted.get(hash)));
                     perKey.put(hash, entry);
                 });
         stats.put("byContentKey", perKey);
