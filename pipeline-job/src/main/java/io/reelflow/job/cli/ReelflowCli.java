@@ -26,6 +26,7 @@ public final class ReelflowCli {
                     "           flags: --exit-when-done; options: --examples <dir> --data-dir <dir>",
                     "           --kafka-port 9092 --s3-port 9000 --postgres-port 5433 --sidecar-port 8090",
                     "           --web-ui-port 8081 --parallelism 2",
+                    "           --generation-protocol video-jobs|multipart|images|comfyui",
                     "  publish  publish request files (JSON object, array or lines) to Kafka:",
                     "           [--bootstrap-servers localhost:9092] [--topic reelflow.requests] [--avro] <file>...",
                     AssetsCommand.USAGE);
