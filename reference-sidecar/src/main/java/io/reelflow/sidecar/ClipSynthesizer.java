@@ -1,5 +1,6 @@
 package io.reelflow.sidecar;
 
+import io.reelflow.sidecar.internal.PromptFonts;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Font;
@@ -192,11 +193,18 @@ public final class ClipSynthesizer {
             FontMetrics metrics = g.getFontMetrics();
             int margin = Math.max(2, size / 2);
             g.drawString(
-                    fit(request.prompt(), metrics, width - 2 * margin),
+                    PromptFonts.styled(fit(request.prompt(), metrics, width - 2 * margin), size)
+                            .getIterator(),
                     margin,
                     height - band + size);
             g.drawString(
-                    fit(LABEL + " - seed " + request.seed(), metrics, width - 2 * margin),
+                    PromptFonts.styled(
+                                    fit(
+                                            LABEL + " - seed " + request.seed(),
+                                            metrics,
+                                            width - 2 * margin),
+                                    size)
+                            .getIterator(),
                     margin,
                     height - band + 2 * size);
         }
