@@ -7,6 +7,7 @@ import io.reelflow.operators.port.ObjectStoreFactory;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.SceneTask;
 import io.reelflow.schemas.codec.AvroClassTrust;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -96,13 +97,24 @@ public class GenerateClipFunction extends RichAsyncFunction<SceneTask, SceneClip
         }
     }
 
+    /**
+     * Cancels every scene in flight (each cancellation removes its scene from {@code running}, so
+     * they are cancelled from a copy) and gives the runtime back.
+     */
     @Override
     public void close() {
-        if (running != null) {
-            running.values().forEach(clip -> clip.cancel(true));
-        }
-        if (runtime != null && generator != null) {
-            runtime.release();
+        try {
+            if (running != null) {
+                List<CompletableFuture<SceneClip>> inFlight;
+                synchronized (running) {
+                    inFlight = new ArrayList<>(running.values());
+                }
+                inFlight.forEach(clip -> clip.cancel(true));
+            }
+        } finally {
+            if (runtime != null && generator != null) {
+                runtime.release();
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ import io.reelflow.operators.port.GenerationClientFactory;
 import io.reelflow.operators.testing.Fixtures;
 import io.reelflow.schemas.ClipSource;
 import io.reelflow.schemas.SceneClip;
+import io.reelflow.schemas.ScenePlan;
 import io.reelflow.schemas.SceneTask;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,6 +86,24 @@ class GenerateClipFunctionTest {
                         });
         assertThat(result.completions).isOne();
         assertThat(bed.server("gpu-0").cancelled).containsExactly("gpu-0-job-1");
+        assertThat(bed.registry.size()).isZero();
+    }
+
+    @Test
+    void shouldCancelEverySceneInFlightWhenClosed() {
+        bed.server("gpu-0").neverFinish = true;
+        ScenePlan plan = Fixtures.plan("r1", 3);
+        for (int scene = 0; scene < 3; scene++) {
+            function.asyncInvoke(Fixtures.task(plan, scene), new Recorder());
+        }
+        bed.scheduler.advance(POLL.multipliedBy(2));
+        assertThat(bed.submissions()).as("one slot: one job, two scenes waiting").isOne();
+
+        function.close();
+        bed.scheduler.advance(POLL);
+
+        assertThat(bed.server("gpu-0").cancelled).containsExactly("gpu-0-job-1");
+        assertThat(bed.submissions()).as("no waiting scene got the freed slot").isOne();
         assertThat(bed.registry.size()).isZero();
     }
 

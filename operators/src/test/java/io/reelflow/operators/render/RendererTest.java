@@ -1072,5 +1072,4 @@ class RendererTest {
         assertThat(Renderer.isStill(ClipSource.STOCK_PHOTO)).isTrue();
         assertThat(Renderer.isStill(ClipSource.GENERATED)).isFalse();
     }
-
 }
