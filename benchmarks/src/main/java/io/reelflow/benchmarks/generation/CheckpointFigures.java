@@ -82,6 +82,17 @@ final class CheckpointFigures {
         return checkpoints.path("latest").path("failed").path("failure_message").asText("");
     }
 
+    /** How long the oldest checkpoint still in progress has been running, or 0. */
+    static long oldestInProgressMillis(JsonNode checkpoints, long nowMillis) {
+        long oldest = 0;
+        for (JsonNode entry : checkpoints.path("history")) {
+            if ("IN_PROGRESS".equals(entry.path("status").asText())) {
+                oldest = Math.max(oldest, nowMillis - entry.path("trigger_timestamp").asLong());
+            }
+        }
+        return oldest;
+    }
+
     /** The slowest subtask's figures of one vertex in one checkpoint. */
     static Vertex vertex(JsonNode subtaskDetails) {
         long endToEnd = 0;

@@ -43,6 +43,35 @@ final class FlinkRest {
         return JSON.readTree(response.body());
     }
 
+    /**
+     * The vertex's metrics whose names end with one of {@code suffixes}, by name, e.g. {@code
+     * 0.Generate_clips.generation.endpoint.sidecar-0.queued}.
+     */
+    java.util.Map<String, Long> vertexMetrics(String jobId, String vertexId, String... suffixes)
+            throws IOException, InterruptedException {
+        String path = "/jobs/" + jobId + "/vertices/" + vertexId + "/metrics";
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (JsonNode metric : get(path)) {
+            String name = metric.path("id").asText();
+            for (String suffix : suffixes) {
+                if (name.endsWith(suffix)) {
+                    names.add(name);
+                }
+            }
+        }
+        java.util.Map<String, Long> values = new java.util.TreeMap<>();
+        if (names.isEmpty()) {
+            return values;
+        }
+        String query =
+                java.net.URLEncoder.encode(
+                        String.join(",", names), java.nio.charset.StandardCharsets.UTF_8);
+        for (JsonNode metric : get(path + "?get=" + query)) {
+            values.put(metric.path("id").asText(), Math.round(metric.path("value").asDouble()));
+        }
+        return values;
+    }
+
     /** The sum over the vertex's subtasks of a task metric such as {@code numRecordsIn}. */
     long vertexMetricSum(String jobId, String vertexId, String metric)
             throws IOException, InterruptedException {

@@ -62,7 +62,9 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * --out PATH            JSON result (required)
  * --runs N              jobs, one after another (default 3)
  * --tasks N             scene tasks in flight (default 1000)
- * --capacity N          the async operator's capacity (default --tasks)
+ * --capacity N          the async operator's capacity (default --tasks); below --tasks, the
+ *                       operator blocks on the task after the capacity-th, and the rest wait in
+ *                       the network buffers in front of it
  * --endpoints E         sidecars (default 4)
  * --slots S             slots per sidecar (default 2)
  * --endpoint-slots J    jobs the stage submits to each endpoint at once (default S); more than S
@@ -71,6 +73,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * --poll-ms P           the model's poll interval (default 1000)
  * --interval-ms I       checkpoint interval (default 2000)
  * --checkpoints K       completed checkpoints to measure per job (default 10)
+ * --observe-seconds T   how long to wait for them after the job starts (default L - 5, before
+ *                       any clip can finish; longer lets clips finish, and allInFlight says so)
  * --parallelism P       parallelism of the async operator (default 1)
  * --unaligned           unaligned checkpoints
  * </pre>
@@ -90,6 +94,7 @@ public final class GenerationCheckpointBenchmark {
                     "poll-ms",
                     "interval-ms",
                     "checkpoints",
+                    "observe-seconds",
                     "parallelism");
     private static final String GENERATE_UID = "generate-clips";
     private static final String GENERATE_NAME = "Generate clips (model servers)";
@@ -104,6 +109,7 @@ public final class GenerationCheckpointBenchmark {
     private final Duration poll;
     private final Duration interval;
     private final int checkpoints;
+    private final Duration observe;
     private final int parallelism;
     private final boolean unaligned;
 
@@ -117,6 +123,9 @@ public final class GenerationCheckpointBenchmark {
         this.poll = Duration.ofMillis(options.getInt("poll-ms", 1000));
         this.interval = Duration.ofMillis(options.getInt("interval-ms", 2000));
         this.checkpoints = options.getInt("checkpoints", 10);
+        this.observe =
+                Duration.ofSeconds(
+                        options.getInt("observe-seconds", (int) jobTime.toSeconds() - 5));
         this.parallelism = options.getInt("parallelism", 1);
         this.unaligned = options.flag("unaligned");
     }
@@ -212,6 +221,7 @@ public final class GenerationCheckpointBenchmark {
         settings.put("checkpointStorage", "filesystem (local temporary directory)");
         settings.put("asyncParallelism", parallelism);
         settings.put("checkpointsPerRun", checkpoints);
+        settings.put("observeSeconds", observe.toSeconds());
         result.put("settings", settings);
         result.put(
                 "method",
@@ -237,17 +247,23 @@ public final class GenerationCheckpointBenchmark {
             measured.forEach(c -> durations.add((Long) c.get("endToEndMillis")));
         }
         List<Number> medians =
-                all.stream().map(r -> (Number) r.get("endToEndMillisMedian")).toList();
-        List<Number> maxima = all.stream().map(r -> (Number) r.get("endToEndMillisMax")).toList();
-        result.put("endToEndMillisMedianOfRuns", Medians.of(medians));
-        result.put("endToEndMillisMedianPerRun", medians);
+                all.stream()
+                        .map(r -> (Number) r.get("endToEndMillisMedian"))
+                        .filter(m -> m != null)
+                        .toList();
+        List<Object> maxima = all.stream().map(r -> r.get("endToEndMillisMax")).toList();
+        result.put("endToEndMillisMedianOfRuns", medians.isEmpty() ? null : Medians.of(medians));
+        result.put(
+                "endToEndMillisMedianPerRun",
+                all.stream().map(r -> r.get("endToEndMillisMedian")).toList());
         result.put("endToEndMillisMaxPerRun", maxima);
         result.put("endToEndMillisMax", durations.stream().mapToLong(l -> l).max().orElse(-1));
         result.put("measuredCheckpoints", durations.size());
         result.put(
                 "meetsTarget",
-                !durations.isEmpty()
+                medians.size() == runs
                         && all.stream().allMatch(r -> Boolean.TRUE.equals(r.get("allInFlight")))
+                        && all.stream().noneMatch(r -> Boolean.TRUE.equals(r.get("timedOut")))
                         && Medians.of(medians) < TARGET_MILLIS);
         result.put("runs", all);
         return result;
@@ -317,7 +333,12 @@ public final class GenerationCheckpointBenchmark {
         return conf;
     }
 
-    /** Waits for all tasks in flight, then for K checkpoints, and reads their figures. */
+    /**
+     * Waits until the async operator holds all tasks it can take (all of them, or {@code capacity}
+     * when there are more), then for K checkpoints triggered after that, and reads their figures. A
+     * job whose checkpoints do not complete before the first clips could is reported as timed out,
+     * with its oldest checkpoint in progress.
+     */
     private Map<String, Object> observe(FlinkRest rest, String jobId, SidecarFleet fleet)
             throws Exception {
         long started = System.currentTimeMillis();
@@ -329,15 +350,27 @@ public final class GenerationCheckpointBenchmark {
                 sleepUntilBefore(giveUp, "the job to run");
             }
         }
-        while (rest.vertexMetricSum(jobId, vertex, "numRecordsIn") < tasks) {
-            sleepUntilBefore(giveUp, "all tasks to enter the async operator");
+        int admitted = Math.min(tasks, capacity);
+        while (rest.vertexMetricSum(jobId, vertex, "numRecordsIn") < admitted) {
+            sleepUntilBefore(giveUp, "the async operator to take " + admitted + " tasks");
         }
         long allInFlightAt = System.currentTimeMillis();
         long runningOnServers = fleet.running();
         long queuedOnServers = fleet.queued();
+        // Where the stage holds the scenes: per endpoint, jobs it runs and scenes waiting for a
+        // slot.
+        Thread.sleep(1_000);
+        Map<String, Long> perEndpoint =
+                endpointLoad(rest.vertexMetrics(jobId, vertex, ".inFlight", ".queued"));
+        long stopAt = started + observe.toMillis();
         List<CheckpointFigures.Completed> measured = List.of();
+        boolean timedOut = false;
         while (measured.size() < checkpoints) {
-            sleepUntilBefore(started + jobTime.toMillis() - 5_000, checkpoints + " checkpoints");
+            if (System.currentTimeMillis() > stopAt) {
+                timedOut = true;
+                break;
+            }
+            Thread.sleep(250);
             measured =
                     CheckpointFigures.completed(rest.get("/jobs/" + jobId + "/checkpoints"))
                             .stream()
@@ -350,51 +383,83 @@ public final class GenerationCheckpointBenchmark {
         long recordsOut = rest.vertexMetricSum(jobId, vertex, "numRecordsOut");
         long recordsIn = rest.vertexMetricSum(jobId, vertex, "numRecordsIn");
         long serverCompleted = fleet.completed();
-        JsonNode counts = rest.get("/jobs/" + jobId + "/checkpoints");
+        Map<String, Long> problems = rest.vertexMetrics(jobId, vertex, ".failures", ".retries");
+        problems.values().removeIf(count -> count == 0);
+        JsonNode history = rest.get("/jobs/" + jobId + "/checkpoints");
         List<Map<String, Object>> figures = new ArrayList<>();
         for (CheckpointFigures.Completed checkpoint : measured) {
-            CheckpointFigures.Vertex generate =
-                    CheckpointFigures.vertex(
-                            rest.get(
-                                    "/jobs/"
-                                            + jobId
-                                            + "/checkpoints/details/"
-                                            + checkpoint.id()
-                                            + "/subtasks/"
-                                            + vertex));
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("id", checkpoint.id());
-            one.put("endToEndMillis", checkpoint.endToEndMillis());
-            one.put("type", checkpoint.type());
-            one.put("stateBytes", checkpoint.stateBytes());
-            one.put("asyncOperatorStateBytes", generate.stateBytes());
-            one.put("asyncOperatorSyncMillis", generate.syncMillis());
-            one.put("asyncOperatorAsyncMillis", generate.asyncMillis());
-            one.put("asyncOperatorAlignmentMillis", generate.alignmentMillis());
-            one.put("asyncOperatorStartDelayMillis", generate.startDelayMillis());
-            one.put("asyncOperatorEndToEndMillis", generate.endToEndMillis());
-            one.put("processedBytes", checkpoint.processedBytes());
-            one.put("persistedBytes", checkpoint.persistedBytes());
-            figures.add(one);
+            figures.add(figures(rest, jobId, vertex, checkpoint));
         }
         List<Long> durations =
                 measured.stream().map(CheckpointFigures.Completed::endToEndMillis).toList();
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("measuredCheckpoints", measured.size());
-        run.put("endToEndMillisMedian", Medians.of(durations));
+        run.put("timedOut", timedOut);
+        run.put("endToEndMillisMedian", durations.isEmpty() ? null : Medians.of(durations));
         run.put("endToEndMillisMax", durations.stream().mapToLong(l -> l).max().orElse(-1));
         run.put("asyncOperatorRecordsIn", recordsIn);
         run.put("asyncOperatorRecordsOut", recordsOut);
         run.put("sidecarJobsRunningWhenAllInFlight", runningOnServers);
         run.put("sidecarJobsQueuedWhenAllInFlight", queuedOnServers);
         run.put("sidecarJobsCompletedDuringMeasurement", serverCompleted);
+        run.put("scenesPerEndpoint", perEndpoint);
+        run.put("stageFailuresAndRetries", problems);
+        run.put("sidecarRefusedOrFailed", fleet.refusedOrFailed());
         run.put("sidecarSubmissions", fleet.submissions());
-        run.put("allInFlight", recordsIn == tasks && recordsOut == 0 && serverCompleted == 0);
-        run.put("failedCheckpoints", CheckpointFigures.failedCount(counts));
-        run.put("latestFailure", CheckpointFigures.latestFailure(counts));
+        run.put("sidecarSubmissionsPerSidecar", fleet.submissionsPerSidecar());
+        run.put("allInFlight", recordsIn >= admitted && recordsOut == 0 && serverCompleted == 0);
+        run.put("failedCheckpoints", CheckpointFigures.failedCount(history));
+        run.put("latestFailure", CheckpointFigures.latestFailure(history));
+        run.put(
+                "oldestInProgressMillis",
+                CheckpointFigures.oldestInProgressMillis(history, System.currentTimeMillis()));
         run.put("secondsFromSubmitToAllInFlight", (allInFlightAt - started) / 1000.0);
         run.put("checkpoints", figures);
         return run;
+    }
+
+    /**
+     * {@code sidecar-0 -> inFlight + queued} from the generation stage's endpoint gauges (every
+     * subtask of the task manager reports the same shared endpoints: subtask 0's are taken).
+     */
+    private static Map<String, Long> endpointLoad(Map<String, Long> gauges) {
+        Map<String, Long> load = new java.util.TreeMap<>();
+        gauges.forEach(
+                (name, value) -> {
+                    if (name.startsWith("0.")) {
+                        String[] parts = name.split("\\.");
+                        load.merge(parts[parts.length - 2], value, Long::sum);
+                    }
+                });
+        return load;
+    }
+
+    private static Map<String, Object> figures(
+            FlinkRest rest, String jobId, String vertex, CheckpointFigures.Completed checkpoint)
+            throws IOException, InterruptedException {
+        CheckpointFigures.Vertex generate =
+                CheckpointFigures.vertex(
+                        rest.get(
+                                "/jobs/"
+                                        + jobId
+                                        + "/checkpoints/details/"
+                                        + checkpoint.id()
+                                        + "/subtasks/"
+                                        + vertex));
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("id", checkpoint.id());
+        one.put("endToEndMillis", checkpoint.endToEndMillis());
+        one.put("type", checkpoint.type());
+        one.put("stateBytes", checkpoint.stateBytes());
+        one.put("asyncOperatorStateBytes", generate.stateBytes());
+        one.put("asyncOperatorSyncMillis", generate.syncMillis());
+        one.put("asyncOperatorAsyncMillis", generate.asyncMillis());
+        one.put("asyncOperatorAlignmentMillis", generate.alignmentMillis());
+        one.put("asyncOperatorStartDelayMillis", generate.startDelayMillis());
+        one.put("asyncOperatorEndToEndMillis", generate.endToEndMillis());
+        one.put("processedBytes", checkpoint.processedBytes());
+        one.put("persistedBytes", checkpoint.persistedBytes());
+        return one;
     }
 
     private static String vertexId(FlinkRest rest, String jobId) throws InterruptedException {

@@ -274,6 +274,7 @@ public final class GenerationThroughputBenchmark {
         run.put("scenes", scenes);
         run.put("generatedClips", generated);
         run.put("serverSubmissions", fleet.submissions());
+        run.put("submissionsPerSidecar", fleet.submissionsPerSidecar());
         run.put("distinctContentKeys", byKey.size());
         run.put("maxSubmissionsPerKey", byKey.values().stream().mapToLong(l -> l).max().orElse(0));
         run.put(

@@ -89,6 +89,13 @@ public final class SidecarFleet implements AutoCloseable {
         return sum("submissions");
     }
 
+    /** Jobs accepted by each sidecar, in endpoint order: how evenly the stage routed them. */
+    public List<Long> submissionsPerSidecar() {
+        return servers.stream()
+                .map(server -> ((Number) server.stats().get("submissions")).longValue())
+                .toList();
+    }
+
     public long completed() {
         return sum("completed");
     }

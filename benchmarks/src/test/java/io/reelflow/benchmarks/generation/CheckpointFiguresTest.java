@@ -92,6 +92,14 @@ class CheckpointFiguresTest {
     }
 
     @Test
+    void shouldTellHowLongTheOldestCheckpointInProgressHasRun() throws Exception {
+        assertThat(CheckpointFigures.oldestInProgressMillis(json(CHECKPOINTS), 1700000009000L))
+                .isEqualTo(3000);
+        assertThat(CheckpointFigures.oldestInProgressMillis(json("{\"history\": []}"), 1L))
+                .isZero();
+    }
+
+    @Test
     void shouldTakeTheSlowestSubtaskForDurationsAndSumTheState() throws Exception {
         assertThat(CheckpointFigures.vertex(json(SUBTASKS)))
                 .isEqualTo(new CheckpointFigures.Vertex(17, 236687, 5, 10, 4, 3, true));
