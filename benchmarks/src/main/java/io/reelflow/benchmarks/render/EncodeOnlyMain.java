@@ -6,7 +6,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.reelflow.benchmarks.render.internal.Options;
+import io.reelflow.benchmarks.common.Options;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

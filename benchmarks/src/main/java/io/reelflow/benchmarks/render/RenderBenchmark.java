@@ -5,18 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reelflow.benchmarks.common.JavaClassPath;
+import io.reelflow.benchmarks.common.Medians;
+import io.reelflow.benchmarks.common.Options;
 import io.reelflow.benchmarks.render.internal.MeasuredProcess;
 import io.reelflow.benchmarks.render.internal.MeasuredProcess.RssSample;
-import io.reelflow.benchmarks.render.internal.Medians;
-import io.reelflow.benchmarks.render.internal.Options;
 import io.reelflow.benchmarks.render.internal.ProcessUsage;
 import io.reelflow.benchmarks.render.internal.SsimLog;
-import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -95,10 +92,10 @@ public final class RenderBenchmark {
         this.cameraCue = cameraCue;
         this.keepLossless = keepLossless;
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(JavaClassPath.javaExecutable());
         command.addAll(jvmArgs);
         command.add("-cp");
-        command.add(classpath());
+        command.add(JavaClassPath.of(RenderBenchmark.class));
         this.java = List.copyOf(command);
     }
 
@@ -505,25 +502,6 @@ public final class RenderBenchmark {
 
     private static void log(Slideshow show, String message) {
         System.err.printf(Locale.ROOT, "[%s] %s%n", show.name(), message);
-    }
-
-    /**
-     * The classpath of this program for the child JVMs: the URLs of its class loader when that is a
-     * URLClassLoader (Maven's exec:java), else {@code java.class.path}.
-     */
-    private static String classpath() {
-        if (RenderBenchmark.class.getClassLoader() instanceof URLClassLoader loader) {
-            List<String> entries = new ArrayList<>();
-            for (URL url : loader.getURLs()) {
-                try {
-                    entries.add(Path.of(url.toURI()).toString());
-                } catch (URISyntaxException | IllegalArgumentException e) {
-                    throw new IllegalStateException("unusable classpath entry " + url, e);
-                }
-            }
-            return String.join(File.pathSeparator, entries);
-        }
-        return System.getProperty("java.class.path");
     }
 
     /** One measured process of a pair. */

@@ -5,7 +5,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.reelflow.benchmarks.render.internal.Options;
+import io.reelflow.benchmarks.common.Options;
 import io.reelflow.operators.render.RenderConfig;
 import io.reelflow.operators.render.Renderer;
 import io.reelflow.operators.render.VideoEncoder;

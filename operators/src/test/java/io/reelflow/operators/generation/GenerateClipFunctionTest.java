@@ -10,6 +10,7 @@ import io.reelflow.operators.port.GenerationClientFactory;
 import io.reelflow.operators.testing.Fixtures;
 import io.reelflow.schemas.ClipSource;
 import io.reelflow.schemas.SceneClip;
+import io.reelflow.schemas.ScenePlan;
 import io.reelflow.schemas.SceneTask;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ class GenerateClipFunctionTest {
 
     private GenerationTestBed bed;
     private GenerateClipFunction function;
+    private GenerationRuntime runtime;
 
     @BeforeEach
     void open() {
@@ -45,7 +47,8 @@ class GenerateClipFunctionTest {
                 new GenerateClipFunction(
                         unused, InMemoryJobRegistry.sharedFactory(), () -> bed.store, CONFIG);
         function.setRuntimeContext(new MockStreamingRuntimeContext(1, 0));
-        function.open(bed.runtime(CONFIG));
+        runtime = bed.runtime(CONFIG);
+        function.open(runtime);
     }
 
     @AfterEach
@@ -86,6 +89,25 @@ class GenerateClipFunctionTest {
         assertThat(result.completions).isOne();
         assertThat(bed.server("gpu-0").cancelled).containsExactly("gpu-0-job-1");
         assertThat(bed.registry.size()).isZero();
+    }
+
+    @Test
+    void shouldLeaveTheJobsRunningAndRegisteredWhenClosedForAFailover() {
+        bed.server("gpu-0").neverFinish = true;
+        ScenePlan plan = Fixtures.plan("r1", 3);
+        for (int scene = 0; scene < 3; scene++) {
+            function.asyncInvoke(Fixtures.task(plan, scene), new Recorder());
+        }
+        bed.scheduler.advance(POLL.multipliedBy(2));
+        assertThat(bed.submissions()).as("one slot: one job, two scenes waiting").isOne();
+
+        function.close();
+        runtime.close(); // the task manager's last task is gone
+        bed.scheduler.advance(POLL.multipliedBy(3));
+
+        assertThat(bed.server("gpu-0").cancelled).as("paid work is not cancelled").isEmpty();
+        assertThat(bed.registry.size()).as("registered for the restored task").isOne();
+        assertThat(bed.submissions()).as("no waiting scene was submitted after the close").isOne();
     }
 
     /** A result future that remembers its clips and how often it was completed. */

@@ -100,7 +100,8 @@ final class Attempt {
         Instant firstLook = now.plus(model.pollInterval());
         Instant until = deadline.isAfter(firstLook) ? deadline : firstLook;
         GenerationJob queued = GenerationJob.of(job.jobId(), JobState.QUEUED);
-        return takeSlot(on).thenCompose(ignored -> follow(on, queued, until, started));
+        return takeSlot(on, on.slots().acquire())
+                .thenCompose(ignored -> follow(on, queued, until, started));
     }
 
     /** A new job: the least loaded endpoint, a slot on it, a claim, then a submission. */
@@ -114,17 +115,18 @@ final class Attempt {
         }
         Endpoint endpoint = choice.get().endpoint();
         endpointName = endpoint.name();
-        // The slot is asked for at once, so the next routing decision already sees this job.
+        // The choice asked for the slot, so the next routing decision already sees this job.
         Duration delay = choice.get().delay();
-        return takeSlot(endpoint)
+        return takeSlot(endpoint, choice.get().slot())
                 .thenCompose(ignored -> cancellation.guard(resources.scheduler().after(delay)))
                 .thenCompose(ignored -> claim(endpoint));
     }
 
-    private CompletableFuture<Void> takeSlot(Endpoint endpoint) {
+    private CompletableFuture<Void> takeSlot(
+            Endpoint endpoint, CompletableFuture<AsyncSlots.Permit> slot) {
         Instant asked = resources.scheduler().now();
         return cancellation
-                .guard(endpoint.slots().acquire())
+                .guard(slot)
                 .thenAccept(
                         granted -> {
                             permit = granted;

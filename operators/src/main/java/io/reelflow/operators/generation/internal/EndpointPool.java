@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,12 @@ public final class EndpointPool implements AutoCloseable {
         endpoints.forEach(e -> byName.put(e.name(), e));
     }
 
-    /** Where to send a job, and how long to wait first (an endpoint paused by Retry-After). */
-    public record Choice(Endpoint endpoint, Duration delay) {}
+    /**
+     * Where to send a job, how long to wait first (an endpoint paused by Retry-After), and the
+     * job's slot on that endpoint, already asked for.
+     */
+    public record Choice(
+            Endpoint endpoint, Duration delay, CompletableFuture<AsyncSlots.Permit> slot) {}
 
     public Optional<Endpoint> endpoint(String name) {
         return Optional.ofNullable(byName.get(name));
@@ -42,7 +47,9 @@ public final class EndpointPool implements AutoCloseable {
      * The endpoint for a new job among {@code names}: healthy and unpaused ones first, {@code
      * avoid} (the one that just failed) last, then least load; a paused endpoint with the wait its
      * server asked for when no other can take the job. Empty when every breaker is open. A choice
-     * holds a breaker permission that the job's first call uses.
+     * holds a breaker permission that the job's first call uses, and asks for the job's slot while
+     * still holding the pool's lock: the next routing decision sees this job in the endpoint's load
+     * even when scenes are routed on several threads at once.
      */
     public synchronized Optional<Choice> choose(List<String> names, String avoid, Instant now) {
         List<Endpoint> candidates =
@@ -59,7 +66,11 @@ public final class EndpointPool implements AutoCloseable {
         for (Endpoint endpoint : candidates) {
             if (endpoint.breaker().tryAcquirePermission()) {
                 Duration wait = Duration.between(now, endpoint.pausedUntil());
-                return Optional.of(new Choice(endpoint, wait.isNegative() ? Duration.ZERO : wait));
+                return Optional.of(
+                        new Choice(
+                                endpoint,
+                                wait.isNegative() ? Duration.ZERO : wait,
+                                endpoint.slots().acquire()));
             }
         }
         return Optional.empty();

@@ -1,4 +1,4 @@
-package io.reelflow.benchmarks.render.internal;
+package io.reelflow.benchmarks.common;
 
 import java.util.Arrays;
 import java.util.List;

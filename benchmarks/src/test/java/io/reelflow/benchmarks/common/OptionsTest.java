@@ -1,4 +1,4 @@
-package io.reelflow.benchmarks.render.internal;
+package io.reelflow.benchmarks.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,5 @@
+/**
+ * What several benchmarks share: command-line options, medians of run figures, and the class path
+ * for child JVMs.
+ */
+package io.reelflow.benchmarks.common;
