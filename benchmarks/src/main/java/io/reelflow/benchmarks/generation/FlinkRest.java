@@ -72,6 +72,17 @@ final class FlinkRest {
         return values;
     }
 
+    /**
+     * Makes the next metric answers current: the REST metric store answers what it fetched last and
+     * only then fetches anew in the background (at most every {@code
+     * metrics.fetcher.update-interval}), so a read after a quiet spell would be stale.
+     */
+    void refreshMetrics(String jobId, String vertexId, java.time.Duration fetchInterval)
+            throws IOException, InterruptedException {
+        vertexMetricSum(jobId, vertexId, "numRecordsIn");
+        Thread.sleep(fetchInterval.multipliedBy(3).toMillis());
+    }
+
     /** The sum over the vertex's subtasks of a task metric such as {@code numRecordsIn}. */
     long vertexMetricSum(String jobId, String vertexId, String metric)
             throws IOException, InterruptedException {
