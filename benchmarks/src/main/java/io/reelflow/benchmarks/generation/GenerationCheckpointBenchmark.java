@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.reelflow.benchmarks.common.JavaClassPath;
+import io.reelflow.benchmarks.common.Machine;
 import io.reelflow.benchmarks.common.Medians;
 import io.reelflow.benchmarks.common.Options;
 import io.reelflow.connectors.generation.GenerationClients;
@@ -14,7 +15,6 @@ import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.SceneTask;
 import io.reelflow.schemas.codec.AvroClassTrust;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -210,7 +210,7 @@ public final class GenerationCheckpointBenchmark {
 
     private Map<String, Object> measure(int runs) throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("machine", machine());
+        result.put("machine", Machine.describe());
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("tasks", tasks);
         settings.put("capacity", capacity);
@@ -495,18 +495,6 @@ public final class GenerationCheckpointBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static Map<String, Object> machine() {
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("availableProcessors", Runtime.getRuntime().availableProcessors());
-        machine.put("java", System.getProperty("java.version"));
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        machine.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        machine.put(
-                "loadAverageAtStart",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        return machine;
     }
 
     private static void deleteRecursively(Path root) throws IOException {

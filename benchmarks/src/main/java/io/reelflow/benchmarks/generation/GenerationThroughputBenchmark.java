@@ -2,6 +2,7 @@ package io.reelflow.benchmarks.generation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.reelflow.benchmarks.common.Machine;
 import io.reelflow.benchmarks.common.Medians;
 import io.reelflow.benchmarks.common.Options;
 import io.reelflow.connectors.generation.GenerationClients;
@@ -120,7 +121,7 @@ public final class GenerationThroughputBenchmark {
 
     private Map<String, Object> measure(List<int[]> configs, int runs) throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("machine", machine());
+        result.put("machine", Machine.describe());
         result.put("jobSeconds", jobTime.toMillis() / 1000.0);
         result.put("pollMillis", poll.toMillis());
         result.put("rounds", rounds);
@@ -337,18 +338,6 @@ public final class GenerationThroughputBenchmark {
             Files.deleteIfExists(file);
         }
         return round(Medians.of(millis));
-    }
-
-    private static Map<String, Object> machine() {
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("availableProcessors", Runtime.getRuntime().availableProcessors());
-        machine.put("java", System.getProperty("java.version"));
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        machine.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        machine.put(
-                "loadAverageAtStart",
-                round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        return machine;
     }
 
     private static long processCpuNanos() {
