@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The DDL of the tables the sinks write ({@code schema.sql} next to this class). Every statement is
- * {@code IF NOT EXISTS}, so applying it again changes nothing.
+ * {@code IF NOT EXISTS}, or drops and adds a named constraint again, so applying it again changes
+ * nothing.
  */
 public final class JdbcSchema {
     static final String RESOURCE = "schema.sql";

@@ -43,6 +43,53 @@ CREATE TABLE IF NOT EXISTS video_status (
 
 ALTER TABLE video_status ADD COLUMN IF NOT EXISTS credits JSONB NOT NULL DEFAULT '[]'::jsonb;
 
+-- Bounds of the two job tables. The job's sink guard (TableRules in jdbc.internal) checks the same
+-- bounds before a row is written: it cuts text to its bound and sends a row it cannot repair to
+-- the dead-letter topic, so these constraints only catch a writer without the guard. NOT VALID
+-- keeps rows written before the bounds existed; dropped and added again at every apply, so a
+-- changed bound takes effect. NULLs pass (a CHECK fails only when false).
+ALTER TABLE video_results
+    DROP CONSTRAINT IF EXISTS video_results_key_lengths,
+    ADD CONSTRAINT video_results_key_lengths CHECK (
+        char_length(request_id) BETWEEN 1 AND 128 AND char_length(run_id) BETWEEN 1 AND 128)
+        NOT VALID,
+    DROP CONSTRAINT IF EXISTS video_results_text_lengths,
+    ADD CONSTRAINT video_results_text_lengths CHECK (
+        char_length(video_uri) <= 2048 AND char_length(thumbnail_uri) <= 2048
+        AND char_length(subtitles_uri) <= 2048 AND char_length(web_vtt_uri) <= 2048
+        AND char_length(contact_sheet_uri) <= 2048 AND char_length(language) <= 64
+        AND char_length(error) <= 4000)
+        NOT VALID,
+    DROP CONSTRAINT IF EXISTS video_results_numbers_in_range,
+    ADD CONSTRAINT video_results_numbers_in_range CHECK (
+        duration_seconds BETWEEN 0 AND 86400 AND width BETWEEN 0 AND 16384
+        AND height BETWEEN 0 AND 16384 AND scene_count BETWEEN 0 AND 10000
+        AND quality_score BETWEEN 0 AND 100)
+        NOT VALID,
+    DROP CONSTRAINT IF EXISTS video_results_completed_at_in_range,
+    ADD CONSTRAINT video_results_completed_at_in_range CHECK (
+        completed_at BETWEEN '0001-01-01 00:00:00+00' AND '9999-12-31 23:59:59.999+00')
+        NOT VALID;
+
+ALTER TABLE video_status
+    DROP CONSTRAINT IF EXISTS video_status_key_lengths,
+    ADD CONSTRAINT video_status_key_lengths CHECK (
+        char_length(request_id) BETWEEN 1 AND 128 AND char_length(run_id) BETWEEN 1 AND 128)
+        NOT VALID,
+    DROP CONSTRAINT IF EXISTS video_status_text_lengths,
+    ADD CONSTRAINT video_status_text_lengths CHECK (
+        char_length(message) <= 4000 AND char_length(language) <= 64)
+        NOT VALID,
+    DROP CONSTRAINT IF EXISTS video_status_numbers_in_range,
+    ADD CONSTRAINT video_status_numbers_in_range CHECK (
+        progress BETWEEN 0 AND 100 AND language_confidence BETWEEN 0 AND 1
+        AND scene_count BETWEEN 0 AND 10000)
+        NOT VALID,
+    DROP CONSTRAINT IF EXISTS video_status_at_in_range,
+    ADD CONSTRAINT video_status_at_in_range CHECK (
+        at BETWEEN '0001-01-01 00:00:00+00' AND '9999-12-31 23:59:59.999+00')
+        NOT VALID;
+
 -- The stock asset catalog (`reelflow assets import`). One row per distinct file content: the sha256
 -- of the bytes is the identity of an import, so importing the same file again changes nothing.
 -- width/height are the displayed size (after rotation); orientation is derived from them.

@@ -2,14 +2,17 @@ package io.reelflow.connectors.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelflow.connectors.jdbc.internal.VideoResultStatementBuilder;
 import io.reelflow.connectors.testing.TestRecords;
 import io.reelflow.embedded.EmbeddedPostgresServer;
 import io.reelflow.schemas.Phase;
+import io.reelflow.schemas.ResultStatus;
 import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoResult;
 import io.reelflow.schemas.codec.AvroClassTrust;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -119,6 +122,35 @@ class ReelflowJdbcITCase {
     }
 
     @Test
+    void shouldNeverTurnAFinishedRowIntoFailedOrRejectedWithinItsRun() throws Exception {
+        Instant at = Instant.parse("2025-03-03T10:00:00Z");
+        for (ResultStatus finished : List.of(ResultStatus.COMPLETED, ResultStatus.DEGRADED)) {
+            String id = "finished-" + finished;
+            VideoResult result = TestRecords.completedResult(id, at);
+            result.setStatus(finished);
+            assertThat(upsert(result)).isEqualTo(1);
+
+            // A re-sent request with a bad field, and a late failure, come after the result.
+            VideoResult rejected = TestRecords.failedResult(id, at.plusSeconds(60));
+            rejected.setStatus(ResultStatus.REJECTED);
+            rejected.setError("unsupported resolution '8k'");
+            assertThat(upsert(rejected)).isZero();
+            assertThat(upsert(TestRecords.failedResult(id, at.plusSeconds(120)))).isZero();
+            // The same outcome delivered again after a restart still updates the row.
+            assertThat(upsert(result)).isEqualTo(1);
+
+            assertThat(
+                            query(
+                                    "SELECT status || '|' || coalesce(video_uri, 'no video') || '|'"
+                                            + " || coalesce(error, '-') FROM video_results"
+                                            + " WHERE request_id = '"
+                                            + id
+                                            + "'"))
+                    .containsExactly(finished + "|s3://reelflow/videos/run-1/" + id + ".mp4|-");
+        }
+    }
+
+    @Test
     void shouldKeepOneStatusRowPerPhase() throws Exception {
         Instant at = Instant.parse("2025-03-01T12:00:00Z");
         List<StatusEvent> events =
@@ -174,6 +206,16 @@ class ReelflowJdbcITCase {
                     .name("video_status");
         }
         env.execute("jdbc-sink-test");
+    }
+
+    /** Writes one result as the sink does, returning the rows the upsert changed. */
+    private static int upsert(VideoResult result) throws SQLException {
+        try (Connection connection = connect();
+                PreparedStatement statement =
+                        connection.prepareStatement(VideoResultStatementBuilder.UPSERT_SQL)) {
+            new VideoResultStatementBuilder().accept(statement, result);
+            return statement.executeUpdate();
+        }
     }
 
     private static Instant completedAt(String requestId) throws SQLException {

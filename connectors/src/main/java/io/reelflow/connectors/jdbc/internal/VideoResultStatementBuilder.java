@@ -15,7 +15,9 @@ import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 /**
  * Binds a {@link VideoResult} to {@link #UPSERT_SQL}. The upsert keeps the row with the latest
  * {@code completed_at}, so a replayed or restarted write never replaces a newer result with an
- * older one.
+ * older one; and a finished row (COMPLETED, DEGRADED) is never turned into FAILED or REJECTED
+ * within its run, whatever a re-sent request produces. Writing the same outcome again (a redelivery
+ * after a restart) updates the row to the same values.
  */
 public final class VideoResultStatementBuilder implements JdbcStatementBuilder<VideoResult> {
     private static final long serialVersionUID = 1L;
@@ -46,7 +48,9 @@ public final class VideoResultStatementBuilder implements JdbcStatementBuilder<V
                     + " completed_at = EXCLUDED.completed_at,"
                     + " web_vtt_uri = EXCLUDED.web_vtt_uri,"
                     + " contact_sheet_uri = EXCLUDED.contact_sheet_uri"
-                    + " WHERE video_results.completed_at <= EXCLUDED.completed_at";
+                    + " WHERE video_results.completed_at <= EXCLUDED.completed_at"
+                    + " AND NOT (video_results.status IN ('COMPLETED', 'DEGRADED')"
+                    + " AND EXCLUDED.status IN ('FAILED', 'REJECTED'))";
 
     @Override
     public void accept(PreparedStatement statement, VideoResult result) throws SQLException {

@@ -109,7 +109,10 @@ class StatementBuildersTest {
     void shouldNeverReplaceNewerRowsWithOlderOnes() {
         assertThat(VideoResultStatementBuilder.UPSERT_SQL)
                 .contains("ON CONFLICT (request_id, run_id) DO UPDATE")
-                .endsWith("WHERE video_results.completed_at <= EXCLUDED.completed_at");
+                .contains("WHERE video_results.completed_at <= EXCLUDED.completed_at")
+                .endsWith(
+                        "AND NOT (video_results.status IN ('COMPLETED', 'DEGRADED')"
+                                + " AND EXCLUDED.status IN ('FAILED', 'REJECTED'))");
         assertThat(StatusEventStatementBuilder.UPSERT_SQL)
                 .contains("ON CONFLICT (request_id, run_id, phase) DO UPDATE")
                 .endsWith("WHERE video_status.at <= EXCLUDED.at");
