@@ -59,6 +59,7 @@ public record ConnectorSettings(
                 source.build(),
                 sink(bootstrap, config.get(KafkaOptions.RESULTS_TOPIC))
                         .transactionalIdPrefix(config.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX))
+                        .transactionTimeout(config.get(KafkaOptions.TRANSACTION_TIMEOUT))
                         .build(),
                 sink(bootstrap, config.get(KafkaOptions.STATUS_TOPIC)).build(),
                 sink(bootstrap, config.get(KafkaOptions.DEAD_LETTER_TOPIC)).build(),

@@ -3,6 +3,7 @@ package io.reelflow.job;
 import io.reelflow.connectors.generation.GenerationClients;
 import io.reelflow.connectors.jdbc.JdbcJobRegistry;
 import io.reelflow.connectors.jdbc.ReelflowJdbc;
+import io.reelflow.connectors.jdbc.SinkGuard;
 import io.reelflow.connectors.kafka.ReelflowKafka;
 import io.reelflow.connectors.s3.S3ObjectStore;
 import io.reelflow.job.cli.ReelflowCli;
@@ -11,11 +12,14 @@ import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.operators.generation.InMemoryJobRegistry;
 import io.reelflow.operators.port.ObjectStoreFactory;
 import io.reelflow.schemas.RawRequest;
+import io.reelflow.schemas.StatusEvent;
+import io.reelflow.schemas.VideoResult;
 import java.time.Clock;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -36,15 +40,14 @@ public final class ReelflowJob {
 
     /**
      * Defines the whole job on {@code env} with real connectors; the caller executes it. Tests use
-     * this with embedded servers, exactly as {@code run} and {@code local} do.
+     * this with embedded servers, exactly as {@code run} and {@code local} do. The outputs returned
+     * are what the sinks receive: cleaned by the sink guard, with its dead letters.
      */
     public static PipelineBuilder.Outputs define(
             StreamExecutionEnvironment env, ReadableConfig config) {
         ConnectorSettings connectors = ConnectorSettings.from(config);
         PipelineSettings settings = PipelineSettings.from(config);
-        env.enableCheckpointing(
-                config.get(PipelineOptions.CHECKPOINT_INTERVAL).toMillis(),
-                CheckpointingMode.EXACTLY_ONCE);
+        enableCheckpointing(env, config);
 
         ObjectStoreFactory store = S3ObjectStore.factory(connectors.storage());
         PipelinePorts ports =
@@ -64,7 +67,7 @@ public final class ReelflowJob {
                         .uid("kafka-requests");
 
         PipelineBuilder.Outputs outputs =
-                new PipelineBuilder(settings, ports, Clock.systemUTC()).build(requests);
+                guarded(new PipelineBuilder(settings, ports, Clock.systemUTC()).build(requests));
 
         outputs.results()
                 .sinkTo(ReelflowKafka.resultSink(connectors.results()))
@@ -87,5 +90,41 @@ public final class ReelflowJob {
                 .uid("jdbc-video-status")
                 .name("PostgreSQL: video_status");
         return outputs;
+    }
+
+    /**
+     * Exactly-once checkpoints at the configured interval; fails when the result sink's transaction
+     * timeout does not outlast the commit delay these checkpoint settings allow.
+     */
+    public static void enableCheckpointing(StreamExecutionEnvironment env, ReadableConfig config) {
+        env.enableCheckpointing(
+                config.get(PipelineOptions.CHECKPOINT_INTERVAL).toMillis(),
+                CheckpointingMode.EXACTLY_ONCE);
+        TransactionTimeoutCheck.of(env.getCheckpointConfig(), config).verify();
+    }
+
+    /**
+     * Puts the sink guard in front of every result and status sink, Kafka and PostgreSQL alike, so
+     * the topics and tables hold the same cleaned records; what a table would refuse joins the dead
+     * letters.
+     */
+    private static PipelineBuilder.Outputs guarded(PipelineBuilder.Outputs outputs) {
+        SingleOutputStreamOperator<VideoResult> results =
+                outputs.results()
+                        .process(SinkGuard.videoResults())
+                        .uid("guard-video-results")
+                        .name("Guard: clean results, dead-letter what video_results refuses");
+        SingleOutputStreamOperator<StatusEvent> status =
+                outputs.status()
+                        .process(SinkGuard.videoStatus())
+                        .uid("guard-video-status")
+                        .name("Guard: clean status, dead-letter what video_status refuses");
+        return new PipelineBuilder.Outputs(
+                results,
+                status,
+                outputs.deadLetters()
+                        .union(
+                                results.getSideOutput(SinkGuard.DEAD_LETTERS),
+                                status.getSideOutput(SinkGuard.DEAD_LETTERS)));
     }
 }

@@ -25,10 +25,12 @@ public final class KafkaSinkSettings implements Serializable {
     public static final String DEFAULT_TRANSACTIONAL_ID_PREFIX = "reelflow";
 
     /**
-     * Below the broker's default {@code transaction.max.timeout.ms} (15 minutes): a producer asking
-     * for more is refused. Raise both together if recoveries take longer.
+     * Longer than the longest a transaction waits for its commit with the shipped checkpoint
+     * settings (the job checks this at start), and below the broker's default {@code
+     * transaction.max.timeout.ms} (15 minutes): a producer asking for more is refused. Raise both
+     * together if recoveries take longer.
      */
-    public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(14);
 
     private final String bootstrapServers;
     private final String topic;

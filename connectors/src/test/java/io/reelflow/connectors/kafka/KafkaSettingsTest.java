@@ -70,7 +70,7 @@ class KafkaSettingsTest {
                 KafkaSinkSettings.builder().bootstrapServers("b:9092").topic("results").build();
 
         assertThat(settings.transactionalIdPrefix()).isEqualTo("reelflow");
-        assertThat(settings.transactionTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.transactionTimeout()).isEqualTo(Duration.ofMinutes(14));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.reelflow.job.config;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.reelflow.connectors.kafka.KafkaSinkSettings;
+import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 
 /** Where requests come from and where results, status and dead letters go. */
@@ -63,6 +65,26 @@ public final class KafkaOptions {
                     .defaultValue("reelflow-results")
                     .withDescription(
                             "Prefix of the result sink's Kafka transactions; unique per job.");
+
+    public static final ConfigOption<Duration> TRANSACTION_TIMEOUT =
+            key("reelflow.kafka.transaction-timeout")
+                    .durationType()
+                    .defaultValue(KafkaSinkSettings.DEFAULT_TRANSACTION_TIMEOUT)
+                    .withDescription(
+                            "Kafka transaction timeout of the result sink. Must exceed the longest"
+                                    + " a transaction can wait for its commit (checked at start),"
+                                    + " and stay at or below the brokers'"
+                                    + " transaction.max.timeout.ms (15 min by default).");
+
+    public static final ConfigOption<Duration> RESTART_ALLOWANCE =
+            key("reelflow.kafka.restart-allowance")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(3))
+                    .withDescription(
+                            "How long a restart may take (restart delay, new task managers,"
+                                    + " restoring state) before the result sink commits the"
+                                    + " transactions of the last checkpoint; part of the"
+                                    + " transaction timeout check.");
 
     private KafkaOptions() {}
 }

@@ -42,6 +42,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -257,6 +258,10 @@ public final class LocalMode {
         values.putAll(generation(sidecar));
         values.put(PipelineOptions.RUN_ID.key(), "local");
         values.put(PipelineOptions.CHECKPOINT_INTERVAL.key(), "2 s");
+        // As on a cluster (flink-conf/config.yaml), scaled to one machine: a local checkpoint that
+        // takes a minute is stuck. Within the result sink's transaction timeout (checked at start).
+        values.put(CheckpointingOptions.CHECKPOINTING_TIMEOUT.key(), "1 min");
+        values.put(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER.key(), "3");
         values.put(PipelineOptions.RENDER_THREADS.key(), "2");
         // A broken local job should stop and say why, not restart forever.
         values.put(RestartStrategyOptions.RESTART_STRATEGY.key(), "fixed-delay");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import io.reelflow.embedded.ListeningSockets;
 import io.reelflow.embedded.ListeningSockets.Listener;
 import io.reelflow.embedded.ServiceEndpoints;
+import io.reelflow.job.ReelflowJob;
+import io.reelflow.job.TransactionTimeoutCheck;
 import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarMode;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,6 +30,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +72,26 @@ class LocalModeTest {
         try (Stream<Path> files = Files.list(dataDir)) {
             assertThat(files).containsExactly(file);
         }
+    }
+
+    @Test
+    void shouldConfigureCheckpointsThatTheResultTransactionsOutlive() throws Exception {
+        Configuration config;
+        try (ReferenceSidecarServer sidecar =
+                ReferenceSidecarServer.start(LocalMode.sidecarOptions(0, SidecarMode.VIDEO_JOBS))) {
+            config = LocalMode.jobConfiguration(ENDPOINTS, sidecar, Map.of());
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+
+        // Fails, naming the settings, when the transactions could expire before their commit.
+        ReelflowJob.enableCheckpointing(env, config);
+
+        TransactionTimeoutCheck check =
+                TransactionTimeoutCheck.of(env.getCheckpointConfig(), config);
+        assertThat(check.checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(check.checkpointTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(check.tolerableFailures()).isEqualTo(3);
+        assertThat(check.worstCommitDelay()).isLessThan(check.transactionTimeout());
     }
 
     @Test
