@@ -1,0 +1,53 @@
+package io.reelflow.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamEdge;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.junit.jupiter.api.Test;
+
+/** Tests for {@link ReelflowJob}. */
+class ReelflowJobTest {
+    private static final String RESULTS_GUARD =
+            "Guard: clean results, dead-letter what video_results refuses";
+    private static final String STATUS_GUARD =
+            "Guard: clean status, dead-letter what video_status refuses";
+
+    @Test
+    void shouldPutTheSinkGuardInFrontOfEveryResultAndStatusSink() {
+        Configuration config = new Configuration();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        ReelflowJob.define(env, config);
+        StreamGraph graph = env.getStreamGraph();
+
+        assertThat(inputsOf(graph, "Kafka: reelflow.results")).containsExactly(RESULTS_GUARD);
+        assertThat(inputsOf(graph, "PostgreSQL: video_results")).containsExactly(RESULTS_GUARD);
+        assertThat(inputsOf(graph, "Kafka: reelflow.status")).containsExactly(STATUS_GUARD);
+        assertThat(inputsOf(graph, "PostgreSQL: video_status")).containsExactly(STATUS_GUARD);
+        // The guards' dead letters join those of parsing.
+        assertThat(inputsOf(graph, "Kafka: reelflow.dead-letter"))
+                .contains(RESULTS_GUARD, STATUS_GUARD)
+                .hasSize(3);
+    }
+
+    /** The operators feeding the sink named {@code sink} (its writer, committer … excluded). */
+    private static Set<String> inputsOf(StreamGraph graph, String sink) {
+        Set<String> inputs = new TreeSet<>();
+        for (StreamNode node : graph.getStreamNodes()) {
+            if (node.getOperatorName().startsWith(sink)) {
+                for (StreamEdge edge : node.getInEdges()) {
+                    String input = graph.getStreamNode(edge.getSourceId()).getOperatorName();
+                    if (!input.startsWith(sink)) {
+                        inputs.add(input);
+                    }
+                }
+            }
+        }
+        return inputs;
+    }
+}
