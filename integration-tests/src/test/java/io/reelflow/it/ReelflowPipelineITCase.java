@@ -109,7 +109,8 @@ class ReelflowPipelineITCase {
             {"pt", "O pescador volta ao porto ao entardecer. As gaivotas seguem o barco."},
             {"en", "A cyclist climbs a steep mountain road. Clouds drift over the summit."},
             {"nl", "De molen draait langzaam in de wind. Tulpen bloeien in lange rijen."},
-            {"en", "Close-up of raindrops on a window. The city lights blur behind the glass."},
+            // Each text can be read as subtitles within its target (ReadingSpeed), so no video is lengthened.
+            {"en", "Close-up of raindrops on a window. City lights blur behind the glass."},
         };
         String[] aspect = {"16:9", "9:16", "1:1"};
         List<VideoRequest> requests = new ArrayList<>();
@@ -150,8 +151,10 @@ class ReelflowPipelineITCase {
                 requests.get(0).getRequestId(),
                 VideoRequestCodec.toJson(requests.get(0)));
 
-        int expectedResults =
-                requests.size() + 2; // two invalid requests have readable ids: REJECTED
+        // Three invalid requests have readable ids and are REJECTED: bad-empty, bad-long, and "bad",
+        // the Kafka key the records without a valid id came with (answered once; the others
+        // are duplicates of it, each dead-lettered).
+        int expectedResults = requests.size() + 3;
         runJobUntil(
                 stack.jobConfiguration(sidecar.baseUri().toString()),
                 () ->
@@ -347,7 +350,7 @@ class ReelflowPipelineITCase {
                 utf8("{\"requestId\":\"bad-long\",\"text\":\"" + "a".repeat(2_001) + "\"}"));
         bad.put("unknown Avro schema", unknownAvro);
         bad.put(
-                "requestId must be 1-128 characters",
+                "must be 1-128 characters of [A-Za-z0-9._-]",
                 utf8("{\"requestId\":\"no spaces allowed\",\"text\":\"t\"}"));
         bad.put(
                 "targetDurationSeconds must be a number",
