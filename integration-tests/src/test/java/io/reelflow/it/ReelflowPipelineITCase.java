@@ -109,7 +109,8 @@ class ReelflowPipelineITCase {
             {"pt", "O pescador volta ao porto ao entardecer. As gaivotas seguem o barco."},
             {"en", "A cyclist climbs a steep mountain road. Clouds drift over the summit."},
             {"nl", "De molen draait langzaam in de wind. Tulpen bloeien in lange rijen."},
-            // Each text can be read as subtitles within its target (ReadingSpeed), so no video is lengthened.
+            // Each text can be read as subtitles within its target (ReadingSpeed), so no video is
+            // lengthened.
             {"en", "Close-up of raindrops on a window. City lights blur behind the glass."},
         };
         String[] aspect = {"16:9", "9:16", "1:1"};
@@ -151,7 +152,8 @@ class ReelflowPipelineITCase {
                 requests.get(0).getRequestId(),
                 VideoRequestCodec.toJson(requests.get(0)));
 
-        // Three invalid requests have readable ids and are REJECTED: bad-empty, bad-long, and "bad",
+        // Three invalid requests have readable ids and are REJECTED: bad-empty, bad-long, and
+        // "bad",
         // the Kafka key the records without a valid id came with (answered once; the others
         // are duplicates of it, each dead-lettered).
         int expectedResults = requests.size() + 3;

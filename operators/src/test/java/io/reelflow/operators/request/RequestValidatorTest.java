@@ -3,6 +3,7 @@ package io.reelflow.operators.request;
 import static io.reelflow.operators.testing.Fixtures.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelflow.operators.testing.BadInput;
 import io.reelflow.operators.testing.Fixtures;
 import io.reelflow.schemas.AcceptedRequest;
 import io.reelflow.schemas.Admission;
@@ -11,10 +12,14 @@ import io.reelflow.schemas.RawRequest;
 import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.Transition;
 import io.reelflow.schemas.VideoRequest;
+import io.reelflow.schemas.codec.RecordJson;
 import io.reelflow.schemas.codec.VideoRequestCodec;
+import io.reelflow.schemas.text.CleanText;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tests for {@link RequestValidator}. */
 class RequestValidatorTest {
@@ -434,5 +439,31 @@ class RequestValidatorTest {
         assertThat(value)
                 .isEqualTo("attribute 'k' has a value of 1025 characters, over the limit of 1024");
         assertThat(style).isEqualTo("style has 501 characters, over the limit of 500");
+    }
+
+    /** The catalogue of hostile records: each is refused with its reason, never accepted. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.reelflow.operators.testing.BadInput#all")
+    void shouldRefuseEveryBadInputWithItsReason(BadInput input) {
+        RawRequest raw = raw(input.payload(), 3, 99);
+        raw.setKey(input.key());
+
+        Admission admission =
+                new RequestValidator(RequestRules.defaults(), Fixtures.RUN_ID).validate(raw, NOW);
+
+        assertThat(admission.getAccepted()).isNull();
+        DeadLetter letter = admission.getDeadLetter();
+        assertThat(letter.getReason()).contains(input.reason());
+        assertThat(CleanText.forSink(letter.getReason(), 1_000)).isEqualTo(letter.getReason());
+        assertThat(admission.getRequestId()).isEqualTo(input.expectedId());
+        assertThat(letter.getRequestId()).isEqualTo(input.expectedId());
+        assertThat(letter.getKey()).isEqualTo(input.key());
+        DeadLetter bounded = DeadLetters.bounded(admission, 4_096, "s3://bucket/key");
+        assertThat(RecordJson.toJson(bounded).length).isLessThan(16_384);
+    }
+
+    @Test
+    void shouldHaveACatalogueOfAtLeastThirtyBadInputs() {
+        assertThat(BadInput.all()).hasSizeGreaterThanOrEqualTo(30);
     }
 }
