@@ -94,9 +94,17 @@ public record PipelineSettings(
 
     private static RequestLimits limitsOf(ReadableConfig config) {
         RequestLimits defaults = RequestLimits.defaults();
+        int prefix = bytes(config, PipelineOptions.DEAD_LETTER_PREFIX_SIZE);
+        if (prefix < 1 || prefix > RequestLimits.MAX_DEAD_LETTER_PREFIX_BYTES) {
+            throw new IllegalArgumentException(
+                    PipelineOptions.DEAD_LETTER_PREFIX_SIZE.key()
+                            + " must be 1 byte to 256 kb, so a dead letter fits Kafka's 1 MB"
+                            + " record limit: "
+                            + config.get(PipelineOptions.DEAD_LETTER_PREFIX_SIZE));
+        }
         return new RequestLimits(
                 bytes(config, PipelineOptions.MAX_PAYLOAD_SIZE),
-                bytes(config, PipelineOptions.DEAD_LETTER_PREFIX_SIZE),
+                prefix,
                 config.get(PipelineOptions.MAX_ATTRIBUTES),
                 defaults.maxAttributeKeyChars(),
                 defaults.maxAttributeValueChars(),
