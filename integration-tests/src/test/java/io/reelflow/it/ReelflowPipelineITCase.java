@@ -20,6 +20,7 @@ import io.reelflow.schemas.codec.VideoRequestCodec;
 import io.reelflow.sidecar.ReferenceSidecarServer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -330,6 +331,12 @@ class ReelflowPipelineITCase {
     }
 
     /** Records that must each end on the dead-letter topic; keyed by the reason they must give. */
+    private static byte[] filled(int size, char c) {
+        byte[] bytes = new byte[size];
+        java.util.Arrays.fill(bytes, (byte) c);
+        return bytes;
+    }
+
     private static Map<String, RecordMetadata> publishBadRecords(ReelflowStack stack)
             throws Exception {
         Schema stranger =
@@ -359,6 +366,8 @@ class ReelflowPipelineITCase {
                 utf8(
                         "{\"requestId\":\"bad-type\",\"text\":\"t\",\"targetDurationSeconds\":\"ten\"}"));
         bad.put("empty record value", null);
+        // Over the size limit: its dead letter keeps 4 KB, the whole value goes to S3.
+        bad.put("100000 bytes, over the limit of 65536 (not parsed)", filled(100_000, '['));
 
         Map<String, RecordMetadata> sent = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> entry : bad.entrySet()) {
@@ -414,6 +423,19 @@ class ReelflowPipelineITCase {
             letters.add(RecordJson.fromJson(record.value(), DeadLetter.class));
         }
         assertThat(letters).hasSize(badRecords.size());
+        DeadLetter large =
+                letters.stream()
+                        .filter(l -> l.getPayloadSize() == 100_000L)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(large.getPayload().remaining()).isEqualTo(4_096);
+        assertThat(large.getPayloadUri()).endsWith("dead-letters/" + large.getPayloadSha256());
+        try (ObjectStore store = stack.objectStore()) {
+            Path whole = Files.createTempFile("dead-letter", ".bin");
+            store.get(large.getPayloadUri(), whole);
+            assertThat(Files.size(whole)).isEqualTo(100_000L);
+            Files.delete(whole);
+        }
         badRecords.forEach(
                 (reason, metadata) ->
                         assertThat(letters)

@@ -88,12 +88,14 @@ public final class PipelineBuilder {
                         .name("Admit each request id once");
 
         int prefixBytes = settings.requestRules().limits().deadLetterPrefixBytes();
+        // A refused value in flight may be a whole Kafka record (up to 1 MB): a small queue keeps
+        // that memory bounded.
         SingleOutputStreamOperator<DeadLetter> deadLetters =
                 async(
                                 firstSeen
                                         .getSideOutput(SideOutputs.REFUSED)
                                         .union(admissions.getSideOutput(SideOutputs.REFUSED)),
-                                new StorePayloadFunction(ports.objectStore(), prefixBytes, 2, 100),
+                                new StorePayloadFunction(ports.objectStore(), prefixBytes, 2, 16),
                                 DEAD_LETTER_STORE_TIMEOUT)
                         .uid("store-dead-letter-payloads")
                         .name("Dead letters (large values to S3)");

@@ -11,6 +11,7 @@ import io.reelflow.schemas.AcceptedRequest;
 import io.reelflow.schemas.Admission;
 import io.reelflow.schemas.Phase;
 import io.reelflow.schemas.ResultStatus;
+import io.reelflow.schemas.SeenRequest;
 import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoResult;
 import java.time.Clock;
@@ -20,7 +21,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Queue;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -142,5 +149,19 @@ class AdmitOnceFunctionTest {
         assertThat(side(SideOutputs.STATUS))
                 .extracting(StatusEvent::getPhase)
                 .containsExactly(Phase.RECEIVED, Phase.RECEIVED);
+    }
+
+    @Test
+    void shouldKeepStateInAnEvolvableAvroSerializer() throws Exception {
+        TypeInformation<SeenRequest> info = TypeInformation.of(SeenRequest.class);
+        TypeSerializer<SeenRequest> serializer = info.createSerializer(new SerializerConfigImpl());
+        SeenRequest seen = FirstSeen.remember(validator.validate(raw(GOOD, 0, 1), NOW));
+        DataOutputSerializer out = new DataOutputSerializer(64);
+
+        serializer.serialize(seen, out);
+
+        assertThat(info).isInstanceOf(AvroTypeInfo.class);
+        assertThat(serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())))
+                .isEqualTo(seen);
     }
 }
