@@ -20,6 +20,7 @@ import io.reelflow.schemas.codec.VideoRequestCodec;
 import io.reelflow.sidecar.ReferenceSidecarServer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -109,7 +110,9 @@ class ReelflowPipelineITCase {
             {"pt", "O pescador volta ao porto ao entardecer. As gaivotas seguem o barco."},
             {"en", "A cyclist climbs a steep mountain road. Clouds drift over the summit."},
             {"nl", "De molen draait langzaam in de wind. Tulpen bloeien in lange rijen."},
-            {"en", "Close-up of raindrops on a window. The city lights blur behind the glass."},
+            // Each text can be read as subtitles within its target (ReadingSpeed), so no video is
+            // lengthened.
+            {"en", "Close-up of raindrops on a window. City lights blur behind the glass."},
         };
         String[] aspect = {"16:9", "9:16", "1:1"};
         List<VideoRequest> requests = new ArrayList<>();
@@ -150,8 +153,11 @@ class ReelflowPipelineITCase {
                 requests.get(0).getRequestId(),
                 VideoRequestCodec.toJson(requests.get(0)));
 
-        int expectedResults =
-                requests.size() + 2; // two invalid requests have readable ids: REJECTED
+        // Three invalid requests have readable ids and are REJECTED: bad-empty, bad-long, and
+        // "bad",
+        // the Kafka key the records without a valid id came with (answered once; the others
+        // are duplicates of it, each dead-lettered).
+        int expectedResults = requests.size() + 3;
         runJobUntil(
                 stack.jobConfiguration(sidecar.baseUri().toString()),
                 () ->
@@ -325,6 +331,12 @@ class ReelflowPipelineITCase {
     }
 
     /** Records that must each end on the dead-letter topic; keyed by the reason they must give. */
+    private static byte[] filled(int size, char c) {
+        byte[] bytes = new byte[size];
+        java.util.Arrays.fill(bytes, (byte) c);
+        return bytes;
+    }
+
     private static Map<String, RecordMetadata> publishBadRecords(ReelflowStack stack)
             throws Exception {
         Schema stranger =
@@ -347,13 +359,15 @@ class ReelflowPipelineITCase {
                 utf8("{\"requestId\":\"bad-long\",\"text\":\"" + "a".repeat(2_001) + "\"}"));
         bad.put("unknown Avro schema", unknownAvro);
         bad.put(
-                "requestId must be 1-128 characters",
+                "must be 1-128 characters of [A-Za-z0-9._-]",
                 utf8("{\"requestId\":\"no spaces allowed\",\"text\":\"t\"}"));
         bad.put(
                 "targetDurationSeconds must be a number",
                 utf8(
                         "{\"requestId\":\"bad-type\",\"text\":\"t\",\"targetDurationSeconds\":\"ten\"}"));
         bad.put("empty record value", null);
+        // Over the size limit: its dead letter keeps 4 KB, the whole value goes to S3.
+        bad.put("100000 bytes, over the limit of 65536 (not parsed)", filled(100_000, '['));
 
         Map<String, RecordMetadata> sent = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> entry : bad.entrySet()) {
@@ -409,6 +423,19 @@ class ReelflowPipelineITCase {
             letters.add(RecordJson.fromJson(record.value(), DeadLetter.class));
         }
         assertThat(letters).hasSize(badRecords.size());
+        DeadLetter large =
+                letters.stream()
+                        .filter(l -> l.getPayloadSize() == 100_000L)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(large.getPayload().remaining()).isEqualTo(4_096);
+        assertThat(large.getPayloadUri()).endsWith("dead-letters/" + large.getPayloadSha256());
+        try (ObjectStore store = stack.objectStore()) {
+            Path whole = Files.createTempFile("dead-letter", ".bin");
+            store.get(large.getPayloadUri(), whole);
+            assertThat(Files.size(whole)).isEqualTo(100_000L);
+            Files.delete(whole);
+        }
         badRecords.forEach(
                 (reason, metadata) ->
                         assertThat(letters)

@@ -3,7 +3,7 @@ package io.reelflow.job;
 import io.reelflow.operators.asset.RetrieveAssetsFunction;
 import io.reelflow.operators.common.BlockingAsyncFunction;
 import io.reelflow.operators.common.SideOutputs;
-import io.reelflow.operators.dedup.DeduplicateFunction;
+import io.reelflow.operators.dedup.AdmitOnceFunction;
 import io.reelflow.operators.gather.GatherScenesFunction;
 import io.reelflow.operators.generation.GenerateClipFunction;
 import io.reelflow.operators.plan.PlanScenesFunction;
@@ -11,10 +11,12 @@ import io.reelflow.operators.plan.SplitIntoScenesFunction;
 import io.reelflow.operators.quality.ScoreQualityFunction;
 import io.reelflow.operators.render.RenderVideoFunction;
 import io.reelflow.operators.request.ParseRequestFunction;
+import io.reelflow.operators.request.StorePayloadFunction;
 import io.reelflow.operators.status.FinalStatusFunction;
 import io.reelflow.operators.status.PlannedStatusFunction;
 import io.reelflow.operators.status.RenderedStatusFunction;
 import io.reelflow.schemas.AcceptedRequest;
+import io.reelflow.schemas.Admission;
 import io.reelflow.schemas.DeadLetter;
 import io.reelflow.schemas.RawRequest;
 import io.reelflow.schemas.RenderJob;
@@ -44,6 +46,10 @@ public final class PipelineBuilder {
     /** Language detection, scene analysis and (when configured) the model planner's own timeout. */
     private static final java.time.Duration PLAN_TIMEOUT = java.time.Duration.ofMinutes(1);
 
+    /** Storing one refused value (at most a Kafka record) in the object store. */
+    private static final java.time.Duration DEAD_LETTER_STORE_TIMEOUT =
+            java.time.Duration.ofMinutes(1);
+
     private final PipelineSettings settings;
     private final PipelinePorts ports;
     private final Clock clock;
@@ -63,7 +69,7 @@ public final class PipelineBuilder {
     public Outputs build(DataStream<RawRequest> rawRequests) {
         AvroClassTrust.install();
 
-        SingleOutputStreamOperator<AcceptedRequest> accepted =
+        SingleOutputStreamOperator<Admission> admissions =
                 rawRequests
                         .process(
                                 new ParseRequestFunction(
@@ -71,11 +77,28 @@ public final class PipelineBuilder {
                         .uid("parse-requests")
                         .name("Parse + validate requests");
 
+        // Nothing is said about a record until its id is known to be new: a re-send never
+        // overwrites a result.
         SingleOutputStreamOperator<AcceptedRequest> firstSeen =
-                accepted.keyBy(PipelineBuilder::requestIdOf)
-                        .process(new DeduplicateFunction(settings.dedupTtl()))
+                admissions
+                        .keyBy(Admission::getRequestId)
+                        .process(
+                                new AdmitOnceFunction(settings.runId(), settings.dedupTtl(), clock))
                         .uid("deduplicate")
-                        .name("Deduplicate by request id");
+                        .name("Admit each request id once");
+
+        int prefixBytes = settings.requestRules().limits().deadLetterPrefixBytes();
+        // A refused value in flight may be a whole Kafka record (up to 1 MB): a small queue keeps
+        // that memory bounded.
+        SingleOutputStreamOperator<DeadLetter> deadLetters =
+                async(
+                                firstSeen
+                                        .getSideOutput(SideOutputs.REFUSED)
+                                        .union(admissions.getSideOutput(SideOutputs.REFUSED)),
+                                new StorePayloadFunction(ports.objectStore(), prefixBytes, 2, 16),
+                                DEAD_LETTER_STORE_TIMEOUT)
+                        .uid("store-dead-letter-payloads")
+                        .name("Dead letters (large values to S3)");
 
         SingleOutputStreamOperator<ScenePlan> plans =
                 async(
@@ -156,11 +179,12 @@ public final class PipelineBuilder {
 
         DataStream<VideoResult> results =
                 scored.union(
-                        accepted.getSideOutput(SideOutputs.EARLY_RESULTS),
+                        firstSeen.getSideOutput(SideOutputs.EARLY_RESULTS),
                         renderJobs.getSideOutput(SideOutputs.EARLY_RESULTS));
 
         DataStream<StatusEvent> status =
-                accepted.getSideOutput(SideOutputs.STATUS)
+                firstSeen
+                        .getSideOutput(SideOutputs.STATUS)
                         .union(
                                 plans.flatMap(new PlannedStatusFunction(clock))
                                         .uid("status-planned")
@@ -173,7 +197,7 @@ public final class PipelineBuilder {
                                         .uid("status-final")
                                         .name("Status: final"));
 
-        return new Outputs(results, status, accepted.getSideOutput(SideOutputs.DEAD_LETTERS));
+        return new Outputs(results, status, deadLetters);
     }
 
     /** Async I/O over a blocking function's own pool, as many in flight as the pool queues. */
@@ -181,9 +205,5 @@ public final class PipelineBuilder {
             DataStream<I> input, BlockingAsyncFunction<I, O> function, java.time.Duration timeout) {
         return AsyncDataStream.unorderedWait(
                 input, function, timeout.toMillis(), TimeUnit.MILLISECONDS, function.capacity());
-    }
-
-    private static String requestIdOf(AcceptedRequest accepted) {
-        return accepted.getRequest().getRequestId();
     }
 }

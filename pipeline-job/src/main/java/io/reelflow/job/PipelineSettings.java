@@ -11,6 +11,7 @@ import io.reelflow.operators.language.LanguageDetectorConfig;
 import io.reelflow.operators.quality.QualityConfig;
 import io.reelflow.operators.render.RenderConfig;
 import io.reelflow.operators.render.VideoEncoder;
+import io.reelflow.operators.request.RequestLimits;
 import io.reelflow.operators.request.RequestRules;
 import io.reelflow.operators.scene.SceneAnalyzerConfig;
 import io.reelflow.operators.scene.llm.OpenAiScenePlannerConfig;
@@ -18,6 +19,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** Every stage's settings, read once from the typed configuration. */
@@ -49,7 +52,8 @@ public record PipelineSettings(
                         config.get(PipelineOptions.DEFAULT_RESOLUTION),
                         defaults.defaultAspectRatio(),
                         config.get(PipelineOptions.FPS),
-                        defaults.defaultSubtitles());
+                        defaults.defaultSubtitles(),
+                        limitsOf(config));
         LanguageDetectorConfig languageDefaults = LanguageDetectorConfig.defaults();
         LanguageDetectorConfig language =
                 new LanguageDetectorConfig(
@@ -86,6 +90,34 @@ public record PipelineSettings(
                 config.get(PipelineOptions.RENDER_THREADS),
                 config.get(PipelineOptions.RENDER_TIMEOUT),
                 QualityConfig.defaults());
+    }
+
+    private static RequestLimits limitsOf(ReadableConfig config) {
+        RequestLimits defaults = RequestLimits.defaults();
+        int prefix = bytes(config, PipelineOptions.DEAD_LETTER_PREFIX_SIZE);
+        if (prefix < 1 || prefix > RequestLimits.MAX_DEAD_LETTER_PREFIX_BYTES) {
+            throw new IllegalArgumentException(
+                    PipelineOptions.DEAD_LETTER_PREFIX_SIZE.key()
+                            + " must be 1 byte to 256 kb, so a dead letter fits Kafka's 1 MB"
+                            + " record limit: "
+                            + config.get(PipelineOptions.DEAD_LETTER_PREFIX_SIZE));
+        }
+        return new RequestLimits(
+                bytes(config, PipelineOptions.MAX_PAYLOAD_SIZE),
+                prefix,
+                config.get(PipelineOptions.MAX_ATTRIBUTES),
+                defaults.maxAttributeKeyChars(),
+                defaults.maxAttributeValueChars(),
+                config.get(PipelineOptions.MAX_STYLE_CHARS),
+                config.get(PipelineOptions.MAX_WORK_PIXEL_FRAMES));
+    }
+
+    private static int bytes(ReadableConfig config, ConfigOption<MemorySize> option) {
+        long bytes = config.get(option).getBytes();
+        if (bytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(option.key() + " is too large: " + bytes);
+        }
+        return (int) bytes;
     }
 
     /** The model planner's settings, or null when no planner URL is configured. */

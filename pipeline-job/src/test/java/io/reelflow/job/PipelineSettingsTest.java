@@ -7,8 +7,10 @@ import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.job.config.StorageOptions;
+import io.reelflow.operators.request.RequestLimits;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.junit.jupiter.api.Test;
 
 /** Tests for {@link PipelineSettings} and {@link ConnectorSettings}. */
@@ -20,6 +22,9 @@ class PipelineSettingsTest {
 
         assertThat(settings.runId()).isEqualTo("live");
         assertThat(settings.requestRules().maxTextChars()).isEqualTo(20_000);
+        assertThat(settings.requestRules().limits()).isEqualTo(RequestLimits.defaults());
+        assertThat(settings.requestRules().limits().maxPayloadBytes()).isEqualTo(64 * 1024);
+        assertThat(settings.requestRules().limits().deadLetterPrefixBytes()).isEqualTo(4 * 1024);
         assertThat(settings.generation().maxAttempts()).isEqualTo(3);
         assertThat(connectors.requests().topic()).isEqualTo("reelflow.requests");
         assertThat(connectors.storage().endpoint()).isNull();
@@ -59,5 +64,19 @@ class PipelineSettingsTest {
         badResolution.set(PipelineOptions.DEFAULT_RESOLUTION, "8k");
         assertThatThrownBy(() -> PipelineSettings.from(badResolution))
                 .hasMessageContaining("unsupported resolution '8k'");
+    }
+
+    @Test
+    void shouldRefuseADeadLetterPrefixThatCouldOverflowAKafkaRecord() {
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.DEAD_LETTER_PREFIX_SIZE, MemorySize.parse("1mb"));
+        config.set(PipelineOptions.MAX_PAYLOAD_SIZE, MemorySize.parse("128kb"));
+
+        assertThatThrownBy(() -> PipelineSettings.from(config))
+                .hasMessageContaining(
+                        "reelflow.dead-letter.payload-prefix-size must be 1 byte to 256 kb");
+        config.set(PipelineOptions.DEAD_LETTER_PREFIX_SIZE, MemorySize.parse("8kb"));
+        assertThat(PipelineSettings.from(config).requestRules().limits().maxPayloadBytes())
+                .isEqualTo(128 * 1024);
     }
 }

@@ -1,5 +1,6 @@
 package io.reelflow.operators.common;
 
+import io.reelflow.schemas.Admission;
 import io.reelflow.schemas.DeadLetter;
 import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoResult;
@@ -15,6 +16,13 @@ public final class SideOutputs {
     /** Records the job cannot accept, for {@code reelflow.dead-letter}. */
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+
+    /**
+     * Refused records on their way to becoming dead letters (their whole value still attached, for
+     * the object store).
+     */
+    public static final OutputTag<Admission> REFUSED =
+            new OutputTag<>("refused", TypeInformation.of(Admission.class));
 
     /** Results decided before rendering: rejected requests, scenes that never arrived. */
     public static final OutputTag<VideoResult> EARLY_RESULTS =

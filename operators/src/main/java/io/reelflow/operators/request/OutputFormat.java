@@ -1,6 +1,7 @@
 package io.reelflow.operators.request;
 
 import io.reelflow.schemas.Transition;
+import io.reelflow.schemas.text.CleanText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,14 +25,22 @@ public final class OutputFormat {
                     "crossfade", Transition.CROSSFADE,
                     "fade-black", Transition.FADE_BLACK);
 
+    /** Characters of a rejected value quoted back in a reason. */
+    static final int QUOTED_CHARS = 40;
+
     private OutputFormat() {}
 
     /** Width and height, both even, for {@code resolution} (e.g. 720p) at {@code aspectRatio}. */
     public static int[] resolve(String resolution, String aspectRatio) {
-        Integer shortSide = resolution == null ? null : SHORT_SIDE.get(resolution.toLowerCase());
+        Integer shortSide =
+                resolution == null ? null : SHORT_SIDE.get(resolution.toLowerCase(Locale.ROOT));
         if (shortSide == null) {
             throw new IllegalArgumentException(
-                    "unsupported resolution '" + resolution + "' (use one of " + names() + ")");
+                    "unsupported resolution "
+                            + CleanText.quoted(resolution, QUOTED_CHARS)
+                            + " (use one of "
+                            + names()
+                            + ")");
         }
         switch (aspectRatio == null ? "" : aspectRatio) {
             case "16:9":
@@ -42,9 +51,9 @@ public final class OutputFormat {
                 return new int[] {shortSide, shortSide};
             default:
                 throw new IllegalArgumentException(
-                        "unsupported aspect ratio '"
-                                + aspectRatio
-                                + "' (use one of "
+                        "unsupported aspect ratio "
+                                + CleanText.quoted(aspectRatio, QUOTED_CHARS)
+                                + " (use one of "
                                 + ASPECT_RATIOS
                                 + ")");
         }
@@ -58,9 +67,9 @@ public final class OutputFormat {
         Transition transition = TRANSITIONS.get(name.toLowerCase(Locale.ROOT));
         if (transition == null) {
             throw new IllegalArgumentException(
-                    "unsupported transition '"
-                            + name
-                            + "' (use one of cut, crossfade, fade-black)");
+                    "unsupported transition "
+                            + CleanText.quoted(name, QUOTED_CHARS)
+                            + " (use one of cut, crossfade, fade-black)");
         }
         return transition;
     }

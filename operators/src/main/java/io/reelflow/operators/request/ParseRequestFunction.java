@@ -1,23 +1,22 @@
 package io.reelflow.operators.request;
 
 import io.reelflow.operators.common.SideOutputs;
-import io.reelflow.operators.status.StatusEvents;
-import io.reelflow.schemas.AcceptedRequest;
+import io.reelflow.schemas.Admission;
 import io.reelflow.schemas.RawRequest;
 import io.reelflow.schemas.codec.AvroClassTrust;
 import java.time.Clock;
-import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Parses and validates raw Kafka records. Accepted requests go on; the rest go to the dead-letter
- * side output (and, when their id is readable, a REJECTED result), so bad input never stops the
- * job.
+ * Parses and validates raw Kafka records into {@link Admission}s. Those with a request id go on, to
+ * be keyed and deduplicated before anything is said about them; refused records without any usable
+ * id go to the {@link SideOutputs#REFUSED} side output (they become dead letters keyed by their
+ * Kafka key). Bad input never stops the job.
  */
-public class ParseRequestFunction extends ProcessFunction<RawRequest, AcceptedRequest> {
+public class ParseRequestFunction extends ProcessFunction<RawRequest, Admission> {
     private final RequestRules rules;
     private final String runId;
     private final Clock clock;
@@ -39,19 +38,15 @@ public class ParseRequestFunction extends ProcessFunction<RawRequest, AcceptedRe
     }
 
     @Override
-    public void processElement(RawRequest raw, Context ctx, Collector<AcceptedRequest> out) {
-        Instant now = clock.instant();
-        RequestValidator.Outcome outcome = validator.validate(raw, now);
-        if (outcome.isAccepted()) {
-            out.collect(outcome.accepted());
-            ctx.output(SideOutputs.STATUS, StatusEvents.received(outcome.accepted(), now));
-            return;
+    public void processElement(RawRequest raw, Context ctx, Collector<Admission> out) {
+        Admission admission = validator.validate(raw, clock.instant());
+        if (admission.getDeadLetter() != null) {
+            rejected.inc();
         }
-        rejected.inc();
-        ctx.output(SideOutputs.DEAD_LETTERS, outcome.deadLetter());
-        if (outcome.deadLetter().getRequestId() != null) {
-            ctx.output(
-                    SideOutputs.EARLY_RESULTS, StatusEvents.rejected(outcome.deadLetter(), runId));
+        if (admission.getRequestId() == null) {
+            ctx.output(SideOutputs.REFUSED, admission);
+        } else {
+            out.collect(admission);
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a request may ask for, and what it gets when it does not say: limits on text and duration,
- * and the default output. Immutable; {@link #defaults()} suits the web.
+ * the default output, and the {@link RequestLimits} on size and work. Immutable; {@link
+ * #defaults()} suits the web.
  */
 public record RequestRules(
         int maxTextChars,
@@ -15,13 +16,17 @@ public record RequestRules(
         String defaultResolution,
         String defaultAspectRatio,
         int fps,
-        boolean defaultSubtitles)
+        boolean defaultSubtitles,
+        RequestLimits limits)
         implements Serializable {
 
     /** Request ids: 1-128 of {@code [A-Za-z0-9._-]} (public contract). */
     public static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     public RequestRules {
+        if (limits == null) {
+            throw new IllegalArgumentException("limits must be set");
+        }
         if (maxTextChars < 1) {
             throw new IllegalArgumentException("maxTextChars must be positive: " + maxTextChars);
         }
@@ -44,7 +49,8 @@ public record RequestRules(
     }
 
     public static RequestRules defaults() {
-        return new RequestRules(20_000, 15.0, 2.0, 600.0, "720p", "16:9", 25, true);
+        return new RequestRules(
+                20_000, 15.0, 2.0, 600.0, "720p", "16:9", 25, true, RequestLimits.defaults());
     }
 
     public RequestRules withMaxTextChars(int value) {
@@ -56,6 +62,20 @@ public record RequestRules(
                 defaultResolution,
                 defaultAspectRatio,
                 fps,
-                defaultSubtitles);
+                defaultSubtitles,
+                limits);
+    }
+
+    public RequestRules withLimits(RequestLimits value) {
+        return new RequestRules(
+                maxTextChars,
+                defaultDurationSeconds,
+                minDurationSeconds,
+                maxDurationSeconds,
+                defaultResolution,
+                defaultAspectRatio,
+                fps,
+                defaultSubtitles,
+                value);
     }
 }

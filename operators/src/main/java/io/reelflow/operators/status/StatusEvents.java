@@ -18,9 +18,23 @@ public final class StatusEvents {
     private StatusEvents() {}
 
     public static StatusEvent received(AcceptedRequest request, Instant at) {
+        return received(request, null, at);
+    }
+
+    /** RECEIVED, with what admission changed ({@code note}, may be null) in its message. */
+    public static StatusEvent received(AcceptedRequest request, String note, Instant at) {
         return event(request.getRequest().getRequestId(), request.getRunId(), Phase.RECEIVED, 5, at)
-                .setMessage("accepted")
+                .setMessage(note == null ? "accepted" : "accepted; " + note)
                 .build();
+    }
+
+    /**
+     * The answer to a re-sent request id: progress 0, since it says nothing about the first
+     * request's progress; the message points to the existing result.
+     */
+    public static StatusEvent duplicate(
+            String requestId, String runId, String message, Instant at) {
+        return event(requestId, runId, Phase.DUPLICATE, 0, at).setMessage(message).build();
     }
 
     /** Language and scene planning, reported as two phases so each has its own row. */

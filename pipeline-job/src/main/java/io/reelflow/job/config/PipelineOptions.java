@@ -4,9 +4,11 @@ import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.reelflow.operators.gather.SceneGathering;
 import io.reelflow.operators.render.RenderConfig;
+import io.reelflow.operators.request.RequestLimits;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.MemorySize;
 
 /** Tunables of the pipeline's own stages. */
 public final class PipelineOptions {
@@ -22,6 +24,49 @@ public final class PipelineOptions {
                     .intType()
                     .defaultValue(20_000)
                     .withDescription("Longer texts go to the dead-letter topic.");
+
+    public static final ConfigOption<MemorySize> MAX_PAYLOAD_SIZE =
+            key("reelflow.request.max-payload-size")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("64kb"))
+                    .withDescription("Record values above this are dead-lettered before parsing.");
+
+    public static final ConfigOption<MemorySize> DEAD_LETTER_PREFIX_SIZE =
+            key("reelflow.dead-letter.payload-prefix-size")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("4kb"))
+                    .withDescription(
+                            "Bytes of a refused value its dead letter carries (at most 256 kb, so a"
+                                    + " dead letter fits Kafka's 1 MB record limit); longer values"
+                                    + " are stored whole under dead-letters/<sha256> in the bucket.");
+
+    public static final ConfigOption<Integer> MAX_ATTRIBUTES =
+            key("reelflow.request.max-attributes")
+                    .intType()
+                    .defaultValue(RequestLimits.defaults().maxAttributes())
+                    .withDescription(
+                            "Entries a request's attributes may have (keys up to "
+                                    + RequestLimits.defaults().maxAttributeKeyChars()
+                                    + " characters, values up to "
+                                    + RequestLimits.defaults().maxAttributeValueChars()
+                                    + ").");
+
+    public static final ConfigOption<Integer> MAX_STYLE_CHARS =
+            key("reelflow.request.max-style-chars")
+                    .intType()
+                    .defaultValue(RequestLimits.defaults().maxStyleChars())
+                    .withDescription("Longer styles are rejected.");
+
+    public static final ConfigOption<Long> MAX_WORK_PIXEL_FRAMES =
+            key("reelflow.request.max-work-pixel-frames")
+                    .longType()
+                    .defaultValue(RequestLimits.DEFAULT_MAX_WORK_PIXEL_FRAMES)
+                    .withDescription(
+                            "Work budget of one request: seconds x width x height x fps. The"
+                                    + " default, 60 G, is the 20-minute render timeout at a quarter"
+                                    + " of the render rate measured on 2 cores (about 220 M"
+                                    + " pixel-frames/s, benchmarks/README.md): 60 s at 1080p/30"
+                                    + " (3.7 G) passes, 600 s at 2160p/30 (149 G) does not.");
 
     public static final ConfigOption<Double> DEFAULT_DURATION_SECONDS =
             key("reelflow.request.default-duration-seconds")
@@ -45,7 +90,9 @@ public final class PipelineOptions {
             key("reelflow.dedup.ttl")
                     .durationType()
                     .defaultValue(Duration.ofDays(1))
-                    .withDescription("How long a request id is remembered to drop duplicates.");
+                    .withDescription(
+                            "How long a request id is remembered: a re-send within it gets a DUPLICATE"
+                                    + " status instead of being processed again.");
 
     public static final ConfigOption<Duration> GATHER_TIMEOUT =
             key("reelflow.gather.timeout")

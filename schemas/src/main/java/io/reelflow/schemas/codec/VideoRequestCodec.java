@@ -1,9 +1,14 @@
 package io.reelflow.schemas.codec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reelflow.schemas.VideoRequest;
+import io.reelflow.schemas.text.CleanText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +30,16 @@ public final class VideoRequestCodec {
     /** Earlier versions of the request schema that producers may still write. */
     private static final String[] SCHEMA_HISTORY = {"VideoRequest-v0.avsc"};
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Strict where leniency would let one record mean two things: a repeated field (which {@code
+     * requestId} wins?) or a second value after the object.
+     */
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .build();
+
     private static final BinaryMessageDecoder<VideoRequest> DECODER = newDecoder();
 
     static {
@@ -83,8 +97,12 @@ public final class VideoRequestCodec {
         try {
             node = MAPPER.readTree(value);
         } catch (IOException e) {
+            String detail =
+                    e instanceof JsonProcessingException json ? json.getOriginalMessage() : null;
             throw new InvalidRecordException(
-                    "malformed record: neither Avro single-object encoding nor JSON", e);
+                    "malformed record: neither Avro single-object encoding nor JSON"
+                            + (detail == null ? "" : " (" + CleanText.forSink(detail, 200) + ")"),
+                    e);
         }
         if (node == null || !node.isObject()) {
             throw new InvalidRecordException("a request must be a JSON object");
