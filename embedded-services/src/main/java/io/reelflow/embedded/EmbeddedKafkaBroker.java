@@ -53,16 +53,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
-    private final KafkaRaftServer server;
     private final int port;
+    private final int controllerPort;
     private final Path logDirectory;
     private final boolean deleteOnClose;
+    private KafkaRaftServer server; // null while stopped
     private boolean closed;
 
     private EmbeddedKafkaBroker(
-            KafkaRaftServer server, int port, Path logDirectory, boolean deleteOnClose) {
+            KafkaRaftServer server,
+            int port,
+            int controllerPort,
+            Path logDirectory,
+            boolean deleteOnClose) {
         this.server = server;
         this.port = port;
+        this.controllerPort = controllerPort;
         this.logDirectory = logDirectory;
         this.deleteOnClose = deleteOnClose;
     }
@@ -90,35 +96,43 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the Kafka log directory", e);
         }
-        int clientPort = FreePorts.resolve(port);
-        int controllerPort = FreePorts.pick();
-        KafkaRaftServer server = null;
         try {
-            KafkaConfig config =
-                    new KafkaConfig(properties(directory, clientPort, controllerPort), false);
-            // A kept log directory is formatted already; formatting again would change its cluster
-            // id.
-            if (!Files.exists(directory.resolve("meta.properties"))) {
-                format(directory);
-            }
-            server = new KafkaRaftServer(config, Time.SYSTEM);
-            server.startup();
             EmbeddedKafkaBroker broker =
-                    new EmbeddedKafkaBroker(server, clientPort, directory, temporary);
-            broker.awaitReady();
+                    new EmbeddedKafkaBroker(
+                            null, FreePorts.resolve(port), FreePorts.pick(), directory, temporary);
+            broker.launch();
             LOG.info("Kafka broker ready at {} (logs in {})", broker.bootstrapServers(), directory);
             return broker;
         } catch (RuntimeException | Error e) {
-            stopQuietly(server);
             if (temporary) {
                 deleteQuietly(directory);
             }
             throw e;
-        } catch (Exception e) {
-            stopQuietly(server);
-            if (temporary) {
-                deleteQuietly(directory);
+        }
+    }
+
+    // Starts a server on this broker's ports and directory and waits until it takes clients.
+    private void launch() {
+        KafkaRaftServer started = null;
+        try {
+            KafkaConfig config =
+                    new KafkaConfig(properties(logDirectory, port, controllerPort), false);
+            // A kept log directory is formatted already; formatting again would change its cluster
+            // id.
+            if (!Files.exists(logDirectory.resolve("meta.properties"))) {
+                format(logDirectory);
             }
+            started = new KafkaRaftServer(config, Time.SYSTEM);
+            started.startup();
+            server = started;
+            awaitReady();
+        } catch (RuntimeException | Error e) {
+            server = null;
+            stopQuietly(started);
+            throw e;
+        } catch (Exception e) {
+            server = null;
+            stopQuietly(started);
             throw new IllegalStateException("Kafka broker did not start", e);
         }
     }
@@ -152,6 +166,43 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return KafkaTopics.list(bootstrapServers());
     }
 
+    /** Whether the broker is up: started and not {@link #stop() stopped} or closed. */
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /**
+     * Stops the broker (a controlled shutdown) but keeps its ports and log directory, so that
+     * {@link #restart()} brings the same cluster back with its topics, offsets and transactions;
+     * for failure tests. Does nothing when the broker is stopped already.
+     */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        stopQuietly(server);
+        server = null;
+        LOG.info("Kafka broker at {} stopped", bootstrapServers());
+    }
+
+    /**
+     * Starts a {@link #stop() stopped} broker again on the same ports over the same log directory
+     * and waits until it takes clients; does nothing when it runs.
+     *
+     * @throws IllegalStateException when the broker was closed or does not come back
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException(
+                    "Kafka broker at " + bootstrapServers() + " was closed");
+        }
+        if (server != null) {
+            return;
+        }
+        launch();
+        LOG.info("Kafka broker at {} restarted", bootstrapServers());
+    }
+
     /**
      * Stops the broker and waits for its threads; deletes the log directory if it was temporary.
      */
@@ -161,7 +212,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return;
         }
         closed = true;
-        stopQuietly(server);
+        stop();
         if (deleteOnClose) {
             deleteQuietly(logDirectory);
         }

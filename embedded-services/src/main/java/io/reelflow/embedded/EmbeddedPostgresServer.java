@@ -5,6 +5,7 @@ import io.reelflow.embedded.internal.PostgresExtraction;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,13 +39,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String PASSWORD = "postgres";
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private final EmbeddedPostgres postgres;
     private final String database;
+    private final int port;
+    private final Path dataDirectory;
+    private final boolean deleteOnClose;
+    private EmbeddedPostgres postgres; // null while stopped
     private boolean closed;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database) {
+    private EmbeddedPostgresServer(
+            EmbeddedPostgres postgres, String database, Path dataDirectory, boolean deleteOnClose) {
         this.postgres = postgres;
         this.database = database;
+        this.port = postgres.getPort();
+        this.dataDirectory = dataDirectory;
+        this.deleteOnClose = deleteOnClose;
     }
 
     /** Starts a server on a free port with a temporary data directory, deleted on close. */
@@ -69,37 +77,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new IllegalArgumentException(
                     "database '" + database + "' must match " + DATABASE_NAME.pattern());
         }
-        EmbeddedPostgres.Builder builder =
-                EmbeddedPostgres.builder()
-                        .setServerConfig("listen_addresses", HOST)
-                        // No fsync: faster tests; a crash may lose the last writes of a local run.
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off");
-        if (port != 0) {
-            builder.setPort(port);
-        }
-        if (dataDirectory != null) {
-            try {
-                builder.setDataDirectory(Directories.ensure(dataDirectory))
-                        .setCleanDataDirectory(false);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create " + dataDirectory, e);
-            }
-        }
-        PostgresExtraction extraction = PostgresExtraction.before();
-        EmbeddedPostgres postgres = null;
+        boolean temporary = dataDirectory == null;
+        Path directory;
         try {
-            postgres = builder.start();
+            // A temporary directory is ours, not zonky's: zonky would delete it at every stop.
+            directory =
+                    temporary
+                            ? Files.createTempDirectory("reelflow-postgres-")
+                            : Directories.ensure(dataDirectory);
         } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start", e);
-        } finally {
-            // Any failure, a NoSuchMethodError while unpacking too, may leave half the binaries.
-            if (postgres == null) {
-                removeUnfinished(extraction);
-            }
+            throw new UncheckedIOException("Cannot create " + dataDirectory, e);
         }
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, database);
+        EmbeddedPostgres postgres;
+        try {
+            postgres = launch(port, directory);
+        } catch (RuntimeException e) {
+            if (temporary) {
+                deleteQuietly(directory);
+            }
+            throw e;
+        }
+        EmbeddedPostgresServer server =
+                new EmbeddedPostgresServer(postgres, database, directory, temporary);
         try {
             server.createDatabaseIfMissing();
         } catch (SQLException | RuntimeException e) {
@@ -108,6 +107,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         LOG.info("PostgreSQL ready at {}", server.jdbcUrl());
         return server;
+    }
+
+    // Starts the postmaster over the directory; initdb runs only when it holds no cluster yet.
+    private static EmbeddedPostgres launch(int port, Path directory) {
+        EmbeddedPostgres.Builder builder =
+                EmbeddedPostgres.builder()
+                        .setServerConfig("listen_addresses", HOST)
+                        // No fsync: faster tests; a crash may lose the last writes of a local run.
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .setDataDirectory(directory)
+                        .setCleanDataDirectory(false);
+        if (port != 0) {
+            builder.setPort(port);
+        }
+        PostgresExtraction extraction = PostgresExtraction.before();
+        EmbeddedPostgres postgres = null;
+        try {
+            postgres = builder.start();
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start", e);
+        } finally {
+            // Any failure, a NoSuchMethodError while unpacking too, may leave half the binaries.
+            if (postgres == null) {
+                removeUnfinished(extraction);
+            }
+        }
     }
 
     /** JDBC URL of the created database. */
@@ -133,7 +161,53 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    /** The PostgreSQL data directory (a temporary one unless a directory was given). */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Whether the server is up: started and not {@link #stop() stopped} or closed. */
+    public synchronized boolean isRunning() {
+        return postgres != null;
+    }
+
+    /**
+     * Stops the server (a fast shutdown: open connections are ended) but keeps its port and data,
+     * so that {@link #restart()} brings the same database back; for failure tests. Does nothing
+     * when the server is stopped already.
+     */
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("PostgreSQL did not shut down cleanly", e);
+        } finally {
+            postgres = null;
+        }
+        LOG.info("PostgreSQL at {} stopped", jdbcUrl());
+    }
+
+    /**
+     * Starts a {@link #stop() stopped} server again on the same port over the same data directory;
+     * does nothing when it runs.
+     *
+     * @throws IllegalStateException when the server was closed
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("PostgreSQL at " + jdbcUrl() + " was closed");
+        }
+        if (postgres != null) {
+            return;
+        }
+        postgres = launch(port, dataDirectory);
+        LOG.info("PostgreSQL at {} restarted", jdbcUrl());
     }
 
     /** Stops the server; deletes its data directory if it was temporary. */
@@ -143,10 +217,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         closed = true;
+        stop();
+        if (deleteOnClose) {
+            deleteQuietly(dataDirectory);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
         try {
-            postgres.close();
+            Directories.deleteRecursively(directory);
         } catch (IOException e) {
-            LOG.warn("PostgreSQL did not shut down cleanly", e);
+            LOG.warn("Could not delete the PostgreSQL data directory {}", directory, e);
         }
     }
 

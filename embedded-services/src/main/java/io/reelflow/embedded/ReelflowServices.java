@@ -40,13 +40,27 @@ public final class ReelflowServices extends EndpointsHolder implements AutoClose
 
     private final ServicesOptions options;
     private final List<AutoCloseable> resources;
+    // The embedded servers, for failure tests; null on the testcontainers backend.
+    private final EmbeddedKafkaBroker kafka;
+    private final EmbeddedPostgresServer postgres;
     private boolean closed;
 
     private ReelflowServices(
             ServicesOptions options, Endpoints endpoints, List<AutoCloseable> resources) {
+        this(options, endpoints, resources, null, null);
+    }
+
+    private ReelflowServices(
+            ServicesOptions options,
+            Endpoints endpoints,
+            List<AutoCloseable> resources,
+            EmbeddedKafkaBroker kafka,
+            EmbeddedPostgresServer postgres) {
         super(endpoints);
         this.options = options;
         this.resources = resources;
+        this.kafka = kafka;
+        this.postgres = postgres;
     }
 
     /** Starts the services with {@link ServicesOptions#defaults()}. */
@@ -105,6 +119,37 @@ public final class ReelflowServices extends EndpointsHolder implements AutoClose
 
     public ServicesBackend backend() {
         return options.backend();
+    }
+
+    /**
+     * The in-JVM Kafka broker, for tests that {@link EmbeddedKafkaBroker#stop() stop} and {@link
+     * EmbeddedKafkaBroker#restart() restart} it on the same address.
+     *
+     * @throws IllegalStateException on the testcontainers backend
+     */
+    public EmbeddedKafkaBroker embeddedKafka() {
+        return embedded(kafka, "Kafka");
+    }
+
+    /**
+     * The PostgreSQL server, for tests that {@link EmbeddedPostgresServer#stop() stop} and {@link
+     * EmbeddedPostgresServer#restart() restart} it on the same address.
+     *
+     * @throws IllegalStateException on the testcontainers backend
+     */
+    public EmbeddedPostgresServer embeddedPostgres() {
+        return embedded(postgres, "PostgreSQL");
+    }
+
+    private <T> T embedded(T server, String name) {
+        if (server == null) {
+            throw new IllegalStateException(
+                    name
+                            + " runs in a container ("
+                            + options.backend().propertyValue()
+                            + " backend); only the embedded backend can stop and restart it");
+        }
+        return server;
     }
 
     /**
@@ -201,7 +246,7 @@ public final class ReelflowServices extends EndpointsHolder implements AutoClose
                             objects.accessKey(),
                             objects.secretKey(),
                             objects.bucket());
-            return new ReelflowServices(options, endpoints, started);
+            return new ReelflowServices(options, endpoints, started, broker, database);
         } finally {
             starter.shutdownNow();
         }

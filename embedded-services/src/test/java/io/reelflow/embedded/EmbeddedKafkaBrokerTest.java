@@ -134,13 +134,51 @@ class EmbeddedKafkaBrokerTest {
         assertThat(logDirectory).doesNotExist();
     }
 
-    // Polls until `expected` records arrived, or gives up after 30 seconds with what it has.
+    @Test
+    void shouldComeBackOnTheSameAddressWithItsRecordsAfterStopAndRestart() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            broker.createTopics(1, "kept-across-restart");
+            try (KafkaProducer<String, String> producer =
+                    new KafkaProducer<>(TestClients.producer(broker.bootstrapServers()))) {
+                producer.send(new ProducerRecord<>("kept-across-restart", "k", "before"))
+                        .get(30, TimeUnit.SECONDS);
+            }
+            String address = broker.bootstrapServers();
+
+            broker.stop();
+            assertThat(broker.isRunning()).isFalse();
+            assertThat(broker.logDirectory()).isDirectory();
+            broker.restart();
+
+            assertThat(broker.isRunning()).isTrue();
+            assertThat(broker.bootstrapServers()).isEqualTo(address);
+            assertThat(consumeAll(broker, "kept-across-restart", "after-restart", 1))
+                    .extracting(ConsumerRecord::value)
+                    .containsExactly("before");
+        }
+    }
+
     private static List<ConsumerRecord<String, String>> consumeAll(
             String topic, String group, String isolation, int expected) {
+        return consumeAll(kafka, topic, group, isolation, expected);
+    }
+
+    private static List<ConsumerRecord<String, String>> consumeAll(
+            EmbeddedKafkaBroker broker, String topic, String group, int expected) {
+        return consumeAll(broker, topic, group, "read_committed", expected);
+    }
+
+    // Polls until `expected` records arrived, or gives up after 30 seconds with what it has.
+    private static List<ConsumerRecord<String, String>> consumeAll(
+            EmbeddedKafkaBroker broker,
+            String topic,
+            String group,
+            String isolation,
+            int expected) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(
-                        TestClients.consumer(kafka.bootstrapServers(), group, isolation))) {
+                        TestClients.consumer(broker.bootstrapServers(), group, isolation))) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (records.size() < expected && System.nanoTime() < deadline) {

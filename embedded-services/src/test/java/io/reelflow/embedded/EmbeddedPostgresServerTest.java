@@ -70,6 +70,31 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void shouldComeBackOnTheSamePortWithItsDataAfterStopAndRestart() throws Exception {
+        Path dataDirectory;
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start()) {
+            try (Connection connection = connect(postgres)) {
+                execute(connection, "CREATE TABLE kept (id TEXT)");
+                execute(connection, "INSERT INTO kept VALUES ('survives')");
+            }
+            String url = postgres.jdbcUrl();
+
+            postgres.stop();
+            assertThat(postgres.isRunning()).isFalse();
+            assertThatThrownBy(() -> connect(postgres)).isInstanceOf(SQLException.class);
+            postgres.restart();
+
+            assertThat(postgres.jdbcUrl()).isEqualTo(url);
+            try (Connection connection = connect(postgres)) {
+                assertThat(requestIds(connection, "SELECT id FROM kept"))
+                        .containsExactly("survives");
+            }
+            dataDirectory = postgres.dataDirectory();
+        }
+        assertThat(dataDirectory).as("temporary data deleted on close").doesNotExist();
+    }
+
+    @Test
     void shouldStopWithoutLeavingNonDaemonThreads() throws Exception {
         Set<Long> before = TestClients.nonDaemonThreadIds();
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start();

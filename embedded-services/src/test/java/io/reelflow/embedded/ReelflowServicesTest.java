@@ -46,6 +46,10 @@ class ReelflowServicesTest {
             assertThat(services.s3Bucket()).isEqualTo("reelflow");
             assertThat(services.s3Region()).isEqualTo("us-east-1");
             assertThat(services.toString()).doesNotContain(services.s3SecretKey());
+            // Failure tests stop and restart these very servers.
+            assertThat(services.embeddedKafka().bootstrapServers())
+                    .isEqualTo(services.kafkaBootstrapServers());
+            assertThat(services.embeddedPostgres().jdbcUrl()).isEqualTo(services.jdbcUrl());
         } finally {
             services.close();
         }

@@ -172,6 +172,23 @@ final class ReelflowStack {
         return config;
     }
 
+    /**
+     * The job's configuration for failure tests: it restarts from its last checkpoint with
+     * exponentially growing delays, as {@code flink-conf} configures production, only with shorter
+     * backoffs. The deadline of the test bounds the attempts.
+     */
+    Configuration recoveringJobConfiguration(String sidecarUrl) {
+        Configuration config = jobConfiguration(sidecarUrl);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        config.set(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+                java.time.Duration.ofMillis(500));
+        config.set(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+                java.time.Duration.ofSeconds(4));
+        return config;
+    }
+
     static Path tempDir(String prefix) throws java.io.IOException {
         return Files.createTempDirectory(prefix);
     }

@@ -46,7 +46,8 @@ public record ConnectorSettings(
                         config.get(StorageOptions.BUCKET),
                         config.getOptional(StorageOptions.ACCESS_KEY).orElse(null),
                         config.getOptional(StorageOptions.SECRET_KEY).orElse(null),
-                        endpoint != null);
+                        endpoint != null,
+                        StorageOptions.retry(config));
         JdbcSettings database =
                 new JdbcSettings(
                         config.get(DatabaseOptions.URL),

@@ -3,6 +3,7 @@ package io.reelflow.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reelflow.connectors.s3.S3Retry;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.PipelineOptions;
@@ -29,6 +30,7 @@ class PipelineSettingsTest {
         assertThat(connectors.requests().topic()).isEqualTo("reelflow.requests");
         assertThat(connectors.storage().endpoint()).isNull();
         assertThat(connectors.storage().pathStyle()).isFalse();
+        assertThat(connectors.storage().retry()).isEqualTo(S3Retry.DEFAULT);
     }
 
     @Test
@@ -40,6 +42,9 @@ class PipelineSettingsTest {
         config.set(GenerationOptions.INITIAL_BACKOFF, Duration.ofMillis(10));
         config.set(KafkaOptions.RESULTS_TOPIC, "out");
         config.set(StorageOptions.ENDPOINT, "http://127.0.0.1:9000");
+        config.set(StorageOptions.RETRY_MAX_ATTEMPTS, 4);
+        config.set(StorageOptions.RETRY_BASE_DELAY, Duration.ofMillis(50));
+        config.set(StorageOptions.RETRY_MAX_BACKOFF, Duration.ofSeconds(1));
 
         PipelineSettings settings = PipelineSettings.from(config);
         ConnectorSettings connectors = ConnectorSettings.from(config);
@@ -50,6 +55,8 @@ class PipelineSettingsTest {
         assertThat(settings.generation().initialBackoff()).isEqualTo(Duration.ofMillis(10));
         assertThat(connectors.results().topic()).isEqualTo("out");
         assertThat(connectors.storage().pathStyle()).isTrue();
+        assertThat(connectors.storage().retry())
+                .isEqualTo(new S3Retry(4, Duration.ofMillis(50), Duration.ofSeconds(1)));
     }
 
     @Test

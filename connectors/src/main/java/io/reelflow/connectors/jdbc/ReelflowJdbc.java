@@ -1,9 +1,11 @@
 package io.reelflow.connectors.jdbc;
 
+import io.reelflow.connectors.jdbc.internal.CloseQuietlyJdbcSink;
 import io.reelflow.connectors.jdbc.internal.StatusEventStatementBuilder;
 import io.reelflow.connectors.jdbc.internal.VideoResultStatementBuilder;
 import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoResult;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
@@ -24,21 +26,25 @@ public final class ReelflowJdbc {
     private ReelflowJdbc() {}
 
     /** Upserts results into {@code video_results}, keyed by (request_id, run_id). */
-    public static JdbcSink<VideoResult> resultsSink(JdbcSettings settings) {
-        return JdbcSink.<VideoResult>builder()
-                .withQueryStatement(
-                        VideoResultStatementBuilder.UPSERT_SQL, new VideoResultStatementBuilder())
-                .withExecutionOptions(executionOptions(settings))
-                .buildAtLeastOnce(connectionOptions(settings));
+    public static Sink<VideoResult> resultsSink(JdbcSettings settings) {
+        return new CloseQuietlyJdbcSink<>(
+                JdbcSink.<VideoResult>builder()
+                        .withQueryStatement(
+                                VideoResultStatementBuilder.UPSERT_SQL,
+                                new VideoResultStatementBuilder())
+                        .withExecutionOptions(executionOptions(settings))
+                        .buildAtLeastOnce(connectionOptions(settings)));
     }
 
     /** Upserts status events into {@code video_status}, keyed by (request_id, run_id, phase). */
-    public static JdbcSink<StatusEvent> statusSink(JdbcSettings settings) {
-        return JdbcSink.<StatusEvent>builder()
-                .withQueryStatement(
-                        StatusEventStatementBuilder.UPSERT_SQL, new StatusEventStatementBuilder())
-                .withExecutionOptions(executionOptions(settings))
-                .buildAtLeastOnce(connectionOptions(settings));
+    public static Sink<StatusEvent> statusSink(JdbcSettings settings) {
+        return new CloseQuietlyJdbcSink<>(
+                JdbcSink.<StatusEvent>builder()
+                        .withQueryStatement(
+                                StatusEventStatementBuilder.UPSERT_SQL,
+                                new StatusEventStatementBuilder())
+                        .withExecutionOptions(executionOptions(settings))
+                        .buildAtLeastOnce(connectionOptions(settings)));
     }
 
     static JdbcExecutionOptions executionOptions(JdbcSettings settings) {

@@ -40,7 +40,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * An {@link ObjectStore} on S3 or an S3-compatible server, through the AWS SDK v2 synchronous
  * client over {@code HttpURLConnection}. Objects are whole-file puts and streamed gets (media files
  * are small enough that multipart transfers would only add moving parts). URIs are {@code
- * s3://bucket/key}. Blocking: call it from a bounded executor, not the Flink task thread.
+ * s3://bucket/key}. Blocking: call it from a bounded executor, not the Flink task thread. A call
+ * retries through throttling and outages as {@link S3Settings#retry()} says, so it may block for up
+ * to {@link S3Retry#maxTotalBackoff()} plus its attempts before it fails.
  */
 public final class S3ObjectStore implements ObjectStore {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -72,7 +74,8 @@ public final class S3ObjectStore implements ObjectStore {
                                         .socketTimeout(SOCKET_TIMEOUT))
                         .region(Region.of(settings.region()))
                         .credentialsProvider(credentials)
-                        .forcePathStyle(settings.pathStyle());
+                        .forcePathStyle(settings.pathStyle())
+                        .overrideConfiguration(o -> o.retryStrategy(settings.retry().toStrategy()));
         if (settings.endpoint() != null) {
             // S3-compatible servers differ in which of the SDK's newer default checksums they
             // accept; computing them only where S3 requires them works everywhere.

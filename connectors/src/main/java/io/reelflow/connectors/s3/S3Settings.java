@@ -3,6 +3,7 @@ package io.reelflow.connectors.s3;
 import io.reelflow.connectors.internal.Checks;
 import java.io.Serializable;
 import java.net.URI;
+import java.util.Objects;
 
 /**
  * Where the object store is and how to sign in. A null {@code endpoint} means AWS itself; null keys
@@ -19,10 +20,23 @@ public record S3Settings(
         String bucket,
         String accessKey,
         String secretKey,
-        boolean pathStyle)
+        boolean pathStyle,
+        S3Retry retry)
         implements Serializable {
 
+    /** Settings with the {@link S3Retry#DEFAULT default retries}. */
+    public S3Settings(
+            String endpoint,
+            String region,
+            String bucket,
+            String accessKey,
+            String secretKey,
+            boolean pathStyle) {
+        this(endpoint, region, bucket, accessKey, secretKey, pathStyle, S3Retry.DEFAULT);
+    }
+
     public S3Settings {
+        Objects.requireNonNull(retry, "retry");
         if (endpoint != null) {
             URI uri;
             try {
@@ -56,6 +70,11 @@ public record S3Settings(
         return new S3Settings(null, region, bucket, null, null, false);
     }
 
+    /** These settings with other retries. */
+    public S3Settings withRetry(S3Retry newRetry) {
+        return new S3Settings(endpoint, region, bucket, accessKey, secretKey, pathStyle, newRetry);
+    }
+
     /** True when static keys are configured rather than the default credentials chain. */
     public boolean hasStaticCredentials() {
         return accessKey != null;
@@ -75,6 +94,8 @@ public record S3Settings(
                 + Checks.mask(secretKey)
                 + ", pathStyle="
                 + pathStyle
+                + ", retry="
+                + retry
                 + "]";
     }
 }

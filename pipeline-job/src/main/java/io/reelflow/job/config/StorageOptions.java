@@ -2,7 +2,10 @@ package io.reelflow.job.config;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.reelflow.connectors.s3.S3Retry;
+import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
 
 /** The S3 bucket for videos, thumbnails, subtitles, generated clips and catalogued assets. */
 public final class StorageOptions {
@@ -37,5 +40,38 @@ public final class StorageOptions {
                     .noDefaultValue()
                     .withDescription("S3 secret key; unset = the AWS default credentials chain.");
 
+    public static final ConfigOption<Integer> RETRY_MAX_ATTEMPTS =
+            key("reelflow.s3.retry.max-attempts")
+                    .intType()
+                    .defaultValue(S3Retry.DEFAULT.maxAttempts())
+                    .withDescription(
+                            "Attempts per S3 call (1 = no retry) on throttling (503 SlowDown), 5xx"
+                                    + " and connection errors. With the default delays a call"
+                                    + " keeps trying for at least 26 s and gives up after at most"
+                                    + " 53 s of waiting, so an S3 outage shorter than that delays"
+                                    + " requests instead of failing them.");
+
+    public static final ConfigOption<Duration> RETRY_BASE_DELAY =
+            key("reelflow.s3.retry.base-delay")
+                    .durationType()
+                    .defaultValue(S3Retry.DEFAULT.baseDelay())
+                    .withDescription(
+                            "Delay before the first S3 retry; it doubles at each retry (half"
+                                    + " jittered) up to reelflow.s3.retry.max-backoff.");
+
+    public static final ConfigOption<Duration> RETRY_MAX_BACKOFF =
+            key("reelflow.s3.retry.max-backoff")
+                    .durationType()
+                    .defaultValue(S3Retry.DEFAULT.maxBackoff())
+                    .withDescription("Longest delay between two attempts of an S3 call.");
+
     private StorageOptions() {}
+
+    /** The retries configured by the {@code reelflow.s3.retry.*} options. */
+    public static S3Retry retry(ReadableConfig config) {
+        return new S3Retry(
+                config.get(RETRY_MAX_ATTEMPTS),
+                config.get(RETRY_BASE_DELAY),
+                config.get(RETRY_MAX_BACKOFF));
+    }
 }

@@ -263,9 +263,16 @@ public final class LocalMode {
         values.put(CheckpointingOptions.CHECKPOINTING_TIMEOUT.key(), "1 min");
         values.put(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER.key(), "3");
         values.put(PipelineOptions.RENDER_THREADS.key(), "2");
-        // A broken local job should stop and say why, not restart forever.
-        values.put(RestartStrategyOptions.RESTART_STRATEGY.key(), "fixed-delay");
-        values.put(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS.key(), "3");
+        // Ride through an outage of a service (about 3 min of backoff), but a broken local job
+        // stops and says why instead of restarting forever.
+        values.put(RestartStrategyOptions.RESTART_STRATEGY.key(), "exponential-delay");
+        values.put(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF.key(),
+                "1 s");
+        values.put(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF.key(),
+                "30 s");
+        values.put(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS.key(), "10");
         values.putAll(overrides);
         return Configuration.fromMap(values);
     }
