@@ -12,6 +12,7 @@ import io.reelflow.job.cli.ReelflowCli;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.operators.testing.BadInput;
 import io.reelflow.schemas.DeadLetter;
 import io.reelflow.schemas.VideoRequest;
 import io.reelflow.schemas.VideoResult;
@@ -31,7 +32,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
@@ -183,6 +186,71 @@ class ReelflowPipelineITCase {
 
         assertDeadLetters(stack, badRecords);
         assertResultsTopic(stack, requests);
+    }
+
+    /**
+     * The bad-input catalogue that admission's unit test checks, sent through Kafka to the running
+     * job, then one good request: every case gets its dead letter (and a REJECTED result when it
+     * has an id), and the job, which may not restart, still completes the good one.
+     */
+    @Test
+    void shouldAnswerEveryCaseOfTheBadInputCatalogueAndKeepRunning() throws Exception {
+        ReelflowStack stack = new ReelflowStack(services, "it-catalogue");
+        stack.prepare(workDir);
+        List<BadInput> catalogue = BadInput.all();
+        Map<BadInput, RecordMetadata> sent = new LinkedHashMap<>();
+        for (int n = 0; n < catalogue.size(); n++) {
+            BadInput input = catalogue.get(n).distinct(n);
+            sent.put(input, stack.kafka.send(stack.requestsTopic(), input.key(), input.payload()));
+        }
+        VideoRequest good = validRequests().get(0);
+        good.setRequestId("it-catalogue-good");
+        stack.kafka.send(
+                stack.requestsTopic(), good.getRequestId(), VideoRequestCodec.toJson(good));
+        Set<String> rejectedIds =
+                sent.keySet().stream()
+                        .map(BadInput::expectedId)
+                        .filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toSet());
+
+        Configuration config = stack.jobConfiguration(sidecar.baseUri().toString());
+        // The catalogue's reasons quote the default limits.
+        config.set(PipelineOptions.MAX_TEXT_CHARS, PipelineOptions.MAX_TEXT_CHARS.defaultValue());
+        runJobUntil(
+                config,
+                () ->
+                        countRows(stack, "video_results") == rejectedIds.size() + 1
+                                && stack.kafka.readAll(stack.deadLetterTopic()).size()
+                                        >= sent.size());
+
+        List<DeadLetter> letters = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : stack.kafka.readAll(stack.deadLetterTopic())) {
+            letters.add(RecordJson.fromJson(record.value(), DeadLetter.class));
+        }
+        assertThat(letters).hasSize(sent.size());
+        sent.forEach(
+                (input, metadata) ->
+                        assertThat(letters)
+                                .as("dead letter for: %s", input.name())
+                                .anySatisfy(
+                                        letter -> {
+                                            assertThat(letter.getSourcePartition())
+                                                    .isEqualTo(metadata.partition());
+                                            assertThat(letter.getSourceOffset())
+                                                    .isEqualTo(metadata.offset());
+                                            assertThat(letter.getReason()).contains(input.reason());
+                                            assertThat(letter.getRequestId())
+                                                    .isEqualTo(input.expectedId());
+                                        }));
+        try (Connection sql = stack.sql()) {
+            for (String id : rejectedIds) {
+                assertThat(resultRow(sql, stack.name, id).get("status"))
+                        .as("result of %s", id)
+                        .isEqualTo("REJECTED");
+            }
+            assertThat(resultRow(sql, stack.name, good.getRequestId()).get("status"))
+                    .isEqualTo("COMPLETED");
+        }
     }
 
     @Test

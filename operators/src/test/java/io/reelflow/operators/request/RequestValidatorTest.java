@@ -16,6 +16,7 @@ import io.reelflow.schemas.codec.RecordJson;
 import io.reelflow.schemas.codec.VideoRequestCodec;
 import io.reelflow.schemas.text.CleanText;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -465,5 +466,27 @@ class RequestValidatorTest {
     @Test
     void shouldHaveACatalogueOfAtLeastThirtyBadInputs() {
         assertThat(BadInput.all()).hasSizeGreaterThanOrEqualTo(30);
+    }
+
+    /** Sent together to one job, each case must be answered under an id of its own. */
+    @Test
+    void shouldGiveEveryCaseItsOwnIdWhenTheCatalogueIsSentTogether() {
+        RequestValidator validator = new RequestValidator(RequestRules.defaults(), Fixtures.RUN_ID);
+        List<BadInput> all = BadInput.all();
+        List<String> answeredIds = new java.util.ArrayList<>();
+        for (int n = 0; n < all.size(); n++) {
+            BadInput input = all.get(n).distinct(n);
+            RawRequest raw = raw(input.payload(), 3, 99);
+            raw.setKey(input.key());
+            Admission admission = validator.validate(raw, NOW);
+            assertThat(admission.getDeadLetter().getReason())
+                    .as(input.name())
+                    .contains(input.reason());
+            assertThat(admission.getRequestId()).as(input.name()).isEqualTo(input.expectedId());
+            if (input.expectedId() != null) {
+                answeredIds.add(input.expectedId());
+            }
+        }
+        assertThat(answeredIds).doesNotHaveDuplicates().hasSizeGreaterThan(30);
     }
 }

@@ -30,6 +30,30 @@ public record BadInput(String name, String key, byte[] payload, String reason, S
     /** The default limits' payload size: 64 KB. */
     private static final int MAX_PAYLOAD = 64 * 1024;
 
+    /**
+     * This input as it must be sent among the others to one running job: the id it is answered
+     * under gets the suffix {@code -n}, so deduplication does not take it for a re-send of another
+     * case with the same id.
+     */
+    public BadInput distinct(int n) {
+        if (expectedId == null) {
+            return this;
+        }
+        String unique = expectedId + "-" + n;
+        byte[] idField = utf8("\"requestId\":\"" + expectedId + "\"");
+        int at = payload == null ? -1 : indexOf(payload, idField);
+        if (at >= 0) {
+            byte[] renamed = utf8("\"requestId\":\"" + unique + "\"");
+            byte[] tail = Arrays.copyOfRange(payload, at + idField.length, payload.length);
+            return new BadInput(
+                    name, key, concat(Arrays.copyOf(payload, at), renamed, tail), reason, unique);
+        }
+        if (expectedId.equals(key)) {
+            return new BadInput(name, unique, payload, reason, unique);
+        }
+        return this;
+    }
+
     public static List<BadInput> all() {
         List<BadInput> all = new ArrayList<>();
         // Not a request at all: answered under the Kafka key when that is a valid id.
@@ -406,6 +430,15 @@ public record BadInput(String name, String key, byte[] payload, String reason, S
             json.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");
         }
         return json.append("}}").toString();
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static byte[] filled(int size, char c) {
