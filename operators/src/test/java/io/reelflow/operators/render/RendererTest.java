@@ -1053,6 +1053,11 @@ class RendererTest {
         }
 
         @Override
+        public void delete(String key) throws IOException {
+            delegate.delete(key);
+        }
+
+        @Override
         public Optional<String> find(String key) throws IOException {
             return delegate.find(key);
         }
