@@ -425,7 +425,8 @@ public final class Renderer {
                                                 KenBurns.forCues(
                                                         cues,
                                                         KenBurns.seed(
-                                                                job.getRequestId(), sceneIndex)))
+                                                                job.getRequestId(), sceneIndex)),
+                                                config.imageLimits())
                                         : VideoClipSource.open(
                                                 download.file(),
                                                 width,
@@ -439,6 +440,9 @@ public final class Renderer {
                             }
                         }
                         return source;
+                    } catch (ImageTooLargeException e) {
+                        // The reason names no file, so users see it: "image is 100000x100000 ...".
+                        problem = "refused (" + e.getMessage() + ")";
                     } catch (IOException | RuntimeException e) {
                         problem = "unreadable";
                         detail = String.valueOf(e.getMessage());

@@ -1029,6 +1029,44 @@ class RendererTest {
         }
     }
 
+    @Test
+    void shouldRefuseADecompressionBombFromItsHeaderWithAReason() throws IOException {
+        Path bomb = TestMedia.writePngDeclaring(media.resolve("bomb.png"), 100_000, 100_000);
+        Path photo = TestMedia.writePhoto(media.resolve("photo.png"), 400, 300, GREEN, "png");
+        RenderJob job =
+                job(
+                        spec(2.0, false),
+                        List.of(
+                                clip(0, "Bomb", 0, 1.0, ClipSource.GENERATED_PHOTO, uri(bomb), 2),
+                                clip(
+                                        1,
+                                        "Too many bytes",
+                                        1.0,
+                                        2.0,
+                                        ClipSource.STOCK_PHOTO,
+                                        uri(photo),
+                                        2)));
+        Renderer renderer =
+                new Renderer(
+                        store,
+                        RenderConfig.defaults()
+                                .withWorkDirectory(work)
+                                .withImageLimits(
+                                        ImageLimits.defaults()
+                                                .withMaxBytes(Files.size(photo) - 1)));
+
+        RenderedVideo video = renderer.render(job);
+
+        assertThat(video.getDegraded()).isTrue();
+        assertThat(video.getDegradedReasons())
+                .containsExactly(
+                        "scene 0: GENERATED_PHOTO media refused (image is 100000x100000 (10000.0"
+                                + " MP), more than the 64.0 MP allowed), title card shown",
+                        "scene 1: STOCK_PHOTO media refused (image file is 0.0 MB, more than the"
+                                + " 0.0 MB allowed), title card shown");
+        assertThat(video.getVideoUri()).isNotNull();
+    }
+
     /** Records the store calls a render makes. */
     private static final class CountingStore implements ObjectStore {
         private final ObjectStore delegate;
