@@ -197,7 +197,8 @@ public final class Renderer {
         int width = spec.getWidth();
         int height = spec.getHeight();
         FontLibrary fonts = config.fonts().library();
-        List<SubtitleCue> cues = subtitleCues(timeline, job.getLanguage());
+        SubtitleCues.Track track = subtitleTrack(timeline, job.getLanguage());
+        List<SubtitleCue> cues = track.cues();
         SubtitleOverlay subtitles =
                 spec.getSubtitles()
                         ? SubtitleOverlay.of(
@@ -228,6 +229,7 @@ public final class Renderer {
                 opener.notes.add("scene " + sceneIndex + ": shorter than one frame, not shown");
             }
         }
+        boolean subtitlesCut = reportCutSubtitles(track, spec.getSubtitles(), opener);
         opener.media = download(timeline, temp, cancellation);
         opener.notes.addAll(sound.notes());
 
@@ -315,6 +317,7 @@ public final class Renderer {
         }
         boolean degraded =
                 opener.fellBack
+                        || subtitlesCut
                         || fontNote != null
                         || job.getClips().stream().anyMatch(SceneClip::getDegraded);
         return RenderedVideo.newBuilder()
@@ -580,12 +583,34 @@ public final class Renderer {
     }
 
     /**
-     * The subtitle cues of the video as rendered: scene boundaries moved to the frames where the
-     * picture changes, then split into readable cues by {@link SubtitleCues} (line width, two
-     * lines, RTL marks, CJK widths). Both the burned-in subtitles and the SRT/WebVTT files use
-     * them.
+     * Notes each scene whose subtitles were cut short; with burned-in subtitles it is also a reason
+     * the video is degraded (the picture does not show the whole text).
+     *
+     * @return whether the video is degraded for it
      */
-    private static List<SubtitleCue> subtitleCues(FrameTimeline timeline, String language) {
+    private static boolean reportCutSubtitles(
+            SubtitleCues.Track track, boolean burnedIn, SceneOpener opener) {
+        for (int scene : track.cutScenes()) {
+            String what =
+                    "scene "
+                            + scene
+                            + ": text too long to read in the scene's time, subtitles cut short"
+                            + " with an ellipsis";
+            opener.notes.add(what);
+            if (burnedIn) {
+                opener.reasons.add(what);
+            }
+        }
+        return burnedIn && !track.cutScenes().isEmpty();
+    }
+
+    /**
+     * The subtitle cues of the video as rendered: scene boundaries moved to the frames where the
+     * picture changes, then split into readable cues by {@link SubtitleCues} (two lines of at most
+     * 42 columns, fewer for CJK, a minimum time per cue, text that does not fit in time cut with an
+     * ellipsis; RTL marks). Both the burned-in subtitles and the SRT/WebVTT files use them.
+     */
+    private static SubtitleCues.Track subtitleTrack(FrameTimeline timeline, String language) {
         List<Scene> scenes = new ArrayList<>();
         for (SceneSpan span : timeline.spans()) {
             Scene scene = Scene.newBuilder(span.clip().getScene()).build();
@@ -593,7 +618,7 @@ public final class Renderer {
             scene.setEndSeconds(timeline.secondsAt(span.endFrame()));
             scenes.add(scene);
         }
-        return SUBTITLE_CUES.cues(scenes, language);
+        return SUBTITLE_CUES.track(scenes, language);
     }
 
     private static void validate(RenderJob job) {

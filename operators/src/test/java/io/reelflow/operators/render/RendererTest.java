@@ -1067,6 +1067,55 @@ class RendererTest {
         assertThat(video.getVideoUri()).isNotNull();
     }
 
+    @Test
+    void shouldKeepBurnedInAndFileSubtitlesReadableForAWordyScene() throws IOException {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 20_000) {
+            text.append("The fishermen mend their nets on the pier, and the boats leave. ");
+        }
+        // Over a photo: a title card shows the text itself, without subtitles.
+        Path photo = TestMedia.writePhoto(media.resolve("photo.png"), 320, 180, GREY, "png");
+        RenderJob job =
+                job(
+                        spec(8.0, true),
+                        List.of(
+                                clip(
+                                        0,
+                                        text.toString(),
+                                        0,
+                                        8.0,
+                                        ClipSource.STOCK_PHOTO,
+                                        uri(photo),
+                                        1)));
+
+        RenderedVideo video = renderer().render(job);
+
+        String srt = Files.readString(store.pathOf(Renderer.subtitlesKey(RUN_ID, REQUEST_ID)));
+        String vtt = Files.readString(store.pathOf(Renderer.webVttKey(RUN_ID, REQUEST_ID)));
+        for (String file : List.of(srt, vtt.substring("WEBVTT\n\n".length()))) {
+            List<String> blocks = List.of(file.split("\n\n"));
+            assertThat(blocks).hasSizeBetween(1, 8);
+            // number, times, then at most two lines of at most 42 characters
+            assertThat(blocks)
+                    .allSatisfy(
+                            block -> {
+                                List<String> lines = List.of(block.split("\n"));
+                                assertThat(lines).hasSizeBetween(3, 4);
+                                assertThat(lines.subList(2, lines.size()))
+                                        .allSatisfy(
+                                                l ->
+                                                        assertThat(l.length())
+                                                                .isLessThanOrEqualTo(42));
+                            });
+            assertThat(file.strip()).endsWith("\u2026");
+        }
+        assertThat(video.getDegraded()).isTrue();
+        assertThat(video.getDegradedReasons())
+                .containsExactly(
+                        "scene 0: text too long to read in the scene's time, subtitles cut short"
+                                + " with an ellipsis");
+    }
+
     /** Records the store calls a render makes. */
     private static final class CountingStore implements ObjectStore {
         private final ObjectStore delegate;
