@@ -105,16 +105,18 @@ public final class MediaProber {
         try {
             declared = ImageLimits.readHeader(file);
         } catch (IOException e) {
-            // Not a picture ImageIO can read the header of: FFmpeg decides.
-            return;
+            // A picture ImageIO cannot read the header of: FFmpeg's view of it decides.
+            declared = Optional.empty();
         }
-        if (declared.isPresent()) {
-            try {
+        try {
+            if (declared.isPresent()) {
                 limits.checkBytes(size);
                 limits.checkPixels(declared.get().width(), declared.get().height());
-            } catch (ImageTooLargeException e) {
-                throw new RejectedMediaException("refused: " + e.getMessage(), e);
+            } else {
+                limits.checkStreamHeader(file);
             }
+        } catch (ImageTooLargeException e) {
+            throw new RejectedMediaException("refused: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,9 @@
 package io.reelflow.operators.render;
 
+import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -10,6 +14,8 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 
 /**
  * How large a still picture from outside (a stock photo, an image a model server returned, a file
@@ -92,10 +98,10 @@ public record ImageLimits(long maxBytes, long maxPixels) implements Serializable
         if (bytes > maxBytes) {
             throw new ImageTooLargeException(
                     "image file is "
-                            + megabytes(bytes)
-                            + " MB, more than the "
-                            + megabytes(maxBytes)
-                            + " MB allowed");
+                            + bytes(bytes)
+                            + ", more than the "
+                            + bytes(maxBytes)
+                            + " allowed");
         }
     }
 
@@ -112,10 +118,10 @@ public record ImageLimits(long maxBytes, long maxPixels) implements Serializable
                             + "x"
                             + height
                             + " ("
-                            + megapixels(pixels)
-                            + " MP), more than the "
-                            + megapixels(maxPixels)
-                            + " MP allowed");
+                            + pixels(pixels)
+                            + "), more than the "
+                            + pixels(maxPixels)
+                            + " allowed");
         }
     }
 
@@ -145,11 +151,53 @@ public record ImageLimits(long maxBytes, long maxPixels) implements Serializable
         }
     }
 
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+    /**
+     * The dimensions of the first video stream as the container's header declares them, read by
+     * FFmpeg's demuxer without decoding (no stream analysis, no codec opened); empty when the
+     * header does not say (raw image pipes) or FFmpeg cannot open the file.
+     */
+    public static Optional<Dimensions> readStreamHeader(Path file) {
+        AVFormatContext context = new AVFormatContext(null);
+        if (avformat_open_input(context, file.toString(), null, null) < 0) {
+            return Optional.empty();
+        }
+        try {
+            for (int i = 0; i < context.nb_streams(); i++) {
+                AVCodecParameters stream = context.streams(i).codecpar();
+                if (stream.codec_type() == AVMEDIA_TYPE_VIDEO
+                        && stream.width() > 0
+                        && stream.height() > 0) {
+                    return Optional.of(new Dimensions(stream.width(), stream.height()));
+                }
+            }
+            return Optional.empty();
+        } finally {
+            avformat_close_input(context);
+        }
     }
 
-    private static String megapixels(long pixels) {
-        return String.format(Locale.ROOT, "%.1f", pixels / 1_000_000.0);
+    /**
+     * Refuses a file whose container header declares video frames of more than {@link
+     * #maxPixels()}, before FFmpeg decodes (or allocates) a frame.
+     */
+    public void checkStreamHeader(Path file) throws ImageTooLargeException {
+        Optional<Dimensions> declared = readStreamHeader(file);
+        if (declared.isPresent()) {
+            checkPixels(declared.get().width(), declared.get().height());
+        }
+    }
+
+    /** "12.5 MB", or the exact count below 0.1 MB (small limits in tests and tight setups). */
+    private static String bytes(long bytes) {
+        return bytes < 104_858
+                ? bytes + " bytes"
+                : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    /** "64.0 MP", or the exact count below 0.1 MP. */
+    private static String pixels(long pixels) {
+        return pixels < 100_000
+                ? pixels + " pixels"
+                : String.format(Locale.ROOT, "%.1f MP", pixels / 1_000_000.0);
     }
 }

@@ -436,7 +436,8 @@ public final class Renderer {
                                                 height,
                                                 fps,
                                                 cues,
-                                                span.shownCount());
+                                                span.shownCount(),
+                                                config.imageLimits());
                         if (clip.getCredit() != null) {
                             synchronized (this) {
                                 credits.add(clip.getCredit());

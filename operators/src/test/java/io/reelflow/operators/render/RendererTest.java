@@ -1030,30 +1030,33 @@ class RendererTest {
     }
 
     @Test
-    void shouldRefuseADecompressionBombFromItsHeaderWithAReason() throws IOException {
+    void shouldRefuseMediaOverTheImageLimitsFromTheirHeadersWithAReason() throws IOException {
         Path bomb = TestMedia.writePngDeclaring(media.resolve("bomb.png"), 100_000, 100_000);
         Path photo = TestMedia.writePhoto(media.resolve("photo.png"), 400, 300, GREEN, "png");
+        Path clipFile =
+                TestMedia.writeSolidClip(media.resolve("clip.mp4"), 640, 480, FPS, 25, i -> BLUE);
+        long photoBytes = Files.size(photo);
         RenderJob job =
                 job(
-                        spec(2.0, false),
+                        spec(3.0, false),
                         List.of(
-                                clip(0, "Bomb", 0, 1.0, ClipSource.GENERATED_PHOTO, uri(bomb), 2),
+                                clip(0, "Bomb", 0, 1.0, ClipSource.GENERATED_PHOTO, uri(bomb), 3),
+                                clip(1, "Bytes", 1.0, 2.0, ClipSource.STOCK_PHOTO, uri(photo), 3),
                                 clip(
-                                        1,
-                                        "Too many bytes",
-                                        1.0,
+                                        2,
+                                        "Frames",
                                         2.0,
-                                        ClipSource.STOCK_PHOTO,
-                                        uri(photo),
-                                        2)));
+                                        3.0,
+                                        ClipSource.GENERATED,
+                                        uri(clipFile),
+                                        3)));
+        // 200,000 pixels: the 400x300 photo passes, the 640x480 clip does not.
         Renderer renderer =
                 new Renderer(
                         store,
                         RenderConfig.defaults()
                                 .withWorkDirectory(work)
-                                .withImageLimits(
-                                        ImageLimits.defaults()
-                                                .withMaxBytes(Files.size(photo) - 1)));
+                                .withImageLimits(new ImageLimits(photoBytes - 1, 200_000)));
 
         RenderedVideo video = renderer.render(job);
 
@@ -1061,9 +1064,14 @@ class RendererTest {
         assertThat(video.getDegradedReasons())
                 .containsExactly(
                         "scene 0: GENERATED_PHOTO media refused (image is 100000x100000 (10000.0"
-                                + " MP), more than the 64.0 MP allowed), title card shown",
-                        "scene 1: STOCK_PHOTO media refused (image file is 0.0 MB, more than the"
-                                + " 0.0 MB allowed), title card shown");
+                                + " MP), more than the 0.2 MP allowed), title card shown",
+                        "scene 1: STOCK_PHOTO media refused (image file is "
+                                + photoBytes
+                                + " bytes, more than the "
+                                + (photoBytes - 1)
+                                + " bytes allowed), title card shown",
+                        "scene 2: GENERATED media refused (image is 640x480 (0.3 MP), more than"
+                                + " the 0.2 MP allowed), title card shown");
         assertThat(video.getVideoUri()).isNotNull();
     }
 

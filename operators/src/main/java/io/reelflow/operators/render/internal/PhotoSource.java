@@ -276,6 +276,7 @@ public final class PhotoSource implements SceneSource {
      * decoder itself refuses bigger frames ({@code max_pixels}).
      */
     private static BufferedImage readWithFfmpeg(Path file, ImageLimits limits) throws IOException {
+        limits.checkStreamHeader(file);
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
                 Java2DFrameConverter converter = new Java2DFrameConverter()) {
             grabber.setVideoOption(
