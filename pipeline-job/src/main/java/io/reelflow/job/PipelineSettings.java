@@ -9,6 +9,7 @@ import io.reelflow.operators.gather.SceneGathering;
 import io.reelflow.operators.generation.GenerationConfig;
 import io.reelflow.operators.language.LanguageDetectorConfig;
 import io.reelflow.operators.quality.QualityConfig;
+import io.reelflow.operators.render.ImageLimits;
 import io.reelflow.operators.render.RenderConfig;
 import io.reelflow.operators.render.VideoEncoder;
 import io.reelflow.operators.request.RequestLimits;
@@ -72,7 +73,11 @@ public record PipelineSettings(
                         .withEncoder(
                                 VideoEncoder.valueOf(
                                         config.get(PipelineOptions.ENCODER)
-                                                .toUpperCase(Locale.ROOT)));
+                                                .toUpperCase(Locale.ROOT)))
+                        .withImageLimits(
+                                new ImageLimits(
+                                        config.get(PipelineOptions.MAX_IMAGE_BYTES).getBytes(),
+                                        config.get(PipelineOptions.MAX_IMAGE_PIXELS)));
         return new PipelineSettings(
                 config.get(PipelineOptions.RUN_ID),
                 rules,

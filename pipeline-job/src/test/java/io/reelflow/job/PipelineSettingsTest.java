@@ -8,6 +8,7 @@ import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.job.config.StorageOptions;
+import io.reelflow.operators.render.ImageLimits;
 import io.reelflow.operators.request.RequestLimits;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
@@ -31,6 +32,18 @@ class PipelineSettingsTest {
         assertThat(connectors.storage().endpoint()).isNull();
         assertThat(connectors.storage().pathStyle()).isFalse();
         assertThat(connectors.storage().retry()).isEqualTo(S3Retry.DEFAULT);
+    }
+
+    @Test
+    void shouldReadTheImageLimitsOfRenders() {
+        Configuration config = new Configuration();
+        config.setString("reelflow.render.max-image-bytes", "8 mb");
+        config.setString("reelflow.render.max-image-pixels", "1000000");
+
+        assertThat(PipelineSettings.from(new Configuration()).render().imageLimits())
+                .isEqualTo(ImageLimits.defaults());
+        assertThat(PipelineSettings.from(config).render().imageLimits())
+                .isEqualTo(new ImageLimits(8L * 1024 * 1024, 1_000_000));
     }
 
     @Test

@@ -45,6 +45,11 @@ public final class DirectoryObjectStore implements ObjectStore {
     }
 
     @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(pathOf(key));
+    }
+
+    @Override
     public Optional<String> find(String key) {
         Path file = pathOf(key);
         return Files.isRegularFile(file) ? Optional.of(file.toUri().toString()) : Optional.empty();

@@ -5,10 +5,14 @@ import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 
+import io.reelflow.operators.render.ImageLimits;
+import io.reelflow.operators.render.ImageTooLargeException;
 import io.reelflow.schemas.AssetKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -20,7 +24,10 @@ import org.bytedeco.javacv.FrameGrabber;
  * still picture is a {@link AssetKind#PHOTO}, audio without pictures is {@link AssetKind#MUSIC}
  * (cover art does not count), anything with moving pictures is a {@link AssetKind#CLIP}. The first
  * picture or audio frame is decoded, so a file that opens but cannot be played is rejected too.
- * Blocking and CPU-bound: call it from a bounded executor. Stateless and thread-safe.
+ * Pictures are held to {@link ImageLimits} before that frame is decoded: the file size of a still
+ * and the dimensions its header declares (read by ImageIO, or by FFmpeg from the stream), so a
+ * decompression bomb is refused with the reason instead of taking the importer's memory. Blocking
+ * and CPU-bound: call it from a bounded executor. Stateless and thread-safe.
  */
 public final class MediaProber {
     private static final long MICROS_PER_SECOND = 1_000_000L;
@@ -31,6 +38,17 @@ public final class MediaProber {
     /** Codecs of still pictures, for containers that may also hold one (e.g. a one-frame MJPEG). */
     private static final Set<String> STILL_CODECS =
             Set.of("mjpeg", "png", "webp", "bmp", "tiff", "gif", "jpeg2000", "jpegxl", "avif");
+
+    private final ImageLimits limits;
+
+    /** A prober with the {@link ImageLimits#defaults() default} picture limits. */
+    public MediaProber() {
+        this(ImageLimits.defaults());
+    }
+
+    public MediaProber(ImageLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
 
     /** Describes {@code file}, or rejects it with the reason. */
     public MediaInfo probe(Path file) throws RejectedMediaException {
@@ -43,7 +61,11 @@ public final class MediaProber {
         if (size == 0) {
             throw new RejectedMediaException("empty file (0 bytes)");
         }
+        checkDeclaredPicture(file, size);
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            // The decoder refuses bigger frames too, whatever the header said.
+            grabber.setVideoOption(
+                    "max_pixels", Long.toString(Math.min(limits.maxPixels(), Integer.MAX_VALUE)));
             try {
                 grabber.start();
             } catch (FrameGrabber.Exception e) {
@@ -55,7 +77,7 @@ public final class MediaProber {
                 throw new RejectedMediaException(
                         "no picture or audio stream (format " + grabber.getFormat() + ")");
             }
-            return streams.pictures() == 0 ? music(grabber) : picture(grabber, streams);
+            return streams.pictures() == 0 ? music(grabber) : picture(grabber, streams, size);
         } catch (FrameGrabber.Exception e) {
             throw new RejectedMediaException("cannot decode: " + firstLine(e.getMessage()), e);
         }
@@ -74,12 +96,41 @@ public final class MediaProber {
                 AssetKind.MUSIC, duration, 0, 0, codecName(grabber.getAudioCodec()), 0);
     }
 
-    private static MediaInfo picture(FFmpegFrameGrabber grabber, Streams streams)
+    /**
+     * Refuses a picture whose file or declared dimensions are over the limits, from its header
+     * alone; formats ImageIO does not know are checked after FFmpeg opened the stream.
+     */
+    private void checkDeclaredPicture(Path file, long size) throws RejectedMediaException {
+        Optional<ImageLimits.Dimensions> declared;
+        try {
+            declared = ImageLimits.readHeader(file);
+        } catch (IOException e) {
+            // A picture ImageIO cannot read the header of: FFmpeg's view of it decides.
+            declared = Optional.empty();
+        }
+        try {
+            if (declared.isPresent()) {
+                limits.checkBytes(size);
+                limits.checkPixels(declared.get().width(), declared.get().height());
+            } else {
+                limits.checkStreamHeader(file);
+            }
+        } catch (ImageTooLargeException e) {
+            throw new RejectedMediaException("refused: " + e.getMessage(), e);
+        }
+    }
+
+    private MediaInfo picture(FFmpegFrameGrabber grabber, Streams streams, long size)
             throws FrameGrabber.Exception, RejectedMediaException {
         int codedWidth = grabber.getImageWidth();
         int codedHeight = grabber.getImageHeight();
         if (codedWidth <= 0 || codedHeight <= 0) {
             throw new RejectedMediaException("picture of unknown size");
+        }
+        try {
+            limits.checkPixels(codedWidth, codedHeight);
+        } catch (ImageTooLargeException e) {
+            throw new RejectedMediaException("refused: " + e.getMessage(), e);
         }
         String codec = codecName(grabber.getVideoCodec());
         int rotation = rotation(grabber);
@@ -92,6 +143,13 @@ public final class MediaProber {
                         && (isImageFormat(grabber.getFormat())
                                 || (STILL_CODECS.contains(codec)
                                         && grabber.getLengthInVideoFrames() <= 1));
+        if (still) {
+            try {
+                limits.checkBytes(size);
+            } catch (ImageTooLargeException e) {
+                throw new RejectedMediaException("refused: " + e.getMessage(), e);
+            }
+        }
         double duration = still ? 0 : durationSeconds(grabber);
         if (!still && duration <= 0) {
             throw new RejectedMediaException("video of unknown duration");

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
@@ -173,6 +174,21 @@ public final class S3ObjectStore implements ObjectStore {
             throw new IOException("Could not download " + uri + ": " + e, e);
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        S3Location location = new S3Location(bucket(), key);
+        try {
+            // S3 answers 204 whether or not the key exists.
+            s3.deleteObject(
+                    DeleteObjectRequest.builder()
+                            .bucket(location.bucket())
+                            .key(location.key())
+                            .build());
+        } catch (SdkException e) {
+            throw new IOException("Could not delete " + location.uri() + ": " + e, e);
         }
     }
 

@@ -9,10 +9,12 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
@@ -53,6 +55,21 @@ final class CatalogTestMedia {
         g.fillRect(0, 0, width, height / 2);
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    /**
+     * A decompression bomb: a real 1x1 PNG whose header is rewritten to declare {@code width x
+     * height}; its pixel data stays one pixel's worth.
+     */
+    static Path writePngDeclaring(Path file, int width, int height) throws IOException {
+        byte[] png = Files.readAllBytes(writePng(file, 1, 1));
+        // IHDR is the first chunk: length at 8, type at 12, width at 16, height at 20, CRC at 29.
+        ByteBuffer bytes = ByteBuffer.wrap(png).putInt(16, width).putInt(20, height);
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17);
+        bytes.putInt(29, (int) crc.getValue());
+        Files.write(file, png);
         return file;
     }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.reelflow.operators.render.ImageLimits;
 import io.reelflow.schemas.AssetKind;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,29 @@ class MediaProberTest {
         assertThat(info.kind()).isEqualTo(AssetKind.PHOTO);
         assertThat(info.codec()).isEqualTo("png");
         assertThat(info.orientation()).isEqualTo(Orientation.PORTRAIT);
+    }
+
+    @Test
+    void shouldRefuseADecompressionBombFromItsHeader() throws Exception {
+        Path bomb = CatalogTestMedia.writePngDeclaring(dir.resolve("bomb.png"), 100_000, 100_000);
+        assertThat(Files.size(bomb)).isLessThan(200);
+
+        assertThatThrownBy(() -> prober.probe(bomb))
+                .isInstanceOf(RejectedMediaException.class)
+                .hasMessage(
+                        "refused: image is 100000x100000 (10000.0 MP), more than the 64.0 MP"
+                                + " allowed");
+    }
+
+    @Test
+    void shouldRefuseAPhotoOverTheByteCap() throws Exception {
+        Path photo = CatalogTestMedia.writeJpeg(dir.resolve("big.jpg"), 640, 480);
+        MediaProber strict =
+                new MediaProber(ImageLimits.defaults().withMaxBytes(Files.size(photo) - 1));
+
+        assertThatThrownBy(() -> strict.probe(photo))
+                .isInstanceOf(RejectedMediaException.class)
+                .hasMessageStartingWith("refused: image file is");
     }
 
     @Test

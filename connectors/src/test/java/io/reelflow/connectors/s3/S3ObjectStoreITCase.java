@@ -88,6 +88,19 @@ class S3ObjectStoreITCase {
     }
 
     @Test
+    void shouldDeleteAnObjectAndAcceptAMissingKey() throws Exception {
+        store.put(
+                "thumbnails/run-1/req-9.jpg",
+                Files.write(dir.resolve("t"), randomBytes(10, 4)),
+                "image/jpeg");
+
+        store.delete("thumbnails/run-1/req-9.jpg");
+        store.delete("thumbnails/run-1/req-9.jpg");
+
+        assertThat(store.find("thumbnails/run-1/req-9.jpg")).isEmpty();
+    }
+
+    @Test
     void shouldFailGetOfMissingObjectWithoutLeavingFile() {
         Path target = dir.resolve("missing.mp4");
 

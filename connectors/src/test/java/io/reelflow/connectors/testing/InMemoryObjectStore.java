@@ -41,6 +41,11 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
+    public void delete(String key) {
+        OBJECTS.remove(key);
+    }
+
+    @Override
     public Optional<String> find(String key) {
         return OBJECTS.containsKey(key) ? Optional.of(uriOf(key)) : Optional.empty();
     }

@@ -22,7 +22,9 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
  * Runs blocking work (FFmpeg, S3, HTTP) for Flink async I/O on a bounded pool of its own, so the
  * task thread — and with it checkpointing — never waits on it. Every input yields exactly one
  * output: failures, timeouts and a full pool become an output too (a fallback or a failed result),
- * never a job failure. A timed-out input's work is interrupted.
+ * never a job failure. A timed-out input's work is cancelled: its {@link Cancellation} is set and
+ * its thread interrupted, so work that checks either stops and frees its thread; work that must not
+ * take effect after a timeout (uploads) commits through the token before it does.
  */
 public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<IN, OUT> {
     private final int threads;
@@ -79,6 +81,14 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
     /** The blocking work for one input. */
     protected abstract OUT process(IN input) throws Exception;
 
+    /**
+     * The blocking work for one input, stopping when {@code cancellation} is cancelled (the input
+     * timed out). Override it for long work; by default it runs {@link #process(Object)}.
+     */
+    protected OUT process(IN input, Cancellation cancellation) throws Exception {
+        return process(input);
+    }
+
     /** The output for an input whose work threw, or that the pool refused. */
     protected abstract OUT onFailure(IN input, Throwable failure);
 
@@ -91,7 +101,9 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
     @Override
     public final void asyncInvoke(IN input, ResultFuture<OUT> resultFuture) {
         Pending<OUT> pending = new Pending<>(resultFuture);
-        FutureTask<Void> work = new FutureTask<>(() -> pending.complete(outputOf(input)), null);
+        FutureTask<Void> work =
+                new FutureTask<>(
+                        () -> pending.complete(outputOf(input, pending.cancellation)), null);
         pending.work = work;
         // Registered before it runs, so a fast task always finds (and removes) its own entry.
         running.put(input, pending);
@@ -104,9 +116,9 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
         }
     }
 
-    private OUT outputOf(IN input) {
+    private OUT outputOf(IN input, Cancellation cancellation) {
         try {
-            return process(input);
+            return process(input, cancellation);
         } catch (Throwable failure) {
             return onFailure(input, failure);
         } finally {
@@ -115,14 +127,18 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
     }
 
     /**
-     * Completes with {@link #onTimeout} and interrupts the input's work, so a timed-out input stops
-     * holding a thread (and what it was doing is not silently left running).
+     * Completes with {@link #onTimeout}, cancels and interrupts the input's work, so a timed-out
+     * input stops holding a thread (and what it was doing is not silently left running).
      */
     @Override
     public final void timeout(IN input, ResultFuture<OUT> resultFuture) {
         Pending<OUT> pending = running.remove(input);
         if (pending == null) {
             // The work finished as the timer fired: its output is the result.
+            return;
+        }
+        if (!pending.cancellation.cancel()) {
+            // The work committed its result just before: it completes the future itself.
             return;
         }
         if (pending.claim()) {
@@ -140,6 +156,7 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
     private static final class Pending<OUT> {
         private final ResultFuture<OUT> resultFuture;
         private final AtomicBoolean completed = new AtomicBoolean();
+        private final Cancellation cancellation = new Cancellation();
         private volatile Future<?> work;
 
         Pending(ResultFuture<OUT> resultFuture) {

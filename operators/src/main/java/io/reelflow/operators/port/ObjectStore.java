@@ -19,6 +19,12 @@ public interface ObjectStore extends AutoCloseable {
     /** Downloads the object at {@code uri} (as returned by {@link #put}) into {@code target}. */
     void get(String uri, Path target) throws IOException;
 
+    /**
+     * Deletes the object under {@code key}; nothing happens when there is none. Used to take back
+     * what a cancelled or failed attempt uploaded, so no object outlives its request's failure.
+     */
+    void delete(String key) throws IOException;
+
     /** The URI of the object under {@code key}, if it exists. */
     Optional<String> find(String key) throws IOException;
 

@@ -2,6 +2,8 @@ package io.reelflow.operators.quality;
 
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 
+import io.reelflow.operators.common.Cancellation;
+import io.reelflow.operators.common.CancelledException;
 import io.reelflow.operators.render.FfmpegLogging;
 import io.reelflow.schemas.QualityReport;
 import io.reelflow.schemas.RenderSpec;
@@ -52,9 +54,24 @@ public final class QualityScorer {
 
     /** Scores {@code videoFile} against what {@code expected} asked for. */
     public QualityReport score(Path videoFile, RenderSpec expected) {
+        try {
+            return score(videoFile, expected, Cancellation.none());
+        } catch (CancelledException e) {
+            throw new IllegalStateException("a token nobody holds was cancelled", e);
+        }
+    }
+
+    /**
+     * Scores {@code videoFile}, stopping between decoded frames once {@code cancellation} is
+     * cancelled (its timeout passed), so a long video does not hold a thread for nothing.
+     *
+     * @throws CancelledException when cancelled
+     */
+    public QualityReport score(Path videoFile, RenderSpec expected, Cancellation cancellation)
+            throws CancelledException {
         Measurement measured;
         try {
-            measured = measure(videoFile);
+            measured = measure(videoFile, cancellation);
         } catch (FrameGrabber.Exception | RuntimeException e) {
             return notDecodable(e.getMessage());
         }
@@ -143,7 +160,8 @@ public final class QualityScorer {
         }
     }
 
-    private Measurement measure(Path videoFile) throws FrameGrabber.Exception {
+    private Measurement measure(Path videoFile, Cancellation cancellation)
+            throws FrameGrabber.Exception, CancelledException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(videoFile.toFile())) {
             grabber.start();
             if (!grabber.hasVideo()) {
@@ -165,6 +183,7 @@ public final class QualityScorer {
             int blackSamples = 0;
             Frame frame;
             while ((frame = grabber.grabImage()) != null) {
+                cancellation.throwIfCancelled();
                 if (frames == 0) {
                     firstTimestamp = frame.timestamp;
                 }

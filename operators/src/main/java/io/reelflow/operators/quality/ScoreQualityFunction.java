@@ -1,6 +1,7 @@
 package io.reelflow.operators.quality;
 
 import io.reelflow.operators.common.BlockingAsyncFunction;
+import io.reelflow.operators.common.Cancellation;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.port.ObjectStoreFactory;
 import io.reelflow.operators.status.VideoResults;
@@ -43,13 +44,20 @@ public class ScoreQualityFunction extends BlockingAsyncFunction<RenderedVideo, V
 
     @Override
     protected VideoResult process(RenderedVideo video) throws Exception {
+        return process(video, Cancellation.none());
+    }
+
+    /** Scoring stops between frames once the timeout has answered for the video. */
+    @Override
+    protected VideoResult process(RenderedVideo video, Cancellation cancellation) throws Exception {
         if (video.getError() != null) {
             return VideoResults.failed(video, video.getError(), clock.instant());
         }
         Path file = Files.createTempFile("reelflow-quality-", ".mp4");
         try {
             store.get(video.getVideoUri(), file);
-            QualityReport report = scorer.score(file, video.getSpec());
+            cancellation.throwIfCancelled();
+            QualityReport report = scorer.score(file, video.getSpec(), cancellation);
             return VideoResults.scored(video, report, clock.instant());
         } finally {
             Files.deleteIfExists(file);

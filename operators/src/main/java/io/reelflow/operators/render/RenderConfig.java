@@ -31,6 +31,8 @@ import java.util.Set;
  *     than one uses cores the encoder leaves idle
  * @param contactSheetColumns tiles per row of the contact sheet
  * @param contactSheetTileWidth width in pixels of one contact sheet tile
+ * @param imageLimits the largest photo (bytes, pixels) a render decodes; a bigger one, checked from
+ *     its header before decoding, becomes a title card with the reason
  */
 public record RenderConfig(
         String workDirectory,
@@ -44,10 +46,11 @@ public record RenderConfig(
         int framesInFlight,
         int composeThreads,
         int contactSheetColumns,
-        int contactSheetTileWidth)
+        int contactSheetTileWidth,
+        ImageLimits imageLimits)
         implements Serializable {
 
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
 
     /** The presets libx264 accepts. */
     public static final Set<String> X264_PRESETS =
@@ -80,6 +83,7 @@ public record RenderConfig(
         Objects.requireNonNull(x264Preset, "x264Preset");
         Objects.requireNonNull(fontPaths, "fontPaths");
         Objects.requireNonNull(fontFamilies, "fontFamilies");
+        Objects.requireNonNull(imageLimits, "imageLimits");
         fontPaths = List.copyOf(fontPaths);
         fontFamilies = List.copyOf(fontFamilies);
         if (workDirectory != null && workDirectory.isBlank()) {
@@ -130,7 +134,8 @@ public record RenderConfig(
     /**
      * AUTO encoder, x264 {@code veryfast}, crf 23, 2 threads, subtitles at 5% of the height, the
      * bundled fonts only ({@link #DEFAULT_FONT_FAMILIES}), 3 frames in flight, 2 compose threads,
-     * contact sheets of 4 columns of 320 px tiles.
+     * contact sheets of 4 columns of 320 px tiles, {@link ImageLimits#defaults() photos} up to 64
+     * MiB and 64 megapixels.
      */
     public static RenderConfig defaults() {
         return new RenderConfig(
@@ -145,7 +150,8 @@ public record RenderConfig(
                 3,
                 2,
                 4,
-                320);
+                320,
+                ImageLimits.defaults());
     }
 
     /** The directory renders create their temporary directories in. */
@@ -209,6 +215,10 @@ public record RenderConfig(
         return new Builder(this).contactSheet(columns, tileWidth).build();
     }
 
+    public RenderConfig withImageLimits(ImageLimits limits) {
+        return new Builder(this).imageLimits(limits).build();
+    }
+
     /** Copies a config with one change; the record constructor validates. */
     private static final class Builder {
         private String workDirectory;
@@ -223,6 +233,7 @@ public record RenderConfig(
         private int composeThreads;
         private int contactSheetColumns;
         private int contactSheetTileWidth;
+        private ImageLimits imageLimits;
 
         Builder(RenderConfig c) {
             workDirectory = c.workDirectory;
@@ -237,6 +248,7 @@ public record RenderConfig(
             composeThreads = c.composeThreads;
             contactSheetColumns = c.contactSheetColumns;
             contactSheetTileWidth = c.contactSheetTileWidth;
+            imageLimits = c.imageLimits;
         }
 
         Builder workDirectory(String value) {
@@ -291,6 +303,11 @@ public record RenderConfig(
             return this;
         }
 
+        Builder imageLimits(ImageLimits value) {
+            imageLimits = value;
+            return this;
+        }
+
         RenderConfig build() {
             return new RenderConfig(
                     workDirectory,
@@ -304,7 +321,8 @@ public record RenderConfig(
                     framesInFlight,
                     composeThreads,
                     contactSheetColumns,
-                    contactSheetTileWidth);
+                    contactSheetTileWidth,
+                    imageLimits);
         }
     }
 }

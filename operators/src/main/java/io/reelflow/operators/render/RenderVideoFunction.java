@@ -1,6 +1,8 @@
 package io.reelflow.operators.render;
 
 import io.reelflow.operators.common.BlockingAsyncFunction;
+import io.reelflow.operators.common.Cancellation;
+import io.reelflow.operators.common.CancelledException;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.port.ObjectStoreFactory;
 import io.reelflow.schemas.RenderJob;
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Async Flink shell around {@link Renderer}: FFmpeg runs on this function's bounded pool. A render
  * that throws or outlives the timeout becomes a {@link RenderedVideo} with an error, which the
- * quality stage turns into a FAILED result.
+ * quality stage turns into a FAILED result. A timed-out render is cancelled: it stops between
+ * frames, uploads nothing more and deletes what it had uploaded, freeing its thread.
  */
 public class RenderVideoFunction extends BlockingAsyncFunction<RenderJob, RenderedVideo> {
     private static final Logger LOG = LoggerFactory.getLogger(RenderVideoFunction.class);
@@ -42,7 +45,17 @@ public class RenderVideoFunction extends BlockingAsyncFunction<RenderJob, Render
     }
 
     @Override
+    protected RenderedVideo process(RenderJob job, Cancellation cancellation) throws Exception {
+        return renderer.render(job, cancellation);
+    }
+
+    @Override
     protected RenderedVideo onFailure(RenderJob job, Throwable failure) {
+        if (failure instanceof CancelledException) {
+            // The timeout already answered for this job; the render only stopped and cleaned up.
+            LOG.info("Render of {} cancelled after its timeout", job.getRequestId());
+            return failed(job, "rendering timed out");
+        }
         LOG.warn("Rendering failed for {}", job.getRequestId(), failure);
         return failed(job, "rendering failed: " + failure);
     }

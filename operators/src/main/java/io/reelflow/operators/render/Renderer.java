@@ -1,5 +1,7 @@
 package io.reelflow.operators.render;
 
+import io.reelflow.operators.common.Cancellation;
+import io.reelflow.operators.common.CancelledException;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.render.audio.AudioMixer;
 import io.reelflow.operators.render.internal.Bands;
@@ -123,7 +125,19 @@ public final class Renderer {
      * @throws IOException when encoding or uploading fails
      */
     public RenderedVideo render(RenderJob job) throws IOException {
-        return renderWith(job, null);
+        return renderWith(job, null, Cancellation.none());
+    }
+
+    /**
+     * Renders {@code job} as {@link #render(RenderJob)} does, stopping between frames and steps
+     * once {@code cancellation} is cancelled: then nothing more is uploaded, what this attempt
+     * uploaded is deleted, and {@link CancelledException} is thrown. The uploads take effect only
+     * if {@link Cancellation#commit()} succeeds after the last one.
+     *
+     * @throws CancelledException when cancelled before the result was committed
+     */
+    public RenderedVideo render(RenderJob job, Cancellation cancellation) throws IOException {
+        return renderWith(job, null, Objects.requireNonNull(cancellation, "cancellation"));
     }
 
     /**
@@ -135,11 +149,14 @@ public final class Renderer {
      * @throws IOException when encoding or uploading fails
      */
     public RenderedVideo render(RenderJob job, Optional<Path> audioTrack) throws IOException {
-        return renderWith(job, Objects.requireNonNull(audioTrack, "audioTrack"));
+        return renderWith(
+                job, Objects.requireNonNull(audioTrack, "audioTrack"), Cancellation.none());
     }
 
     /** Renders with {@code audioTrack}, or with the job's own sound when it is null. */
-    private RenderedVideo renderWith(RenderJob job, Optional<Path> audioTrack) throws IOException {
+    private RenderedVideo renderWith(
+            RenderJob job, Optional<Path> audioTrack, Cancellation cancellation)
+            throws IOException {
         RenderSpec spec = job.getSpec();
         validate(job);
         FrameTimeline timeline =
@@ -162,19 +179,26 @@ public final class Renderer {
                                     store,
                                     new AudioMixer(),
                                     temp);
-            return render(job, timeline, temp, sound);
+            cancellation.throwIfCancelled();
+            return render(job, timeline, temp, sound, cancellation);
         } finally {
             deleteRecursively(temp);
         }
     }
 
-    private RenderedVideo render(RenderJob job, FrameTimeline timeline, Path temp, Soundtrack sound)
+    private RenderedVideo render(
+            RenderJob job,
+            FrameTimeline timeline,
+            Path temp,
+            Soundtrack sound,
+            Cancellation cancellation)
             throws IOException {
         RenderSpec spec = job.getSpec();
         int width = spec.getWidth();
         int height = spec.getHeight();
         FontLibrary fonts = config.fonts().library();
-        List<SubtitleCue> cues = subtitleCues(timeline, job.getLanguage());
+        SubtitleCues.Track track = subtitleTrack(timeline, job.getLanguage());
+        List<SubtitleCue> cues = track.cues();
         SubtitleOverlay subtitles =
                 spec.getSubtitles()
                         ? SubtitleOverlay.of(
@@ -205,7 +229,8 @@ public final class Renderer {
                 opener.notes.add("scene " + sceneIndex + ": shorter than one frame, not shown");
             }
         }
-        opener.media = download(timeline, temp);
+        boolean subtitlesCut = reportCutSubtitles(track, spec.getSubtitles(), opener);
+        opener.media = download(timeline, temp, cancellation);
         opener.notes.addAll(sound.notes());
 
         Path videoFile = temp.resolve("video.mp4");
@@ -236,7 +261,8 @@ public final class Renderer {
                 long startCpu = THREADS.getCurrentThreadCpuTime();
                 try (Bands bands = Bands.of(config.composeThreads())) {
                     composed =
-                            new Composer(timeline, opener, subtitles, sheet).compose(queue, bands);
+                            new Composer(timeline, opener, subtitles, sheet, cancellation)
+                                    .compose(queue, bands);
                 }
                 queue.finish();
                 // Which side held the other up: the figures that tell whether tuning the
@@ -251,6 +277,7 @@ public final class Renderer {
                         queue.encoderWaitMillis(),
                         queue.composerWaitMillis());
             }
+            cancellation.throwIfCancelled();
             writer.finish();
         }
 
@@ -262,14 +289,26 @@ public final class Renderer {
 
         String runId = job.getRunId();
         String requestId = job.getRequestId();
-        String videoUri = store.put(videoKey(runId, requestId), videoFile, "video/mp4");
-        String thumbnailUri =
-                store.put(thumbnailKey(runId, requestId), thumbnailFile, "image/jpeg");
-        String contactSheetUri =
-                store.put(contactSheetKey(runId, requestId), contactSheetFile, "image/jpeg");
-        String subtitlesUri =
-                store.put(subtitlesKey(runId, requestId), subtitlesFile, "application/x-subrip");
-        String webVttUri = store.put(webVttKey(runId, requestId), webVttFile, "text/vtt");
+        Uploads uploads = new Uploads(cancellation);
+        String videoUri;
+        String thumbnailUri;
+        String contactSheetUri;
+        String subtitlesUri;
+        String webVttUri;
+        try {
+            videoUri = uploads.put(videoKey(runId, requestId), videoFile, "video/mp4");
+            thumbnailUri = uploads.put(thumbnailKey(runId, requestId), thumbnailFile, "image/jpeg");
+            contactSheetUri =
+                    uploads.put(contactSheetKey(runId, requestId), contactSheetFile, "image/jpeg");
+            subtitlesUri =
+                    uploads.put(
+                            subtitlesKey(runId, requestId), subtitlesFile, "application/x-subrip");
+            webVttUri = uploads.put(webVttKey(runId, requestId), webVttFile, "text/vtt");
+            cancellation.commit();
+        } catch (IOException | RuntimeException | Error e) {
+            uploads.takeBack(requestId);
+            throw e;
+        }
 
         String fontNote = leftOutText(subtitles, opener.titleCardScripts());
         if (fontNote != null) {
@@ -278,6 +317,7 @@ public final class Renderer {
         }
         boolean degraded =
                 opener.fellBack
+                        || subtitlesCut
                         || fontNote != null
                         || job.getClips().stream().anyMatch(SceneClip::getDegraded);
         return RenderedVideo.newBuilder()
@@ -388,20 +428,25 @@ public final class Renderer {
                                                 KenBurns.forCues(
                                                         cues,
                                                         KenBurns.seed(
-                                                                job.getRequestId(), sceneIndex)))
+                                                                job.getRequestId(), sceneIndex)),
+                                                config.imageLimits())
                                         : VideoClipSource.open(
                                                 download.file(),
                                                 width,
                                                 height,
                                                 fps,
                                                 cues,
-                                                span.shownCount());
+                                                span.shownCount(),
+                                                config.imageLimits());
                         if (clip.getCredit() != null) {
                             synchronized (this) {
                                 credits.add(clip.getCredit());
                             }
                         }
                         return source;
+                    } catch (ImageTooLargeException e) {
+                        // The reason names no file, so users see it: "image is 100000x100000 ...".
+                        problem = "refused (" + e.getMessage() + ")";
                     } catch (IOException | RuntimeException e) {
                         problem = "unreadable";
                         detail = String.valueOf(e.getMessage());
@@ -450,13 +495,55 @@ public final class Renderer {
         }
     }
 
+    /**
+     * One attempt's uploads, remembered so that a cancelled or failed attempt takes them back: a
+     * FAILED request never leaves a video (or its thumbnail, subtitles, ...) behind.
+     */
+    private final class Uploads {
+        private final Cancellation cancellation;
+        private final List<String> keys = new ArrayList<>();
+
+        Uploads(Cancellation cancellation) {
+            this.cancellation = cancellation;
+        }
+
+        String put(String key, Path file, String contentType) throws IOException {
+            cancellation.throwIfCancelled();
+            // Remembered first: an upload cut short by an interrupt may still have landed.
+            keys.add(key);
+            return store.put(key, file, contentType);
+        }
+
+        /** Deletes what was uploaded; failures are logged, the original failure is thrown. */
+        void takeBack(String requestId) {
+            // An interrupted thread would have its deletes refused (the S3 client aborts).
+            boolean interrupted = Thread.interrupted();
+            try {
+                for (String key : keys) {
+                    try {
+                        store.delete(key);
+                    } catch (IOException | RuntimeException e) {
+                        LOG.warn("Could not delete {} of failed render {}", key, requestId, e);
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
     /** A downloaded media file, or why it could not be downloaded. */
     private record Download(Path file, String error) {}
 
     /** Fetches every distinct media URI once; failures are kept per URI, not thrown. */
-    private Map<String, Download> download(FrameTimeline timeline, Path temp) {
+    private Map<String, Download> download(
+            FrameTimeline timeline, Path temp, Cancellation cancellation)
+            throws CancelledException {
         Map<String, Download> media = new HashMap<>();
         for (SceneSpan span : timeline.spans()) {
+            cancellation.throwIfCancelled();
             SceneClip clip = span.clip();
             String uri = clip.getMediaUri();
             if (uri == null
@@ -497,12 +584,34 @@ public final class Renderer {
     }
 
     /**
-     * The subtitle cues of the video as rendered: scene boundaries moved to the frames where the
-     * picture changes, then split into readable cues by {@link SubtitleCues} (line width, two
-     * lines, RTL marks, CJK widths). Both the burned-in subtitles and the SRT/WebVTT files use
-     * them.
+     * Notes each scene whose subtitles were cut short; with burned-in subtitles it is also a reason
+     * the video is degraded (the picture does not show the whole text).
+     *
+     * @return whether the video is degraded for it
      */
-    private static List<SubtitleCue> subtitleCues(FrameTimeline timeline, String language) {
+    private static boolean reportCutSubtitles(
+            SubtitleCues.Track track, boolean burnedIn, SceneOpener opener) {
+        for (int scene : track.cutScenes()) {
+            String what =
+                    "scene "
+                            + scene
+                            + ": text too long to read in the scene's time, subtitles cut short"
+                            + " with an ellipsis";
+            opener.notes.add(what);
+            if (burnedIn) {
+                opener.reasons.add(what);
+            }
+        }
+        return burnedIn && !track.cutScenes().isEmpty();
+    }
+
+    /**
+     * The subtitle cues of the video as rendered: scene boundaries moved to the frames where the
+     * picture changes, then split into readable cues by {@link SubtitleCues} (two lines of at most
+     * 42 columns, fewer for CJK, a minimum time per cue, text that does not fit in time cut with an
+     * ellipsis; RTL marks). Both the burned-in subtitles and the SRT/WebVTT files use them.
+     */
+    private static SubtitleCues.Track subtitleTrack(FrameTimeline timeline, String language) {
         List<Scene> scenes = new ArrayList<>();
         for (SceneSpan span : timeline.spans()) {
             Scene scene = Scene.newBuilder(span.clip().getScene()).build();
@@ -510,7 +619,7 @@ public final class Renderer {
             scene.setEndSeconds(timeline.secondsAt(span.endFrame()));
             scenes.add(scene);
         }
-        return SUBTITLE_CUES.cues(scenes, language);
+        return SUBTITLE_CUES.track(scenes, language);
     }
 
     private static void validate(RenderJob job) {

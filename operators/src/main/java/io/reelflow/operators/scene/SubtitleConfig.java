@@ -10,8 +10,9 @@ import java.util.Objects;
  * SubtitleConfig config = SubtitleConfig.defaults().withMaxLineWidth(37);
  * }</pre>
  *
- * @param maxLineWidth widest line in columns (default 42); a Chinese, Japanese or Korean character
- *     takes two columns, so 21 of them fit
+ * @param maxLineWidth widest line in columns (default 42, the Netflix Timed Text Style Guide's
+ *     limit); a Chinese, Japanese or Korean character takes two columns, and those languages get
+ *     narrower lines still ({@link #maxLineWidthFor})
  * @param maxLines most lines per cue (default 2)
  * @param minCueSeconds shortest time a cue stays on screen, when its scene is that long (default 1)
  * @param directionMarks how right-to-left lines are marked for players (default {@link
@@ -26,6 +27,14 @@ public record SubtitleConfig(
     public static final int DEFAULT_MAX_LINE_WIDTH = 42;
     public static final int DEFAULT_MAX_LINES = 2;
     public static final double DEFAULT_MIN_CUE_SECONDS = 1.0;
+
+    /**
+     * Full-width characters per line the Netflix Timed Text Style Guides allow: 13 for Japanese, 16
+     * for Chinese and Korean (each two columns here).
+     */
+    public static final int JAPANESE_LINE_CHARACTERS = 13;
+
+    public static final int CHINESE_KOREAN_LINE_CHARACTERS = 16;
 
     /** How right-to-left lines are marked; the text itself always stays in logical order. */
     public enum DirectionMarks {
@@ -57,6 +66,20 @@ public record SubtitleConfig(
                     "minCueSeconds must be a finite number >= 0, was " + minCueSeconds);
         }
         Objects.requireNonNull(directionMarks, "directionMarks");
+    }
+
+    /**
+     * The widest line for {@code language} (ISO 639-1): {@link #maxLineWidth()}, narrowed for
+     * Japanese to 13 and for Chinese and Korean to 16 full-width characters.
+     */
+    public int maxLineWidthFor(String language) {
+        int cap =
+                switch (language == null ? "" : language) {
+                    case "ja" -> 2 * JAPANESE_LINE_CHARACTERS;
+                    case "zh", "ko" -> 2 * CHINESE_KOREAN_LINE_CHARACTERS;
+                    default -> maxLineWidth;
+                };
+        return Math.min(maxLineWidth, cap);
     }
 
     /** 42 columns, 2 lines, at least 1 s per cue, RLM before right-to-left lines. */

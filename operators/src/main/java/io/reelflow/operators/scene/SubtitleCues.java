@@ -1,7 +1,9 @@
 package io.reelflow.operators.scene;
 
 import com.ibm.icu.text.Bidi;
+import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
+import io.reelflow.operators.scene.internal.Joiner;
 import io.reelflow.operators.scene.internal.LineWrapper;
 import io.reelflow.schemas.Scene;
 import java.util.ArrayList;
@@ -9,13 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Subtitles from timed scenes, as SRT or WebVTT. Each scene's text is wrapped into lines of at most
- * {@link SubtitleConfig#maxLineWidth()} columns and grouped into cues of at most {@link
- * SubtitleConfig#maxLines()} lines; a scene with several cues shares its time between them in
- * proportion to their text, each cue staying at least {@link SubtitleConfig#minCueSeconds()}. Cues
- * never cross scene boundaries, so subtitles stay in sync with the pictures. Thread-safe.
+ * Subtitles from timed scenes, as SRT or WebVTT. Each scene's text becomes cues of at most {@link
+ * SubtitleConfig#maxLines()} lines of at most {@link SubtitleConfig#maxLineWidthFor} columns:
+ * sentences are kept whole in a cue when they fit (short ones share a cue), a longer sentence is
+ * split at clause punctuation, and only a clause longer than a cue is split between words. A scene
+ * with several cues shares its time between them in proportion to their text, each staying at least
+ * {@link SubtitleConfig#minCueSeconds()}. When a scene's text needs more cues than its time allows
+ * at that minimum, the cues that fit are shown and the last ends with an ellipsis: the scene is
+ * listed in {@link Track#cutScenes()}, so the caller can say so. Cues never cross scene boundaries,
+ * so subtitles stay in sync with the pictures. Thread-safe.
  *
  * <pre>{@code
  * SubtitleCues subtitles = new SubtitleCues(SubtitleConfig.defaults());
@@ -29,8 +36,30 @@ public final class SubtitleCues {
     private static final char RLM = '\u200F';
     private static final char RLE = '\u202B';
     private static final char PDF = '\u202C';
+    private static final String ELLIPSIS = "\u2026";
+
+    /**
+     * Where a clause ends: after a comma, semicolon, colon or dash followed by a space (so "1,000"
+     * stays whole), or after their full-width forms and the ideographic comma.
+     */
+    private static final Pattern CLAUSE_END =
+            Pattern.compile("(?<=[,;:\u2013\u2014])\\s+|(?<=[\uFF0C\u3001\uFF1B\uFF1A])\\s*");
+
+    private static final Pattern TRAILING_PUNCTUATION =
+            Pattern.compile("[\\s.!?,;:\u2013\u2014\u3002\uFF01\uFF1F\uFF0C\u3001\uFF1B\uFF1A]+$");
 
     private final SubtitleConfig config;
+
+    /**
+     * The cues of a subtitle track, and the indexes of the scenes whose text was cut short to stay
+     * readable.
+     */
+    public record Track(List<SubtitleCue> cues, List<Integer> cutScenes) {
+        public Track {
+            cues = List.copyOf(cues);
+            cutScenes = List.copyOf(cutScenes);
+        }
+    }
 
     public SubtitleCues(SubtitleConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -41,36 +70,52 @@ public final class SubtitleCues {
     }
 
     /**
-     * The cues of {@code scenes}, in order, numbered from 1. Scenes without text get none. When a
-     * scene is too short to show all its lines at {@code minCueSeconds} per cue, its cues get more
-     * than {@code maxLines} lines rather than flash by or lose text.
-     *
-     * @param language ISO 639-1 code or tag of the text (line breaking rules, right-to-left); null
-     *     or {@code "und"} to detect direction from the text
+     * The cues of {@code scenes}, in order, numbered from 1; see {@link #track}. Scenes without
+     * text get none.
      */
     public List<SubtitleCue> cues(List<Scene> scenes, String language) {
+        return track(scenes, language).cues();
+    }
+
+    /**
+     * The cues of {@code scenes} and the scenes cut short. No cue has more than {@code maxLines}
+     * lines, however much text a scene has: a scene too short to show its text at {@code
+     * minCueSeconds} per cue shows what fits and ends it with an ellipsis.
+     *
+     * @param language ISO 639-1 code or tag of the text (line breaking rules, line width,
+     *     right-to-left); null or {@code "und"} to detect direction from the text
+     */
+    public Track track(List<Scene> scenes, String language) {
         String lang = SceneAnalyzer.primaryLanguage(language);
         ULocale locale = lang.equals("und") ? ULocale.ROOT : new ULocale(lang);
+        int width = config.maxLineWidthFor(lang);
         List<SubtitleCue> cues = new ArrayList<>();
+        List<Integer> cutScenes = new ArrayList<>();
         for (Scene scene : scenes) {
             String text = scene.getText() == null ? "" : scene.getText();
             double start = scene.getStartSeconds();
             double end = scene.getEndSeconds();
-            List<String> lines = LineWrapper.wrap(text, locale, config.maxLineWidth());
-            if (lines.isEmpty() || !(end > start)) {
+            List<List<String>> groups = cueLines(text, locale, width);
+            if (groups.isEmpty() || !(end > start)) {
                 continue;
             }
             boolean rtl = isRightToLeft(lang, text);
-            List<List<String>> groups = group(lines, end - start);
-            double[] weights = new double[groups.size()];
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = Math.max(1, LineWrapper.width(String.join("", groups.get(i))));
+            int affordable = affordableCues(end - start);
+            boolean cut = groups.size() > affordable;
+            if (cut) {
+                groups = cut(groups, affordable, locale, width);
             }
-            double[] bounds = boundaries(start, end, weights);
+            double[] bounds = boundaries(start, end, weights(groups));
             if (!increasing(bounds)) {
-                // a scene of a few milliseconds: one cue with all its lines
-                groups = List.of(lines);
+                // a scene of a few milliseconds: one cue
+                if (groups.size() > 1) {
+                    groups = cut(groups, 1, locale, width);
+                    cut = true;
+                }
                 bounds = new double[] {start, end};
+            }
+            if (cut) {
+                cutScenes.add(scene.getIndex());
             }
             for (int i = 0; i < groups.size(); i++) {
                 cues.add(
@@ -78,7 +123,7 @@ public final class SubtitleCues {
                                 cues.size() + 1, bounds[i], bounds[i + 1], groups.get(i), rtl));
             }
         }
-        return cues;
+        return new Track(cues, cutScenes);
     }
 
     /** The cues as a SubRip (.srt) file: numbered blocks, {@code 00:00:01,500} times, CRLF-free. */
@@ -119,26 +164,96 @@ public final class SubtitleCues {
         return vtt.toString();
     }
 
-    /** Lines grouped into cues: {@code maxLines} each, fewer cues if the scene is too short. */
-    private List<List<String>> group(List<String> lines, double seconds) {
-        int wanted = (lines.size() + config.maxLines() - 1) / config.maxLines();
-        int affordable =
-                (int)
-                        Math.max(
-                                1,
-                                Math.min(
-                                        Integer.MAX_VALUE,
-                                        Math.floor(
-                                                seconds / Math.max(0.001, config.minCueSeconds())
-                                                        + 1e-9)));
-        int count = Math.min(wanted, affordable);
-        List<List<String>> groups = new ArrayList<>(count);
-        for (int k = 0; k < count; k++) {
-            int from = (int) ((long) lines.size() * k / count);
-            int to = (int) ((long) lines.size() * (k + 1) / count);
-            groups.add(new ArrayList<>(lines.subList(from, to)));
+    /**
+     * The text as cues' lines: whole sentences where they fit in a cue, packed together while they
+     * do; a longer sentence split at its clauses, packed the same way; a clause longer than a cue
+     * cut between words into cues of its own.
+     */
+    private List<List<String>> cueLines(String text, ULocale locale, int width) {
+        List<List<String>> cues = new ArrayList<>();
+        String pending = "";
+        for (String sentence : split(text, BreakIterator.getSentenceInstance(locale))) {
+            List<String> pieces =
+                    fits(sentence, locale, width)
+                            ? List.of(sentence)
+                            : List.of(CLAUSE_END.split(sentence));
+            for (String piece : pieces) {
+                String joined = pending.isEmpty() ? piece : Joiner.join(pending, piece);
+                if (fits(joined, locale, width)) {
+                    pending = joined;
+                    continue;
+                }
+                if (!pending.isEmpty()) {
+                    cues.add(LineWrapper.wrap(pending, locale, width));
+                }
+                pending = piece;
+                if (!fits(piece, locale, width)) {
+                    List<String> lines = LineWrapper.wrap(piece, locale, width);
+                    for (int i = 0; i < lines.size(); i += config.maxLines()) {
+                        cues.add(lines.subList(i, Math.min(lines.size(), i + config.maxLines())));
+                    }
+                    pending = "";
+                }
+            }
         }
-        return groups;
+        if (!pending.isEmpty()) {
+            cues.add(LineWrapper.wrap(pending, locale, width));
+        }
+        cues.removeIf(List::isEmpty);
+        return cues;
+    }
+
+    private boolean fits(String text, ULocale locale, int width) {
+        return LineWrapper.wrap(text, locale, width).size() <= config.maxLines();
+    }
+
+    private static List<String> split(String text, BreakIterator boundaries) {
+        List<String> parts = new ArrayList<>();
+        boundaries.setText(text);
+        int start = boundaries.first();
+        for (int end = boundaries.next();
+                end != BreakIterator.DONE;
+                start = end, end = boundaries.next()) {
+            String part = text.substring(start, end).strip();
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return parts;
+    }
+
+    /** How many cues fit in {@code seconds} at {@code minCueSeconds} each; at least one. */
+    private int affordableCues(double seconds) {
+        return (int)
+                Math.max(
+                        1,
+                        Math.min(
+                                Integer.MAX_VALUE,
+                                Math.floor(
+                                        seconds / Math.max(0.001, config.minCueSeconds()) + 1e-9)));
+    }
+
+    /** The first {@code count} cues, the last line of the last ending in an ellipsis. */
+    private static List<List<String>> cut(
+            List<List<String>> groups, int count, ULocale locale, int width) {
+        List<List<String>> kept = new ArrayList<>(groups.subList(0, count));
+        List<String> last = new ArrayList<>(kept.get(count - 1));
+        String line = last.get(last.size() - 1);
+        // The first line of the text wrapped one column narrower: cut between words (or
+        // characters, in scripts without spaces), with room for the ellipsis.
+        String shortened = LineWrapper.wrap(line, locale, width - 1).get(0);
+        last.set(
+                last.size() - 1, TRAILING_PUNCTUATION.matcher(shortened).replaceAll("") + ELLIPSIS);
+        kept.set(count - 1, last);
+        return kept;
+    }
+
+    private static double[] weights(List<List<String>> groups) {
+        double[] weights = new double[groups.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = Math.max(1, LineWrapper.width(String.join("", groups.get(i))));
+        }
+        return weights;
     }
 
     /**

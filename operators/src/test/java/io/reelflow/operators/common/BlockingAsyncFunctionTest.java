@@ -2,15 +2,10 @@ package io.reelflow.operators.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import io.reelflow.operators.testing.RecordingResultFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.functions.DefaultOpenContext;
-import org.apache.flink.streaming.api.functions.async.CollectionSupplier;
-import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +29,9 @@ class BlockingAsyncFunctionTest {
 
     @Test
     void shouldTurnARejectionByAFullPoolIntoAFailureOutput() throws Exception {
-        Recorder busy = new Recorder();
-        Recorder queued = new Recorder();
-        Recorder rejected = new Recorder();
+        RecordingResultFuture<String> busy = new RecordingResultFuture<>();
+        RecordingResultFuture<String> queued = new RecordingResultFuture<>();
+        RecordingResultFuture<String> rejected = new RecordingResultFuture<>();
 
         function.asyncInvoke("busy", busy);
         assertThat(function.started.await(5, TimeUnit.SECONDS)).isTrue();
@@ -54,7 +49,7 @@ class BlockingAsyncFunctionTest {
 
     @Test
     void shouldInterruptTheWorkOfATimedOutInputAndCompleteOnce() throws Exception {
-        Recorder slow = new Recorder();
+        RecordingResultFuture<String> slow = new RecordingResultFuture<>();
         String input = "slow";
 
         function.asyncInvoke(input, slow);
@@ -63,20 +58,34 @@ class BlockingAsyncFunctionTest {
 
         assertThat(function.interrupted.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(slow.outputs()).containsExactly("timed out slow");
-        assertThat(slow.completions).isEqualTo(1);
+        assertThat(slow.completions()).isEqualTo(1);
         assertThat(function.running()).isZero();
     }
 
     @Test
     void shouldIgnoreATimeoutThatFiresAfterTheWorkFinished() throws Exception {
-        Recorder fast = new Recorder();
+        RecordingResultFuture<String> fast = new RecordingResultFuture<>();
         function.release.countDown();
 
         function.asyncInvoke("fast", fast);
         assertThat(fast.result.get(5, TimeUnit.SECONDS)).containsExactly("done fast");
         function.timeout("fast", fast);
 
-        assertThat(fast.completions).isEqualTo(1);
+        assertThat(fast.completions()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldLeaveWorkThatCommittedItsResultToCompleteItself() throws Exception {
+        RecordingResultFuture<String> committed = new RecordingResultFuture<>();
+
+        function.asyncInvoke("committed", committed);
+        assertThat(function.started.await(5, TimeUnit.SECONDS)).isTrue();
+        function.timeout("committed", committed);
+
+        assertThat(committed.outputs()).isEmpty();
+        function.release.countDown();
+        assertThat(committed.result.get(5, TimeUnit.SECONDS)).containsExactly("done committed");
+        assertThat(committed.completions()).isEqualTo(1);
     }
 
     /** One thread, one queue slot; work waits on {@link #release} and reports interrupts. */
@@ -104,6 +113,15 @@ class BlockingAsyncFunctionTest {
             return "done " + input;
         }
 
+        /** Inputs named "committed..." commit before they wait, as a render after its uploads. */
+        @Override
+        protected String process(String input, Cancellation cancellation) throws Exception {
+            if (input.startsWith("committed")) {
+                cancellation.commit();
+            }
+            return process(input);
+        }
+
         @Override
         protected String onFailure(String input, Throwable failure) {
             return "failed " + input + ": " + failure.getClass().getSimpleName();
@@ -116,35 +134,5 @@ class BlockingAsyncFunctionTest {
 
         @Override
         protected void closeResources() {}
-    }
-
-    /** A result future that remembers what it was completed with, and how often. */
-    private static final class Recorder implements ResultFuture<String> {
-        final CompletableFuture<List<String>> result = new CompletableFuture<>();
-        volatile int completions;
-
-        @Override
-        public synchronized void complete(Collection<String> outputs) {
-            completions++;
-            result.complete(new ArrayList<>(outputs));
-        }
-
-        @Override
-        public void completeExceptionally(Throwable error) {
-            result.completeExceptionally(error);
-        }
-
-        @Override
-        public void complete(CollectionSupplier<String> supplier) {
-            try {
-                complete(supplier.get());
-            } catch (Exception e) {
-                completeExceptionally(e);
-            }
-        }
-
-        List<String> outputs() {
-            return result.getNow(List.of());
-        }
     }
 }

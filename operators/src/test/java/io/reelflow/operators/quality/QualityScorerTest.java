@@ -6,8 +6,11 @@ import static io.reelflow.operators.render.TestMedia.HEIGHT;
 import static io.reelflow.operators.render.TestMedia.WIDTH;
 import static io.reelflow.operators.render.TestMedia.spec;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.reelflow.operators.common.Cancellation;
+import io.reelflow.operators.common.CancelledException;
 import io.reelflow.operators.render.TestMedia;
 import io.reelflow.schemas.QualityReport;
 import java.awt.Color;
@@ -48,6 +51,16 @@ class QualityScorerTest {
         assertThat(report.getHeight()).isEqualTo(HEIGHT);
         assertThat(report.getMeasuredDurationSeconds()).isCloseTo(3.0, within(0.001));
         assertThat(report.getBlackFrameRatio()).isZero();
+    }
+
+    @Test
+    void shouldStopDecodingOnceCancelled() throws IOException {
+        Path file = video("cancelled.mp4", WIDTH, HEIGHT, 3.0, GREY);
+        Cancellation cancellation = Cancellation.none();
+        cancellation.cancel();
+
+        assertThatThrownBy(() -> scorer.score(file, spec(3.0, false), cancellation))
+                .isInstanceOf(CancelledException.class);
     }
 
     @Test

@@ -48,7 +48,8 @@ class RenderConfigTest {
                         .withFonts(List.of("fonts"), List.of("DejaVu Sans"))
                         .withFramesInFlight(2)
                         .withComposeThreads(3)
-                        .withContactSheet(3, 200);
+                        .withContactSheet(3, 200)
+                        .withImageLimits(new ImageLimits(1_000_000, 2_000_000));
 
         assertThat(config)
                 .isEqualTo(
@@ -64,7 +65,8 @@ class RenderConfigTest {
                                 2,
                                 3,
                                 3,
-                                200));
+                                200,
+                                new ImageLimits(1_000_000, 2_000_000)));
     }
 
     @Test

@@ -1029,6 +1029,101 @@ class RendererTest {
         }
     }
 
+    @Test
+    void shouldRefuseMediaOverTheImageLimitsFromTheirHeadersWithAReason() throws IOException {
+        Path bomb = TestMedia.writePngDeclaring(media.resolve("bomb.png"), 100_000, 100_000);
+        Path photo = TestMedia.writePhoto(media.resolve("photo.png"), 400, 300, GREEN, "png");
+        Path clipFile =
+                TestMedia.writeSolidClip(media.resolve("clip.mp4"), 640, 480, FPS, 25, i -> BLUE);
+        long photoBytes = Files.size(photo);
+        RenderJob job =
+                job(
+                        spec(3.0, false),
+                        List.of(
+                                clip(0, "Bomb", 0, 1.0, ClipSource.GENERATED_PHOTO, uri(bomb), 3),
+                                clip(1, "Bytes", 1.0, 2.0, ClipSource.STOCK_PHOTO, uri(photo), 3),
+                                clip(
+                                        2,
+                                        "Frames",
+                                        2.0,
+                                        3.0,
+                                        ClipSource.GENERATED,
+                                        uri(clipFile),
+                                        3)));
+        // 200,000 pixels: the 400x300 photo passes, the 640x480 clip does not.
+        Renderer renderer =
+                new Renderer(
+                        store,
+                        RenderConfig.defaults()
+                                .withWorkDirectory(work)
+                                .withImageLimits(new ImageLimits(photoBytes - 1, 200_000)));
+
+        RenderedVideo video = renderer.render(job);
+
+        assertThat(video.getDegraded()).isTrue();
+        assertThat(video.getDegradedReasons())
+                .containsExactly(
+                        "scene 0: GENERATED_PHOTO media refused (image is 100000x100000 (10000.0"
+                                + " MP), more than the 0.2 MP allowed), title card shown",
+                        "scene 1: STOCK_PHOTO media refused (image file is "
+                                + photoBytes
+                                + " bytes, more than the "
+                                + (photoBytes - 1)
+                                + " bytes allowed), title card shown",
+                        "scene 2: GENERATED media refused (image is 640x480 (0.3 MP), more than"
+                                + " the 0.2 MP allowed), title card shown");
+        assertThat(video.getVideoUri()).isNotNull();
+    }
+
+    @Test
+    void shouldKeepBurnedInAndFileSubtitlesReadableForAWordyScene() throws IOException {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 20_000) {
+            text.append("The fishermen mend their nets on the pier, and the boats leave. ");
+        }
+        // Over a photo: a title card shows the text itself, without subtitles.
+        Path photo = TestMedia.writePhoto(media.resolve("photo.png"), 320, 180, GREY, "png");
+        RenderJob job =
+                job(
+                        spec(8.0, true),
+                        List.of(
+                                clip(
+                                        0,
+                                        text.toString(),
+                                        0,
+                                        8.0,
+                                        ClipSource.STOCK_PHOTO,
+                                        uri(photo),
+                                        1)));
+
+        RenderedVideo video = renderer().render(job);
+
+        String srt = Files.readString(store.pathOf(Renderer.subtitlesKey(RUN_ID, REQUEST_ID)));
+        String vtt = Files.readString(store.pathOf(Renderer.webVttKey(RUN_ID, REQUEST_ID)));
+        for (String file : List.of(srt, vtt.substring("WEBVTT\n\n".length()))) {
+            List<String> blocks = List.of(file.split("\n\n"));
+            assertThat(blocks).hasSizeBetween(1, 8);
+            // number, times, then at most two lines of at most 42 characters
+            assertThat(blocks)
+                    .allSatisfy(
+                            block -> {
+                                List<String> lines = List.of(block.split("\n"));
+                                assertThat(lines).hasSizeBetween(3, 4);
+                                assertThat(lines.subList(2, lines.size()))
+                                        .allSatisfy(
+                                                l ->
+                                                        assertThat(l.length())
+                                                                .isLessThanOrEqualTo(42));
+                            });
+            assertThat(file.strip()).endsWith("\u2026");
+        }
+        assertThat(video.getDegraded()).isTrue();
+        assertThat(video.getDegradedReasons())
+                .containsExactly(
+                        "scene 0: text too long to read in the scene's time, subtitles cut short"
+                                + " with an ellipsis");
+    }
+
     /** Records the store calls a render makes. */
     private static final class CountingStore implements ObjectStore {
         private final ObjectStore delegate;
@@ -1050,6 +1145,11 @@ class RendererTest {
         public synchronized void get(String uri, Path target) throws IOException {
             gets.add(uri);
             delegate.get(uri, target);
+        }
+
+        @Override
+        public void delete(String key) throws IOException {
+            delegate.delete(key);
         }
 
         @Override

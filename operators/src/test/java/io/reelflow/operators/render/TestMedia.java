@@ -16,13 +16,18 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntFunction;
+import java.util.zip.CRC32;
+import java.util.zip.DeflaterOutputStream;
 import javax.imageio.ImageIO;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -108,6 +113,38 @@ public final class TestMedia {
             throws IOException {
         ImageIO.write(solid(width, height, colour), format, file.toFile());
         return file;
+    }
+
+    /**
+     * A decompression bomb: a PNG of a few dozen bytes whose header (IHDR) declares {@code width x
+     * height} RGB pixels, followed by a tiny IDAT (one row's worth of zeros) and IEND.
+     */
+    public static Path writePngDeclaring(Path file, int width, int height) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        ByteBuffer header = ByteBuffer.allocate(13);
+        // 8 bits per sample, colour type 2 (RGB), deflate, adaptive filtering, no interlace.
+        header.putInt(width).putInt(height).put((byte) 8).put((byte) 2).put(new byte[3]);
+        writeChunk(png, "IHDR", header.array());
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflate = new DeflaterOutputStream(idat)) {
+            deflate.write(new byte[16]);
+        }
+        writeChunk(png, "IDAT", idat.toByteArray());
+        writeChunk(png, "IEND", new byte[0]);
+        Files.write(file, png.toByteArray());
+        return file;
+    }
+
+    private static void writeChunk(ByteArrayOutputStream png, String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        png.writeBytes(typeBytes);
+        png.writeBytes(data);
+        png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     /** Bytes that no decoder accepts. */

@@ -100,9 +100,10 @@ class SubtitleCuesTest {
 
         List<String> lines = cues.stream().flatMap(cue -> cue.lines().stream()).toList();
         assertThat(lines).hasSizeGreaterThan(1);
+        // Netflix's Simplified Chinese guide: 16 characters per line.
         assertThat(lines)
-                .allSatisfy(line -> assertThat(LineWrapper.width(line)).isLessThanOrEqualTo(42));
-        assertThat(lines.get(0)).hasSize(21); // 21 wide characters fill 42 columns
+                .allSatisfy(line -> assertThat(LineWrapper.width(line)).isLessThanOrEqualTo(32));
+        assertThat(lines.get(0)).hasSize(16);
         assertThat(lines).noneMatch(line -> line.startsWith("，") || line.startsWith("。"));
         assertThat(String.join("", lines)).isEqualTo(text);
     }
@@ -134,14 +135,99 @@ class SubtitleCuesTest {
     }
 
     @Test
-    void shouldKeepCuesAtLeastOneSecondByGivingShortScenesFewerFullerCues() {
-        String text =
-                "One two three four five six seven eight nine ten eleven twelve thirteen"
-                        + " fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one.";
-        List<SubtitleCue> cues = subtitles.cues(List.of(scene(0, text, 0.0, 1.5)), "en");
+    void shouldCutAWordySceneWithAnEllipsisRatherThanOverflowTheFrame() {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 20_000) {
+            text.append("The fishermen mend their nets on the pier, and the boats leave. ");
+        }
+        List<Scene> scenes = List.of(scene(4, text.toString(), 0.0, 8.0));
 
-        assertThat(cues).hasSize(1);
-        assertThat(cues.get(0).lines()).hasSizeGreaterThan(2);
+        List<SubtitleCue> cues = subtitles.cues(scenes, "en");
+
+        assertThat(cues).hasSizeBetween(1, 8);
+        assertThat(cues)
+                .allSatisfy(
+                        cue -> {
+                            assertThat(cue.lines()).hasSizeBetween(1, 2);
+                            assertThat(cue.lines())
+                                    .allSatisfy(
+                                            line ->
+                                                    assertThat(LineWrapper.width(line))
+                                                            .isLessThanOrEqualTo(42));
+                            assertThat(cue.endSeconds() - cue.startSeconds())
+                                    .isGreaterThanOrEqualTo(1.0);
+                        });
+        List<String> lastLines = cues.get(cues.size() - 1).lines();
+        assertThat(lastLines.get(lastLines.size() - 1)).endsWith("\u2026");
+        assertThat(cues.get(cues.size() - 1).endSeconds()).isEqualTo(8.0);
+        assertThat(subtitles.track(scenes, "en").cutScenes()).containsExactly(4);
+    }
+
+    @Test
+    void shouldShowOneCueForAFewMillisecondsOfText() {
+        List<Scene> scenes =
+                List.of(
+                        scene(
+                                0,
+                                "One sentence here. And another one after it, quite long too.",
+                                0,
+                                1e-4));
+
+        SubtitleCues.Track track =
+                new SubtitleCues(SubtitleConfig.defaults().withMaxLineWidth(20))
+                        .track(scenes, "en");
+
+        assertThat(track.cues())
+                .singleElement()
+                .satisfies(c -> assertThat(c.lines()).containsExactly("One sentence here\u2026"));
+        assertThat(track.cutScenes()).containsExactly(0);
+    }
+
+    @Test
+    void shouldEndCuesWithSentencesWhereTheyFit() {
+        String text =
+                "Dawn. The drone rises above the old harbour while the fishermen mend their nets."
+                        + " Gulls circle.";
+
+        SubtitleCues.Track track = subtitles.track(List.of(scene(0, text, 0.0, 9.0)), "en");
+
+        // "Dawn." would fit with the next sentence's first line, but then that sentence would
+        // straddle two cues; the last sentence no longer fits in the second cue's two lines.
+        assertThat(track.cues())
+                .extracting(SubtitleCue::text)
+                .containsExactly(
+                        "Dawn.",
+                        "The drone rises above the old harbour while the fishermen mend their"
+                                + " nets.",
+                        "Gulls circle.");
+        assertThat(track.cutScenes()).isEmpty();
+    }
+
+    @Test
+    void shouldSplitASentenceLongerThanACueAtItsClauses() {
+        String text =
+                "When the tide turns at dawn, the fishermen of the old harbour push their boats"
+                        + " out, and the gulls, ever hungry, follow them far into the bay.";
+
+        List<SubtitleCue> cues = subtitles.cues(List.of(scene(0, text, 0.0, 12.0)), "en");
+
+        assertThat(cues).hasSizeGreaterThan(1);
+        assertThat(cues.get(0).text()).endsWith(",");
+        assertThat(String.join(" ", cues.stream().map(SubtitleCue::text).toList())).isEqualTo(text);
+    }
+
+    @Test
+    void shouldUseNarrowerLinesForJapanese() {
+        String text = "夜明けにドローンが古い港の上を飛び、漁師たちは長い木の桟橋で網を繕っている。";
+
+        List<String> lines =
+                subtitles.cues(List.of(scene(0, text, 0.0, 8.0)), "ja").stream()
+                        .flatMap(cue -> cue.lines().stream())
+                        .toList();
+
+        // Netflix's Japanese guide: 13 full-width characters per line.
+        assertThat(lines).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(13));
+        assertThat(String.join("", lines)).isEqualTo(text);
     }
 
     @Test

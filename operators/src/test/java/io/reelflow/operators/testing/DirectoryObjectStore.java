@@ -38,6 +38,11 @@ public final class DirectoryObjectStore implements ObjectStore {
     }
 
     @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(root.resolve(key));
+    }
+
+    @Override
     public Optional<String> find(String key) {
         return Files.exists(root.resolve(key)) ? Optional.of(uriOf(key)) : Optional.empty();
     }

@@ -3,6 +3,7 @@ package io.reelflow.job.config;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.reelflow.operators.gather.SceneGathering;
+import io.reelflow.operators.render.ImageLimits;
 import io.reelflow.operators.render.RenderConfig;
 import io.reelflow.operators.request.RequestLimits;
 import java.time.Duration;
@@ -121,6 +122,23 @@ public final class PipelineOptions {
                     .durationType()
                     .defaultValue(Duration.ofMinutes(20))
                     .withDescription("A render that takes longer fails the request.");
+
+    public static final ConfigOption<MemorySize> MAX_IMAGE_BYTES =
+            key("reelflow.render.max-image-bytes")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse(ImageLimits.DEFAULT_MAX_BYTES + "b"))
+                    .withDescription(
+                            "Largest photo file a render decodes (stock or generated); a bigger one"
+                                    + " becomes a title card with the reason.");
+
+    public static final ConfigOption<Long> MAX_IMAGE_PIXELS =
+            key("reelflow.render.max-image-pixels")
+                    .longType()
+                    .defaultValue(ImageLimits.DEFAULT_MAX_PIXELS)
+                    .withDescription(
+                            "Most pixels (width x height, read from the header before decoding) of"
+                                    + " a photo a render decodes; protects against decompression"
+                                    + " bombs.");
 
     public static final ConfigOption<String> ENCODER =
             key("reelflow.render.encoder")

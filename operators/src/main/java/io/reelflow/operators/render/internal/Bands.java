@@ -104,12 +104,7 @@ public final class Bands implements AutoCloseable {
             LockSupport.unpark(helper);
         }
         for (Thread helper : helpers) {
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            Threads.joinUninterruptibly(helper);
         }
     }
 

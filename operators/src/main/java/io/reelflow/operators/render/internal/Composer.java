@@ -1,5 +1,7 @@
 package io.reelflow.operators.render.internal;
 
+import io.reelflow.operators.common.Cancellation;
+import io.reelflow.operators.common.CancelledException;
 import io.reelflow.operators.render.internal.FrameTimeline.Boundary;
 import io.reelflow.operators.render.internal.FrameTimeline.SceneSpan;
 import io.reelflow.schemas.Transition;
@@ -40,6 +42,7 @@ public final class Composer {
     private final ContactSheet contactSheet;
     private final Map<Integer, SceneSource> open = new HashMap<>();
     private final Map<Integer, Future<SceneSource>> opening = new HashMap<>();
+    private final Cancellation cancellation;
 
     /** {@code subtitles} may be null (no burned-in subtitles). */
     public Composer(
@@ -47,10 +50,21 @@ public final class Composer {
             Sources sources,
             SubtitleOverlay subtitles,
             ContactSheet contactSheet) {
+        this(timeline, sources, subtitles, contactSheet, Cancellation.none());
+    }
+
+    /** A composer that stops between frames, with {@link CancelledException}, once cancelled. */
+    public Composer(
+            FrameTimeline timeline,
+            Sources sources,
+            SubtitleOverlay subtitles,
+            ContactSheet contactSheet,
+            Cancellation cancellation) {
         this.timeline = timeline;
         this.sources = sources;
         this.subtitles = subtitles;
         this.contactSheet = contactSheet;
+        this.cancellation = cancellation;
     }
 
     /** Composes every frame into {@code queue} (the caller finishes it) on this thread. */
@@ -87,6 +101,7 @@ public final class Composer {
             int owner = nextShown(spans, 0);
             int boundary = 0;
             for (int frame = 0; frame < timeline.totalFrames(); frame++) {
+                cancellation.throwIfCancelled();
                 while (spans.get(owner).endFrame() <= frame) {
                     owner = nextShown(spans, owner + 1);
                 }
@@ -186,6 +201,7 @@ public final class Composer {
             throw new IOException("opening scene " + index + " failed: " + e.getCause(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            closeWhenOpened(future);
             throw new IOException("interrupted while opening scene " + index, e);
         }
         open.put(index, source);
@@ -221,14 +237,15 @@ public final class Composer {
         throw new IllegalStateException("no scene left to show");
     }
 
-    /** Waits for a prefetch still under way (at most one) and releases what it opened. */
+    /**
+     * Waits for a prefetch still under way (at most one), even when the render is interrupted, and
+     * releases what it opened: a decoder left open would leak its native memory.
+     */
     private static void closeWhenOpened(Future<SceneSource> future) {
         try {
-            future.get().close();
+            Threads.getUninterruptibly(future).close();
         } catch (ExecutionException | RuntimeException e) {
             // The source never opened; nothing to release.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -139,16 +139,16 @@ public final class EncodingQueue implements AutoCloseable {
         }
     }
 
-    /** Stops the encoder thread if it still runs (after a failure while composing). */
+    /**
+     * Stops the encoder thread if it still runs (after a failure or cancellation while composing)
+     * and waits for it even when interrupted: the writer is closed next, and must not be while the
+     * encoder is inside it.
+     */
     @Override
     public void close() {
         if (thread.isAlive()) {
             thread.interrupt();
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Threads.joinUninterruptibly(thread);
         }
     }
 }

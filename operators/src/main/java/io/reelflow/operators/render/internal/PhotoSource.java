@@ -1,5 +1,7 @@
 package io.reelflow.operators.render.internal;
 
+import io.reelflow.operators.render.ImageLimits;
+import io.reelflow.operators.render.ImageTooLargeException;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -42,15 +44,29 @@ public final class PhotoSource implements SceneSource {
 
     /**
      * Decodes {@code file} (any format ImageIO reads, else via FFmpeg) for a {@code width x height}
-     * frame with the given move.
+     * frame with the given move, within the {@link ImageLimits#defaults() default limits}.
      */
     public static PhotoSource open(Path file, int width, int height, KenBurns move)
             throws IOException {
+        return open(file, width, height, move, ImageLimits.defaults());
+    }
+
+    /**
+     * Decodes {@code file} for a {@code width x height} frame with the given move, after checking
+     * its size and declared dimensions against {@code limits} (before any pixel is decoded).
+     *
+     * @throws ImageTooLargeException when the file or its picture is over a limit
+     */
+    public static PhotoSource open(
+            Path file, int width, int height, KenBurns move, ImageLimits limits)
+            throws IOException {
         int stillWidth = even(width * move.maxZoom());
         int stillHeight = even(height * move.maxZoom());
-        BufferedImage decoded = readWithImageIo(file, stillWidth, stillHeight);
+        boolean imageIoKnowsIt = limits.check(file).isPresent();
+        BufferedImage decoded =
+                imageIoKnowsIt ? readWithImageIo(file, stillWidth, stillHeight) : null;
         if (decoded == null) {
-            decoded = readWithFfmpeg(file);
+            decoded = readWithFfmpeg(file, limits);
         }
         Fit fit = Fit.choose(decoded.getWidth(), decoded.getHeight(), width, height);
         BufferedImage fitted =
@@ -254,10 +270,22 @@ public final class PhotoSource implements SceneSource {
         }
     }
 
-    private static BufferedImage readWithFfmpeg(Path file) throws IOException {
+    /**
+     * Decodes the first picture with FFmpeg, for formats ImageIO lacks (WebP, AVIF, ...): the
+     * dimensions FFmpeg reads from the stream are checked before the frame is decoded, and the
+     * decoder itself refuses bigger frames ({@code max_pixels}).
+     */
+    private static BufferedImage readWithFfmpeg(Path file, ImageLimits limits) throws IOException {
+        limits.checkStreamHeader(file);
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
                 Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            grabber.setVideoOption(
+                    "max_pixels", Long.toString(Math.min(limits.maxPixels(), Integer.MAX_VALUE)));
             grabber.start();
+            if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+                throw new IOException("no decodable image");
+            }
+            limits.checkPixels(grabber.getImageWidth(), grabber.getImageHeight());
             Frame frame = grabber.grabImage();
             if (frame == null) {
                 throw new IOException("no decodable image");

@@ -2,6 +2,8 @@ package io.reelflow.operators.render.internal;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
+import io.reelflow.operators.render.ImageLimits;
+import io.reelflow.operators.render.ImageTooLargeException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -119,16 +121,40 @@ public final class VideoClipSource implements SceneSource {
     public static VideoClipSource open(
             Path file, int width, int height, int fps, List<String> cues, int sceneFrames)
             throws IOException {
+        return open(file, width, height, fps, cues, sceneFrames, ImageLimits.defaults());
+    }
+
+    /**
+     * Opens {@code file} as {@link #open(Path, int, int, int, List, int)} does, refusing frames of
+     * more than {@code limits.maxPixels()} before the first is decoded: clips come from model
+     * servers and stock sites too.
+     *
+     * @throws ImageTooLargeException when the frames are over the pixel limit
+     */
+    public static VideoClipSource open(
+            Path file,
+            int width,
+            int height,
+            int fps,
+            List<String> cues,
+            int sceneFrames,
+            ImageLimits limits)
+            throws IOException {
+        limits.checkStreamHeader(file);
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         VideoClipSource source = null;
         try {
             grabber.setPixelFormat(AV_PIX_FMT_YUV420P);
+            // Headers that do not declare a size: the decoder refuses bigger frames itself.
+            grabber.setVideoOption(
+                    "max_pixels", Long.toString(Math.min(limits.maxPixels(), Integer.MAX_VALUE)));
             grabber.start();
             if (!grabber.hasVideo()
                     || grabber.getImageWidth() <= 0
                     || grabber.getImageHeight() <= 0) {
                 throw new IOException("no video stream");
             }
+            limits.checkPixels(grabber.getImageWidth(), grabber.getImageHeight());
             source = new VideoClipSource(grabber, width, height, fps, cues, sceneFrames);
             source.pending = source.next();
             return source;
