@@ -92,6 +92,9 @@ class LocalModeTest {
         assertThat(check.checkpointTimeout()).isEqualTo(Duration.ofMinutes(1));
         assertThat(check.tolerableFailures()).isEqualTo(3);
         assertThat(check.worstCommitDelay()).isLessThan(check.transactionTimeout());
+        assertThat(env.getCheckpointConfig().isUnalignedCheckpointsEnabled())
+                .as("barriers overtake a backlog queued in front of the render stage")
+                .isTrue();
     }
 
     @Test
