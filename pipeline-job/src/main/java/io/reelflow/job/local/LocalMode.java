@@ -249,7 +249,7 @@ public final class LocalMode {
     }
 
     /** The job's configuration, pointing at the local servers; {@code overrides} win. */
-    static Configuration jobConfiguration(
+    public static Configuration jobConfiguration(
             ServiceEndpoints services,
             ReferenceSidecarServer sidecar,
             Map<String, String> overrides) {
