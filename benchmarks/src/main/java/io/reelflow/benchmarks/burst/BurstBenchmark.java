@@ -255,8 +255,16 @@ public final class BurstBenchmark {
                                     load);
                         };
                 sample.run();
+                long cpuBefore = MemorySamples.processCpuNanos();
                 publish(services.kafkaBootstrapServers(), config, ids, published);
                 Map<String, Object> outcome = awaitResults(job, collector, sample);
+                long cpu = MemorySamples.processCpuNanos() - cpuBefore;
+                // PostgreSQL, a separate process, is not counted.
+                outcome.put(
+                        "jvmCpuSecondsPerCommittedResult",
+                        collector.distinct() == 0
+                                ? null
+                                : Math.round(cpu / 1e7 / collector.distinct()) / 100.0);
                 // Let the sinks finish the last checkpoint's rows before counting them.
                 Thread.sleep(config.get(PipelineOptions.CHECKPOINT_INTERVAL).toMillis() * 2);
                 sample.run();
@@ -324,7 +332,8 @@ public final class BurstBenchmark {
         config.toMap()
                 .forEach(
                         (key, value) -> {
-                            if (key.startsWith("reelflow.")
+                            if ((key.startsWith("reelflow.")
+                                            || key.startsWith("execution.checkpointing."))
                                     && !key.contains("secret")
                                     && !key.contains("access-key")
                                     && !key.contains("password")) {

@@ -64,7 +64,17 @@ final class BurstFigures {
         figures.put(
                 "latencyToCommittedResultMillis", Percentiles.summary(Arrays.copyOf(committed, n)));
         figures.put("latencyToCompletedAtMillis", Percentiles.summary(Arrays.copyOf(completed, n)));
-        figures.putAll(throughput(publishedAtMillis, Arrays.copyOf(seenAt, n)));
+        figures.put("throughputCommitted", throughput(publishedAtMillis, Arrays.copyOf(seenAt, n)));
+        long[] completedAt = new long[n];
+        for (int i = 0, j = 0; i < count; i++) {
+            ResultCollector.Seen seen = results.get(ids[i]);
+            if (seen != null) {
+                completedAt[j++] = seen.result().getCompletedAt().toEpochMilli();
+            }
+        }
+        // Committed results arrive in batches, one per checkpoint; completedAt shows the job's
+        // pace.
+        figures.put("throughputCompletedAt", throughput(publishedAtMillis, completedAt));
         return figures;
     }
 

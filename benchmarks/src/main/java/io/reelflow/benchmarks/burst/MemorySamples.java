@@ -1,5 +1,6 @@
 package io.reelflow.benchmarks.burst;
 
+import com.sun.management.GcInfo;
 import io.reelflow.benchmarks.common.ProcessMemory;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -7,14 +8,16 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Memory of this JVM over time: heap used (garbage included), heap live after the last collection,
- * committed heap, and the JVM's resident set size. Each sample also carries the caller's progress
- * figures, so growth can be read against work done.
+ * committed heap, the JVM's resident set size, and its CPU time. Each sample also carries the
+ * caller's progress figures, so growth can be read against work done.
  */
 final class MemorySamples {
 
@@ -27,6 +30,7 @@ final class MemorySamples {
             long rssMb,
             long gcCount,
             long gcMillis,
+            double processCpuSeconds,
             Map<String, Object> progress) {}
 
     private static final long MB = 1024 * 1024;
@@ -37,14 +41,7 @@ final class MemorySamples {
     /** Takes a sample now and returns it. */
     synchronized Sample sample(Map<String, Object> progress) {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        long afterGc = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage usage =
-                    pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
-            if (usage != null) {
-                afterGc += usage.getUsed();
-            }
-        }
+        long afterGc = heapAfterLastGc();
         long gcCount = 0;
         long gcMillis = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -56,14 +53,57 @@ final class MemorySamples {
                 new Sample(
                         Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0,
                         heap.getUsed() / MB,
-                        afterGc / MB,
+                        afterGc < 0 ? -1 : afterGc / MB,
                         heap.getCommitted() / MB,
                         rss < 0 ? -1 : rss / 1024,
                         gcCount,
                         gcMillis,
+                        Math.round(processCpuNanos() / 1e7) / 100.0,
                         new LinkedHashMap<>(progress));
         samples.add(sample);
         return sample;
+    }
+
+    /**
+     * The heap in use right after the most recent collection of any collector, all heap pools
+     * summed: what survived, i.e. live data plus what the collector left for later. (A pool's own
+     * collection usage is no substitute: G1 updates the old generation's only on mixed or full
+     * collections.) -1 before the first collection or on a JVM without these beans.
+     */
+    static long heapAfterLastGc() {
+        Set<String> heapPools = new HashSet<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool.getName());
+            }
+        }
+        GcInfo latest = null;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof com.sun.management.GarbageCollectorMXBean sun) {
+                GcInfo info = sun.getLastGcInfo();
+                if (info != null && (latest == null || info.getEndTime() > latest.getEndTime())) {
+                    latest = info;
+                }
+            }
+        }
+        if (latest == null) {
+            return -1;
+        }
+        long used = 0;
+        for (Map.Entry<String, MemoryUsage> pool : latest.getMemoryUsageAfterGc().entrySet()) {
+            if (heapPools.contains(pool.getKey())) {
+                used += pool.getValue().getUsed();
+            }
+        }
+        return used;
+    }
+
+    /** CPU time of this JVM, all threads; 0 where the JVM does not tell. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     synchronized List<Sample> all() {

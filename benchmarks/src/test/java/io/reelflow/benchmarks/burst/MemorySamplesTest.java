@@ -21,6 +21,18 @@ class MemorySamplesTest {
     }
 
     @Test
+    void shouldSeeTheHeapThatSurvivedTheLastCollection() {
+        Object[] kept = new Object[16];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = new byte[1024 * 1024];
+        }
+        System.gc();
+
+        assertThat(MemorySamples.heapAfterLastGc()).isGreaterThanOrEqualTo(16L * 1024 * 1024);
+        assertThat(kept).doesNotContainNull();
+    }
+
+    @Test
     void shouldSampleThisJvmWithTheCallersProgress() {
         MemorySamples samples = new MemorySamples();
 
