@@ -255,6 +255,7 @@ public final class BurstBenchmark {
                                     load);
                         };
                 sample.run();
+                long liveBefore = MemorySamples.liveHeapMb();
                 long cpuBefore = MemorySamples.processCpuNanos();
                 publish(services.kafkaBootstrapServers(), config, ids, published);
                 Map<String, Object> outcome = awaitResults(job, collector, sample);
@@ -279,7 +280,12 @@ public final class BurstBenchmark {
                                 services.kafkaBootstrapServers(),
                                 config.get(KafkaOptions.DEAD_LETTER_TOPIC)));
                 result.put("postgresStatusCounts", postgresStatusCounts(services));
-                result.put("memory", memory.summary());
+                Map<String, Object> memorySummary = new LinkedHashMap<>(memory.summary());
+                // What a full collection keeps, before the burst and after it drained: the heap the
+                // burst left behind (dedup entries, the benchmark's own results, the fake's jobs).
+                memorySummary.put("liveHeapMbBeforeBurst", liveBefore);
+                memorySummary.put("liveHeapMbAfterBurst", MemorySamples.liveHeapMb());
+                result.put("memory", memorySummary);
                 result.put("checkpoints", checkpointSummary(rest, jobId));
                 result.put("sidecar", sidecarTotals(sidecar));
                 result.put("samples", memory.all());

@@ -98,6 +98,12 @@ final class MemorySamples {
         return used;
     }
 
+    /** Heap used right after a full collection ({@code System.gc()}): the live data, in MB. */
+    static long liveHeapMb() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MB;
+    }
+
     /** CPU time of this JVM, all threads; 0 where the JVM does not tell. */
     static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean()

@@ -21,6 +21,11 @@ class BurstFiguresTest {
                 .build();
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object figures) {
+        return (Map<String, Object>) figures;
+    }
+
     @Test
     void shouldMeasureFromEachRequestsPublishAndCountStatusesAndGatherDeadlines() {
         String[] ids = {"a", "b", "c", "d"};
@@ -56,10 +61,10 @@ class BurstFiguresTest {
                         Map.of(
                                 "count", 3L, "min", 3_000L, "p50", 4_000L, "p95", 10_000L, "p99",
                                 10_000L, "max", 10_000L));
-        assertThat((Map<?, ?>) figures.get("throughputCompletedAt"))
+        assertThat(castMap(figures.get("throughputCompletedAt")))
                 .containsEntry("firstResultSeconds", 2.0)
                 .containsEntry("makespanSeconds", 10.0);
-        assertThat((Map<?, ?>) figures.get("throughputCommitted"))
+        assertThat(castMap(figures.get("throughputCommitted")))
                 .containsEntry("firstResultSeconds", 3.0)
                 .containsEntry("makespanSeconds", 11.0);
         assertThat(figures.get("errorKinds"))
