@@ -1,6 +1,5 @@
 package io.reelflow.benchmarks.burst;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.reelflow.benchmarks.common.ChildJvm;
@@ -215,14 +214,15 @@ public final class BurstBenchmark {
                     StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
             ReelflowJob.define(env, config);
             JobClient job = env.executeAsync("Reelflow burst benchmark");
-            FlinkRest rest = new FlinkRest(URI.create("http://127.0.0.1:" + restPort));
             String jobId = job.getJobID().toHexString();
+            JobProbe probe =
+                    new JobProbe(new FlinkRest(URI.create("http://127.0.0.1:" + restPort)), jobId);
             System.out.printf("job %s, Flink REST API on http://127.0.0.1:%d%n", jobId, restPort);
             try (ResultCollector collector =
                     new ResultCollector(
                             services.kafkaBootstrapServers(),
                             config.get(KafkaOptions.RESULTS_TOPIC))) {
-                awaitRunning(rest, jobId);
+                probe.awaitRunning();
                 collector.start();
                 MemorySamples memory = new MemorySamples();
                 String[] ids = new String[requests];
@@ -234,12 +234,12 @@ public final class BurstBenchmark {
                             Map<String, Object> progress = new LinkedHashMap<>();
                             progress.put("results", collector.distinct());
                             progress.putAll(sidecarGauges(sidecar));
-                            Map<String, Object> checkpoints = checkpointCounts(rest, jobId);
+                            Map<String, Object> checkpoints = probe.checkpointCounts();
                             if (!checkpoints.isEmpty()) {
                                 lastCheckpoints.set(checkpoints);
                             }
                             progress.putAll(checkpoints);
-                            Map<String, String> load = vertexLoad(rest, jobId);
+                            Map<String, String> load = probe.vertexLoad();
                             progress.put("busyAndBackPressuredMsPerSecond", load);
                             MemorySamples.Sample s = memory.sample(progress);
                             System.out.printf(
@@ -286,7 +286,7 @@ public final class BurstBenchmark {
                 memorySummary.put("liveHeapMbBeforeBurst", liveBefore);
                 memorySummary.put("liveHeapMbAfterBurst", MemorySamples.liveHeapMb());
                 result.put("memory", memorySummary);
-                result.put("checkpoints", checkpointSummary(rest, jobId));
+                result.put("checkpoints", probe.checkpointSummary());
                 result.put("sidecar", sidecarTotals(sidecar));
                 result.put("samples", memory.all());
             } finally {
@@ -349,27 +349,6 @@ public final class BurstBenchmark {
         job.put("restart-strategy", config.toMap().get("restart-strategy.type"));
         described.put("job", job);
         return described;
-    }
-
-    /** Waits until every task of the job runs, so the burst meets a job ready to read it. */
-    private static void awaitRunning(FlinkRest rest, String jobId) throws Exception {
-        long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < until) {
-            try {
-                JsonNode job = rest.get("/jobs/" + jobId);
-                boolean allRunning = job.path("vertices").size() > 0;
-                for (JsonNode vertex : job.path("vertices")) {
-                    allRunning &= "RUNNING".equals(vertex.path("status").asText());
-                }
-                if (allRunning) {
-                    return;
-                }
-            } catch (IOException e) {
-                // Not up yet.
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the job's tasks did not all start within 3 minutes");
     }
 
     /** Sends every request at once; {@code publishedAt[i]} is when Kafka acknowledged it. */
@@ -470,88 +449,6 @@ public final class BurstBenchmark {
             stats.put("distinctContentKeys", keys.size());
         }
         return stats;
-    }
-
-    /** Completed, failed and in-progress checkpoints and the latest duration; empty on error. */
-    private static Map<String, Object> checkpointCounts(FlinkRest rest, String jobId) {
-        Map<String, Object> counts = new LinkedHashMap<>();
-        try {
-            JsonNode answer = rest.get("/jobs/" + jobId + "/checkpoints");
-            counts.put("checkpointsCompleted", answer.path("counts").path("completed").asLong());
-            counts.put("checkpointsFailed", answer.path("counts").path("failed").asLong());
-            counts.put("checkpointsInProgress", answer.path("counts").path("in_progress").asLong());
-            JsonNode latest = answer.path("latest").path("completed");
-            if (!latest.isMissingNode() && !latest.isNull()) {
-                counts.put("lastCheckpointMillis", latest.path("end_to_end_duration").asLong());
-            }
-        } catch (IOException e) {
-            counts.put("checkpointsUnavailable", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return counts;
-    }
-
-    /**
-     * Per task (operator chain) with any load, the busiest and most back-pressured subtask's
-     * milliseconds per second as {@code busy/backPressured}: where the pipeline's time goes.
-     */
-    private static Map<String, String> vertexLoad(FlinkRest rest, String jobId) {
-        Map<String, String> load = new LinkedHashMap<>();
-        try {
-            for (JsonNode vertex : rest.get("/jobs/" + jobId).path("vertices")) {
-                JsonNode metrics =
-                        rest.get(
-                                "/jobs/"
-                                        + jobId
-                                        + "/vertices/"
-                                        + vertex.path("id").asText()
-                                        + "/subtasks/metrics?get=busyTimeMsPerSecond,"
-                                        + "backPressuredTimeMsPerSecond&agg=max");
-                long busy = 0;
-                long backPressured = 0;
-                for (JsonNode metric : metrics) {
-                    long value = Math.round(metric.path("max").asDouble());
-                    if (metric.path("id").asText().startsWith("busy")) {
-                        busy = value;
-                    } else {
-                        backPressured = value;
-                    }
-                }
-                if (busy + backPressured >= 100) {
-                    load.put(shortName(vertex.path("name").asText()), busy + "/" + backPressured);
-                }
-            }
-        } catch (IOException e) {
-            load.put("unavailable", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return load;
-    }
-
-    /** The first operator of a chain's name, e.g. {@code Render videos (FFmpeg)}. */
-    private static String shortName(String chain) {
-        String first = chain.split(" -> ")[0];
-        return first.length() > 40 ? first.substring(0, 40) : first;
-    }
-
-    /** Counts, end-to-end duration and state size summaries, and the latest failure. */
-    private static Map<String, Object> checkpointSummary(FlinkRest rest, String jobId) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        try {
-            JsonNode answer = rest.get("/jobs/" + jobId + "/checkpoints");
-            summary.put("counts", answer.path("counts"));
-            summary.put(
-                    "endToEndDurationMillis", answer.path("summary").path("end_to_end_duration"));
-            summary.put("stateSizeBytes", answer.path("summary").path("state_size"));
-            summary.put("latestFailed", answer.path("latest").path("failed"));
-        } catch (IOException e) {
-            summary.put("unavailable", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return summary;
     }
 
     /** Rows of {@code video_results} for the burst's run, per status: what the JDBC sink wrote. */

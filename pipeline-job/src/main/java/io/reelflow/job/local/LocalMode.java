@@ -248,7 +248,10 @@ public final class LocalMode {
         return values;
     }
 
-    /** The job's configuration, pointing at the local servers; {@code overrides} win. */
+    /**
+     * The job's configuration, pointing at the local servers; {@code overrides} win. Public for
+     * the burst benchmark, which runs the job as local mode does.
+     */
     public static Configuration jobConfiguration(
             ServiceEndpoints services,
             ReferenceSidecarServer sidecar,
