@@ -249,8 +249,8 @@ public final class LocalMode {
     }
 
     /**
-     * The job's configuration, pointing at the local servers; {@code overrides} win. Public for
-     * the burst benchmark, which runs the job as local mode does.
+     * The job's configuration, pointing at the local servers; {@code overrides} win. Public for the
+     * burst benchmark, which runs the job as local mode does.
      */
     public static Configuration jobConfiguration(
             ServiceEndpoints services,
