@@ -3,7 +3,8 @@ package io.reelflow.benchmarks.generation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.reelflow.benchmarks.common.JavaClassPath;
+import io.reelflow.benchmarks.common.ChildJvm;
+import io.reelflow.benchmarks.common.FlinkRest;
 import io.reelflow.benchmarks.common.Machine;
 import io.reelflow.benchmarks.common.Medians;
 import io.reelflow.benchmarks.common.Options;
@@ -132,10 +133,8 @@ public final class GenerationCheckpointBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (!JavaClassPath.isSystem(GenerationCheckpointBenchmark.class)) {
-            // Under exec:java: a local Flink cluster resolves job classes through the system
-            // class loader, which lacks this program's class path; run in a child JVM instead.
-            runInChildJvm(args);
+        if (ChildJvm.needed(GenerationCheckpointBenchmark.class)) {
+            ChildJvm.run(GenerationCheckpointBenchmark.class, List.of(), args);
             return;
         }
         AvroClassTrust.install();
@@ -149,19 +148,6 @@ public final class GenerationCheckpointBenchmark {
         mapper.writeValue(out.toFile(), result);
         System.out.println(mapper.writeValueAsString(result));
         System.out.println("wrote " + out.toAbsolutePath());
-    }
-
-    private static void runInChildJvm(String[] args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(JavaClassPath.javaExecutable());
-        command.add("-cp");
-        command.add(JavaClassPath.of(GenerationCheckpointBenchmark.class));
-        command.add(GenerationCheckpointBenchmark.class.getName());
-        command.addAll(List.of(args));
-        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
-        if (exit != 0) {
-            throw new IllegalStateException("the benchmark's JVM exited with " + exit);
-        }
     }
 
     /**

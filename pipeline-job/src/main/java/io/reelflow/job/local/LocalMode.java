@@ -249,8 +249,11 @@ public final class LocalMode {
         return values;
     }
 
-    /** The job's configuration, pointing at the local servers; {@code overrides} win. */
-    static Configuration jobConfiguration(
+    /**
+     * The job's configuration, pointing at the local servers; {@code overrides} win. Public for the
+     * burst benchmark, which runs the job as local mode does.
+     */
+    public static Configuration jobConfiguration(
             ServiceEndpoints services,
             ReferenceSidecarServer sidecar,
             Map<String, String> overrides) {

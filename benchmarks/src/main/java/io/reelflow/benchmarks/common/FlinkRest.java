@@ -1,4 +1,4 @@
-package io.reelflow.benchmarks.generation;
+package io.reelflow.benchmarks.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** GETs against a Flink cluster's REST API, answers as JSON. */
-final class FlinkRest {
+public final class FlinkRest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -18,12 +18,12 @@ final class FlinkRest {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    FlinkRest(URI base) {
+    public FlinkRest(URI base) {
         this.base = base;
     }
 
     /** The answer to {@code GET path}; fails on any status but 200. */
-    JsonNode get(String path) throws IOException, InterruptedException {
+    public JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> response =
                 http.send(
                         HttpRequest.newBuilder(base.resolve(path))
@@ -47,7 +47,8 @@ final class FlinkRest {
      * The vertex's metrics whose names end with one of {@code suffixes}, by name, e.g. {@code
      * 0.Generate_clips.generation.endpoint.sidecar-0.queued}.
      */
-    java.util.Map<String, Long> vertexMetrics(String jobId, String vertexId, String... suffixes)
+    public java.util.Map<String, Long> vertexMetrics(
+            String jobId, String vertexId, String... suffixes)
             throws IOException, InterruptedException {
         String path = "/jobs/" + jobId + "/vertices/" + vertexId + "/metrics";
         java.util.List<String> names = new java.util.ArrayList<>();
@@ -77,14 +78,14 @@ final class FlinkRest {
      * only then fetches anew in the background (at most every {@code
      * metrics.fetcher.update-interval}), so a read after a quiet spell would be stale.
      */
-    void refreshMetrics(String jobId, String vertexId, java.time.Duration fetchInterval)
+    public void refreshMetrics(String jobId, String vertexId, java.time.Duration fetchInterval)
             throws IOException, InterruptedException {
         vertexMetricSum(jobId, vertexId, "numRecordsIn");
         Thread.sleep(fetchInterval.multipliedBy(3).toMillis());
     }
 
     /** The sum over the vertex's subtasks of a task metric such as {@code numRecordsIn}. */
-    long vertexMetricSum(String jobId, String vertexId, String metric)
+    public long vertexMetricSum(String jobId, String vertexId, String metric)
             throws IOException, InterruptedException {
         JsonNode answer =
                 get(
