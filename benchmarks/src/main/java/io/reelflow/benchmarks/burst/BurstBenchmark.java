@@ -1,5 +1,8 @@
 package io.reelflow.benchmarks.burst;
 
+import static io.reelflow.benchmarks.common.LocalResources.deleteRecursively;
+import static io.reelflow.benchmarks.common.LocalResources.freePort;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.reelflow.benchmarks.common.ChildJvm;
@@ -20,8 +23,6 @@ import io.reelflow.schemas.codec.AvroClassTrust;
 import io.reelflow.schemas.codec.VideoRequestCodec;
 import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarOptions;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -499,23 +499,6 @@ public final class BurstBenchmark {
             // The cancellation itself, or a job that had already stopped.
         } catch (Exception e) {
             System.err.println("cancelling the job: " + e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Collections.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

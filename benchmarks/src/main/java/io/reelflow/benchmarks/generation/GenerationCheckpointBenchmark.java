@@ -1,5 +1,8 @@
 package io.reelflow.benchmarks.generation;
 
+import static io.reelflow.benchmarks.common.LocalResources.deleteRecursively;
+import static io.reelflow.benchmarks.common.LocalResources.freePort;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,13 +19,11 @@ import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.SceneTask;
 import io.reelflow.schemas.codec.AvroClassTrust;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -475,22 +476,5 @@ public final class GenerationCheckpointBenchmark {
             throw new IllegalStateException("gave up waiting for " + what);
         }
         Thread.sleep(250);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Collections.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

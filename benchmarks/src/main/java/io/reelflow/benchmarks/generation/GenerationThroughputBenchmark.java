@@ -1,5 +1,7 @@
 package io.reelflow.benchmarks.generation;
 
+import static io.reelflow.benchmarks.common.LocalResources.deleteRecursively;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.reelflow.benchmarks.common.Machine;
@@ -366,16 +368,5 @@ public final class GenerationThroughputBenchmark {
 
     static double round(double value) {
         return Math.round(value * 1000.0) / 1000.0;
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Collections.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }
