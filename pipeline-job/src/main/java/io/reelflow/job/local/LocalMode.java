@@ -24,6 +24,7 @@ import io.reelflow.schemas.VideoRequest;
 import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarMode;
 import io.reelflow.sidecar.SidecarOptions;
+import io.reelflow.sidecar.SpeechEngine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -379,7 +380,23 @@ public final class LocalMode {
                 services.s3Endpoint(), services.s3Bucket(), connection);
         out.printf("  PostgreSQL     %s  user %s%n", services.jdbcUrl(), services.jdbcUser());
         out.printf("  Sidecar        %s  (%s)%n", sidecar.baseUri(), sidecar.generator());
+        out.printf("  Speech         %s%n", speech(sidecar));
         out.printf("  Flink web UI   %s%n", webUi(webUiPort));
+    }
+
+    /**
+     * Which espeak-ng speaks on the sidecar's {@code /v1/audio/speech}, or that narration will be
+     * skipped and how to install it; the program is looked for here, so the answer is known at
+     * start.
+     */
+    static String speech(ReferenceSidecarServer sidecar) {
+        SpeechEngine.Status status = sidecar.speechEngine().status();
+        if (status.available()) {
+            return status.description() + " at " + sidecar.baseUri().resolve("v1/audio/speech");
+        }
+        return "none: narration will be skipped. "
+                + status.problem()
+                + " (Debian/Ubuntu; brew install espeak-ng on macOS)";
     }
 
     private static String webUi(int port) {

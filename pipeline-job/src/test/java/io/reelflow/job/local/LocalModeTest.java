@@ -10,6 +10,7 @@ import io.reelflow.job.ReelflowJob;
 import io.reelflow.job.TransactionTimeoutCheck;
 import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarMode;
+import io.reelflow.sidecar.SpeechEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -117,8 +118,32 @@ class LocalModeTest {
                 .contains("http://127.0.0.1:9000  bucket reelflow  keys in " + connection)
                 .contains("jdbc:postgresql://127.0.0.1:5433/reelflow")
                 .contains("Flink web UI   http://127.0.0.1:8081")
+                .contains("  Speech         ")
                 .doesNotContain(SECRET)
                 .doesNotContain("localhost");
+    }
+
+    @Test
+    void shouldSayAtStartWhichSpeechEngineSpeaksOrHowToInstallOne() throws Exception {
+        try (ReferenceSidecarServer missing =
+                        ReferenceSidecarServer.start(
+                                LocalMode.sidecarOptions(0, SidecarMode.VIDEO_JOBS)
+                                        .withSpeechEngine("/nonexistent/bin/espeak-ng"));
+                ReferenceSidecarServer installed =
+                        ReferenceSidecarServer.start(
+                                LocalMode.sidecarOptions(0, SidecarMode.VIDEO_JOBS))) {
+            assertThat(LocalMode.speech(missing))
+                    .startsWith("none: narration will be skipped.")
+                    .contains("apt-get install espeak-ng", "brew install espeak-ng");
+            if (!"1".equals(System.getenv(SpeechEngine.REQUIRE_ENV))) {
+                assumeThat(installed.speechEngine().status().available())
+                        .as("espeak-ng is installed")
+                        .isTrue();
+            }
+            assertThat(LocalMode.speech(installed))
+                    .matches(
+                            "espeak-ng \\d+\\.\\d+\\S* \\(/.+\\) at http://127\\.0\\.0\\.1:\\d+/v1/audio/speech");
+        }
     }
 
     @Test
