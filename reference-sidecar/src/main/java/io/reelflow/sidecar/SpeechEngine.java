@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,9 +46,12 @@ public final class SpeechEngine implements AutoCloseable {
 
     public static final String DEFAULT_COMMAND = "espeak-ng";
 
-    /** The reason given whenever the program cannot be found or run. */
+    /** How to install the program on Debian and Ubuntu. */
+    public static final String INSTALL_COMMAND = "apt-get install espeak-ng";
+
+    /** The reason given whenever the program cannot be found. */
     public static final String INSTALL_HINT =
-            "espeak-ng is not installed; install it with: apt-get install espeak-ng";
+            "espeak-ng is not installed; install it with: " + INSTALL_COMMAND;
 
     /**
      * Set to {@code 1} where real speech must be tested (CI): tests that need espeak-ng then fail
@@ -67,8 +71,8 @@ public final class SpeechEngine implements AutoCloseable {
     /** espeak-ng speaks no slower than this; slower speeds are clamped to it. */
     public static final int MIN_WORDS_PER_MINUTE = 80;
 
-    /** How long one synthesis may take before the process is killed. */
-    public static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** How long one synthesis may take before the process is killed, unless told otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * OpenAI's built-in voices ({@code openai-python
@@ -93,10 +97,12 @@ public final class SpeechEngine implements AutoCloseable {
 
     private final String command;
     private final ThreadPoolExecutor pool;
+    private final Duration timeout;
     private volatile Probe probe;
 
-    private SpeechEngine(String command, int threads, int queueCapacity) {
+    private SpeechEngine(String command, int threads, int queueCapacity, Duration timeout) {
         this.command = command;
+        this.timeout = timeout;
         this.pool =
                 new ThreadPoolExecutor(
                         threads,
@@ -114,10 +120,21 @@ public final class SpeechEngine implements AutoCloseable {
      * @param queueCapacity syntheses that may wait; more are refused
      */
     public static SpeechEngine create(String command, int threads, int queueCapacity) {
+        return create(command, threads, queueCapacity, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * @param timeout how long one synthesis may take before its process is killed
+     */
+    public static SpeechEngine create(
+            String command, int threads, int queueCapacity, Duration timeout) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
         }
-        return new SpeechEngine(command, threads, queueCapacity);
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive but was " + timeout);
+        }
+        return new SpeechEngine(command, threads, queueCapacity, timeout);
     }
 
     /** Whether espeak-ng runs here, which version and where; found on the first call. */
@@ -165,7 +182,7 @@ public final class SpeechEngine implements AutoCloseable {
     }
 
     /**
-     * Speaks {@code text} (already cleaned) with the voice, waiting at most {@link #TIMEOUT}.
+     * Speaks {@code text} (already cleaned) with the voice, waiting at most the engine's timeout.
      *
      * @throws IllegalArgumentException for a voice espeak-ng does not have
      * @throws RejectedExecutionException when every thread is busy and the queue is full
@@ -192,9 +209,10 @@ public final class SpeechEngine implements AutoCloseable {
         AtomicReference<Process> process = new AtomicReference<>();
         Future<byte[]> run = pool.submit(() -> run(arguments, text, process));
         try {
-            return Wav.read(run.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            return Wav.read(run.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
-            throw new IOException("espeak-ng took longer than " + TIMEOUT.toSeconds() + " s");
+            throw new IOException(
+                    "espeak-ng took longer than " + timeout.toMillis() + " ms and was killed");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } finally {
@@ -376,7 +394,7 @@ public final class SpeechEngine implements AutoCloseable {
                     // The file column, e.g. "!v/Alex": the variant's name is its file's name.
                     variants.put(variant.name().toLowerCase(Locale.ROOT), variant.name());
                 }
-                Set<String> names = new java.util.HashSet<>();
+                Set<String> names = new HashSet<>();
                 for (SpeechVoice voice : voices) {
                     names.add(voice.id().toLowerCase(Locale.ROOT));
                     voice.aliases().forEach(a -> names.add(a.toLowerCase(Locale.ROOT)));
@@ -399,8 +417,8 @@ public final class SpeechEngine implements AutoCloseable {
                                 + binary.get()
                                 + " does not run ("
                                 + e.getMessage()
-                                + "); "
-                                + INSTALL_HINT.substring(INSTALL_HINT.indexOf("install it")));
+                                + "); reinstall it with: "
+                                + INSTALL_COMMAND);
             }
         }
 

@@ -4,9 +4,17 @@ import static io.reelflow.sidecar.SpeechEngineAssumptions.assumeInstalled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Tests for {@link SpeechEngine}. */
 class SpeechEngineTest {
@@ -36,6 +44,42 @@ class SpeechEngineTest {
             assertThatThrownBy(missing::voices)
                     .isInstanceOf(SpeechEngine.EngineUnavailableException.class);
         }
+    }
+
+    @Test
+    void shouldKillASynthesisThatOverrunsItsTime(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("pid");
+        // Answers the engine's questions as espeak-ng does, then hangs when asked to speak.
+        Path hanging =
+                Files.writeString(
+                        dir.resolve("espeak-ng"),
+                        String.join(
+                                "\n",
+                                "#!/bin/sh",
+                                "case \"$1\" in",
+                                "  --version) echo 'eSpeak NG text-to-speech: 9.99  Data at: /x';;",
+                                "  --voices*) echo 'Pty Language Age/Gender VoiceName File Other';"
+                                        + " echo ' 5  en-us  --/M  English_(America)  gmw/en-US';;",
+                                "  *) echo $$ > '" + pidFile + "'; exec sleep 60;;",
+                                "esac",
+                                ""));
+        Files.setPosixFilePermissions(hanging, PosixFilePermissions.fromString("rwx------"));
+
+        try (SpeechEngine slow =
+                SpeechEngine.create(hanging.toString(), 1, 1, Duration.ofSeconds(1))) {
+            assertThat(slow.status().description()).isEqualTo("espeak-ng 9.99 (" + hanging + ")");
+            assertThatThrownBy(() -> slow.synthesize("Hello.", "en-us", 1.0))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("took longer than 1000 ms and was killed");
+        }
+
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isPresent()) {
+            process.get().onExit().get(10, TimeUnit.SECONDS);
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                .isNotEqualTo(Optional.of(true));
     }
 
     @Test
