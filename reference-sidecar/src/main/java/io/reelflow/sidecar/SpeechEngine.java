@@ -1,5 +1,6 @@
 package io.reelflow.sidecar;
 
+import io.reelflow.schemas.text.CleanText;
 import io.reelflow.sidecar.internal.Threads;
 import io.reelflow.sidecar.internal.Wav;
 import java.io.File;
@@ -70,6 +71,9 @@ public final class SpeechEngine implements AutoCloseable {
 
     /** espeak-ng speaks no slower than this; slower speeds are clamped to it. */
     public static final int MIN_WORDS_PER_MINUTE = 80;
+
+    /** The longest text spoken at once: OpenAI's 4,096 characters at up to 4 bytes each. */
+    public static final int MAX_TEXT_BYTES = 16 * 1024;
 
     /** How long one synthesis may take before the process is killed, unless told otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -182,9 +186,11 @@ public final class SpeechEngine implements AutoCloseable {
     }
 
     /**
-     * Speaks {@code text} (already cleaned) with the voice, waiting at most the engine's timeout.
+     * Speaks {@code text} with the voice, waiting at most the engine's timeout. Control characters
+     * are removed first ({@link CleanText#readable}).
      *
-     * @throws IllegalArgumentException for a voice espeak-ng does not have
+     * @throws IllegalArgumentException for a voice espeak-ng does not have, or a text longer than
+     *     {@value #MAX_TEXT_BYTES} bytes in UTF-8
      * @throws RejectedExecutionException when every thread is busy and the queue is full
      * @throws IOException when espeak-ng fails, overruns its time (it is killed) or writes no WAV
      */
@@ -196,6 +202,11 @@ public final class SpeechEngine implements AutoCloseable {
             throw new IllegalArgumentException(unknownVoice(voice));
         }
         String resolved = known.get();
+        byte[] input = CleanText.readable(text).getBytes(StandardCharsets.UTF_8);
+        if (input.length > MAX_TEXT_BYTES) {
+            throw new IllegalArgumentException(
+                    "text must be at most " + MAX_TEXT_BYTES + " bytes but was " + input.length);
+        }
         List<String> arguments =
                 List.of(
                         binary.toString(),
@@ -207,7 +218,7 @@ public final class SpeechEngine implements AutoCloseable {
                         Integer.toString(wordsPerMinute(speed)),
                         "--stdout");
         AtomicReference<Process> process = new AtomicReference<>();
-        Future<byte[]> run = pool.submit(() -> run(arguments, text, process));
+        Future<byte[]> run = pool.submit(() -> run(arguments, input, process));
         try {
             return Wav.read(run.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
@@ -237,7 +248,7 @@ public final class SpeechEngine implements AutoCloseable {
         pool.shutdownNow();
     }
 
-    private static byte[] run(List<String> arguments, String text, AtomicReference<Process> holder)
+    private static byte[] run(List<String> arguments, byte[] input, AtomicReference<Process> holder)
             throws IOException, InterruptedException {
         Path errors = Files.createTempFile("reelflow-espeak-ng-", ".log");
         try {
@@ -247,10 +258,9 @@ public final class SpeechEngine implements AutoCloseable {
                 process.destroyForcibly();
                 throw new InterruptedException("cancelled");
             }
-            // At most 4,096 characters: smaller than a pipe's buffer, so writing first cannot
-            // block.
+            // Smaller than a pipe's buffer (64 KiB), so writing all before reading cannot block.
             try (OutputStream in = process.getOutputStream()) {
-                in.write(text.getBytes(StandardCharsets.UTF_8));
+                in.write(input);
             }
             byte[] wav = process.getInputStream().readNBytes(MAX_OUTPUT_BYTES + 1);
             int exit = process.waitFor();

@@ -79,26 +79,32 @@ public final class SpeechApi {
             Exchanges.sendOpenAiError(exchange, 400, e.getMessage(), e.field);
             return;
         }
+        String unknownVoice;
+        try {
+            String voice = request.key().voice();
+            unknownVoice = engine.resolveVoice(voice).isEmpty() ? engine.unknownVoice(voice) : null;
+        } catch (EngineUnavailableException e) {
+            unavailable(exchange, e);
+            return;
+        }
+        if (unknownVoice != null) {
+            Exchanges.sendOpenAiError(exchange, 400, unknownVoice, "voice");
+            return;
+        }
+        if (request.directives().failure() != null) {
+            context.stats().speechFailed();
+            Exchanges.sendOpenAiError(exchange, 500, request.directives().failure());
+            return;
+        }
         SpeechAudio audio;
         try {
-            if (engine.resolveVoice(request.key().voice()).isEmpty()) {
-                Exchanges.sendOpenAiError(
-                        exchange, 400, engine.unknownVoice(request.key().voice()), "voice");
-                return;
-            }
-            if (request.directives().failure() != null) {
-                context.stats().speechFailed();
-                Exchanges.sendOpenAiError(exchange, 500, request.directives().failure());
-                return;
-            }
             sleep(request.directives().extraTime());
             context.stats().speechSubmitted(request.key());
             audio =
                     engine.synthesize(request.text(), request.key().voice(), request.key().speed())
                             .scaled(request.volume());
         } catch (EngineUnavailableException e) {
-            context.stats().speechUnavailable();
-            Exchanges.sendOpenAiError(exchange, 503, e.getMessage());
+            unavailable(exchange, e);
             return;
         } catch (RejectedExecutionException e) {
             context.stats().rejectedBusy();
@@ -133,8 +139,7 @@ public final class SpeechApi {
         try {
             voices = engine.voices();
         } catch (EngineUnavailableException e) {
-            context.stats().speechUnavailable();
-            Exchanges.sendOpenAiError(exchange, 503, e.getMessage());
+            unavailable(exchange, e);
             return;
         }
         boolean legacy = Boolean.parseBoolean(Exchanges.query(exchange).get("legacy"));
@@ -150,6 +155,13 @@ public final class SpeechApi {
             }
         }
         Exchanges.sendJson(exchange, 200, Map.of("voices", listed));
+    }
+
+    /** 503 with the reason and how to install espeak-ng; never audio that was not spoken. */
+    private void unavailable(HttpExchange exchange, EngineUnavailableException e)
+            throws IOException {
+        context.stats().speechUnavailable();
+        Exchanges.sendOpenAiError(exchange, 503, e.getMessage());
     }
 
     private static void sleep(Duration time) throws InterruptedException {
