@@ -127,13 +127,19 @@ class SpeechEngineTest {
     }
 
     @Test
-    void shouldSpeakTextThatLooksLikeOptionsAsText() throws Exception {
+    void shouldSpeakTextThatLooksLikeOptionsOrShellAsText(@TempDir Path dir) throws Exception {
         assumeInstalled(engine);
+        Path marker = dir.resolve("shell-ran");
 
-        SpeechAudio audio = engine.synthesize("--version -v xx; $(rm -rf /tmp/x)", "en-us", 1.0);
+        SpeechAudio audio =
+                engine.synthesize(
+                        "--version -v xx; $(touch " + marker + ") `touch " + marker + "`",
+                        "en-us",
+                        1.0);
 
         assertThat(audio.sampleRate()).isEqualTo(SpeechEngine.SAMPLE_RATE);
         assertThat(audio.duration().toMillis()).isGreaterThan(1000);
+        assertThat(marker).doesNotExist();
     }
 
     @Test
