@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  * <pre>
  * --corpus PATH        TSV with columns iso639_3, text (required)
  * --out PATH           JSON result (required)
- * --classifiers LIST   comma-separated, default "reelflow,reelflow-lingua,opennlp"; also
- *                      "reelflow-nomixed" (no mixed-language shares) and "reelflow-high"
+ * --classifiers LIST   comma-separated, default "reelflow,opennlp,lingua"; also
+ *                      "reelflow-lingua" (no OpenNLP), "reelflow-nomixed" (no
+ *                      mixed-language shares) and "reelflow-high"
  *                      (Lingua's high accuracy mode, about 1.2 GB of heap)
  * --seconds N          timed seconds of the throughput run per classifier (default 5)
  * </pre>
@@ -34,6 +35,9 @@ public final class LanguageIdEvaluation {
 
     static final int[] PREFIXES = {20, 50};
     static final int WORST = 10;
+
+    /** Our detector and each single detector it combines. */
+    static final String DEFAULT_CLASSIFIERS = "reelflow,opennlp,lingua";
 
     private static final Map<String, Supplier<LanguageClassifier>> CLASSIFIERS =
             new LinkedHashMap<>();
@@ -61,6 +65,7 @@ public final class LanguageIdEvaluation {
                                 "reelflow-high",
                                 LanguageDetectorConfig.defaults().withLowAccuracyMode(false)));
         CLASSIFIERS.put("opennlp", OpenNlpClassifier::new);
+        CLASSIFIERS.put("lingua", LinguaClassifier::new);
     }
 
     private LanguageIdEvaluation() {}
@@ -70,9 +75,7 @@ public final class LanguageIdEvaluation {
         Path corpusPath = Path.of(required(options, "corpus"));
         Path out = Path.of(required(options, "out"));
         List<String> names =
-                List.of(
-                        options.getOrDefault("classifiers", "reelflow,reelflow-lingua,opennlp")
-                                .split(","));
+                List.of(options.getOrDefault("classifiers", DEFAULT_CLASSIFIERS).split(","));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
         for (String name : names) {
             if (!CLASSIFIERS.containsKey(name.strip())) {

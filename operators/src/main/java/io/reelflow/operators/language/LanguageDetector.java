@@ -8,6 +8,7 @@ import io.reelflow.operators.language.internal.FastPath;
 import io.reelflow.operators.language.internal.LanguageCodes;
 import io.reelflow.operators.language.internal.ScriptRules;
 import io.reelflow.operators.language.internal.Sentences;
+import io.reelflow.operators.language.internal.Vote;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -221,9 +222,14 @@ public final class LanguageDetector {
         }
         boolean devanagariText = devanagari != null && mostlyDevanagari(sample);
         int letters = Confidence.letters(sample);
-        if (fastPath != null && !devanagariText) {
+        FastPath.Prediction openNlp = null;
+        if (fastPath != null) {
+            openNlp = fastPath.predict(sample);
             Optional<FastPath.Answer> sure =
-                    fastPath.answer(sample, letters).filter(a -> config.allows(a.code()));
+                    devanagariText
+                            ? Optional.empty()
+                            : fastPath.answer(openNlp, letters)
+                                    .filter(a -> config.allows(a.code()));
             if (sure.isPresent()) {
                 return new Guess(sure.get().code(), sure.get().confidence(), null);
             }
@@ -232,6 +238,12 @@ public final class LanguageDetector {
                 devanagariText
                         ? devanagari.computeLanguageConfidenceValues(sample)
                         : lingua.computeLanguageConfidenceValues(sample);
+        if (openNlp != null) {
+            return Vote.decide(byCode(values), openNlp, letters)
+                    .filter(v -> config.allows(v.code()))
+                    .map(v -> new Guess(v.code(), v.confidence(), null))
+                    .orElseGet(() -> new Guess(null, 0.0, "could not detect the language"));
+        }
         Optional<String> best =
                 values.isEmpty()
                         ? Optional.empty()
@@ -240,6 +252,15 @@ public final class LanguageDetector {
             return new Guess(null, 0.0, "could not detect the language");
         }
         return new Guess(best.get(), Confidence.ofBest(values, letters), null);
+    }
+
+    /** Lingua's values by ISO 639-1 code. */
+    private static Map<String, Double> byCode(SortedMap<Language, Double> values) {
+        Map<String, Double> byCode = new HashMap<>();
+        values.forEach(
+                (language, value) ->
+                        LanguageCodes.toCode(language).ifPresent(code -> byCode.put(code, value)));
+        return byCode;
     }
 
     /**

@@ -22,7 +22,9 @@ import java.util.TreeSet;
  *     (choosing among one language is no detection).
  * @param lowAccuracyMode Lingua's low accuracy mode: trigram models only, about 60 MB of heap for
  *     all languages instead of about 1.2 GB; less accurate on texts shorter than ~120 characters
- * @param minConfidence a detection below this confidence (0..1) yields {@code fallbackLanguage}
+ * @param minConfidence a detection below this confidence (0..1) yields {@code fallbackLanguage};
+ *     the confidence is the posterior of the pooled vote of Lingua and OpenNLP, so the default 0.25
+ *     refuses answers that are three times more likely wrong than right
  * @param fallbackLanguage ISO 639-1 code (or {@code "und"}) used for blank, undetectable or
  *     low-confidence texts, and for texts in a language the detector does not know
  * @param mixedLanguageMinChars texts at least this long are also detected sentence group by
@@ -42,7 +44,7 @@ public record LanguageDetectorConfig(
     private static final long serialVersionUID = 1L;
 
     public static final boolean DEFAULT_LOW_ACCURACY_MODE = true;
-    public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.25;
     public static final String DEFAULT_FALLBACK_LANGUAGE = "en";
     public static final int DEFAULT_MIXED_LANGUAGE_MIN_CHARS = 400;
     public static final boolean DEFAULT_FAST_PATH = true;
@@ -105,7 +107,7 @@ public record LanguageDetectorConfig(
     }
 
     /**
-     * All languages, low accuracy mode, minimum confidence 0.5, fallback {@code "en"}, mixed
+     * All languages, low accuracy mode, minimum confidence 0.25, fallback {@code "en"}, mixed
      * languages looked for from 400 characters on, OpenNLP fast path on.
      */
     public static LanguageDetectorConfig defaults() {

@@ -19,7 +19,7 @@ class LanguageDetectorConfigTest {
 
         assertThat(config.languages()).isEmpty();
         assertThat(config.lowAccuracyMode()).isTrue();
-        assertThat(config.minConfidence()).isEqualTo(0.5);
+        assertThat(config.minConfidence()).isEqualTo(0.25);
         assertThat(config.fallbackLanguage()).isEqualTo("en");
     }
 

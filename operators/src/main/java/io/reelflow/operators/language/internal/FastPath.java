@@ -5,19 +5,23 @@ import com.github.pemistahl.lingua.api.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
  * A first pass with Apache OpenNLP's maximum entropy detector ({@code langdetect-183}), which costs
  * about a seventh of Lingua per paragraph. It answers only when it is clearly sure of a language
- * Lingua also knows and that has no close neighbour; everything else goes on to Lingua. On the UDHR
- * evaluation this answers about three paragraphs in four at Lingua's accuracy on the same texts
- * (see benchmarks/README.md), which is what brings throughput past 2,000 paragraphs per core.
+ * Lingua also knows and that has no close neighbour; everything else goes to the {@link Vote} of
+ * OpenNLP's {@link Prediction} and Lingua. On the UDHR evaluation the first pass answers 44 % of
+ * the paragraphs, all of them right (see benchmarks/README.md), which keeps throughput near 2,000
+ * paragraphs per core.
  *
  * <p>Thread-safe: {@link LanguageDetectorME#predictLanguages} keeps no state between calls.
  */
@@ -41,12 +45,21 @@ public final class FastPath {
     static final int MIN_LETTERS = 50;
 
     /**
-     * Languages with a close neighbour that OpenNLP confuses them with: Bosnian/Croatian/Serbian,
-     * Indonesian/Malay, Danish/Norwegian, the Nguni (Zulu/Xhosa) and Sotho-Tswana languages, and
-     * Swahili (which OpenNLP also answers for other Bantu languages). Lingua decides those.
+     * Groups of languages OpenNLP cannot tell apart: Bosnian/Croatian/Serbian, Indonesian/Malay,
+     * Danish/Norwegian, and the Bantu languages, which it answers as Zulu or Swahili (it has no
+     * model for Xhosa's neighbours Sotho, Tswana, Tsonga, Shona and Ganda). Within a group only
+     * Lingua's evidence counts: the first pass leaves them to Lingua, and in {@link Vote} OpenNLP's
+     * probability for a member is that of its group.
      */
+    static final List<Set<String>> CLOSE_NEIGHBOURS =
+            List.of(
+                    Set.of("bs", "hr", "sr"),
+                    Set.of("id", "ms"),
+                    Set.of("da", "nb", "nn"),
+                    Set.of("zu", "xh", "st", "tn", "ts", "sn", "lg", "sw"));
+
     static final Set<String> LEFT_TO_LINGUA =
-            Set.of("bs", "hr", "sr", "id", "ms", "da", "nb", "nn", "zu", "xh", "st", "tn", "sw");
+            CLOSE_NEIGHBOURS.stream().flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
     /** OpenNLP reports some individual languages where Lingua knows the macro-language. */
     private static final Map<String, IsoCode639_3> MACRO_LANGUAGES =
@@ -62,8 +75,14 @@ public final class FastPath {
 
     private final LanguageDetectorME detector;
 
+    /** OpenNLP's language codes mapped once to the ISO 639-1 codes of languages Lingua knows. */
+    private final Map<String, String> codes = new HashMap<>();
+
     private FastPath(LanguageDetectorME detector) {
         this.detector = detector;
+        for (String language : detector.getSupportedLanguages()) {
+            toIso639_1(language).ifPresent(code -> codes.put(language, code));
+        }
     }
 
     /** Loads the model from the class path (the {@code opennlp-models-langdetect} artifact). */
@@ -86,28 +105,67 @@ public final class FastPath {
     public record Answer(String code, double confidence) {}
 
     /**
+     * OpenNLP's opinion of a text: the probability of each language Lingua also knows (by ISO 639-1
+     * code; the larger one where two of OpenNLP's languages share a code), and the smallest
+     * probability it gave any language, which stands in for the languages it has no model for.
+     */
+    public record Prediction(
+            Map<String, Double> probabilities,
+            double floor,
+            String best,
+            double bestProbability,
+            double runnerUpProbability) {
+
+        /** The probability OpenNLP gives {@code code}, or the floor for a language it lacks. */
+        public double probability(String code) {
+            return probabilities.getOrDefault(code, floor);
+        }
+    }
+
+    /** Runs OpenNLP once on {@code text}. */
+    public Prediction predict(String text) {
+        opennlp.tools.langdetect.Language[] ranked = detector.predictLanguages(text);
+        Map<String, Double> probabilities = new HashMap<>();
+        double floor = 1.0;
+        for (opennlp.tools.langdetect.Language language : ranked) {
+            floor = Math.min(floor, language.getConfidence());
+            String code = codes.get(language.getLang());
+            if (code != null) {
+                probabilities.merge(code, language.getConfidence(), Math::max);
+            }
+        }
+        return new Prediction(
+                probabilities,
+                floor,
+                ranked.length > 0 ? codes.get(ranked[0].getLang()) : null,
+                ranked.length > 0 ? ranked[0].getConfidence() : 0.0,
+                ranked.length > 1 ? ranked[1].getConfidence() : 0.0);
+    }
+
+    /**
      * The language of {@code text} when OpenNLP is clearly sure, else empty (ask Lingua).
      *
      * @param letters the number of letters in {@code text}, already counted by the caller
      */
     public Optional<Answer> answer(String text, int letters) {
-        if (letters < MIN_LETTERS) {
+        return letters < MIN_LETTERS ? Optional.empty() : answer(predict(text), letters);
+    }
+
+    /** {@link #answer(String, int)} for a text already predicted. */
+    public Optional<Answer> answer(Prediction prediction, int letters) {
+        if (letters < MIN_LETTERS
+                || prediction.best() == null
+                || LEFT_TO_LINGUA.contains(prediction.best())) {
             return Optional.empty();
         }
-        opennlp.tools.langdetect.Language[] ranked = detector.predictLanguages(text);
-        if (ranked.length < 2) {
-            return Optional.empty();
-        }
-        double best = ranked[0].getConfidence();
-        double runnerUp = ranked[1].getConfidence();
+        double best = prediction.bestProbability();
+        double runnerUp = prediction.runnerUpProbability();
         if (!(best >= MIN_RATIO * runnerUp)) {
             return Optional.empty();
         }
         double ratio = best / runnerUp;
         double confidence = 1 - ERROR_AT_MIN_RATIO * Math.pow(MIN_RATIO / ratio, 2);
-        return toIso639_1(ranked[0].getLang())
-                .filter(code -> !LEFT_TO_LINGUA.contains(code))
-                .map(code -> new Answer(code, confidence));
+        return Optional.of(new Answer(prediction.best(), confidence));
     }
 
     /**
@@ -116,9 +174,7 @@ public final class FastPath {
      * common case when looking for other languages mixed in.
      */
     public boolean agrees(String text, String code) {
-        return toIso639_1(detector.predictLanguage(text).getLang())
-                .filter(code::equals)
-                .isPresent();
+        return code.equals(codes.get(detector.predictLanguage(text).getLang()));
     }
 
     /** The ISO 639-1 code of an OpenNLP answer, if Lingua knows that language. */

@@ -58,6 +58,16 @@ class FastPathTest {
     }
 
     @Test
+    void shouldPredictLinguaLanguagesAndAFloorForLanguagesItLacks() {
+        FastPath.Prediction prediction = FAST_PATH.predict(ENGLISH);
+
+        assertThat(prediction.best()).isEqualTo("en");
+        assertThat(prediction.probability("en")).isGreaterThan(prediction.probability("de"));
+        assertThat(prediction.probability("yo")).isEqualTo(prediction.floor()).isPositive();
+        assertThat(prediction.probabilities()).doesNotContainKey("vo");
+    }
+
+    @Test
     void shouldConfirmAPartInTheOverallLanguageOnly() {
         assertThat(FAST_PATH.agrees(ENGLISH, "en")).isTrue();
         assertThat(FAST_PATH.agrees(ENGLISH, "de")).isFalse();
