@@ -108,6 +108,7 @@ public final class PipelineBuilder {
                                         settings.scenes(),
                                         ports.scenePlanner(),
                                         ports.translator(),
+                                        ports.objectStore(),
                                         settings.promptLimit(),
                                         settings.promptCacheSize(),
                                         settings.render().fonts(),

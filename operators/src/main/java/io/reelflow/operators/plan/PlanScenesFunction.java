@@ -3,7 +3,10 @@ package io.reelflow.operators.plan;
 import io.reelflow.operators.common.BlockingAsyncFunction;
 import io.reelflow.operators.language.LanguageDetector;
 import io.reelflow.operators.language.LanguageDetectorConfig;
+import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.operators.port.ObjectStoreFactory;
 import io.reelflow.operators.port.ScenePlannerModelFactory;
+import io.reelflow.operators.port.Translator;
 import io.reelflow.operators.port.TranslatorFactory;
 import io.reelflow.operators.render.RenderFonts;
 import io.reelflow.operators.scene.Glossary;
@@ -12,6 +15,7 @@ import io.reelflow.operators.scene.PromptLimit;
 import io.reelflow.operators.scene.PromptWriter;
 import io.reelflow.operators.scene.SceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzerConfig;
+import io.reelflow.operators.scene.StoredTranslator;
 import io.reelflow.schemas.AcceptedRequest;
 import io.reelflow.schemas.ScenePlan;
 import java.util.ArrayList;
@@ -32,17 +36,21 @@ public class PlanScenesFunction extends BlockingAsyncFunction<AcceptedRequest, S
     private final SceneAnalyzerConfig sceneConfig;
     private final ScenePlannerModelFactory modelPlanner;
     private final TranslatorFactory translator;
+    private final ObjectStoreFactory translations;
     private final PromptLimit promptLimit;
     private final int promptCacheSize;
     private final RenderFonts fonts;
 
     private transient ScenePlanner planner;
     private transient ScenePlanner rulesOnly;
+    private transient ObjectStore translationStore;
 
     /**
      * @param modelPlanner the model planner's adapter, or null for rules only
      * @param translator the translation model's adapter, or null to translate prompts through the
      *     glossary
+     * @param translations where the translator's answers are kept ({@link StoredTranslator}), or
+     *     null to keep them in memory only
      * @param promptLimit how long a prompt may be
      * @param promptCacheSize prompts kept per subtask
      * @param fonts the fonts videos are rendered with, to warn about scripts they lack; null for no
@@ -53,6 +61,7 @@ public class PlanScenesFunction extends BlockingAsyncFunction<AcceptedRequest, S
             SceneAnalyzerConfig sceneConfig,
             ScenePlannerModelFactory modelPlanner,
             TranslatorFactory translator,
+            ObjectStoreFactory translations,
             PromptLimit promptLimit,
             int promptCacheSize,
             RenderFonts fonts,
@@ -63,6 +72,7 @@ public class PlanScenesFunction extends BlockingAsyncFunction<AcceptedRequest, S
         this.sceneConfig = sceneConfig;
         this.modelPlanner = modelPlanner;
         this.translator = translator;
+        this.translations = translations;
         this.promptLimit = promptLimit;
         this.promptCacheSize = promptCacheSize;
         this.fonts = fonts;
@@ -73,11 +83,7 @@ public class PlanScenesFunction extends BlockingAsyncFunction<AcceptedRequest, S
         LanguageDetector detector = LanguageDetector.shared(languageConfig);
         SceneAnalyzer analyzer = new SceneAnalyzer(sceneConfig);
         PromptWriter prompts =
-                new PromptWriter(
-                        Glossary.standard(),
-                        promptLimit,
-                        translator == null ? null : translator.create(),
-                        promptCacheSize);
+                new PromptWriter(Glossary.standard(), promptLimit, translator(), promptCacheSize);
         // the fallback after a failure or timeout asks no model at all
         rulesOnly =
                 new ScenePlanner(
@@ -116,8 +122,24 @@ public class PlanScenesFunction extends BlockingAsyncFunction<AcceptedRequest, S
         return withWarning(rulesOnly.plan(request), "planning timed out, rules used");
     }
 
+    /** The translator, its answers kept in the object store when one is given; null if none. */
+    private Translator translator() {
+        if (translator == null) {
+            return null;
+        }
+        if (translations == null) {
+            return translator.create();
+        }
+        translationStore = translations.create();
+        return new StoredTranslator(translator.create(), translationStore);
+    }
+
     @Override
-    protected void closeResources() {}
+    protected void closeResources() {
+        if (translationStore != null) {
+            translationStore.close();
+        }
+    }
 
     private static ScenePlan withWarning(ScenePlan plan, String warning) {
         List<String> warnings = new ArrayList<>(plan.getWarnings());
