@@ -67,6 +67,7 @@ class ArchitectureTest {
                         "org.apache.flink.connector.kafka..",
                         "org.apache.flink.connector.jdbc..",
                         "software.amazon.awssdk..",
+                        "java.net.http..",
                         "java.sql..")
                 .because("stages reach the outside world through the ports in operators.port")
                 .check(production);

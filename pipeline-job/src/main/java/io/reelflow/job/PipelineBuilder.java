@@ -106,7 +106,11 @@ public final class PipelineBuilder {
                                 new PlanScenesFunction(
                                         settings.language(),
                                         settings.scenes(),
-                                        settings.modelPlanner(),
+                                        ports.scenePlanner(),
+                                        ports.translator(),
+                                        ports.objectStore(),
+                                        settings.promptLimit(),
+                                        settings.promptCacheSize(),
                                         settings.render().fonts(),
                                         settings.planThreads(),
                                         settings.planThreads() * 4),

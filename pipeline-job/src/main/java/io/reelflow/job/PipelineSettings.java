@@ -4,6 +4,7 @@ import io.reelflow.job.config.CatalogOptions;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.job.config.PlannerOptions;
+import io.reelflow.job.config.PromptOptions;
 import io.reelflow.operators.asset.AssetRetrieverConfig;
 import io.reelflow.operators.gather.SceneGathering;
 import io.reelflow.operators.generation.GenerationConfig;
@@ -14,9 +15,8 @@ import io.reelflow.operators.render.RenderConfig;
 import io.reelflow.operators.render.VideoEncoder;
 import io.reelflow.operators.request.RequestLimits;
 import io.reelflow.operators.request.RequestRules;
+import io.reelflow.operators.scene.PromptLimit;
 import io.reelflow.operators.scene.SceneAnalyzerConfig;
-import io.reelflow.operators.scene.llm.OpenAiScenePlannerConfig;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -31,7 +31,8 @@ public record PipelineSettings(
         Duration dedupTtl,
         LanguageDetectorConfig language,
         SceneAnalyzerConfig scenes,
-        OpenAiScenePlannerConfig modelPlanner,
+        PromptLimit promptLimit,
+        int promptCacheSize,
         int planThreads,
         AssetRetrieverConfig assets,
         GenerationConfig generation,
@@ -84,7 +85,10 @@ public record PipelineSettings(
                 config.get(PipelineOptions.DEDUP_TTL),
                 language,
                 SceneAnalyzerConfig.defaults(),
-                modelPlannerOf(config),
+                new PromptLimit(
+                        config.get(PromptOptions.MAX_CLIP_TOKENS),
+                        config.get(PromptOptions.MAX_CHARS)),
+                config.get(PromptOptions.CACHE_SIZE),
                 config.get(PlannerOptions.THREADS),
                 AssetRetrieverConfig.defaults()
                         .withMinScore(config.get(PipelineOptions.ASSET_MIN_SCORE))
@@ -123,19 +127,5 @@ public record PipelineSettings(
             throw new IllegalArgumentException(option.key() + " is too large: " + bytes);
         }
         return (int) bytes;
-    }
-
-    /** The model planner's settings, or null when no planner URL is configured. */
-    private static OpenAiScenePlannerConfig modelPlannerOf(ReadableConfig config) {
-        return config.getOptional(PlannerOptions.URL)
-                .map(
-                        url ->
-                                OpenAiScenePlannerConfig.of(
-                                                URI.create(url), config.get(PlannerOptions.MODEL))
-                                        .withTimeout(config.get(PlannerOptions.TIMEOUT))
-                                        .withApiKey(
-                                                config.getOptional(PlannerOptions.API_KEY)
-                                                        .orElse(null)))
-                .orElse(null);
     }
 }

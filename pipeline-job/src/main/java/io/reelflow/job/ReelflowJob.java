@@ -1,5 +1,6 @@
 package io.reelflow.job;
 
+import io.reelflow.connectors.chat.ChatCompletions;
 import io.reelflow.connectors.generation.GenerationClients;
 import io.reelflow.connectors.jdbc.JdbcJobRegistry;
 import io.reelflow.connectors.jdbc.ReelflowJdbc;
@@ -57,7 +58,13 @@ public final class ReelflowJob {
                         config.get(GenerationOptions.REGISTRY) == GenerationOptions.Registry.JDBC
                                 ? JdbcJobRegistry.factory(connectors.database())
                                 : InMemoryJobRegistry.sharedFactory(),
-                        connectors.assetCatalog(store));
+                        connectors.assetCatalog(store),
+                        ChatModelSettings.scenePlanner(config)
+                                .map(ChatCompletions::scenePlanner)
+                                .orElse(null),
+                        ChatModelSettings.translator(config)
+                                .map(ChatCompletions::translator)
+                                .orElse(null));
 
         DataStream<RawRequest> requests =
                 env.fromSource(

@@ -7,9 +7,11 @@ import io.reelflow.connectors.s3.S3Retry;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.PipelineOptions;
+import io.reelflow.job.config.PromptOptions;
 import io.reelflow.job.config.StorageOptions;
 import io.reelflow.operators.render.ImageLimits;
 import io.reelflow.operators.request.RequestLimits;
+import io.reelflow.operators.scene.PromptLimit;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
@@ -32,6 +34,28 @@ class PipelineSettingsTest {
         assertThat(connectors.storage().endpoint()).isNull();
         assertThat(connectors.storage().pathStyle()).isFalse();
         assertThat(connectors.storage().retry()).isEqualTo(S3Retry.DEFAULT);
+    }
+
+    @Test
+    void shouldReadThePromptLimitAndTheOptionalChatModels() {
+        Configuration config = new Configuration();
+        config.set(PromptOptions.MAX_CLIP_TOKENS, 0);
+        config.set(PromptOptions.MAX_CHARS, 400);
+        config.set(PromptOptions.TRANSLATOR_URL, "http://127.0.0.1:8000");
+        config.set(PromptOptions.TRANSLATOR_MODEL, "qwen2.5-7b-instruct");
+
+        assertThat(PipelineSettings.from(new Configuration()).promptLimit())
+                .isEqualTo(PromptLimit.CLIP);
+        assertThat(PipelineSettings.from(config).promptLimit())
+                .isEqualTo(PromptLimit.characters(400));
+        assertThat(ChatModelSettings.translator(new Configuration())).isEmpty();
+        assertThat(ChatModelSettings.scenePlanner(config)).isEmpty();
+        assertThat(ChatModelSettings.translator(config))
+                .hasValueSatisfying(
+                        chat -> {
+                            assertThat(chat.model()).isEqualTo("qwen2.5-7b-instruct");
+                            assertThat(chat.baseUri().getPort()).isEqualTo(8000);
+                        });
     }
 
     @Test

@@ -47,7 +47,7 @@ import java.util.Random;
  */
 public final class RetrievalBenchmark {
 
-    private static final String GLOSSARY = "/io/reelflow/operators/asset/concept-glossary.txt";
+    private static final String GLOSSARY = "/io/reelflow/operators/scene/concept-glossary.txt";
     private static final String[] LANGUAGES = {"en", "de", "fr", "es", "ru"};
     private static final int[] GLOSSARY_COLUMNS = {0, 1, 2, 3, 6};
     private static final int DISTINCT_SCENES = 2_000;

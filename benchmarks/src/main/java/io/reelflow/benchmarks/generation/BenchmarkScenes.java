@@ -2,6 +2,7 @@ package io.reelflow.benchmarks.generation;
 
 import io.reelflow.operators.generation.ModelProfile;
 import io.reelflow.operators.port.MediaKind;
+import io.reelflow.schemas.Mood;
 import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.SceneTask;
@@ -61,8 +62,8 @@ public record BenchmarkScenes(String runId, int width, int height, int fps, doub
                         .setEndSeconds(seconds)
                         .setKeywords(List.of())
                         .setEntities(List.of())
-                        .setMood(null)
-                        .setCameraCues(List.of())
+                        .setSceneMood(Mood.NEUTRAL)
+                        .setCameraMoves(List.of())
                         .setTimeCues(List.of())
                         .setPrompt(promptOf(index))
                         .build();

@@ -1,11 +1,13 @@
 package io.reelflow.benchmarks.render;
 
+import io.reelflow.schemas.CameraMove;
 import io.reelflow.schemas.ClipSource;
 import io.reelflow.schemas.RenderJob;
 import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.Transition;
+import io.reelflow.schemas.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,14 +32,15 @@ public final class SlideshowJob {
      * The camera cue of every scene. The CLI's zoompan zooms in by about 27 % over a clip; the
      * renderer maps {@code close-up} to its stronger centred zoom-in, the nearest move it has.
      */
-    public static final String DEFAULT_CAMERA_CUE = "close-up";
+    public static final String DEFAULT_CAMERA_CUE = Vocabulary.label(CameraMove.CLOSE_UP);
 
     private SlideshowJob() {}
 
     /**
      * Builds the job of {@code show} over {@code photoUris} (URIs the renderer's store can fetch).
      *
-     * @param cameraCue camera cue of every scene; blank for none
+     * @param cameraCue camera cue of every scene, a {@link CameraMove} label or symbol; blank for
+     *     none
      * @param requestId request id, also the video's file name
      */
     public static RenderJob of(
@@ -48,7 +51,11 @@ public final class SlideshowJob {
         if (photoUris.isEmpty()) {
             throw new IllegalArgumentException("a slideshow needs at least one photo");
         }
-        List<String> cues = cameraCue.isBlank() ? List.of() : List.of(cameraCue);
+        List<CameraMove> cues =
+                cameraCue.isBlank() ? List.of() : List.of(Vocabulary.cameraMove(cameraCue));
+        if (cues.contains(CameraMove.UNKNOWN)) {
+            throw new IllegalArgumentException("unknown camera cue: " + cameraCue);
+        }
         List<SceneClip> clips = new ArrayList<>(show.sceneCount());
         for (int i = 0; i < show.sceneCount(); i++) {
             Scene scene =
@@ -57,7 +64,7 @@ public final class SlideshowJob {
                             .setText("Photo " + (i + 1))
                             .setStartSeconds(show.seconds(show.sceneStartFrame(i)))
                             .setEndSeconds(show.seconds(show.sceneEndFrame(i)))
-                            .setCameraCues(cues)
+                            .setCameraMoves(cues)
                             .setPrompt("photo")
                             .build();
             clips.add(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.reelflow.schemas.CameraMove;
 import io.reelflow.schemas.ClipSource;
 import io.reelflow.schemas.RenderJob;
 import io.reelflow.schemas.Scene;
@@ -43,7 +44,7 @@ class SlideshowJobTest {
             assertThat(clip.getSource()).isEqualTo(ClipSource.STOCK_PHOTO);
             assertThat(clip.getMediaUri()).isEqualTo(PHOTOS.get(i % 3));
             assertThat(clip.getScene().getIndex()).isEqualTo(i);
-            assertThat(clip.getScene().getCameraCues()).containsExactly("close-up");
+            assertThat(clip.getScene().getCameraMoves()).containsExactly(CameraMove.CLOSE_UP);
             assertThat(clip.getRequestId()).isEqualTo("r1");
         }
     }
@@ -69,7 +70,7 @@ class SlideshowJobTest {
     void shouldLeaveCameraCuesEmptyForABlankCue() {
         RenderJob job = SlideshowJob.of(Slideshow.P720, PHOTOS, " ", "r1");
 
-        assertThat(job.getClips().get(0).getScene().getCameraCues()).isEmpty();
+        assertThat(job.getClips().get(0).getScene().getCameraMoves()).isEmpty();
     }
 
     @Test

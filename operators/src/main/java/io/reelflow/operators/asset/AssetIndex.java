@@ -2,11 +2,12 @@ package io.reelflow.operators.asset;
 
 import io.reelflow.operators.asset.internal.AssetFields;
 import io.reelflow.operators.asset.internal.Fit;
-import io.reelflow.operators.asset.internal.Glossary;
 import io.reelflow.operators.asset.internal.SceneQuery;
 import io.reelflow.operators.port.CatalogAsset;
+import io.reelflow.operators.scene.Glossary;
 import io.reelflow.operators.scene.internal.KeywordAnalyzers;
 import io.reelflow.schemas.AssetKind;
+import io.reelflow.schemas.Mood;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ public final class AssetIndex {
     private final String contentHash;
 
     /** A music asset and the moods its tags name. */
-    record MusicTrack(CatalogAsset asset, Set<String> moods) {}
+    record MusicTrack(CatalogAsset asset, Set<Mood> moods) {}
 
     /** A search result: the asset's ordinal and its raw BM25 score. */
     record Hit(int ordinal, int doc, double bm25) {}

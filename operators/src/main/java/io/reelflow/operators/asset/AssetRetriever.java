@@ -1,19 +1,21 @@
 package io.reelflow.operators.asset;
 
 import io.reelflow.operators.asset.internal.Fit;
-import io.reelflow.operators.asset.internal.Glossary;
 import io.reelflow.operators.asset.internal.SceneQuery;
 import io.reelflow.operators.port.CatalogAsset;
+import io.reelflow.operators.scene.Glossary;
 import io.reelflow.schemas.AssetKind;
 import io.reelflow.schemas.AssetMatch;
 import io.reelflow.schemas.Credit;
+import io.reelflow.schemas.Mood;
 import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.ScenePlan;
 import io.reelflow.schemas.SceneTask;
+import io.reelflow.schemas.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -178,8 +180,8 @@ public final class AssetRetriever {
                             sceneSeconds,
                             spec.getWidth(),
                             spec.getHeight(),
-                            scene.getCameraCues(),
-                            scene.getMood());
+                            scene.getCameraMoves(),
+                            scene.getSceneMood());
             double score = clamp(relevance + fitted.adjustment());
             candidates.add(
                     new Candidate(sceneIndex, asset, hit.doc(), relevance, score, fitted, slots));
@@ -192,7 +194,7 @@ public final class AssetRetriever {
         if (!plan.getSpec().getMusic() || current.music().isEmpty()) {
             return Optional.empty();
         }
-        String mood = planMood(plan.getScenes());
+        Mood mood = planMood(plan.getScenes());
         double videoSeconds = plan.getSpec().getTargetDurationSeconds();
         AssetIndex.MusicTrack best = null;
         double bestScore = -1;
@@ -217,19 +219,20 @@ public final class AssetRetriever {
      * A track's score for the plan's mood and length; explains it into {@code reasons} if given.
      */
     private static double musicScore(
-            AssetIndex.MusicTrack track, String mood, double videoSeconds, List<String> reasons) {
+            AssetIndex.MusicTrack track, Mood mood, double videoSeconds, List<String> reasons) {
         double score = 0.5;
         if (mood != null) {
-            String opposite = Fit.opposite(mood);
+            Mood opposite = Fit.opposite(mood);
+            String label = Vocabulary.label(mood);
             if (track.moods().contains(mood)) {
                 score += 0.4;
                 if (reasons != null) {
-                    reasons.add(mood + " track for " + mood + " video");
+                    reasons.add(label + " track for " + label + " video");
                 }
             } else if (track.moods().contains(opposite)) {
                 score -= 0.3;
                 if (reasons != null) {
-                    reasons.add(opposite + " track for " + mood + " video");
+                    reasons.add(Vocabulary.label(opposite) + " track for " + label + " video");
                 }
             }
         }
@@ -250,11 +253,11 @@ public final class AssetRetriever {
     }
 
     /** The mood most scenes have, ties to the earliest; null if all are neutral. */
-    static String planMood(List<Scene> scenes) {
-        Map<String, Integer> counts = new HashMap<>();
-        String best = null;
+    static Mood planMood(List<Scene> scenes) {
+        Map<Mood, Integer> counts = new EnumMap<>(Mood.class);
+        Mood best = null;
         for (Scene scene : scenes) {
-            String mood = scene.getMood();
+            Mood mood = scene.getSceneMood();
             if (mood == null || !Fit.MOOD_WORDS.containsKey(mood)) {
                 continue;
             }

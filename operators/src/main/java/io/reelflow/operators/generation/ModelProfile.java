@@ -3,6 +3,8 @@ package io.reelflow.operators.generation;
 import io.reelflow.operators.generation.internal.Snapping;
 import io.reelflow.operators.port.GenerationRequest;
 import io.reelflow.operators.port.MediaKind;
+import io.reelflow.operators.scene.PromptLimit;
+import io.reelflow.operators.scene.PromptWriter;
 import io.reelflow.schemas.SceneTask;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -39,7 +41,9 @@ import java.util.Objects;
  * @param frameStep frame counts are {@code frameStep * k + frameOffset} (4k+1 for many video
  *     diffusion models)
  * @param frameOffset see {@code frameStep}
- * @param negativePrompt what to avoid, for every request
+ * @param negativePrompt what to avoid, for every request; the scene's own negative prompt is added
+ * @param promptLimit how long a prompt (and a negative prompt) the model reads; longer ones are
+ *     shortened by whole clauses
  * @param jobDeadline how long a submitted job may run before it is cancelled
  * @param pollInterval how often a job is polled
  */
@@ -57,6 +61,7 @@ public record ModelProfile(
         int frameStep,
         int frameOffset,
         String negativePrompt,
+        PromptLimit promptLimit,
         Duration jobDeadline,
         Duration pollInterval)
         implements Serializable {
@@ -69,6 +74,7 @@ public record ModelProfile(
         sizes = List.copyOf(sizes);
         fps = List.copyOf(fps);
         negativePrompt = negativePrompt == null ? "" : negativePrompt;
+        promptLimit = promptLimit == null ? PromptLimit.CLIP : promptLimit;
         Objects.requireNonNull(jobDeadline, "jobDeadline");
         Objects.requireNonNull(pollInterval, "pollInterval");
         check(name, !endpoints.isEmpty(), "needs at least one endpoint");
@@ -118,11 +124,12 @@ public record ModelProfile(
     }
 
     /**
-     * The request for a scene: its prompt (with the request's style), a seed from the prompt, and
-     * the scene's size, frame rate and length snapped to what this model accepts.
+     * The request for a scene: its prompt (which the plan stage wrote with the request's style)
+     * fitted to this model's limit, its negative prompt after this model's own, a seed from the
+     * prompt, and the scene's size, frame rate and length snapped to what this model accepts.
      */
     public GenerationRequest requestFor(SceneTask task) {
-        String prompt = promptOf(task);
+        String prompt = PromptWriter.fit(task.getScene().getPrompt(), promptLimit);
         Size size = Snapping.size(this, task.getSpec().getWidth(), task.getSpec().getHeight());
         int fps = kind == MediaKind.VIDEO ? Snapping.fps(this, task.getSpec().getFps()) : 0;
         double seconds = task.getScene().getEndSeconds() - task.getScene().getStartSeconds();
@@ -132,7 +139,7 @@ public record ModelProfile(
                 version,
                 kind,
                 prompt,
-                negativePrompt,
+                negativePromptOf(task),
                 seedOf(prompt),
                 size.width(),
                 size.height(),
@@ -140,10 +147,20 @@ public record ModelProfile(
                 frames);
     }
 
-    private static String promptOf(SceneTask task) {
-        String style = task.getSpec().getStyle();
-        String prompt = task.getScene().getPrompt();
-        return style == null || style.isBlank() ? prompt : prompt + "; style: " + style.strip();
+    /** This model's negative prompt, then the scene's terms it lacks, within the limit. */
+    private String negativePromptOf(SceneTask task) {
+        List<String> terms = new ArrayList<>();
+        for (String source : List.of(negativePrompt, task.getScene().getNegativePrompt())) {
+            for (String term : source.split(",")) {
+                if (!term.isBlank() && !terms.contains(term.strip())) {
+                    terms.add(term.strip());
+                }
+            }
+        }
+        while (terms.size() > 1 && !promptLimit.fits(String.join(", ", terms))) {
+            terms.remove(terms.size() - 1);
+        }
+        return String.join(", ", terms);
     }
 
     private static long seedOf(String prompt) {
@@ -188,6 +205,7 @@ public record ModelProfile(
         private int frameStep = 1;
         private int frameOffset;
         private String negativePrompt = "";
+        private PromptLimit promptLimit = PromptLimit.CLIP;
         private Duration jobDeadline = Duration.ofMinutes(10);
         private Duration pollInterval = Duration.ofSeconds(5);
 
@@ -238,6 +256,12 @@ public record ModelProfile(
             return this;
         }
 
+        /** How long a prompt the model reads; {@link PromptLimit#CLIP} by default. */
+        public Builder promptLimit(PromptLimit promptLimit) {
+            this.promptLimit = promptLimit;
+            return this;
+        }
+
         public Builder jobDeadline(Duration jobDeadline) {
             this.jobDeadline = jobDeadline;
             return this;
@@ -263,6 +287,7 @@ public record ModelProfile(
                     frameStep,
                     frameOffset,
                     negativePrompt,
+                    promptLimit,
                     jobDeadline,
                     pollInterval);
         }

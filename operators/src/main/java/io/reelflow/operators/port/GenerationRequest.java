@@ -1,9 +1,6 @@
 package io.reelflow.operators.port;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.reelflow.operators.common.ContentHash;
 import java.util.Objects;
 
 /**
@@ -76,13 +73,6 @@ public record GenerationRequest(
                         size(),
                         Integer.toString(fps),
                         Integer.toString(frames));
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return ContentHash.sha256Hex(canonical);
     }
 }

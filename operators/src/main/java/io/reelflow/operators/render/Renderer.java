@@ -24,6 +24,7 @@ import io.reelflow.operators.render.internal.VideoWriter;
 import io.reelflow.operators.scene.SubtitleConfig;
 import io.reelflow.operators.scene.SubtitleCue;
 import io.reelflow.operators.scene.SubtitleCues;
+import io.reelflow.schemas.CameraMove;
 import io.reelflow.schemas.ClipSource;
 import io.reelflow.schemas.Credit;
 import io.reelflow.schemas.RenderJob;
@@ -407,7 +408,7 @@ public final class Renderer {
                 return titleCard(clip);
             }
             int sceneIndex = clip.getScene().getIndex();
-            List<String> cues = clip.getScene().getCameraCues();
+            List<CameraMove> cues = clip.getScene().getCameraMoves();
             String problem;
             String detail = null;
             if (clip.getMediaUri() == null) {

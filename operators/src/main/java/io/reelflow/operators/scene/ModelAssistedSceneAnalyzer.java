@@ -1,9 +1,14 @@
 package io.reelflow.operators.scene;
 
-import io.reelflow.operators.scene.internal.Lexicons;
+import io.reelflow.operators.port.PlannedScene;
+import io.reelflow.operators.port.ScenePlannerModel;
 import io.reelflow.operators.scene.internal.TextNormalizer;
+import io.reelflow.schemas.CameraMove;
+import io.reelflow.schemas.Mood;
 import io.reelflow.schemas.Scene;
+import io.reelflow.schemas.vocabulary.Vocabulary;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -25,20 +30,11 @@ public final class ModelAssistedSceneAnalyzer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelAssistedSceneAnalyzer.class);
 
-    /** Moods a plan may name. */
-    public static final Set<String> MOODS =
-            Set.of(Lexicons.JOYFUL, Lexicons.CALM, Lexicons.TENSE, Lexicons.SAD, Lexicons.NEUTRAL);
+    /** Moods a plan may name: the {@link Vocabulary} labels of every {@link Mood}. */
+    public static final Set<String> MOODS = moodLabels();
 
-    /** Camera cues a plan may name. */
-    public static final Set<String> CAMERA_CUES =
-            Set.of(
-                    Lexicons.CLOSE_UP,
-                    Lexicons.AERIAL,
-                    Lexicons.WIDE,
-                    Lexicons.SLOW_MOTION,
-                    Lexicons.PAN,
-                    Lexicons.TRACKING,
-                    Lexicons.TIME_LAPSE);
+    /** Camera cues a plan may name: the labels of every known {@link CameraMove}. */
+    public static final Set<String> CAMERA_CUES = cameraLabels();
 
     /** Time cues a plan may name. */
     public static final Set<String> TIME_CUES =
@@ -154,11 +150,14 @@ public final class ModelAssistedSceneAnalyzer {
     private static Scene withSuggestions(Scene scene, PlannedScene planned) {
         Scene.Builder builder = Scene.newBuilder(scene);
         if (planned.mood() != null && MOODS.contains(planned.mood())) {
-            builder.setMood(planned.mood());
+            builder.setSceneMood(Vocabulary.mood(planned.mood()));
         }
-        List<String> camera = known(planned.cameraCues(), CAMERA_CUES);
+        List<CameraMove> camera = new ArrayList<>();
+        for (String label : known(planned.cameraCues(), CAMERA_CUES)) {
+            camera.add(Vocabulary.cameraMove(label));
+        }
         if (!camera.isEmpty()) {
-            builder.setCameraCues(camera);
+            builder.setCameraMoves(camera);
         }
         List<String> time = known(planned.timeCues(), TIME_CUES);
         if (!time.isEmpty()) {
@@ -179,6 +178,24 @@ public final class ModelAssistedSceneAnalyzer {
             }
         }
         return kept;
+    }
+
+    private static Set<String> moodLabels() {
+        Set<String> labels = new LinkedHashSet<>();
+        for (Mood mood : Mood.values()) {
+            labels.add(Vocabulary.label(mood));
+        }
+        return Set.copyOf(labels);
+    }
+
+    private static Set<String> cameraLabels() {
+        Set<String> labels = new LinkedHashSet<>();
+        for (CameraMove move : CameraMove.values()) {
+            if (move != CameraMove.UNKNOWN) {
+                labels.add(Vocabulary.label(move));
+            }
+        }
+        return Set.copyOf(labels);
     }
 
     private static String letters(String text) {

@@ -6,7 +6,6 @@ import io.reelflow.operators.scene.internal.Joiner;
 import io.reelflow.operators.scene.internal.KeywordExtractor;
 import io.reelflow.operators.scene.internal.Lexicons;
 import io.reelflow.operators.scene.internal.PhraseLexicon;
-import io.reelflow.operators.scene.internal.PromptBuilder;
 import io.reelflow.operators.scene.internal.ReadingSpeeds;
 import io.reelflow.operators.scene.internal.ScenePartitioner;
 import io.reelflow.operators.scene.internal.Segment;
@@ -14,6 +13,8 @@ import io.reelflow.operators.scene.internal.Segmenter;
 import io.reelflow.operators.scene.internal.Stopwords;
 import io.reelflow.operators.scene.internal.TextNormalizer;
 import io.reelflow.operators.scene.internal.Token;
+import io.reelflow.schemas.CameraMove;
+import io.reelflow.schemas.Mood;
 import io.reelflow.schemas.Scene;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,8 +38,14 @@ import java.util.Set;
  */
 public final class SceneAnalyzer {
 
-    /** Most keywords, entities and prompt subjects per scene. */
+    /** Most keywords and entities per scene. */
     public static final int MAX_TERMS = 6;
+
+    /**
+     * Writes the prompts of analysed scenes, without style or translator; the plan stage rewrites
+     * them with the request's style, its translator and its limit.
+     */
+    private static final PromptWriter PROMPTS = PromptWriter.glossaryOnly(PromptLimit.CLIP);
 
     private final SceneAnalyzerConfig config;
 
@@ -255,39 +262,51 @@ public final class SceneAnalyzer {
         List<String> entities = EntityExtractor.extract(segments, stopwords, MAX_TERMS);
 
         Set<String> cueWords = new HashSet<>();
-        List<String> camera = labels(Lexicons.CAMERA, tokens, language, cueWords);
+        List<CameraMove> camera = new ArrayList<>();
+        for (String label : labels(Lexicons.CAMERA, tokens, language, cueWords)) {
+            camera.add(Lexicons.cameraMove(label));
+        }
         List<String> time = labels(Lexicons.TIME, tokens, language, cueWords);
-        String mood = mood(tokens, language, cueWords);
+        Mood mood = mood(tokens, language, cueWords);
 
-        return Scene.newBuilder()
-                .setIndex(index)
-                .setText(text)
-                .setStartSeconds(start)
-                .setEndSeconds(end)
-                .setKeywords(keywords)
-                .setEntities(entities)
-                .setMood(mood)
-                .setCameraCues(camera)
-                .setTimeCues(time)
-                .setPrompt(
-                        PromptBuilder.build(
-                                camera, subjects(entities, keywords, cueWords), mood, time))
-                .build();
+        return withPrompt(
+                Scene.newBuilder()
+                        .setIndex(index)
+                        .setText(text)
+                        .setStartSeconds(start)
+                        .setEndSeconds(end)
+                        .setKeywords(keywords)
+                        .setEntities(entities)
+                        .setSceneMood(mood)
+                        .setCameraMoves(camera)
+                        .setTimeCues(time)
+                        .setPrompt("")
+                        .build(),
+                language);
+    }
+
+    private static Scene withPrompt(Scene scene, String language) {
+        PromptWriter.Written written = PROMPTS.write(scene, language, null);
+        scene.setPrompt(written.prompt());
+        scene.setNegativePrompt(written.negativePrompt());
+        return scene;
     }
 
     private static Scene emptyScene(double durationSeconds) {
-        return Scene.newBuilder()
-                .setIndex(0)
-                .setText("")
-                .setStartSeconds(0.0)
-                .setEndSeconds(durationSeconds)
-                .setKeywords(List.of())
-                .setEntities(List.of())
-                .setMood(Lexicons.NEUTRAL)
-                .setCameraCues(List.of())
-                .setTimeCues(List.of())
-                .setPrompt(PromptBuilder.build(List.of(), List.of(), Lexicons.NEUTRAL, List.of()))
-                .build();
+        return withPrompt(
+                Scene.newBuilder()
+                        .setIndex(0)
+                        .setText("")
+                        .setStartSeconds(0.0)
+                        .setEndSeconds(durationSeconds)
+                        .setKeywords(List.of())
+                        .setEntities(List.of())
+                        .setSceneMood(Mood.NEUTRAL)
+                        .setCameraMoves(List.of())
+                        .setTimeCues(List.of())
+                        .setPrompt("")
+                        .build(),
+                "und");
     }
 
     /** Distinct labels in order of first appearance; the matched words go to {@code cueWords}. */
@@ -304,7 +323,7 @@ public final class SceneAnalyzer {
     }
 
     /** The mood named most often, ties going to the one named first; neutral if none. */
-    private static String mood(List<Token> tokens, String language, Set<String> cueWords) {
+    private static Mood mood(List<Token> tokens, String language, Set<String> cueWords) {
         Map<String, Integer> counts = new HashMap<>();
         Map<String, Integer> firstAt = new HashMap<>();
         for (PhraseLexicon.Match match : Lexicons.MOOD.find(tokens, language)) {
@@ -314,41 +333,17 @@ public final class SceneAnalyzer {
                 cueWords.add(tokens.get(i).key());
             }
         }
-        String best = Lexicons.NEUTRAL;
+        String best = null;
         for (Map.Entry<String, Integer> entry : counts.entrySet()) {
             String mood = entry.getKey();
-            if (best.equals(Lexicons.NEUTRAL)
+            if (best == null
                     || entry.getValue() > counts.get(best)
                     || (entry.getValue().equals(counts.get(best))
                             && firstAt.get(mood) < firstAt.get(best))) {
                 best = mood;
             }
         }
-        return best;
-    }
-
-    /** Entities first, then keywords that are neither part of an entity nor a cue word. */
-    private static List<String> subjects(
-            List<String> entities, List<String> keywords, Set<String> cueWords) {
-        List<String> subjects = new ArrayList<>(MAX_TERMS);
-        Set<String> entityWords = new HashSet<>();
-        for (String entity : entities) {
-            if (subjects.size() < MAX_TERMS) {
-                subjects.add(entity);
-            }
-            for (String word : entity.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
-                entityWords.add(word);
-            }
-        }
-        for (String keyword : keywords) {
-            if (subjects.size() >= MAX_TERMS) {
-                break;
-            }
-            if (!cueWords.contains(keyword) && !entityWords.contains(keyword)) {
-                subjects.add(keyword);
-            }
-        }
-        return subjects;
+        return best == null ? Mood.NEUTRAL : Lexicons.mood(best);
     }
 
     /** {@code "de-DE"} → {@code "de"}; anything that is no language code → {@code "und"}. */

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reelflow.operators.port.CatalogAsset;
 import io.reelflow.schemas.AssetKind;
 import io.reelflow.schemas.AssetMatch;
+import io.reelflow.schemas.CameraMove;
 import io.reelflow.schemas.Credit;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.ScenePlan;
@@ -191,7 +192,7 @@ class AssetRetrieverTest {
 
         List<AssetMatch> ranked = retriever.rank(scene, spec(1280, 720, 4, false), "en", 5);
 
-        assertThat(scene.getCameraCues()).contains("aerial");
+        assertThat(scene.getCameraMoves()).contains(CameraMove.AERIAL);
         assertThat(ranked.get(0).getAssetId()).isEqualTo("river-drone");
         assertThat(ranked.get(0).getReasons()).contains("aerial cue: asset is drone");
     }
@@ -276,9 +277,14 @@ class AssetRetrieverTest {
         AssetRetriever without = new AssetRetriever(nature(), DEFAULTS.withGlossary(false));
 
         AssetMatch match = only(withGlossary.retrieve(plan(language, false, text)));
+        // the scene's English prompt is written through the same glossary: a second bridge
+        AssetMatch byPromptOnly = only(without.retrieve(plan(language, false, text)));
+        ScenePlan withoutPrompt = plan(language, false, text);
+        withoutPrompt.getScenes().forEach(scene -> scene.setPrompt(""));
 
         assertThat(match.getAssetId()).isEqualTo(expected);
-        assertThat(without.retrieve(plan(language, false, text)).scenes().get(0)).isEmpty();
+        assertThat(byPromptOnly.getAssetId()).isEqualTo(expected);
+        assertThat(without.retrieve(withoutPrompt).scenes().get(0)).isEmpty();
     }
 
     @Test

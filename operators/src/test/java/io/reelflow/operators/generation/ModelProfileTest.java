@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reelflow.operators.port.GenerationRequest;
 import io.reelflow.operators.port.MediaKind;
+import io.reelflow.operators.scene.PromptLimit;
 import io.reelflow.operators.testing.Fixtures;
 import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.SceneTask;
@@ -84,7 +85,7 @@ class ModelProfileTest {
     }
 
     @Test
-    void shouldMakeStillsWithoutFramesAndAddTheStyleToThePrompt() {
+    void shouldMakeStillsWithoutFramesAndSendThePlannedPromptAsItIs() {
         ModelProfile sdxl =
                 ModelProfile.builder("sdxl", "1.0", MediaKind.IMAGE)
                         .endpoints("img")
@@ -96,7 +97,8 @@ class ModelProfileTest {
         assertThat(request.kind()).isEqualTo(MediaKind.IMAGE);
         assertThat(request.fps()).isZero();
         assertThat(request.frames()).isZero();
-        assertThat(request.prompt()).isEqualTo("a harbour at dawn; style: watercolour");
+        // the plan stage wrote the style into the prompt; it is not added twice
+        assertThat(request.prompt()).isEqualTo("a harbour at dawn");
         assertThat(request.seed()).isNotNegative();
     }
 
@@ -115,6 +117,49 @@ class ModelProfileTest {
         assertThat(WAN.requestFor(task).contentKey())
                 .isEqualTo(WAN.requestFor(task).contentKey())
                 .isNotEqualTo(next.requestFor(task).contentKey());
+    }
+
+    @Test
+    void shouldFitThePromptToTheModelsLimitKeepingTheStyle() {
+        ModelProfile short60 =
+                ModelProfile.builder("t5", "1", MediaKind.VIDEO)
+                        .endpoints("gpu-0")
+                        .promptLimit(PromptLimit.characters(60))
+                        .build();
+        SceneTask task = task(1280, 720, 25, 2, null);
+        task.getScene()
+                .setPrompt(
+                        "A wide shot of a fisherman hauling a net at a harbour at dawn, soft golden"
+                                + " light, calm mood, in the style of watercolour.");
+
+        String prompt = short60.requestFor(task).prompt();
+
+        // the style and the other clauses do not fit; words go, no joining word is left last
+        assertThat(prompt).isEqualTo("A wide shot of a fisherman hauling a net at a harbour.");
+        assertThat(
+                        ModelProfile.builder("t5", "1", MediaKind.VIDEO)
+                                .endpoints("gpu-0")
+                                .promptLimit(PromptLimit.characters(100))
+                                .build()
+                                .requestFor(task)
+                                .prompt())
+                .isEqualTo(
+                        "A wide shot of a fisherman hauling a net at a harbour at dawn, in the"
+                                + " style of watercolour.");
+    }
+
+    @Test
+    void shouldJoinTheModelsNegativePromptWithTheScenes() {
+        ModelProfile sdxl =
+                ModelProfile.builder("sdxl", "1.0", MediaKind.IMAGE)
+                        .endpoints("img")
+                        .negativePrompt("nsfw, watermark")
+                        .build();
+        SceneTask task = task(1280, 720, 25, 2, null);
+        task.getScene().setNegativePrompt("blurry, watermark, text");
+
+        assertThat(sdxl.requestFor(task).negativePrompt())
+                .isEqualTo("nsfw, watermark, blurry, text");
     }
 
     @Test

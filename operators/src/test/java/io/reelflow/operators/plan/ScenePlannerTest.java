@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.operators.language.LanguageDetector;
 import io.reelflow.operators.language.LanguageDetectorConfig;
+import io.reelflow.operators.port.PlannedScene;
 import io.reelflow.operators.render.RenderConfig;
 import io.reelflow.operators.render.RenderFonts;
 import io.reelflow.operators.render.ScriptSamples;
 import io.reelflow.operators.scene.ModelAssistedSceneAnalyzer;
-import io.reelflow.operators.scene.PlannedScene;
 import io.reelflow.operators.scene.SceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzerConfig;
 import io.reelflow.operators.status.StatusEvents;

@@ -29,6 +29,7 @@ import io.reelflow.operators.render.internal.MediaProbe;
 import io.reelflow.operators.testing.DirectoryObjectStore;
 import io.reelflow.schemas.AssetKind;
 import io.reelflow.schemas.AssetMatch;
+import io.reelflow.schemas.CameraMove;
 import io.reelflow.schemas.ClipSource;
 import io.reelflow.schemas.Credit;
 import io.reelflow.schemas.QualityReport;
@@ -635,10 +636,10 @@ class RendererTest {
         return mean(frame, new Rectangle(x, 20, 4, HEIGHT - 40)).getRed();
     }
 
-    private List<BufferedImage> kenBurns(List<String> cues) throws IOException {
+    private List<BufferedImage> kenBurns(List<CameraMove> cues) throws IOException {
         SceneClip scene =
                 clip(0, "", 0, 2.0, ClipSource.STOCK_PHOTO, uri(gradientPhoto("g.png")), 1);
-        scene.getScene().setCameraCues(cues);
+        scene.getScene().setCameraMoves(cues);
         return framesOf(renderer().render(job(spec(2.0, false), List.of(scene))));
     }
 
@@ -656,7 +657,7 @@ class RendererTest {
 
     @Test
     void shouldPanAcrossAPhotoForAPanCue() throws IOException {
-        List<BufferedImage> frames = kenBurns(List.of("pan"));
+        List<BufferedImage> frames = kenBurns(List.of(CameraMove.PAN));
 
         BufferedImage first = frames.get(0);
         BufferedImage last = frames.get(49);
@@ -690,7 +691,7 @@ class RendererTest {
         Path file = media.resolve("portrait.png");
         ImageIO.write(portrait, "png", file.toFile());
         SceneClip scene = clip(0, "", 0, 1.0, ClipSource.STOCK_PHOTO, uri(file), 1);
-        scene.getScene().setCameraCues(List.of("pan"));
+        scene.getScene().setCameraMoves(List.of(CameraMove.PAN));
 
         List<BufferedImage> frames =
                 framesOf(renderer().render(job(spec(1.0, false), List.of(scene))));

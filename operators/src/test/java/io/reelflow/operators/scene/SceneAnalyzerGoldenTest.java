@@ -6,6 +6,8 @@ import com.ibm.icu.util.ULocale;
 import io.reelflow.operators.scene.internal.Segment;
 import io.reelflow.operators.scene.internal.Segmenter;
 import io.reelflow.operators.scene.internal.TextNormalizer;
+import io.reelflow.schemas.CameraMove;
+import io.reelflow.schemas.Mood;
 import io.reelflow.schemas.Scene;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,12 +25,12 @@ class SceneAnalyzerGoldenTest {
     private static final SceneAnalyzer ANALYZER = new SceneAnalyzer(SceneAnalyzerConfig.defaults());
 
     /** Camera and time cues of the five sentences, the same in every language. */
-    private static final List<List<String>> CAMERA =
+    private static final List<List<CameraMove>> CAMERA =
             List.of(
-                    List.of("aerial"),
+                    List.of(CameraMove.AERIAL),
                     List.of(),
-                    List.of("close-up"),
-                    List.of("slow motion"),
+                    List.of(CameraMove.CLOSE_UP),
+                    List.of(CameraMove.SLOW_MOTION),
                     List.of());
 
     private static final List<List<String>> TIME =
@@ -161,12 +163,10 @@ class SceneAnalyzerGoldenTest {
     void shouldDetectCameraAndTimeCuesInTheTopTenLanguages(Golden golden) {
         List<Scene> scenes = ANALYZER.analyze(script(golden), golden.language(), 25.0);
 
-        assertThat(scenes).extracting(Scene::getCameraCues).containsExactlyElementsOf(CAMERA);
+        assertThat(scenes).extracting(Scene::getCameraMoves).containsExactlyElementsOf(CAMERA);
         assertThat(scenes).extracting(Scene::getTimeCues).containsExactlyElementsOf(TIME);
-        assertThat(scenes.get(0).getPrompt())
-                .startsWith("cinematic aerial shot of")
-                .endsWith("at dawn");
-        assertThat(scenes.get(3).getPrompt()).startsWith("cinematic slow motion shot");
+        assertThat(scenes.get(0).getPrompt()).startsWith("An aerial shot").contains("at dawn");
+        assertThat(scenes.get(3).getPrompt()).startsWith("A slow-motion ");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -223,15 +223,20 @@ class SceneAnalyzerGoldenTest {
 
     @Test
     void shouldDetectMoodInEveryTopTenLanguage() {
-        assertThat(ANALYZER.analyze("海边一片宁静。", "zh", 3.0).get(0).getMood()).isEqualTo("calm");
-        assertThat(ANALYZER.analyze("彼女は悲しい顔で涙を流した。", "ja", 3.0).get(0).getMood()).isEqualTo("sad");
-        assertThat(ANALYZER.analyze("Дети радостно смеются.", "ru", 3.0).get(0).getMood())
-                .isEqualTo("joyful");
-        assertThat(ANALYZER.analyze("बच्चे खुशी से नाचते हैं।", "hi", 3.0).get(0).getMood())
-                .isEqualTo("joyful");
-        assertThat(ANALYZER.analyze("اقتربت العاصفة وساد الخوف.", "ar", 3.0).get(0).getMood())
-                .isEqualTo("tense");
-        assertThat(ANALYZER.analyze("Uma despedida cheia de tristeza.", "pt", 3.0).get(0).getMood())
-                .isEqualTo("sad");
+        assertThat(ANALYZER.analyze("海边一片宁静。", "zh", 3.0).get(0).getSceneMood())
+                .isEqualTo(Mood.CALM);
+        assertThat(ANALYZER.analyze("彼女は悲しい顔で涙を流した。", "ja", 3.0).get(0).getSceneMood())
+                .isEqualTo(Mood.SAD);
+        assertThat(ANALYZER.analyze("Дети радостно смеются.", "ru", 3.0).get(0).getSceneMood())
+                .isEqualTo(Mood.JOYFUL);
+        assertThat(ANALYZER.analyze("बच्चे खुशी से नाचते हैं।", "hi", 3.0).get(0).getSceneMood())
+                .isEqualTo(Mood.JOYFUL);
+        assertThat(ANALYZER.analyze("اقتربت العاصفة وساد الخوف.", "ar", 3.0).get(0).getSceneMood())
+                .isEqualTo(Mood.TENSE);
+        assertThat(
+                        ANALYZER.analyze("Uma despedida cheia de tristeza.", "pt", 3.0)
+                                .get(0)
+                                .getSceneMood())
+                .isEqualTo(Mood.SAD);
     }
 }

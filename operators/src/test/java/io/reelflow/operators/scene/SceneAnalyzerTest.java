@@ -3,7 +3,10 @@ package io.reelflow.operators.scene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reelflow.schemas.CameraMove;
+import io.reelflow.schemas.Mood;
 import io.reelflow.schemas.Scene;
+import io.reelflow.schemas.vocabulary.Vocabulary;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -224,10 +227,13 @@ class SceneAnalyzerTest {
             String language, String text, String camera, String time, String mood) {
         Scene scene = ANALYZER.analyze(text, language, 5.0).get(0);
 
-        assertThat(scene.getCameraCues()).contains(camera);
+        assertThat(scene.getCameraMoves()).contains(Vocabulary.cameraMove(camera));
         assertThat(scene.getTimeCues()).contains(time);
-        assertThat(scene.getMood()).isEqualTo(mood);
-        assertThat(scene.getPrompt()).startsWith("cinematic ").contains(camera, mood + " mood");
+        assertThat(scene.getSceneMood()).isEqualTo(Vocabulary.mood(mood));
+        assertThat(scene.getPrompt())
+                .startsWith("A")
+                .contains(camera.replace(' ', '-'), mood + " mood")
+                .endsWith(".");
     }
 
     static Stream<Arguments> cues() {
@@ -299,19 +305,21 @@ class SceneAnalyzerTest {
                         .get(0);
 
         assertThat(scene.getPrompt())
-                .isEqualTo(
-                        "cinematic aerial shot of Lake Geneva, view, mountains; calm mood; at"
-                                + " sunset");
+                .startsWith("An aerial shot of ")
+                .contains("Lake Geneva", "mountain", "at sunset", "warm low light", "calm mood")
+                .endsWith(".")
+                .doesNotContain(";", "view");
     }
 
     @Test
     void shouldDescribeSceneWithoutCuesAsNeutral() {
         Scene scene = ANALYZER.analyze("Numbers were counted.", "en", 4.0).get(0);
 
-        assertThat(scene.getMood()).isEqualTo("neutral");
-        assertThat(scene.getCameraCues()).isEmpty();
+        assertThat(scene.getSceneMood()).isEqualTo(Mood.NEUTRAL);
+        assertThat(scene.getCameraMoves()).isEmpty();
         assertThat(scene.getTimeCues()).isEmpty();
-        assertThat(scene.getPrompt()).isEqualTo("cinematic shot of numbers, counted; neutral mood");
+        assertThat(scene.getPrompt()).isEqualTo("A wide establishing shot, natural light.");
+        assertThat(scene.getNegativePrompt()).contains("watermark", "people");
     }
 
     @ParameterizedTest
@@ -326,9 +334,9 @@ class SceneAnalyzerTest {
         assertThat(scene.getText()).isEmpty();
         assertThat(scene.getKeywords()).isEmpty();
         assertThat(scene.getEntities()).isEmpty();
-        assertThat(scene.getCameraCues()).isEmpty();
+        assertThat(scene.getCameraMoves()).isEmpty();
         assertThat(scene.getTimeCues()).isEmpty();
-        assertThat(scene.getMood()).isEqualTo("neutral");
+        assertThat(scene.getSceneMood()).isEqualTo(Mood.NEUTRAL);
         assertThat(scene.getPrompt()).isNotBlank();
         assertTimeline(scenes, 12.5);
     }
@@ -411,9 +419,9 @@ class SceneAnalyzerTest {
             }
             assertThat(scene.getKeywords()).isNotNull();
             assertThat(scene.getEntities()).isNotNull();
-            assertThat(scene.getCameraCues()).isNotNull();
+            assertThat(scene.getCameraMoves()).doesNotContain(CameraMove.UNKNOWN);
             assertThat(scene.getTimeCues()).isNotNull();
-            assertThat(scene.getMood()).isIn("joyful", "calm", "tense", "sad", "neutral");
+            assertThat(scene.getSceneMood()).isNotNull();
             assertThat(scene.getPrompt()).isNotBlank();
         }
     }

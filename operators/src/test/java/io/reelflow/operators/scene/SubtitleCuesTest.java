@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reelflow.operators.scene.internal.LineWrapper;
+import io.reelflow.schemas.Mood;
 import io.reelflow.schemas.Scene;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ class SubtitleCuesTest {
                 .setEndSeconds(end)
                 .setKeywords(List.of())
                 .setEntities(List.of())
-                .setMood("neutral")
-                .setCameraCues(List.of())
+                .setSceneMood(Mood.NEUTRAL)
+                .setCameraMoves(List.of())
                 .setTimeCues(List.of())
                 .setPrompt("cinematic shot")
                 .build();

@@ -1,6 +1,7 @@
 package io.reelflow.operators.testing;
 
 import io.reelflow.schemas.ClipSource;
+import io.reelflow.schemas.Mood;
 import io.reelflow.schemas.RawRequest;
 import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.Scene;
@@ -57,8 +58,8 @@ public final class Fixtures {
                 .setEndSeconds(end)
                 .setKeywords(keywords)
                 .setEntities(List.of())
-                .setMood("neutral")
-                .setCameraCues(List.of())
+                .setSceneMood(Mood.NEUTRAL)
+                .setCameraMoves(List.of())
                 .setTimeCues(List.of())
                 .setPrompt(prompt)
                 .build();

@@ -6,6 +6,7 @@ import io.reelflow.operators.generation.GenerationConfig;
 import io.reelflow.operators.generation.ModelProfile;
 import io.reelflow.operators.port.MediaKind;
 import io.reelflow.operators.port.ModelEndpoint;
+import io.reelflow.operators.scene.PromptLimit;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,8 +91,9 @@ public final class GenerationOptions {
                             "Models in fallback order, each configured under"
                                     + " reelflow.generation.model.<name>.: version, kind, endpoints,"
                                     + " sizes, fps, min-seconds, max-seconds, frame-step,"
-                                    + " frame-offset, negative-prompt, job-deadline,"
-                                    + " poll-interval.");
+                                    + " frame-offset, negative-prompt, max-prompt-tokens (CLIP"
+                                    + " tokens, default 77, 0 = none), max-prompt-chars (default 0"
+                                    + " = none), job-deadline, poll-interval.");
 
     public static final ConfigOption<Integer> CAPACITY =
             key(PREFIX + "capacity")
@@ -269,6 +271,10 @@ public final class GenerationOptions {
                 config.get(integer(prefix + "size-multiple", 16)),
                 config.get(integer(prefix + "max-side", 0)));
         model.negativePrompt(config.get(text(prefix + "negative-prompt", "")));
+        model.promptLimit(
+                new PromptLimit(
+                        config.get(integer(prefix + "max-prompt-tokens", 77)),
+                        config.get(integer(prefix + "max-prompt-chars", 0))));
         model.jobDeadline(config.get(duration(prefix + "job-deadline", config.get(JOB_DEADLINE))));
         model.pollInterval(
                 config.get(duration(prefix + "poll-interval", config.get(POLL_INTERVAL))));

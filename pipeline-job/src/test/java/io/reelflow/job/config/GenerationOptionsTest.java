@@ -9,6 +9,7 @@ import io.reelflow.operators.generation.GenerationConfig;
 import io.reelflow.operators.generation.ModelProfile;
 import io.reelflow.operators.port.MediaKind;
 import io.reelflow.operators.port.ModelEndpoint;
+import io.reelflow.operators.scene.PromptLimit;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -62,6 +63,8 @@ class GenerationOptionsTest {
                                 Map.entry(model + "wan.frame-step", "4"),
                                 Map.entry(model + "wan.frame-offset", "1"),
                                 Map.entry(model + "wan.job-deadline", "20 min"),
+                                Map.entry(model + "wan.max-prompt-tokens", "0"),
+                                Map.entry(model + "wan.max-prompt-chars", "800"),
                                 Map.entry(model + "sdxl.kind", "image"),
                                 Map.entry(model + "sdxl.endpoints", "comfy")));
 
@@ -87,7 +90,9 @@ class GenerationOptionsTest {
         assertThat(wan.frameStep()).isEqualTo(4);
         assertThat(wan.frameOffset()).isEqualTo(1);
         assertThat(wan.jobDeadline()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(wan.promptLimit()).isEqualTo(PromptLimit.characters(800));
         assertThat(generation.models().get(1).kind()).isEqualTo(MediaKind.IMAGE);
+        assertThat(generation.models().get(1).promptLimit()).isEqualTo(PromptLimit.CLIP);
     }
 
     @Test

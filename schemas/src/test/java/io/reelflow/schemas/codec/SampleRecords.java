@@ -3,9 +3,11 @@ package io.reelflow.schemas.codec;
 import io.reelflow.schemas.AcceptedRequest;
 import io.reelflow.schemas.AssetKind;
 import io.reelflow.schemas.AssetMatch;
+import io.reelflow.schemas.CameraMove;
 import io.reelflow.schemas.ClipSource;
 import io.reelflow.schemas.Credit;
 import io.reelflow.schemas.DeadLetter;
+import io.reelflow.schemas.Mood;
 import io.reelflow.schemas.Phase;
 import io.reelflow.schemas.QualityReport;
 import io.reelflow.schemas.RawRequest;
@@ -69,10 +71,11 @@ final class SampleRecords {
                 .setEndSeconds(6.25)
                 .setKeywords(List.of("berg", "sonne"))
                 .setEntities(List.of())
-                .setMood("calm")
-                .setCameraCues(List.of("aerial"))
+                .setSceneMood(Mood.CALM)
+                .setCameraMoves(List.of(CameraMove.AERIAL, CameraMove.SLOW_MOTION))
                 .setTimeCues(List.of("dawn"))
-                .setPrompt("aerial shot of mountains at dawn")
+                .setPrompt("An aerial shot of mountains at dawn, calm mood.")
+                .setNegativePrompt("text, watermark")
                 .build();
     }
 

@@ -2,7 +2,12 @@ package io.reelflow.operators.asset.internal;
 
 import io.reelflow.operators.port.CatalogAsset;
 import io.reelflow.schemas.AssetKind;
+import io.reelflow.schemas.CameraMove;
+import io.reelflow.schemas.Mood;
+import io.reelflow.schemas.vocabulary.Vocabulary;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,96 +17,103 @@ import java.util.Set;
 /**
  * How well an asset fits a scene apart from what it shows: length, orientation, camera cues and
  * mood. Cue and mood words are looked for in the asset's tags, title and description (English
- * words, as catalog curators tag in English); the scene's cues and mood are the English labels of
- * the scene analyser.
+ * words, as catalog curators tag in English); the scene's cues and mood are the shared {@link
+ * CameraMove} and {@link Mood} symbols.
  */
 public final class Fit {
 
-    /** Words of an asset that answer a camera cue label of the scene analyser. */
-    private static final Map<String, List<String>> CAMERA_WORDS =
-            Map.of(
-                    "close-up",
-                    List.of("close-up", "closeup", "macro", "detail", "close up"),
-                    "aerial",
-                    List.of(
-                            "aerial",
-                            "drone",
-                            "from above",
-                            "overhead",
-                            "bird's-eye",
-                            "top-down",
-                            "top view"),
-                    "wide",
-                    List.of("wide", "panorama", "panoramic", "vista", "landscape"),
-                    "slow motion",
-                    List.of("slow motion", "slow-motion", "slowmo"),
-                    "time-lapse",
-                    List.of("time-lapse", "timelapse", "time lapse", "hyperlapse"),
-                    "tracking",
-                    List.of("tracking", "dolly", "steadicam", "follow"),
-                    "pan",
-                    List.of("pan", "panning", "panorama"));
+    /** Words of an asset that answer a camera move of a scene. */
+    private static final Map<CameraMove, List<String>> CAMERA_WORDS =
+            new EnumMap<>(
+                    Map.of(
+                            CameraMove.CLOSE_UP,
+                            List.of("close-up", "closeup", "macro", "detail", "close up"),
+                            CameraMove.AERIAL,
+                            List.of(
+                                    "aerial",
+                                    "drone",
+                                    "from above",
+                                    "overhead",
+                                    "bird's-eye",
+                                    "top-down",
+                                    "top view"),
+                            CameraMove.WIDE,
+                            List.of("wide", "panorama", "panoramic", "vista", "landscape"),
+                            CameraMove.SLOW_MOTION,
+                            List.of("slow motion", "slow-motion", "slowmo"),
+                            CameraMove.TIME_LAPSE,
+                            List.of("time-lapse", "timelapse", "time lapse", "hyperlapse"),
+                            CameraMove.TRACKING,
+                            List.of("tracking", "dolly", "steadicam", "follow"),
+                            CameraMove.PAN,
+                            List.of("pan", "panning", "panorama")));
 
-    /** Words of an asset that carry a mood label of the scene analyser. */
-    public static final Map<String, List<String>> MOOD_WORDS =
-            Map.of(
-                    "calm",
-                    List.of(
-                            "calm",
-                            "peaceful",
-                            "serene",
-                            "quiet",
-                            "tranquil",
-                            "still",
-                            "gentle",
-                            "relaxing",
-                            "ambient",
-                            "soft",
-                            "meditation",
-                            "chill"),
-                    "joyful",
-                    List.of(
-                            "happy",
-                            "joy",
-                            "joyful",
-                            "cheerful",
-                            "fun",
-                            "party",
-                            "play",
-                            "celebration",
-                            "festive",
-                            "uplifting",
-                            "upbeat",
-                            "energetic",
-                            "colourful",
-                            "colorful"),
-                    "tense",
-                    List.of(
-                            "tense",
-                            "dramatic",
-                            "storm",
-                            "stormy",
-                            "danger",
-                            "suspense",
-                            "thriller",
-                            "action",
-                            "epic",
-                            "threatening",
-                            "dark"),
-                    "sad",
-                    List.of(
-                            "sad",
-                            "lonely",
-                            "melancholy",
-                            "melancholic",
-                            "gloomy",
-                            "grief",
-                            "sorrow",
-                            "alone",
-                            "mournful"));
+    /** Words of an asset that carry a mood of a scene; neutral has none. */
+    public static final Map<Mood, List<String>> MOOD_WORDS =
+            new EnumMap<>(
+                    Map.of(
+                            Mood.CALM,
+                            List.of(
+                                    "calm",
+                                    "peaceful",
+                                    "serene",
+                                    "quiet",
+                                    "tranquil",
+                                    "still",
+                                    "gentle",
+                                    "relaxing",
+                                    "ambient",
+                                    "soft",
+                                    "meditation",
+                                    "chill"),
+                            Mood.JOYFUL,
+                            List.of(
+                                    "happy",
+                                    "joy",
+                                    "joyful",
+                                    "cheerful",
+                                    "fun",
+                                    "party",
+                                    "play",
+                                    "celebration",
+                                    "festive",
+                                    "uplifting",
+                                    "upbeat",
+                                    "energetic",
+                                    "colourful",
+                                    "colorful"),
+                            Mood.TENSE,
+                            List.of(
+                                    "tense",
+                                    "dramatic",
+                                    "storm",
+                                    "stormy",
+                                    "danger",
+                                    "suspense",
+                                    "thriller",
+                                    "action",
+                                    "epic",
+                                    "threatening",
+                                    "dark"),
+                            Mood.SAD,
+                            List.of(
+                                    "sad",
+                                    "lonely",
+                                    "melancholy",
+                                    "melancholic",
+                                    "gloomy",
+                                    "grief",
+                                    "sorrow",
+                                    "alone",
+                                    "mournful")));
 
-    private static final Map<String, String> OPPOSITE_MOOD =
-            Map.of("calm", "tense", "tense", "calm", "joyful", "sad", "sad", "joyful");
+    private static final Map<Mood, Mood> OPPOSITE_MOOD =
+            new EnumMap<>(
+                    Map.of(
+                            Mood.CALM, Mood.TENSE,
+                            Mood.TENSE, Mood.CALM,
+                            Mood.JOYFUL, Mood.SAD,
+                            Mood.SAD, Mood.JOYFUL));
 
     private final double bonus;
     private final double penalty;
@@ -123,8 +135,8 @@ public final class Fit {
             double sceneSeconds,
             int width,
             int height,
-            List<String> cameraCues,
-            String mood) {
+            List<CameraMove> cameraCues,
+            Mood mood) {
         List<String> reasons = new ArrayList<>(4);
         double adjustment = 0;
         if (asset.kind() == AssetKind.CLIP) {
@@ -159,7 +171,7 @@ public final class Fit {
 
         Set<String> words = null;
         String text = null;
-        for (String cue : cameraCues) {
+        for (CameraMove cue : cameraCues) {
             List<String> cueWords = CAMERA_WORDS.get(cue);
             if (cueWords == null) {
                 continue;
@@ -171,7 +183,7 @@ public final class Fit {
             String found = find(cueWords, words, text);
             if (found != null) {
                 adjustment += bonus;
-                reasons.add(cue + " cue: asset is " + found);
+                reasons.add(Vocabulary.label(cue) + " cue: asset is " + found);
                 break;
             }
         }
@@ -184,13 +196,13 @@ public final class Fit {
             String found = find(MOOD_WORDS.get(mood), words, text);
             if (found != null) {
                 adjustment += bonus;
-                reasons.add(mood + " mood: asset is " + found);
+                reasons.add(Vocabulary.label(mood) + " mood: asset is " + found);
             } else {
-                String opposite = OPPOSITE_MOOD.get(mood);
+                Mood opposite = OPPOSITE_MOOD.get(mood);
                 String against = find(MOOD_WORDS.get(opposite), words, text);
                 if (against != null) {
                     adjustment -= penalty / 2;
-                    reasons.add(mood + " scene, asset is " + against);
+                    reasons.add(Vocabulary.label(mood) + " scene, asset is " + against);
                 }
             }
         }
@@ -198,11 +210,11 @@ public final class Fit {
     }
 
     /** The moods whose words an asset's tags, title or description carry. */
-    public static Set<String> moods(CatalogAsset asset) {
+    public static Set<Mood> moods(CatalogAsset asset) {
         String text = describe(asset);
         Set<String> words = words(text);
-        Set<String> moods = new HashSet<>();
-        for (Map.Entry<String, List<String>> entry : MOOD_WORDS.entrySet()) {
+        Set<Mood> moods = EnumSet.noneOf(Mood.class);
+        for (Map.Entry<Mood, List<String>> entry : MOOD_WORDS.entrySet()) {
             if (find(entry.getValue(), words, text) != null) {
                 moods.add(entry.getKey());
             }
@@ -210,7 +222,8 @@ public final class Fit {
         return moods;
     }
 
-    public static String opposite(String mood) {
+    /** The opposite of a mood; null for neutral. */
+    public static Mood opposite(Mood mood) {
         return OPPOSITE_MOOD.get(mood);
     }
 

@@ -1,6 +1,11 @@
 package io.reelflow.operators.asset.internal;
 
+import io.reelflow.operators.scene.Glossary;
+import io.reelflow.operators.scene.PromptWriter;
+import io.reelflow.schemas.CameraMove;
+import io.reelflow.schemas.Mood;
 import io.reelflow.schemas.Scene;
+import io.reelflow.schemas.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,38 +34,19 @@ public final class SceneQuery {
     private static final Set<String> PROMPT_NOISE = new HashSet<>();
 
     static {
-        for (String word :
+        List<String> noise = new ArrayList<>(PromptWriter.TEMPLATE_WORDS);
+        noise.addAll(List.of("cinematic", "video", "footage", "neutral", "slow", "motion"));
+        for (CameraMove move : CameraMove.values()) {
+            noise.add(Vocabulary.label(move));
+        }
+        for (Mood mood : Mood.values()) {
+            noise.add(Vocabulary.label(mood));
+        }
+        noise.addAll(
                 List.of(
-                        "cinematic",
-                        "shot",
-                        "scene",
-                        "style",
-                        "mood",
-                        "video",
-                        "footage",
-                        "establishing",
-                        "neutral",
-                        "close-up",
-                        "aerial",
-                        "wide",
-                        "slow",
-                        "motion",
-                        "pan",
-                        "tracking",
-                        "time-lapse",
-                        "calm",
-                        "joyful",
-                        "tense",
-                        "sad",
-                        "dawn",
-                        "morning",
-                        "noon",
-                        "sunset",
-                        "night",
-                        "spring",
-                        "summer",
-                        "autumn",
-                        "winter")) {
+                        "dawn", "morning", "noon", "sunset", "night", "spring", "summer", "autumn",
+                        "winter"));
+        for (String word : noise) {
             PROMPT_NOISE.addAll(Glossary.stems(word, "en"));
         }
     }

@@ -1,5 +1,6 @@
 package io.reelflow.operators.render.internal;
 
+import io.reelflow.schemas.CameraMove;
 import java.util.List;
 
 /**
@@ -29,8 +30,8 @@ public record ClipPlan(Mode mode, double speed) {
      * The plan for a clip of {@code clipSeconds} (0 when unknown) shown for {@code sceneSeconds}
      * under {@code cues}.
      */
-    public static ClipPlan choose(double clipSeconds, double sceneSeconds, List<String> cues) {
-        boolean slowMotion = cues.contains(KenBurns.SLOW_MOTION);
+    public static ClipPlan choose(double clipSeconds, double sceneSeconds, List<CameraMove> cues) {
+        boolean slowMotion = cues.contains(CameraMove.SLOW_MOTION);
         double slowest = slowMotion ? SLOW_MOTION_SPEED : MIN_STRETCH_SPEED;
         if (!(clipSeconds > 0) || !(sceneSeconds > 0)) {
             return new ClipPlan(Mode.LOOP, 1);

@@ -1,5 +1,6 @@
 package io.reelflow.operators.render.internal;
 
+import io.reelflow.schemas.CameraMove;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -11,15 +12,6 @@ import java.util.SplittableRandom;
  */
 public record KenBurns(
         double startZoom, double endZoom, double startX, double startY, double endX, double endY) {
-
-    /** Camera cue labels of the scene analyser ({@code scene.internal.Lexicons}). */
-    public static final String CLOSE_UP = "close-up";
-
-    public static final String AERIAL = "aerial";
-    public static final String WIDE = "wide";
-    public static final String PAN = "pan";
-    public static final String TRACKING = "tracking";
-    public static final String SLOW_MOTION = "slow motion";
 
     static final double GENTLE_ZOOM = 1.12;
     static final double CLOSE_UP_ZOOM = 1.3;
@@ -36,21 +28,21 @@ public record KenBurns(
     }
 
     /** The move for a scene with {@code cues}; {@code seed} varies it between scenes. */
-    public static KenBurns forCues(List<String> cues, long seed) {
+    public static KenBurns forCues(List<CameraMove> cues, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double driftX = random.nextDouble(-0.06, 0.06);
         double driftY = random.nextDouble(-0.04, 0.04);
-        if (cues.contains(PAN) || cues.contains(TRACKING)) {
+        if (cues.contains(CameraMove.PAN) || cues.contains(CameraMove.TRACKING)) {
             double edge = 0.5 / PAN_ZOOM;
             boolean rightwards = random.nextBoolean();
             double from = rightwards ? edge : 1 - edge;
             double to = rightwards ? 1 - edge : edge;
             return new KenBurns(PAN_ZOOM, PAN_ZOOM, from, 0.5, to, 0.5);
         }
-        if (cues.contains(CLOSE_UP)) {
+        if (cues.contains(CameraMove.CLOSE_UP)) {
             return new KenBurns(1, CLOSE_UP_ZOOM, 0.5, 0.5, 0.5 + driftX, 0.5 + driftY);
         }
-        if (cues.contains(AERIAL) || cues.contains(WIDE)) {
+        if (cues.contains(CameraMove.AERIAL) || cues.contains(CameraMove.WIDE)) {
             return new KenBurns(GENTLE_ZOOM, 1, 0.5 + driftX, 0.5 + driftY, 0.5, 0.5);
         }
         return new KenBurns(1, GENTLE_ZOOM, 0.5, 0.5, 0.5 + driftX, 0.5 + driftY);

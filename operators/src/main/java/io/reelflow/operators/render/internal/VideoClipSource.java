@@ -4,6 +4,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 import io.reelflow.operators.render.ImageLimits;
 import io.reelflow.operators.render.ImageTooLargeException;
+import io.reelflow.schemas.CameraMove;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class VideoClipSource implements SceneSource {
             int width,
             int height,
             int fps,
-            List<String> cues,
+            List<CameraMove> cues,
             int sceneFrames) {
         this.grabber = grabber;
         this.fps = fps;
@@ -119,7 +120,7 @@ public final class VideoClipSource implements SceneSource {
      * decodes its first frame, so an unreadable clip fails here rather than half-way through.
      */
     public static VideoClipSource open(
-            Path file, int width, int height, int fps, List<String> cues, int sceneFrames)
+            Path file, int width, int height, int fps, List<CameraMove> cues, int sceneFrames)
             throws IOException {
         return open(file, width, height, fps, cues, sceneFrames, ImageLimits.defaults());
     }
@@ -136,7 +137,7 @@ public final class VideoClipSource implements SceneSource {
             int width,
             int height,
             int fps,
-            List<String> cues,
+            List<CameraMove> cues,
             int sceneFrames,
             ImageLimits limits)
             throws IOException {

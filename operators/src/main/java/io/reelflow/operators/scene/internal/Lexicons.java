@@ -1,5 +1,11 @@
 package io.reelflow.operators.scene.internal;
 
+import com.ibm.icu.util.ULocale;
+import io.reelflow.schemas.CameraMove;
+import io.reelflow.schemas.Mood;
+import io.reelflow.schemas.vocabulary.Vocabulary;
+import java.util.List;
+
 /**
  * The built-in word lists for camera cues, times of day or year, and moods, in the ten most spoken
  * languages (English, Chinese, Spanish, Hindi, Arabic, Portuguese, Russian, Japanese, German,
@@ -7,23 +13,24 @@ package io.reelflow.operators.scene.internal;
  * entry is a phrase a writer uses to ask for that shot, time or feeling; ambiguous words (English
  * "pan", "fall", "still") are left out or only matched in a phrase. English camera terms ("drone",
  * "time-lapse") are looked for in texts of every language; time and mood words only in their own
- * language (German "war" means "was").
+ * language (German "war" means "was"). Camera and mood labels are the {@link Vocabulary} words of
+ * the {@link CameraMove} and {@link Mood} symbols; {@link #cameraMove} and {@link #mood} read them
+ * back.
  */
 public final class Lexicons {
 
-    public static final String CLOSE_UP = "close-up";
-    public static final String AERIAL = "aerial";
-    public static final String WIDE = "wide";
-    public static final String SLOW_MOTION = "slow motion";
-    public static final String PAN = "pan";
-    public static final String TRACKING = "tracking";
-    public static final String TIME_LAPSE = "time-lapse";
+    private static final String CLOSE_UP = Vocabulary.label(CameraMove.CLOSE_UP);
+    private static final String AERIAL = Vocabulary.label(CameraMove.AERIAL);
+    private static final String WIDE = Vocabulary.label(CameraMove.WIDE);
+    private static final String SLOW_MOTION = Vocabulary.label(CameraMove.SLOW_MOTION);
+    private static final String PAN = Vocabulary.label(CameraMove.PAN);
+    private static final String TRACKING = Vocabulary.label(CameraMove.TRACKING);
+    private static final String TIME_LAPSE = Vocabulary.label(CameraMove.TIME_LAPSE);
 
-    public static final String JOYFUL = "joyful";
-    public static final String CALM = "calm";
-    public static final String TENSE = "tense";
-    public static final String SAD = "sad";
-    public static final String NEUTRAL = "neutral";
+    private static final String JOYFUL = Vocabulary.label(Mood.JOYFUL);
+    private static final String CALM = Vocabulary.label(Mood.CALM);
+    private static final String TENSE = Vocabulary.label(Mood.TENSE);
+    private static final String SAD = Vocabulary.label(Mood.SAD);
 
     /** Camera cues: close-up, aerial, wide, slow motion, pan, tracking, time-lapse. */
     public static final PhraseLexicon CAMERA =
@@ -980,4 +987,24 @@ public final class Lexicons {
                     .build();
 
     private Lexicons() {}
+
+    /** Whether {@code phrase} is or holds a camera, time or mood word of {@code language}. */
+    public static boolean isCue(String phrase, String language) {
+        List<Token> tokens =
+                Tokenizer.tokenize(
+                        phrase, language.equals("und") ? ULocale.ROOT : new ULocale(language));
+        return !CAMERA.find(tokens, language).isEmpty()
+                || !TIME.find(tokens, language).isEmpty()
+                || !MOOD.find(tokens, language).isEmpty();
+    }
+
+    /** The move a {@link #CAMERA} label stands for. */
+    public static CameraMove cameraMove(String label) {
+        return Vocabulary.cameraMove(label);
+    }
+
+    /** The mood a {@link #MOOD} label stands for. */
+    public static Mood mood(String label) {
+        return Vocabulary.mood(label);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.reelflow.operators.render.internal.ClipPlan.Mode;
+import io.reelflow.schemas.CameraMove;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +32,9 @@ class ClipPlanTest {
 
     @Test
     void shouldPlayAtHalfSpeedWhenTheSceneAsksForSlowMotion() {
-        assertThat(ClipPlan.choose(8, 5, List.of("slow motion")))
+        assertThat(ClipPlan.choose(8, 5, List.of(CameraMove.SLOW_MOTION)))
                 .isEqualTo(new ClipPlan(Mode.SLOW, 0.5));
-        assertThat(ClipPlan.choose(2.5, 5, List.of("slow motion")).speed())
+        assertThat(ClipPlan.choose(2.5, 5, List.of(CameraMove.SLOW_MOTION)).speed())
                 .isCloseTo(0.5, within(1e-9));
     }
 

@@ -3,7 +3,7 @@ package io.reelflow.operators.render.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.reelflow.operators.scene.internal.Lexicons;
+import io.reelflow.schemas.CameraMove;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,17 +11,9 @@ import org.junit.jupiter.api.Test;
 class KenBurnsTest {
 
     @Test
-    void shouldUseTheSceneAnalysersCueLabels() {
-        assertThat(List.of(KenBurns.CLOSE_UP, KenBurns.AERIAL, KenBurns.WIDE))
-                .containsExactly(Lexicons.CLOSE_UP, Lexicons.AERIAL, Lexicons.WIDE);
-        assertThat(List.of(KenBurns.PAN, KenBurns.TRACKING, KenBurns.SLOW_MOTION))
-                .containsExactly(Lexicons.PAN, Lexicons.TRACKING, Lexicons.SLOW_MOTION);
-    }
-
-    @Test
     void shouldZoomInByDefaultAndHarderForACloseUp() {
         KenBurns plain = KenBurns.forCues(List.of(), 7);
-        KenBurns closeUp = KenBurns.forCues(List.of("close-up"), 7);
+        KenBurns closeUp = KenBurns.forCues(List.of(CameraMove.CLOSE_UP), 7);
 
         assertThat(plain.endZoom()).isGreaterThan(plain.startZoom());
         assertThat(closeUp.endZoom()).isGreaterThan(plain.endZoom());
@@ -29,18 +21,18 @@ class KenBurnsTest {
 
     @Test
     void shouldZoomOutForWideAndAerialShots() {
-        for (String cue : List.of("wide", "aerial")) {
+        for (CameraMove cue : List.of(CameraMove.WIDE, CameraMove.AERIAL)) {
             KenBurns move = KenBurns.forCues(List.of(cue), 3);
-            assertThat(move.endZoom()).as(cue).isLessThan(move.startZoom());
+            assertThat(move.endZoom()).as(cue.name()).isLessThan(move.startZoom());
         }
     }
 
     @Test
     void shouldPanSidewaysAtConstantZoomForPanAndTracking() {
-        for (String cue : List.of("pan", "tracking")) {
+        for (CameraMove cue : List.of(CameraMove.PAN, CameraMove.TRACKING)) {
             KenBurns move = KenBurns.forCues(List.of(cue), 11);
             assertThat(move.startZoom()).isEqualTo(move.endZoom());
-            assertThat(Math.abs(move.endX() - move.startX())).as(cue).isGreaterThan(0.1);
+            assertThat(Math.abs(move.endX() - move.startX())).as(cue.name()).isGreaterThan(0.1);
             assertThat(move.endY()).isEqualTo(move.startY());
         }
     }

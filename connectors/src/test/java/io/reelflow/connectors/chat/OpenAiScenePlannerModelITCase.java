@@ -1,4 +1,4 @@
-package io.reelflow.operators.scene.llm;
+package io.reelflow.connectors.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.reelflow.operators.scene.ModelAssistedSceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzerConfig;
+import io.reelflow.schemas.CameraMove;
+import io.reelflow.schemas.Mood;
 import io.reelflow.schemas.Scene;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,7 +76,7 @@ class OpenAiScenePlannerModelITCase {
         return new ModelAssistedSceneAnalyzer(
                 analyzer,
                 new OpenAiScenePlannerModel(
-                        OpenAiScenePlannerConfig.of(base, "test-model").withTimeout(timeout)));
+                        ChatCompletionsConfig.of(base, "test-model").withTimeout(timeout)));
     }
 
     private static Reply completion(String content) {
@@ -123,11 +125,13 @@ class OpenAiScenePlannerModelITCase {
         assertThat(scenes.get(0).getEndSeconds()).isEqualTo(5.0);
         assertThat(scenes.get(1).getStartSeconds()).isEqualTo(scenes.get(0).getEndSeconds());
         assertThat(scenes.get(1).getEndSeconds()).isEqualTo(20.0);
-        assertThat(scenes.get(0).getMood()).isEqualTo("calm");
-        assertThat(scenes.get(0).getCameraCues()).containsExactly("aerial");
+        assertThat(scenes.get(0).getSceneMood()).isEqualTo(Mood.CALM);
+        assertThat(scenes.get(0).getCameraMoves()).containsExactly(CameraMove.AERIAL);
         assertThat(scenes.get(0).getPrompt()).isEqualTo("aerial shot of a harbour at dawn 0");
         // an unknown mood from the model is replaced by the analyzer's own
-        assertThat(scenes.get(1).getMood()).isIn(ModelAssistedSceneAnalyzer.MOODS);
+        assertThat(scenes.get(1).getSceneMood())
+                .isEqualTo(
+                        analyzer.analyze(scenes.get(1).getText(), "en", 1).get(0).getSceneMood());
         assertThat(scenes.get(1).getKeywords()).contains("fishermen");
     }
 
@@ -140,7 +144,31 @@ class OpenAiScenePlannerModelITCase {
         assertThat(requests).hasSize(1);
         JsonNode request = requests.get(0);
         assertThat(request.path("model").asText()).isEqualTo("test-model");
+        assertThat(request.path("temperature").asInt()).isZero();
+        assertThat(request.path("seed").isIntegralNumber()).isTrue();
+        assertThat(request.path("max_tokens").asInt()).isEqualTo(4096);
+        assertThat(request.path("messages").get(0).path("role").asText()).isEqualTo("system");
         assertThat(request.path("response_format").path("type").asText()).isEqualTo("json_schema");
+        assertThat(
+                        request.path("response_format")
+                                .path("json_schema")
+                                .path("schema")
+                                .path("properties")
+                                .path("scenes")
+                                .path("items")
+                                .path("properties")
+                                .path("cameraCues")
+                                .path("items")
+                                .path("enum"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(
+                        "close-up",
+                        "aerial",
+                        "wide",
+                        "slow motion",
+                        "pan",
+                        "tracking",
+                        "time-lapse");
         JsonNode schema = request.path("response_format").path("json_schema").path("schema");
         assertThat(schema.path("properties").path("scenes").path("items").path("required"))
                 .extracting(JsonNode::asText)

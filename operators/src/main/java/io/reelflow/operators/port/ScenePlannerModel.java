@@ -1,11 +1,11 @@
-package io.reelflow.operators.scene;
+package io.reelflow.operators.port;
 
 import java.util.List;
 
 /**
  * A model that plans scenes (a language model behind an HTTP sidecar, say). Implementations may
- * block and may fail in any way: {@link ModelAssistedSceneAnalyzer} treats every exception, invalid
- * plan or late answer as "no plan" and falls back to the rule-based {@link SceneAnalyzer}.
+ * block and may fail in any way: {@code scene.ModelAssistedSceneAnalyzer} treats every exception,
+ * invalid plan or late answer as "no plan" and falls back to the rule-based {@code SceneAnalyzer}.
  */
 public interface ScenePlannerModel {
 

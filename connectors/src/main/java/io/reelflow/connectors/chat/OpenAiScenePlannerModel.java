@@ -1,18 +1,13 @@
-package io.reelflow.operators.scene.llm;
+package io.reelflow.connectors.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reelflow.operators.port.PlannedScene;
+import io.reelflow.operators.port.ScenePlannerModel;
 import io.reelflow.operators.scene.ModelAssistedSceneAnalyzer;
-import io.reelflow.operators.scene.PlannedScene;
-import io.reelflow.operators.scene.ScenePlannerModel;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,9 +17,9 @@ import java.util.TreeSet;
 /**
  * A {@link ScenePlannerModel} behind an OpenAI-compatible {@code POST /v1/chat/completions}
  * endpoint (vLLM, llama.cpp server, Ollama, TGI and others), asking for structured output with
- * {@code response_format: {"type": "json_schema", ...}}. Blocking; one instance per task is enough
- * (the JDK client pools connections). Throws on any HTTP error, timeout or malformed answer, which
- * {@link ModelAssistedSceneAnalyzer} turns into a fallback.
+ * {@code response_format: {"type": "json_schema", ...}}, through a {@link ChatCompletionsClient}.
+ * Blocking; one instance per task is enough. Throws on any HTTP error, timeout or malformed answer,
+ * which {@link ModelAssistedSceneAnalyzer} turns into a fallback.
  */
 public final class OpenAiScenePlannerModel implements ScenePlannerModel {
 
@@ -38,49 +33,25 @@ public final class OpenAiScenePlannerModel implements ScenePlannerModel {
                     + " for them, and a short English prompt for a text-to-video model describing"
                     + " what is seen. Answer with JSON only.";
 
-    private final OpenAiScenePlannerConfig config;
-    private final URI endpoint;
-    private final HttpClient client;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ChatCompletionsClient client;
+    private final ObjectMapper mapper;
 
-    public OpenAiScenePlannerModel(OpenAiScenePlannerConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
-        String base = config.baseUri().toString();
-        this.endpoint =
-                URI.create(
-                        (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                                + "/v1/chat/completions");
-        this.client = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+    public OpenAiScenePlannerModel(ChatCompletionsConfig config) {
+        this.client = new ChatCompletionsClient(Objects.requireNonNull(config, "config"));
+        this.mapper = client.mapper();
     }
 
     @Override
     public List<PlannedScene> plan(
             String text, String language, double targetDurationSeconds, int maxScenes)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(endpoint)
-                        .timeout(config.timeout())
-                        .header("Content-Type", "application/json")
-                        .POST(
-                                HttpRequest.BodyPublishers.ofString(
-                                        requestBody(
-                                                text, language, targetDurationSeconds, maxScenes),
-                                        StandardCharsets.UTF_8));
-        if (config.apiKey() != null && !config.apiKey().isBlank()) {
-            request.header("Authorization", "Bearer " + config.apiKey());
-        }
-        HttpResponse<String> response =
-                client.send(
-                        request.build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() != 200) {
-            throw new IOException("scene planner answered HTTP " + response.statusCode());
-        }
-        return parse(response.body());
+        return parse(
+                client.complete(requestBody(text, language, targetDurationSeconds, maxScenes)));
     }
 
     /** The chat completion request: system and user messages and the plan's JSON schema. */
-    String requestBody(String text, String language, double targetDurationSeconds, int maxScenes)
+    ObjectNode requestBody(
+            String text, String language, double targetDurationSeconds, int maxScenes)
             throws IOException {
         ObjectNode input = mapper.createObjectNode();
         input.put("language", language);
@@ -88,20 +59,14 @@ public final class OpenAiScenePlannerModel implements ScenePlannerModel {
         input.put("maxScenes", maxScenes);
         input.put("text", text);
 
-        ObjectNode body = mapper.createObjectNode();
-        body.put("model", config.model());
-        body.put("temperature", 0);
-        body.put("max_tokens", config.maxTokens());
-        ArrayNode messages = body.putArray("messages");
-        messages.addObject().put("role", "system").put("content", SYSTEM_PROMPT);
-        messages.addObject().put("role", "user").put("content", mapper.writeValueAsString(input));
+        ObjectNode body = client.request(SYSTEM_PROMPT, mapper.writeValueAsString(input));
         ObjectNode format = body.putObject("response_format");
         format.put("type", "json_schema");
         ObjectNode jsonSchema = format.putObject("json_schema");
         jsonSchema.put("name", "scene_plan");
         jsonSchema.put("strict", true);
         jsonSchema.set("schema", schema(maxScenes));
-        return mapper.writeValueAsString(body);
+        return body;
     }
 
     /** The JSON schema of a plan: {@code {"scenes": [{text, durationSeconds, mood, ...}]}}. */
@@ -142,18 +107,9 @@ public final class OpenAiScenePlannerModel implements ScenePlannerModel {
         enumOf(node.putObject("items"), values);
     }
 
-    /** The scenes in a chat completion response; throws if it holds no well-formed plan. */
-    List<PlannedScene> parse(String responseBody) throws IOException {
-        JsonNode content =
-                mapper.readTree(responseBody)
-                        .path("choices")
-                        .path(0)
-                        .path("message")
-                        .path("content");
-        if (!content.isTextual()) {
-            throw new IOException("the answer has no message content");
-        }
-        JsonNode scenes = mapper.readTree(content.asText()).path("scenes");
+    /** The scenes in a chat completion's content; throws if it holds no well-formed plan. */
+    List<PlannedScene> parse(String content) throws IOException {
+        JsonNode scenes = mapper.readTree(content).path("scenes");
         if (!scenes.isArray()) {
             throw new IOException("the answer's content has no scenes array");
         }

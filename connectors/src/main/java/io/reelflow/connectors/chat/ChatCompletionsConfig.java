@@ -1,4 +1,4 @@
-package io.reelflow.operators.scene.llm;
+package io.reelflow.connectors.chat;
 
 import java.io.Serializable;
 import java.net.URI;
@@ -6,11 +6,12 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where and how {@link OpenAiScenePlannerModel} reaches its sidecar.
+ * Where and how a {@link ChatCompletionsClient} reaches an OpenAI-compatible chat sidecar (the
+ * model planner's, the translator's).
  *
  * <pre>{@code
- * OpenAiScenePlannerConfig config =
- *         OpenAiScenePlannerConfig.of(URI.create("http://127.0.0.1:8000"), "qwen2.5-7b-instruct")
+ * ChatCompletionsConfig config =
+ *         ChatCompletionsConfig.of(URI.create("http://127.0.0.1:8000"), "qwen2.5-7b-instruct")
  *                 .withTimeout(Duration.ofSeconds(5));
  * }</pre>
  *
@@ -20,7 +21,7 @@ import java.util.Objects;
  * @param maxTokens most tokens the answer may have (default 4096)
  * @param apiKey bearer token, or null for sidecars that need none
  */
-public record OpenAiScenePlannerConfig(
+public record ChatCompletionsConfig(
         URI baseUri, String model, Duration timeout, int maxTokens, String apiKey)
         implements Serializable {
 
@@ -29,7 +30,7 @@ public record OpenAiScenePlannerConfig(
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_TOKENS = 4096;
 
-    public OpenAiScenePlannerConfig {
+    public ChatCompletionsConfig {
         Objects.requireNonNull(baseUri, "baseUri");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(timeout, "timeout");
@@ -45,27 +46,26 @@ public record OpenAiScenePlannerConfig(
     }
 
     /** A config with the default timeout and token limit and no API key. */
-    public static OpenAiScenePlannerConfig of(URI baseUri, String model) {
-        return new OpenAiScenePlannerConfig(
-                baseUri, model, DEFAULT_TIMEOUT, DEFAULT_MAX_TOKENS, null);
+    public static ChatCompletionsConfig of(URI baseUri, String model) {
+        return new ChatCompletionsConfig(baseUri, model, DEFAULT_TIMEOUT, DEFAULT_MAX_TOKENS, null);
     }
 
-    public OpenAiScenePlannerConfig withTimeout(Duration newTimeout) {
-        return new OpenAiScenePlannerConfig(baseUri, model, newTimeout, maxTokens, apiKey);
+    public ChatCompletionsConfig withTimeout(Duration newTimeout) {
+        return new ChatCompletionsConfig(baseUri, model, newTimeout, maxTokens, apiKey);
     }
 
-    public OpenAiScenePlannerConfig withMaxTokens(int tokens) {
-        return new OpenAiScenePlannerConfig(baseUri, model, timeout, tokens, apiKey);
+    public ChatCompletionsConfig withMaxTokens(int tokens) {
+        return new ChatCompletionsConfig(baseUri, model, timeout, tokens, apiKey);
     }
 
-    public OpenAiScenePlannerConfig withApiKey(String key) {
-        return new OpenAiScenePlannerConfig(baseUri, model, timeout, maxTokens, key);
+    public ChatCompletionsConfig withApiKey(String key) {
+        return new ChatCompletionsConfig(baseUri, model, timeout, maxTokens, key);
     }
 
     /** Never prints the API key. */
     @Override
     public String toString() {
-        return "OpenAiScenePlannerConfig[baseUri="
+        return "ChatCompletionsConfig[baseUri="
                 + baseUri
                 + ", model="
                 + model

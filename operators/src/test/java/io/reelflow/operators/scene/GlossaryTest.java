@@ -1,4 +1,4 @@
-package io.reelflow.operators.asset.internal;
+package io.reelflow.operators.scene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
