@@ -1,9 +1,5 @@
 package io.reelflow.operators.port;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -63,26 +59,16 @@ public record GenerationRequest(
 
     /** The SHA-256 (hex) of every parameter that shapes the result. */
     public String contentKey() {
-        String canonical =
-                String.join(
-                        "\n",
-                        "v2",
-                        model,
-                        modelVersion,
-                        kind.name(),
-                        prompt,
-                        negativePrompt,
-                        Long.toString(seed),
-                        size(),
-                        Integer.toString(fps),
-                        Integer.toString(frames));
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return ContentKeys.sha256(
+                "v2",
+                model,
+                modelVersion,
+                kind.name(),
+                prompt,
+                negativePrompt,
+                Long.toString(seed),
+                size(),
+                Integer.toString(fps),
+                Integer.toString(frames));
     }
 }
