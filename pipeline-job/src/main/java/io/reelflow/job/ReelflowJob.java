@@ -6,6 +6,7 @@ import io.reelflow.connectors.jdbc.ReelflowJdbc;
 import io.reelflow.connectors.jdbc.SinkGuard;
 import io.reelflow.connectors.kafka.ReelflowKafka;
 import io.reelflow.connectors.s3.S3ObjectStore;
+import io.reelflow.connectors.speech.SpeechClients;
 import io.reelflow.job.cli.ReelflowCli;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.PipelineOptions;
@@ -57,7 +58,8 @@ public final class ReelflowJob {
                         config.get(GenerationOptions.REGISTRY) == GenerationOptions.Registry.JDBC
                                 ? JdbcJobRegistry.factory(connectors.database())
                                 : InMemoryJobRegistry.sharedFactory(),
-                        connectors.assetCatalog(store));
+                        connectors.assetCatalog(store),
+                        new SpeechClients());
 
         DataStream<RawRequest> requests =
                 env.fromSource(
