@@ -21,7 +21,7 @@ public final class ReferenceSidecar {
                     "usage: reference-sidecar [--host 127.0.0.1] [--port 8090]"
                             + " [--mode video-jobs|multipart|images|comfyui] [--slots 2]"
                             + " [--queue 32] [--job-ms 0] [--fail-first 0] [--token-env NAME]"
-                            + " [--image-url-ttl-s 600]");
+                            + " [--image-url-ttl-s 600] [--speech-engine espeak-ng]");
             System.exit(2);
             return;
         }
@@ -34,5 +34,7 @@ public final class ReferenceSidecar {
                         + server.protocol()
                         + "; also /v1/videos, /v1/images/generations, ComfyUI /prompt;"
                         + " GET /health, GET /stats, POST /admin/faults");
+        System.out.println(
+                "Speech (POST /v1/audio/speech): " + server.speechEngine().status().description());
     }
 }

@@ -12,6 +12,7 @@ import io.reelflow.sidecar.internal.JobRunner;
 import io.reelflow.sidecar.internal.JobStore;
 import io.reelflow.sidecar.internal.SidecarContext;
 import io.reelflow.sidecar.internal.SidecarStats;
+import io.reelflow.sidecar.internal.SpeechApi;
 import io.reelflow.sidecar.internal.Threads;
 import io.reelflow.sidecar.internal.VideoJobsApi;
 import java.io.IOException;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * The reference sidecar: faithful fakes of the model servers Reelflow generates on, backed by
  * {@link ClipSynthesizer} (coloured shapes, not a model). One server speaks every protocol at once:
  * OpenAI-compatible video jobs as SGLang (JSON) and vLLM-Omni (multipart) take them, image
- * generations, and a ComfyUI subset; with slots, a job time, fault injection and submission counts
+ * generations, a ComfyUI subset, and text to speech as Kokoro-FastAPI serves it, spoken for real by
+ * espeak-ng ({@link SpeechEngine}); with slots, a job time, fault injection and submission counts
  * per content key for tests. The module README lists routes and knobs.
  *
  * <pre>{@code
@@ -60,6 +62,9 @@ public final class ReferenceSidecarServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceSidecarServer.class);
     // HTTP threads beyond the slots and queue: image requests wait on a thread for their job.
     private static final int SPARE_HTTP_THREADS = 8;
+    // espeak-ng is single-threaded and quick; more processes than cores only queue in the kernel.
+    private static final int SPEECH_THREADS =
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final SidecarOptions options;
     private final HttpServer server;
@@ -72,6 +77,7 @@ public final class ReferenceSidecarServer implements AutoCloseable {
     private final String generator;
     private final ImagesApi images;
     private final ComfyApi comfy;
+    private final SpeechEngine speechEngine;
     private boolean stopped;
 
     private ReferenceSidecarServer(SidecarOptions options) throws IOException {
@@ -99,9 +105,14 @@ public final class ReferenceSidecarServer implements AutoCloseable {
         VideoJobsApi videos = new VideoJobsApi(context);
         this.images = new ImagesApi(context);
         this.comfy = new ComfyApi(context);
+        this.speechEngine =
+                SpeechEngine.create(
+                        options.speechEngine(), SPEECH_THREADS, options.queueCapacity());
+        SpeechApi speech = new SpeechApi(context, speechEngine);
         server.createContext("/", guarded(this::notFound, false));
         server.createContext(VideoJobsApi.PATH, guarded(videos::handle, true));
         server.createContext(ImagesApi.PATH, guarded(images::handle, true));
+        server.createContext(SpeechApi.PATH, guarded(speech::handle, true));
         for (String path : ComfyApi.PATHS) {
             server.createContext(path, guarded(comfy::handle, true));
             server.createContext("/api" + path, guarded(comfy::handle, true));
@@ -172,6 +183,24 @@ public final class ReferenceSidecarServer implements AutoCloseable {
         return stats.submissionsByKey();
     }
 
+    /** Speech requests handed to the engine so far for the key (see {@link SpeechKey}). */
+    public long speechSubmissions(SpeechKey key) {
+        return stats.speechSubmissions(key.hash());
+    }
+
+    /** Speech requests handed to the engine so far, per {@link SpeechKey#hash()}. */
+    public Map<String, Long> speechSubmissionsByKey() {
+        return stats.speechSubmissionsByKey();
+    }
+
+    /**
+     * The engine behind {@code /v1/audio/speech}; {@code speechEngine().status().description()}
+     * says which espeak-ng speaks, or why none does and how to install it.
+     */
+    public SpeechEngine speechEngine() {
+        return speechEngine;
+    }
+
     /** When each content key was first submitted. */
     public Map<SubmissionKey, Instant> firstSubmissions() {
         return stats.firstSubmissions();
@@ -204,6 +233,7 @@ public final class ReferenceSidecarServer implements AutoCloseable {
         stopped = true;
         server.stop(0);
         runner.close();
+        speechEngine.close();
         httpExecutor.shutdownNow();
         try {
             if (!httpExecutor.awaitTermination(10, TimeUnit.SECONDS)) {

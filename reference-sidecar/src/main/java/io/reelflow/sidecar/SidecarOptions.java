@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param failFirst the first N API calls fail with 503 (fault injection)
  * @param bearerToken when set, API calls need {@code Authorization: Bearer <token>}
  * @param imageUrlTtl how long an image {@code url} answer stays downloadable
+ * @param speechEngine the espeak-ng program behind {@code /v1/audio/speech}: a path, or a name
+ *     looked up on {@code PATH} ({@value #DEFAULT_SPEECH_ENGINE} by default)
  */
 public record SidecarOptions(
         String host,
@@ -30,13 +32,15 @@ public record SidecarOptions(
         Duration jobTime,
         int failFirst,
         String bearerToken,
-        Duration imageUrlTtl) {
+        Duration imageUrlTtl,
+        String speechEngine) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8090;
     public static final int DEFAULT_SLOTS = 2;
     public static final int DEFAULT_QUEUE_CAPACITY = 32;
     public static final Duration DEFAULT_IMAGE_URL_TTL = Duration.ofMinutes(10);
+    public static final String DEFAULT_SPEECH_ENGINE = SpeechEngine.DEFAULT_COMMAND;
 
     /** The longest a job may be told to take, by option or prompt directive. */
     public static final Duration MAX_JOB_TIME = Duration.ofHours(1);
@@ -46,6 +50,7 @@ public record SidecarOptions(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(jobTime, "jobTime");
         Objects.requireNonNull(imageUrlTtl, "imageUrlTtl");
+        Objects.requireNonNull(speechEngine, "speechEngine");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 but was " + port);
         }
@@ -66,6 +71,9 @@ public record SidecarOptions(
         if (bearerToken != null && bearerToken.isBlank()) {
             throw new IllegalArgumentException("bearerToken must not be blank when set");
         }
+        if (speechEngine.isBlank()) {
+            throw new IllegalArgumentException("speechEngine must not be blank");
+        }
         if (imageUrlTtl.isNegative() || imageUrlTtl.isZero()) {
             throw new IllegalArgumentException(
                     "imageUrlTtl must be positive but was " + imageUrlTtl);
@@ -83,13 +91,15 @@ public record SidecarOptions(
                 Duration.ZERO,
                 0,
                 null,
-                DEFAULT_IMAGE_URL_TTL);
+                DEFAULT_IMAGE_URL_TTL,
+                DEFAULT_SPEECH_ENGINE);
     }
 
     /**
      * Reads {@code --host 127.0.0.1 --port 8090 --mode video-jobs --slots 2 --queue 32 --job-ms 0
-     * --fail-first 0 --token-env NAME --image-url-ttl-s 600}; options left out keep their defaults.
-     * The token is read from the named environment variable, never from the command line.
+     * --fail-first 0 --token-env NAME --image-url-ttl-s 600 --speech-engine espeak-ng}; options
+     * left out keep their defaults. The token is read from the named environment variable, never
+     * from the command line.
      *
      * @throws IllegalArgumentException for an unknown option or a bad value, naming it
      */
@@ -121,13 +131,14 @@ public record SidecarOptions(
                 case "--image-url-ttl-s" ->
                         options =
                                 options.withImageUrlTtl(Duration.ofSeconds(intValue(name, value)));
+                case "--speech-engine" -> options = options.withSpeechEngine(value);
                 default ->
                         throw new IllegalArgumentException(
                                 "unknown option "
                                         + name
                                         + "; use --host, --port, --mode, --slots, --queue,"
                                         + " --job-ms, --fail-first, --token-env,"
-                                        + " --image-url-ttl-s");
+                                        + " --image-url-ttl-s, --speech-engine");
             }
         }
         return options;
@@ -143,7 +154,8 @@ public record SidecarOptions(
                 jobTime,
                 failFirst,
                 bearerToken,
-                imageUrlTtl);
+                imageUrlTtl,
+                speechEngine);
     }
 
     public SidecarOptions withPort(int newPort) {
@@ -156,7 +168,8 @@ public record SidecarOptions(
                 jobTime,
                 failFirst,
                 bearerToken,
-                imageUrlTtl);
+                imageUrlTtl,
+                speechEngine);
     }
 
     public SidecarOptions withMode(SidecarMode newMode) {
@@ -169,7 +182,8 @@ public record SidecarOptions(
                 jobTime,
                 failFirst,
                 bearerToken,
-                imageUrlTtl);
+                imageUrlTtl,
+                speechEngine);
     }
 
     public SidecarOptions withSlots(int newSlots) {
@@ -182,7 +196,8 @@ public record SidecarOptions(
                 jobTime,
                 failFirst,
                 bearerToken,
-                imageUrlTtl);
+                imageUrlTtl,
+                speechEngine);
     }
 
     public SidecarOptions withQueueCapacity(int newQueueCapacity) {
@@ -195,7 +210,8 @@ public record SidecarOptions(
                 jobTime,
                 failFirst,
                 bearerToken,
-                imageUrlTtl);
+                imageUrlTtl,
+                speechEngine);
     }
 
     public SidecarOptions withJobTime(Duration newJobTime) {
@@ -208,7 +224,8 @@ public record SidecarOptions(
                 newJobTime,
                 failFirst,
                 bearerToken,
-                imageUrlTtl);
+                imageUrlTtl,
+                speechEngine);
     }
 
     public SidecarOptions withFailFirst(int newFailFirst) {
@@ -221,7 +238,8 @@ public record SidecarOptions(
                 jobTime,
                 newFailFirst,
                 bearerToken,
-                imageUrlTtl);
+                imageUrlTtl,
+                speechEngine);
     }
 
     public SidecarOptions withBearerToken(String newBearerToken) {
@@ -234,7 +252,8 @@ public record SidecarOptions(
                 jobTime,
                 failFirst,
                 newBearerToken,
-                imageUrlTtl);
+                imageUrlTtl,
+                speechEngine);
     }
 
     public SidecarOptions withImageUrlTtl(Duration newImageUrlTtl) {
@@ -247,7 +266,22 @@ public record SidecarOptions(
                 jobTime,
                 failFirst,
                 bearerToken,
-                newImageUrlTtl);
+                newImageUrlTtl,
+                speechEngine);
+    }
+
+    public SidecarOptions withSpeechEngine(String newSpeechEngine) {
+        return new SidecarOptions(
+                host,
+                port,
+                mode,
+                slots,
+                queueCapacity,
+                jobTime,
+                failFirst,
+                bearerToken,
+                imageUrlTtl,
+                newSpeechEngine);
     }
 
     /** Like the record's, with the token hidden. */
@@ -271,6 +305,8 @@ public record SidecarOptions(
                 + (bearerToken == null ? "none" : "******")
                 + ", imageUrlTtl="
                 + imageUrlTtl
+                + ", speechEngine="
+                + speechEngine
                 + "]";
     }
 

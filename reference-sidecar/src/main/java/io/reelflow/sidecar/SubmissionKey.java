@@ -50,6 +50,10 @@ public record SubmissionKey(
                         width + "x" + height,
                         Integer.toString(fps),
                         Integer.toString(frames));
+        return sha256(canonical);
+    }
+
+    static String sha256(String canonical) {
         try {
             return HexFormat.of()
                     .formatHex(

@@ -38,7 +38,9 @@ class SidecarOptionsTest {
                         "--mode",
                         "comfyui",
                         "--image-url-ttl-s",
-                        "5");
+                        "5",
+                        "--speech-engine",
+                        "/opt/espeak-ng/bin/espeak-ng");
 
         assertThat(options)
                 .isEqualTo(
@@ -51,7 +53,8 @@ class SidecarOptionsTest {
                                 Duration.ofMillis(300),
                                 2,
                                 null,
-                                Duration.ofSeconds(5)));
+                                Duration.ofSeconds(5),
+                                "/opt/espeak-ng/bin/espeak-ng"));
     }
 
     @Test

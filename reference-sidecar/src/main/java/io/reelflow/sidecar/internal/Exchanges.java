@@ -104,10 +104,16 @@ public final class Exchanges {
      */
     public static void sendOpenAiError(HttpExchange exchange, int status, String message)
             throws IOException {
+        sendOpenAiError(exchange, status, message, null);
+    }
+
+    /** The OpenAI error envelope naming the request field at fault ({@code param}). */
+    public static void sendOpenAiError(
+            HttpExchange exchange, int status, String message, String param) throws IOException {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("type", reasonPhrase(status));
-        error.put("param", null);
+        error.put("param", param);
         error.put("code", status);
         sendJson(exchange, status, Map.of("error", error));
     }

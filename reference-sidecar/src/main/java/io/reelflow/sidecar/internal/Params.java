@@ -65,6 +65,23 @@ public final class Params {
         }
     }
 
+    /** The field as a number, or {@code fallback} when absent. */
+    public double number(String field, double fallback) {
+        if (!has(field)) {
+            return fallback;
+        }
+        if (json != null && json.get(field).isNumber()) {
+            return json.get(field).asDouble();
+        }
+        String text = text(field, null).strip();
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    field + ": Input should be a valid number, got '" + text + "'");
+        }
+    }
+
     /** {@code WxH}, as the {@code size} field is written. */
     public static int[] size(String field, String value) {
         String[] parts = value.strip().split("x");

@@ -1,5 +1,6 @@
 package io.reelflow.sidecar.internal;
 
+import io.reelflow.sidecar.SpeechKey;
 import io.reelflow.sidecar.SubmissionKey;
 import java.time.Instant;
 import java.util.HashMap;
@@ -9,12 +10,14 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counters behind {@code GET /stats}, and submissions per content key. Thread-safe. */
+/**
+ * Counters behind {@code GET /stats}, and submissions per content key (generation jobs and speech
+ * apart, so that narration does not change what generation tests count). Thread-safe.
+ */
 public final class SidecarStats {
 
-    private final Map<String, AtomicLong> submissionsByKey = new ConcurrentHashMap<>();
-    private final Map<String, SubmissionKey> keys = new ConcurrentHashMap<>();
-    private final Map<String, Instant> firstSubmitted = new ConcurrentHashMap<>();
+    private final PerKey<SubmissionKey> jobs = new PerKey<>();
+    private final PerKey<SpeechKey> speech = new PerKey<>();
     private final AtomicLong submissions = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -23,32 +26,53 @@ public final class SidecarStats {
     private final AtomicLong injectedFailures = new AtomicLong();
     private final AtomicLong unauthorized = new AtomicLong();
     private final AtomicLong lostAtRestart = new AtomicLong();
+    private final AtomicLong speechSynthesized = new AtomicLong();
+    private final AtomicLong speechFailed = new AtomicLong();
+    private final AtomicLong speechUnavailable = new AtomicLong();
 
     /** A job accepted for {@code key}. */
     public void submitted(SubmissionKey key) {
-        String hash = key.hash();
-        keys.putIfAbsent(hash, key);
-        firstSubmitted.putIfAbsent(hash, Instant.now());
-        submissionsByKey.computeIfAbsent(hash, k -> new AtomicLong()).incrementAndGet();
+        jobs.count(key.hash(), key);
         submissions.incrementAndGet();
     }
 
     public long submissions(String keyHash) {
-        AtomicLong count = submissionsByKey.get(keyHash);
-        return count == null ? 0 : count.get();
+        return jobs.count(keyHash);
     }
 
     public Map<String, Long> submissionsByKey() {
-        Map<String, Long> copy = new TreeMap<>();
-        submissionsByKey.forEach((key, count) -> copy.put(key, count.get()));
-        return copy;
+        return jobs.counts();
     }
 
     /** When each key was first submitted: lets tests order the server's work against events. */
     public Map<SubmissionKey, Instant> firstSubmissions() {
-        Map<SubmissionKey, Instant> copy = new HashMap<>();
-        firstSubmitted.forEach((hash, at) -> copy.put(keys.get(hash), at));
-        return copy;
+        return jobs.firstAt();
+    }
+
+    /** A speech request for {@code key} handed to the engine. */
+    public void speechSubmitted(SpeechKey key) {
+        speech.count(key.hash(), key);
+    }
+
+    public long speechSubmissions(String keyHash) {
+        return speech.count(keyHash);
+    }
+
+    public Map<String, Long> speechSubmissionsByKey() {
+        return speech.counts();
+    }
+
+    public void speechSynthesized() {
+        speechSynthesized.incrementAndGet();
+    }
+
+    public void speechFailed() {
+        speechFailed.incrementAndGet();
+    }
+
+    /** A speech request answered 503 because the engine is missing. */
+    public void speechUnavailable() {
+        speechUnavailable.incrementAndGet();
     }
 
     public void jobCompleted() {
@@ -92,16 +116,63 @@ public final class SidecarStats {
         stats.put("lostAtRestart", lostAtRestart.get());
         stats.put("running", running);
         stats.put("queued", queued);
-        Map<String, Object> perKey = new TreeMap<>();
-        submissionsByKey.forEach(
-                (hash, count) -> {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("count", count.get());
-                    entry.put("fields", keys.get(hash));
-                    entry.put("firstAt", String.valueOf(firstSubmitted.get(hash)));
-                    perKey.put(hash, entry);
-                });
-        stats.put("byContentKey", perKey);
+        stats.put("byContentKey", jobs.snapshot());
+        Map<String, Object> spoken = new LinkedHashMap<>();
+        spoken.put("submissions", speech.total());
+        spoken.put("synthesized", speechSynthesized.get());
+        spoken.put("failed", speechFailed.get());
+        spoken.put("engineUnavailable", speechUnavailable.get());
+        spoken.put("byContentKey", speech.snapshot());
+        stats.put("speech", spoken);
         return stats;
+    }
+
+    /** Counts per content hash, with the fields of the first submission and when it came. */
+    private static final class PerKey<K> {
+        private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+        private final Map<String, K> keys = new ConcurrentHashMap<>();
+        private final Map<String, Instant> first = new ConcurrentHashMap<>();
+        private final AtomicLong total = new AtomicLong();
+
+        void count(String hash, K key) {
+            keys.putIfAbsent(hash, key);
+            first.putIfAbsent(hash, Instant.now());
+            counts.computeIfAbsent(hash, k -> new AtomicLong()).incrementAndGet();
+            total.incrementAndGet();
+        }
+
+        long count(String hash) {
+            AtomicLong count = counts.get(hash);
+            return count == null ? 0 : count.get();
+        }
+
+        long total() {
+            return total.get();
+        }
+
+        Map<String, Long> counts() {
+            Map<String, Long> copy = new TreeMap<>();
+            counts.forEach((key, count) -> copy.put(key, count.get()));
+            return copy;
+        }
+
+        Map<K, Instant> firstAt() {
+            Map<K, Instant> copy = new HashMap<>();
+            first.forEach((hash, at) -> copy.put(keys.get(hash), at));
+            return copy;
+        }
+
+        Map<String, Object> snapshot() {
+            Map<String, Object> perKey = new TreeMap<>();
+            counts.forEach(
+                    (hash, count) -> {
+                        Map<String, Object> entry = new LinkedHashMap<>();
+                        entry.put("count", count.get());
+                        entry.put("fields", keys.get(hash));
+                        entry.put("firstAt", String.valueOf(first.get(hash)));
+                        perKey.put(hash, entry);
+                    });
+            return perKey;
+        }
     }
 }
