@@ -13,6 +13,7 @@ import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.ScenePlan;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -272,23 +273,23 @@ public final class Narrator {
                 } catch (InterruptedException e) {
                     call.cancel(true);
                     Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("narration interrupted");
+                    throw new InterruptedIOException("narration interrupted");
                 } catch (ExecutionException e) {
                     last = asGenerationFailure(e.getCause());
                 }
                 if (!last.retryable() || attempt == config.maxAttempts()) {
                     break;
                 }
-                Duration wait =
-                        last.retryAfter()
-                                .filter(d -> d.compareTo(config.maxBackoff()) <= 0)
-                                .orElse(backoff);
-                wait = wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+                // The server's Retry-After wins, within the configured limit.
+                Duration wait = last.retryAfter().orElse(backoff);
+                if (wait.compareTo(config.maxBackoff()) > 0) {
+                    wait = config.maxBackoff();
+                }
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("narration interrupted");
+                    throw new InterruptedIOException("narration interrupted");
                 }
                 backoff = backoff.multipliedBy(2);
             }

@@ -64,7 +64,9 @@ public final class AudioClips {
     /**
      * The integrated loudness (EBU R128, LUFS) of {@code file} between two times, as FFmpeg's
      * {@code ebur128} measures it; {@code -70} or lower for silence. Windows shorter than 0.4 s
-     * have no gating block and measure as silence.
+     * have no gating block and measure as silence. Decoding stops with the frame that reaches
+     * {@code toSeconds} (up to about 20 ms more are measured): an {@code atrim} end would close the
+     * graph while frames are still pushed.
      *
      * @throws IOException when the file cannot be decoded
      */
@@ -73,11 +75,11 @@ public final class AudioClips {
         String graph =
                 String.format(
                         Locale.ROOT,
-                        "[in]atrim=start=%.6f:end=%.6f,asetpts=N/SR/TB,ebur128=peak=true:metadata=1[out]",
-                        fromSeconds,
-                        toSeconds);
+                        "[in]atrim=start=%.6f,asetpts=N/SR/TB,ebur128=peak=true:metadata=1[out]",
+                        fromSeconds);
+        long until = (long) Math.ceil(toSeconds * SAMPLE_RATE);
         try (AudioInput input = AudioInput.open("measured", file, false, SAMPLE_RATE)) {
-            return MixPass.run(List.of(input), graph, Long.MAX_VALUE, SAMPLE_RATE, frame -> {})
+            return MixPass.run(List.of(input), graph, until, SAMPLE_RATE, frame -> {})
                     .loudness()
                     .integratedLufs();
         }
