@@ -6,6 +6,7 @@ import io.reelflow.operators.common.SideOutputs;
 import io.reelflow.operators.dedup.AdmitOnceFunction;
 import io.reelflow.operators.gather.GatherScenesFunction;
 import io.reelflow.operators.generation.GenerateClipFunction;
+import io.reelflow.operators.narration.NarrateFunction;
 import io.reelflow.operators.plan.PlanScenesFunction;
 import io.reelflow.operators.plan.SplitIntoScenesFunction;
 import io.reelflow.operators.quality.ScoreQualityFunction;
@@ -118,10 +119,26 @@ public final class PipelineBuilder {
                         .uid("plan-scenes")
                         .name("Detect language + analyse scenes");
 
+        // Speech sets the timing of narrated plans, so it comes before anything uses the scenes'
+        // times; other plans pass through unchanged.
+        SingleOutputStreamOperator<ScenePlan> narrated =
+                async(
+                                plans,
+                                new NarrateFunction(
+                                        settings.narration(),
+                                        settings.scenes(),
+                                        ports.speechClient(),
+                                        ports.objectStore(),
+                                        settings.narrationThreads(),
+                                        settings.narrationThreads() * 4),
+                                settings.narrationTimeout())
+                        .uid("narrate")
+                        .name("Narrate (speech sidecar)");
+
         // Retrieval sees the whole plan, so no stock asset is used twice in one video; the index
         // is in memory (shared per task manager), so it runs on the task thread.
         SingleOutputStreamOperator<ScenePlan> plansWithAssets =
-                plans.map(new RetrieveAssetsFunction(ports.assetCatalog(), settings.assets()))
+                narrated.map(new RetrieveAssetsFunction(ports.assetCatalog(), settings.assets()))
                         .uid("retrieve-plan-assets")
                         .name("Retrieve stock assets + music");
 
@@ -190,7 +207,7 @@ public final class PipelineBuilder {
                 firstSeen
                         .getSideOutput(SideOutputs.STATUS)
                         .union(
-                                plans.flatMap(new PlannedStatusFunction(clock))
+                                narrated.flatMap(new PlannedStatusFunction(clock))
                                         .uid("status-planned")
                                         .name("Status: planned"),
                                 renderJobs.getSideOutput(SideOutputs.STATUS),

@@ -2,6 +2,7 @@ package io.reelflow.job;
 
 import io.reelflow.job.config.CatalogOptions;
 import io.reelflow.job.config.GenerationOptions;
+import io.reelflow.job.config.NarrationOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.job.config.PlannerOptions;
 import io.reelflow.job.config.PromptOptions;
@@ -9,6 +10,7 @@ import io.reelflow.operators.asset.AssetRetrieverConfig;
 import io.reelflow.operators.gather.SceneGathering;
 import io.reelflow.operators.generation.GenerationConfig;
 import io.reelflow.operators.language.LanguageDetectorConfig;
+import io.reelflow.operators.narration.NarrationConfig;
 import io.reelflow.operators.quality.QualityConfig;
 import io.reelflow.operators.render.ImageLimits;
 import io.reelflow.operators.render.RenderConfig;
@@ -40,7 +42,10 @@ public record PipelineSettings(
         RenderConfig render,
         int renderThreads,
         Duration renderTimeout,
-        QualityConfig quality) {
+        QualityConfig quality,
+        NarrationConfig narration,
+        int narrationThreads,
+        Duration narrationTimeout) {
 
     /** Reads the settings, failing with the option's key when a value is out of range. */
     public static PipelineSettings from(ReadableConfig config) {
@@ -98,7 +103,10 @@ public record PipelineSettings(
                 render,
                 config.get(PipelineOptions.RENDER_THREADS),
                 config.get(PipelineOptions.RENDER_TIMEOUT),
-                QualityConfig.defaults());
+                QualityConfig.defaults(),
+                NarrationOptions.read(config, rules),
+                config.get(NarrationOptions.THREADS),
+                config.get(NarrationOptions.TIMEOUT));
     }
 
     private static RequestLimits limitsOf(ReadableConfig config) {

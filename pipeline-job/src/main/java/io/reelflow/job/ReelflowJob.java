@@ -7,6 +7,7 @@ import io.reelflow.connectors.jdbc.ReelflowJdbc;
 import io.reelflow.connectors.jdbc.SinkGuard;
 import io.reelflow.connectors.kafka.ReelflowKafka;
 import io.reelflow.connectors.s3.S3ObjectStore;
+import io.reelflow.connectors.speech.SpeechClients;
 import io.reelflow.job.cli.ReelflowCli;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.PipelineOptions;
@@ -59,6 +60,7 @@ public final class ReelflowJob {
                                 ? JdbcJobRegistry.factory(connectors.database())
                                 : InMemoryJobRegistry.sharedFactory(),
                         connectors.assetCatalog(store),
+                        new SpeechClients(),
                         ChatModelSettings.scenePlanner(config)
                                 .map(ChatCompletions::scenePlanner)
                                 .orElse(null),

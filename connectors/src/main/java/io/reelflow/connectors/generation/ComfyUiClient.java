@@ -3,8 +3,8 @@ package io.reelflow.connectors.generation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reelflow.connectors.generation.internal.EndpointSettings;
-import io.reelflow.connectors.generation.internal.GenerationHttp;
 import io.reelflow.connectors.generation.internal.WorkflowTemplate;
+import io.reelflow.connectors.internal.http.SidecarHttp;
 import io.reelflow.operators.port.DownloadedMedia;
 import io.reelflow.operators.port.GenerationClient;
 import io.reelflow.operators.port.GenerationException;
@@ -52,7 +52,7 @@ public final class ComfyUiClient implements GenerationClient {
     /** Where output files are listed per node: core save nodes use "images", VHS uses "gifs". */
     private static final List<String> OUTPUT_KEYS = List.of("gifs", "videos", "images");
 
-    private final GenerationHttp http;
+    private final SidecarHttp<EndpointSettings> http;
     private final WorkflowTemplate template;
     // One per client, as ComfyUI's own examples do: it names our websocket, which we do not open.
     private final String clientId = UUID.randomUUID().toString();
@@ -70,18 +70,18 @@ public final class ComfyUiClient implements GenerationClient {
                                                                 + " option '"
                                                                 + EndpointOptions.WORKFLOW.key()
                                                                 + "'")));
-        this.http = new GenerationHttp(settings);
+        this.http = new SidecarHttp<>(settings);
     }
 
     @Override
     public CompletableFuture<GenerationJob> submit(GenerationRequest request) {
-        ObjectNode body = GenerationHttp.JSON.createObjectNode();
+        ObjectNode body = SidecarHttp.JSON.createObjectNode();
         body.set("prompt", template.fill(request));
         body.put("client_id", clientId);
         return http.json(
                         HttpRequest.newBuilder(http.resolve("/prompt"))
                                 .header("Content-Type", "application/json")
-                                .POST(GenerationHttp.jsonBody(body)))
+                                .POST(SidecarHttp.jsonBody(body)))
                 .thenApply(
                         answer -> {
                             String id = answer.path("prompt_id").asText(null);
@@ -193,8 +193,8 @@ public final class ComfyUiClient implements GenerationClient {
         return http.send(
                         HttpRequest.newBuilder(http.resolve(path))
                                 .header("Content-Type", "application/json")
-                                .POST(GenerationHttp.jsonBody(body)),
-                        GenerationHttp.MAX_JSON_BYTES)
+                                .POST(SidecarHttp.jsonBody(body)),
+                        SidecarHttp.MAX_JSON_BYTES)
                 .thenApply(
                         response -> {
                             if (response.statusCode() / 100 != 2) {

@@ -2,8 +2,8 @@ package io.reelflow.connectors.generation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reelflow.connectors.generation.internal.EndpointSettings;
-import io.reelflow.connectors.generation.internal.GenerationHttp;
 import io.reelflow.connectors.generation.internal.ResultStash;
+import io.reelflow.connectors.internal.http.SidecarHttp;
 import io.reelflow.operators.port.DownloadedMedia;
 import io.reelflow.operators.port.GenerationClient;
 import io.reelflow.operators.port.GenerationException;
@@ -39,11 +39,11 @@ public final class OpenAiImagesClient implements GenerationClient {
 
     static final String GENERATIONS = "/v1/images/generations";
 
-    private final GenerationHttp http;
+    private final SidecarHttp<EndpointSettings> http;
     private final ResultStash stash;
 
     OpenAiImagesClient(EndpointSettings settings) {
-        this.http = new GenerationHttp(settings);
+        this.http = new SidecarHttp<>(settings);
         try {
             this.stash =
                     new ResultStash(
@@ -61,12 +61,12 @@ public final class OpenAiImagesClient implements GenerationClient {
     public CompletableFuture<GenerationJob> submit(GenerationRequest request) {
         EndpointSettings settings = http.settings();
         // Base64 grows the image by a third; the JSON around it is small.
-        long maxBytes = settings.maxDownloadBytes() / 3 * 4 + GenerationHttp.MAX_JSON_BYTES;
+        long maxBytes = settings.maxDownloadBytes() / 3 * 4 + SidecarHttp.MAX_JSON_BYTES;
         return http.send(
                         HttpRequest.newBuilder(http.resolve(GENERATIONS))
                                 .header("Content-Type", "application/json")
                                 .header("Accept", "application/json")
-                                .POST(GenerationHttp.jsonBody(body(request, settings))),
+                                .POST(SidecarHttp.jsonBody(body(request, settings))),
                         maxBytes)
                 .thenApply(http::requireJson)
                 .thenCompose(this::stashFirstImage);

@@ -2,8 +2,8 @@ package io.reelflow.connectors.generation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reelflow.connectors.generation.internal.EndpointSettings;
-import io.reelflow.connectors.generation.internal.GenerationHttp;
 import io.reelflow.connectors.generation.internal.VideoBodyEncoding;
+import io.reelflow.connectors.internal.http.SidecarHttp;
 import io.reelflow.operators.port.DownloadedMedia;
 import io.reelflow.operators.port.GenerationClient;
 import io.reelflow.operators.port.GenerationException;
@@ -39,11 +39,11 @@ public final class OpenAiVideosClient implements GenerationClient {
 
     static final String VIDEOS = "/v1/videos";
 
-    private final GenerationHttp http;
+    private final SidecarHttp<EndpointSettings> http;
     private final VideoBodyEncoding encoding;
 
     OpenAiVideosClient(EndpointSettings settings, VideoBodyEncoding encoding) {
-        this.http = new GenerationHttp(settings);
+        this.http = new SidecarHttp<>(settings);
         this.encoding = encoding;
     }
 
@@ -64,14 +64,14 @@ public final class OpenAiVideosClient implements GenerationClient {
                         HttpRequest.newBuilder(http.resolve(VIDEOS + "/" + encode(jobId)))
                                 .header("Accept", "application/json")
                                 .GET(),
-                        GenerationHttp.MAX_JSON_BYTES)
+                        SidecarHttp.MAX_JSON_BYTES)
                 .thenApply(response -> pollAnswer(jobId, response));
     }
 
     private GenerationJob pollAnswer(String jobId, HttpResponse<byte[]> response) {
         int status = response.statusCode();
         if (status / 100 == 2) {
-            return parseJob(GenerationHttp.parse(response.body(), "poll " + jobId), "poll");
+            return parseJob(SidecarHttp.parse(response.body(), "poll " + jobId), "poll");
         }
         if (status == 404) {
             return GenerationJob.of(jobId, JobState.LOST);
@@ -103,7 +103,7 @@ public final class OpenAiVideosClient implements GenerationClient {
                         HttpRequest.newBuilder(http.resolve(VIDEOS + "/" + encode(jobId)))
                                 .header("Accept", "application/json")
                                 .DELETE(),
-                        GenerationHttp.MAX_JSON_BYTES)
+                        SidecarHttp.MAX_JSON_BYTES)
                 .thenApply(
                         response -> {
                             int status = response.statusCode();
@@ -182,7 +182,7 @@ public final class OpenAiVideosClient implements GenerationClient {
 
     private static JsonNode tryParse(byte[] body) {
         try {
-            return GenerationHttp.JSON.readTree(body);
+            return SidecarHttp.JSON.readTree(body);
         } catch (java.io.IOException e) {
             return null;
         }

@@ -58,7 +58,10 @@ public final class SceneGathering {
         return missing(plan, clips).isEmpty();
     }
 
-    /** The render job: the plan's settings and one clip per scene, in scene order. */
+    /**
+     * The render job: the plan's settings, narration and what it says about the video (warnings as
+     * notes, reasons it is already degraded), and one clip per scene, in scene order.
+     */
     public static RenderJob renderJob(ScenePlan plan, Collection<SceneClip> clips) {
         List<SceneClip> ordered = new ArrayList<>(clips);
         ordered.sort(Comparator.comparingInt(c -> c.getScene().getIndex()));
@@ -69,6 +72,9 @@ public final class SceneGathering {
                 .setSpec(plan.getSpec())
                 .setClips(ordered)
                 .setMusic(plan.getMusic())
+                .setNarrationUri(plan.getNarrationUri())
+                .setNotes(plan.getWarnings())
+                .setDegradedReasons(plan.getDegradedReasons())
                 .build();
     }
 

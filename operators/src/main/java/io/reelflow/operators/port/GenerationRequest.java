@@ -1,6 +1,5 @@
 package io.reelflow.operators.port;
 
-import io.reelflow.operators.common.ContentHash;
 import java.util.Objects;
 
 /**
@@ -60,19 +59,16 @@ public record GenerationRequest(
 
     /** The SHA-256 (hex) of every parameter that shapes the result. */
     public String contentKey() {
-        String canonical =
-                String.join(
-                        "\n",
-                        "v2",
-                        model,
-                        modelVersion,
-                        kind.name(),
-                        prompt,
-                        negativePrompt,
-                        Long.toString(seed),
-                        size(),
-                        Integer.toString(fps),
-                        Integer.toString(frames));
-        return ContentHash.sha256Hex(canonical);
+        return ContentKeys.sha256(
+                "v2",
+                model,
+                modelVersion,
+                kind.name(),
+                prompt,
+                negativePrompt,
+                Long.toString(seed),
+                size(),
+                Integer.toString(fps),
+                Integer.toString(frames));
     }
 }

@@ -230,6 +230,9 @@ public final class Renderer {
                 opener.notes.add("scene " + sceneIndex + ": shorter than one frame, not shown");
             }
         }
+        // The plan's own words (narration's length, a narration skipped) come first.
+        opener.notes.addAll(job.getNotes());
+        opener.reasons.addAll(job.getDegradedReasons());
         boolean subtitlesCut = reportCutSubtitles(track, spec.getSubtitles(), opener);
         opener.media = download(timeline, temp, cancellation);
         opener.notes.addAll(sound.notes());
@@ -320,6 +323,7 @@ public final class Renderer {
                 opener.fellBack
                         || subtitlesCut
                         || fontNote != null
+                        || !job.getDegradedReasons().isEmpty()
                         || job.getClips().stream().anyMatch(SceneClip::getDegraded);
         return RenderedVideo.newBuilder()
                 .setRequestId(requestId)

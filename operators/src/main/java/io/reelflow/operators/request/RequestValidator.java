@@ -313,6 +313,7 @@ public final class RequestValidator {
                 .setStyle(request.getStyle())
                 .setTransition(OutputFormat.transition(request.getTransition()))
                 .setMusic(request.getMusic() == null || request.getMusic())
+                .setNarration(Boolean.TRUE.equals(request.getNarration()))
                 .build();
     }
 

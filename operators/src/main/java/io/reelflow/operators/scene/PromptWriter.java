@@ -1,6 +1,6 @@
 package io.reelflow.operators.scene;
 
-import io.reelflow.operators.common.ContentHash;
+import io.reelflow.operators.port.ContentKeys;
 import io.reelflow.operators.port.Translator;
 import io.reelflow.operators.scene.internal.Lexicons;
 import io.reelflow.operators.scene.internal.PromptComposer;
@@ -297,6 +297,6 @@ public final class PromptWriter {
                         String.join("\u0001", moves),
                         scene.getSceneMood().name(),
                         String.join("\u0001", scene.getTimeCues()));
-        return ContentHash.sha256Hex(canonical);
+        return ContentKeys.sha256(canonical);
     }
 }

@@ -146,6 +146,43 @@ public final class SceneAnalyzer {
     }
 
     /**
+     * The sentences of {@code text} as scenes are cut from them (ICU's sentence rules with this
+     * analyzer's repairs around quotes and abbreviations), for work done a sentence at a time such
+     * as speech. A sentence longer than {@code maxChars} is cut at clause punctuation, then between
+     * words, and, should a single word still be longer, at {@code maxChars}.
+     *
+     * @param language ISO 639-1 code or language tag; null or {@code "und"} if unknown
+     */
+    public List<String> sentences(String text, String language, int maxChars) {
+        if (maxChars < 1) {
+            throw new IllegalArgumentException("maxChars must be positive, was " + maxChars);
+        }
+        String lang = primaryLanguage(language);
+        Segmenter segmenter = segmenter(lang, locale(lang));
+        List<String> sentences = new ArrayList<>();
+        for (Segment segment : segmenter.sentences(text == null ? "" : text.strip())) {
+            if (segment.text().length() <= maxChars) {
+                sentences.add(segment.text());
+                continue;
+            }
+            // Reading time stands in for length: cut where a piece reads about maxChars' worth.
+            double limit = 0.9 * segment.readingSeconds() * maxChars / segment.text().length();
+            for (Segment piece : segmenter.split(segment, limit, limit)) {
+                String rest = piece.text();
+                while (rest.length() > maxChars) {
+                    int cut = rest.offsetByCodePoints(0, rest.codePointCount(0, maxChars - 1));
+                    sentences.add(rest.substring(0, cut));
+                    rest = rest.substring(cut).strip();
+                }
+                if (!rest.isEmpty()) {
+                    sentences.add(rest);
+                }
+            }
+        }
+        return sentences;
+    }
+
+    /**
      * Scenes made of given texts (a model's plan), described like {@link #analyze}'s, with
      * durations proportional to {@code weights} and exact in the same way: starting at 0.0, each
      * starting where the previous ends, the last ending at {@code targetDurationSeconds}.

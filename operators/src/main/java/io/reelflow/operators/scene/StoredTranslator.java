@@ -1,6 +1,6 @@
 package io.reelflow.operators.scene;
 
-import io.reelflow.operators.common.ContentHash;
+import io.reelflow.operators.port.ContentKeys;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.port.Translator;
 import java.io.IOException;
@@ -36,7 +36,7 @@ public final class StoredTranslator implements Translator {
     /** The object key of the translation of {@code text}. */
     public String keyOf(String text, String language) {
         return PREFIX
-                + ContentHash.sha256Hex(String.join("\n", "v1", model.model(), language, text))
+                + ContentKeys.sha256(String.join("\n", "v1", model.model(), language, text))
                 + ".txt";
     }
 

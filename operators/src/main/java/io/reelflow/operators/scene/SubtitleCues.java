@@ -6,6 +6,7 @@ import com.ibm.icu.util.ULocale;
 import io.reelflow.operators.scene.internal.Joiner;
 import io.reelflow.operators.scene.internal.LineWrapper;
 import io.reelflow.schemas.Scene;
+import io.reelflow.schemas.SpokenSpan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * {@link SubtitleConfig#minCueSeconds()}. When a scene's text needs more cues than its time allows
  * at that minimum, the cues that fit are shown and the last ends with an ellipsis: the scene is
  * listed in {@link Track#cutScenes()}, so the caller can say so. Cues never cross scene boundaries,
- * so subtitles stay in sync with the pictures. Thread-safe.
+ * so subtitles stay in sync with the pictures. A narrated scene (one with spoken spans) gets its
+ * cues sentence by sentence, each within the span its sentence is spoken in. Thread-safe.
  *
  * <pre>{@code
  * SubtitleCues subtitles = new SubtitleCues(SubtitleConfig.defaults());
@@ -95,35 +97,64 @@ public final class SubtitleCues {
             String text = scene.getText() == null ? "" : scene.getText();
             double start = scene.getStartSeconds();
             double end = scene.getEndSeconds();
-            List<List<String>> groups = cueLines(text, locale, width);
-            if (groups.isEmpty() || !(end > start)) {
-                continue;
-            }
-            boolean rtl = isRightToLeft(lang, text);
-            int affordable = affordableCues(end - start);
-            boolean cut = groups.size() > affordable;
-            if (cut) {
-                groups = cut(groups, affordable, locale, width);
-            }
-            double[] bounds = boundaries(start, end, weights(groups));
-            if (!increasing(bounds)) {
-                // a scene of a few milliseconds: one cue
-                if (groups.size() > 1) {
-                    groups = cut(groups, 1, locale, width);
-                    cut = true;
+            boolean cut = false;
+            if (scene.getSpokenSpans().isEmpty()) {
+                cut = place(text, start, end, lang, locale, width, cues);
+            } else {
+                // Narrated: each sentence's cues within the span it is spoken in (inside the
+                // scene).
+                for (SpokenSpan span : scene.getSpokenSpans()) {
+                    double from = Math.max(start, span.getStartSeconds());
+                    double to = Math.min(end, span.getEndSeconds());
+                    if (to > from) {
+                        cut |= place(span.getText(), from, to, lang, locale, width, cues);
+                    }
                 }
-                bounds = new double[] {start, end};
             }
             if (cut) {
                 cutScenes.add(scene.getIndex());
             }
-            for (int i = 0; i < groups.size(); i++) {
-                cues.add(
-                        new SubtitleCue(
-                                cues.size() + 1, bounds[i], bounds[i + 1], groups.get(i), rtl));
-            }
         }
         return new Track(cues, cutScenes);
+    }
+
+    /**
+     * Adds the cues of {@code text} shown from {@code start} to {@code end}.
+     *
+     * @return whether the text was cut short to stay readable
+     */
+    private boolean place(
+            String text,
+            double start,
+            double end,
+            String lang,
+            ULocale locale,
+            int width,
+            List<SubtitleCue> cues) {
+        List<List<String>> groups = cueLines(text, locale, width);
+        if (groups.isEmpty() || !(end > start)) {
+            return false;
+        }
+        boolean rtl = isRightToLeft(lang, text);
+        int affordable = affordableCues(end - start);
+        boolean cut = groups.size() > affordable;
+        if (cut) {
+            groups = cut(groups, affordable, locale, width);
+        }
+        double[] bounds = boundaries(start, end, weights(groups));
+        if (!increasing(bounds)) {
+            // a span of a few milliseconds: one cue
+            if (groups.size() > 1) {
+                groups = cut(groups, 1, locale, width);
+                cut = true;
+            }
+            bounds = new double[] {start, end};
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            cues.add(
+                    new SubtitleCue(cues.size() + 1, bounds[i], bounds[i + 1], groups.get(i), rtl));
+        }
+        return cut;
     }
 
     /** The cues as a SubRip (.srt) file: numbered blocks, {@code 00:00:01,500} times, CRLF-free. */

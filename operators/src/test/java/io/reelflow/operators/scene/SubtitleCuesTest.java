@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.reelflow.operators.scene.internal.LineWrapper;
 import io.reelflow.schemas.Mood;
 import io.reelflow.schemas.Scene;
+import io.reelflow.schemas.SpokenSpan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -260,5 +261,30 @@ class SubtitleCuesTest {
                 .hasMessageContaining("maxLineWidth");
         assertThatThrownBy(() -> SubtitleConfig.defaults().withMaxLines(0))
                 .hasMessageContaining("maxLines");
+    }
+
+    @Test
+    void shouldShowANarratedScenesCuesWhileTheirSentencesAreSpoken() {
+        String first = "The lighthouse keeper climbs the stairs.";
+        String second =
+                "Far below, the waves crash against the black rocks, and the wind howls through"
+                        + " the broken windows of the old tower.";
+        Scene scene = scene(0, first + " " + second, 0.0, 10.0);
+        scene.setSpokenSpans(
+                List.of(new SpokenSpan(first, 0.3, 2.1), new SpokenSpan(second, 2.1, 7.9)));
+
+        List<SubtitleCue> cues = subtitles.cues(List.of(scene), "en");
+
+        assertThat(cues).hasSizeGreaterThan(2);
+        assertThat(cues.get(0).text()).isEqualTo(first);
+        assertThat(cues.get(0).startSeconds()).isEqualTo(0.3);
+        assertThat(cues.get(0).endSeconds()).isEqualTo(2.1);
+        assertThat(cues.subList(1, cues.size()))
+                .allSatisfy(
+                        cue -> {
+                            assertThat(cue.startSeconds()).isGreaterThanOrEqualTo(2.1);
+                            assertThat(cue.endSeconds()).isLessThanOrEqualTo(7.9);
+                        });
+        assertThat(cues.get(cues.size() - 1).endSeconds()).isEqualTo(7.9);
     }
 }

@@ -16,6 +16,7 @@ import io.reelflow.job.cli.PublishCommand;
 import io.reelflow.job.config.DatabaseOptions;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.KafkaOptions;
+import io.reelflow.job.config.NarrationOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.job.config.StorageOptions;
 import io.reelflow.operators.port.ObjectStore;
@@ -260,6 +261,8 @@ public final class LocalMode {
             Map<String, String> overrides) {
         Map<String, String> values = connection(services);
         values.putAll(generation(sidecar));
+        // The reference sidecar speaks too (espeak-ng): narrated samples are heard.
+        values.put(NarrationOptions.URL.key(), sidecar.baseUri().toString());
         values.put(PipelineOptions.RUN_ID.key(), "local");
         values.put(PipelineOptions.CHECKPOINT_INTERVAL.key(), "2 s");
         // As on a cluster (flink-conf/config.yaml), scaled to one machine: a local checkpoint that

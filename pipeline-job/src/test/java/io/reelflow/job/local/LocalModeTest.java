@@ -8,6 +8,7 @@ import io.reelflow.embedded.ListeningSockets.Listener;
 import io.reelflow.embedded.ServiceEndpoints;
 import io.reelflow.job.ReelflowJob;
 import io.reelflow.job.TransactionTimeoutCheck;
+import io.reelflow.job.config.NarrationOptions;
 import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarMode;
 import io.reelflow.sidecar.SpeechEngine;
@@ -96,6 +97,17 @@ class LocalModeTest {
         assertThat(env.getCheckpointConfig().isUnalignedCheckpointsEnabled())
                 .as("barriers overtake a backlog queued in front of the render stage")
                 .isTrue();
+    }
+
+    @Test
+    void shouldPointNarrationAtTheReferenceSidecar() throws Exception {
+        try (ReferenceSidecarServer sidecar =
+                ReferenceSidecarServer.start(LocalMode.sidecarOptions(0, SidecarMode.VIDEO_JOBS))) {
+            Configuration config = LocalMode.jobConfiguration(ENDPOINTS, sidecar, Map.of());
+
+            assertThat(config.get(NarrationOptions.URL))
+                    .containsExactly(sidecar.baseUri().toString());
+        }
     }
 
     @Test

@@ -92,6 +92,7 @@ class VocabularyTest {
         written.put("timeCues", List.of());
         written.put("prompt", "p");
         written.put("negativePrompt", "");
+        written.put("spokenSpans", List.of());
 
         Scene read =
                 new SpecificDatumReader<Scene>(newer, Scene.getClassSchema())

@@ -1,18 +1,17 @@
 package io.reelflow.connectors.generation.internal;
 
 import io.reelflow.connectors.generation.EndpointOptions;
+import io.reelflow.connectors.internal.http.BearerToken;
+import io.reelflow.connectors.internal.http.EndpointValues;
+import io.reelflow.connectors.internal.http.HttpEndpoint;
 import io.reelflow.operators.port.ModelEndpoint;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.util.TimeUtils;
 
 /**
  * An endpoint's options, read and checked once ({@link EndpointOptions}): an unknown key or a bad
@@ -34,7 +33,7 @@ public record EndpointSettings(
         boolean openAiStrict,
         Optional<String> stashDir,
         Optional<String> workflow)
-        implements Serializable {
+        implements Serializable, HttpEndpoint {
 
     private static final Set<ConfigOption<?>> ALL =
             Set.of(
@@ -57,20 +56,8 @@ public record EndpointSettings(
      */
     public static EndpointSettings of(ModelEndpoint endpoint) {
         String where = "endpoint '" + endpoint.name() + "'";
-        Set<String> known = new TreeSet<>();
-        ALL.forEach(option -> known.add(option.key()));
-        for (String key : endpoint.options().keySet()) {
-            if (!known.contains(key)) {
-                throw new IllegalArgumentException(
-                        where + ": unknown option '" + key + "'; known options: " + known);
-            }
-        }
+        EndpointValues.requireKnown(endpoint, ALL);
         URI base = endpoint.baseUri();
-        if (!("http".equals(base.getScheme()) || "https".equals(base.getScheme()))
-                || base.getHost() == null) {
-            throw new IllegalArgumentException(
-                    where + ": baseUri must be an http(s) URL with a host, was " + base);
-        }
         Configuration config = Configuration.fromMap(endpoint.options());
         try {
             String format = config.get(EndpointOptions.RESPONSE_FORMAT);
@@ -85,9 +72,9 @@ public record EndpointSettings(
                     BearerToken.of(
                             config.getOptional(EndpointOptions.TOKEN_ENV).orElse(null),
                             config.getOptional(EndpointOptions.TOKEN_FILE).orElse(null)),
-                    duration(endpoint, EndpointOptions.CONNECT_TIMEOUT),
-                    duration(endpoint, EndpointOptions.REQUEST_TIMEOUT),
-                    duration(endpoint, EndpointOptions.DOWNLOAD_TIMEOUT),
+                    EndpointValues.duration(endpoint, EndpointOptions.CONNECT_TIMEOUT),
+                    EndpointValues.duration(endpoint, EndpointOptions.REQUEST_TIMEOUT),
+                    EndpointValues.duration(endpoint, EndpointOptions.DOWNLOAD_TIMEOUT),
                     config.get(EndpointOptions.MAX_DOWNLOAD_SIZE).getBytes(),
                     config.getOptional(EndpointOptions.HEALTH_PATH),
                     config.getOptional(EndpointOptions.NUM_INFERENCE_STEPS),
@@ -99,29 +86,5 @@ public record EndpointSettings(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * An ISO-8601 duration ({@code PT60S}, as the port's {@code ModelEndpoint.requestTimeout()}
-     * reads and the generation stage writes) or Flink's form ({@code 60 s}); positive.
-     */
-    private static Duration duration(ModelEndpoint endpoint, ConfigOption<Duration> option) {
-        String raw = endpoint.options().get(option.key());
-        Duration value;
-        if (raw == null) {
-            value = option.defaultValue();
-        } else if (raw.strip().toUpperCase(Locale.ROOT).startsWith("P")) {
-            try {
-                value = Duration.parse(raw.strip());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(option.key() + " is not a duration: " + raw, e);
-            }
-        } else {
-            value = TimeUtils.parseDuration(raw);
-        }
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(option.key() + " must be positive, was " + raw);
-        }
-        return value;
     }
 }

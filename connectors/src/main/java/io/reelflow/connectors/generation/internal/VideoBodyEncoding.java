@@ -1,5 +1,6 @@
 package io.reelflow.connectors.generation.internal;
 
+import io.reelflow.connectors.internal.http.SidecarHttp;
 import io.reelflow.operators.port.GenerationRequest;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ public enum VideoBodyEncoding {
 
         @Override
         public Encoded encode(Map<String, Object> fields) {
-            return new Encoded("application/json", GenerationHttp.jsonBody(fields));
+            return new Encoded("application/json", SidecarHttp.jsonBody(fields));
         }
     },
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.reelflow.connectors.internal.http.SidecarHttp;
 import io.reelflow.operators.port.GenerationRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,10 +95,10 @@ public final class WorkflowTemplate {
                     if (in == null) {
                         throw new IllegalArgumentException("no workflow resource " + resource);
                     }
-                    json = GenerationHttp.JSON.readTree(in);
+                    json = SidecarHttp.JSON.readTree(in);
                 }
             } else {
-                json = GenerationHttp.JSON.readTree(Files.readAllBytes(Path.of(location)));
+                json = SidecarHttp.JSON.readTree(Files.readAllBytes(Path.of(location)));
             }
             return of(location, json);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.reelflow.connectors.generation.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reelflow.connectors.internal.http.BearerToken;
 import io.reelflow.operators.port.ModelEndpoint;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,12 +1,11 @@
 package io.reelflow.operators.render.audio;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PCM_S16LE;
-
 import io.reelflow.operators.render.audio.internal.AudioInput;
 import io.reelflow.operators.render.audio.internal.Loudness;
 import io.reelflow.operators.render.audio.internal.MixGraph;
 import io.reelflow.operators.render.audio.internal.MixGraph.Role;
 import io.reelflow.operators.render.audio.internal.MixPass;
+import io.reelflow.operators.render.audio.internal.WavWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,9 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameRecorder;
 
 /**
  * Mixes the audio track of a video: music bed and/or narration, the music ducked under the
@@ -149,7 +145,7 @@ public final class AudioMixer {
     private static MixPass.Outcome writeMix(
             List<AudioInput> inputs, String graph, long totalSamples, Path outputFile)
             throws IOException {
-        try (WavWriter writer = WavWriter.open(outputFile)) {
+        try (WavWriter writer = WavWriter.open(outputFile, SAMPLE_RATE, CHANNELS)) {
             MixPass.Outcome outcome =
                     MixPass.run(inputs, graph, totalSamples, SAMPLE_RATE, writer::write);
             writer.finish();
@@ -175,7 +171,7 @@ public final class AudioMixer {
                 ByteBuffer.allocateDirect(SILENCE_CHUNK * CHANNELS * Short.BYTES)
                         .order(ByteOrder.nativeOrder())
                         .asShortBuffer();
-        try (WavWriter writer = WavWriter.open(outputFile)) {
+        try (WavWriter writer = WavWriter.open(outputFile, SAMPLE_RATE, CHANNELS)) {
             long written = 0;
             while (written < totalSamples) {
                 int samples = (int) Math.min(SILENCE_CHUNK, totalSamples - written);
@@ -228,82 +224,5 @@ public final class AudioMixer {
 
     private static void closeAll(List<AudioInput> inputs) {
         inputs.forEach(AudioInput::close);
-    }
-
-    /** A PCM s16le stereo WAV file, written in the frames FFmpeg hands out. */
-    private static final class WavWriter implements AutoCloseable {
-
-        private final FFmpegFrameRecorder recorder;
-        private final Path file;
-        private boolean finished;
-
-        private WavWriter(FFmpegFrameRecorder recorder, Path file) {
-            this.recorder = recorder;
-            this.file = file;
-        }
-
-        static WavWriter open(Path file) throws IOException {
-            FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), CHANNELS);
-            recorder.setFormat("wav");
-            recorder.setAudioCodec(AV_CODEC_ID_PCM_S16LE);
-            recorder.setSampleRate(SAMPLE_RATE);
-            recorder.setAudioChannels(CHANNELS);
-            try {
-                recorder.start();
-                return new WavWriter(recorder, file);
-            } catch (FrameRecorder.Exception | RuntimeException e) {
-                release(recorder);
-                throw new IOException("cannot write " + file.getFileName() + ": " + e, e);
-            }
-        }
-
-        void write(Frame frame) throws IOException {
-            if (frame.audioChannels != CHANNELS
-                    || frame.samples.length != 1
-                    || !(frame.samples[0] instanceof ShortBuffer)) {
-                throw new IOException(
-                        "the audio graph produced "
-                                + frame.audioChannels
-                                + " channels in "
-                                + frame.samples.length
-                                + " planes of "
-                                + frame.samples[0].getClass().getSimpleName()
-                                + ", expected interleaved 16-bit stereo");
-            }
-            write((ShortBuffer) frame.samples[0]);
-        }
-
-        void write(ShortBuffer interleaved) throws IOException {
-            try {
-                recorder.recordSamples(SAMPLE_RATE, CHANNELS, interleaved);
-            } catch (FrameRecorder.Exception e) {
-                throw new IOException("writing audio failed: " + e.getMessage(), e);
-            }
-        }
-
-        void finish() throws IOException {
-            try {
-                recorder.stop();
-                finished = true;
-            } catch (FrameRecorder.Exception e) {
-                throw new IOException("finishing the audio file failed: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            release(recorder);
-            if (!finished) {
-                Files.deleteIfExists(file);
-            }
-        }
-
-        private static void release(FFmpegFrameRecorder recorder) {
-            try {
-                recorder.release();
-            } catch (FrameRecorder.Exception | RuntimeException e) {
-                // Only frees native memory; the outcome is already decided.
-            }
-        }
     }
 }

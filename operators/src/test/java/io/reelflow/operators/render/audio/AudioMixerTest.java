@@ -231,4 +231,47 @@ class AudioMixerTest {
         assertThat(result.maxBufferedSeconds()).isLessThan(1.0);
         assertThat(result.integratedLufs()).isCloseTo(-16.0, within(1.0));
     }
+
+    @Test
+    void shouldKeepTheWholeTrackWhenPeaksMustBeLimited() throws Exception {
+        // Speech-like: short loud bursts over silence, so the gain to -16 LUFS would push the peaks
+        // over the limit. loudnorm's dynamic fallback let only the first 3 s through.
+        int frames = RATE * 12;
+        byte[] pcm = new byte[frames * 4];
+        for (int i = 0; i < frames; i++) {
+            boolean burst = i % RATE < RATE / 200;
+            short sample =
+                    (short)
+                            (burst
+                                    ? Math.round(
+                                            0.9 * 32767 * Math.sin(2 * Math.PI * 1000.0 * i / RATE))
+                                    : 0);
+            for (int channel = 0; channel < 2; channel++) {
+                pcm[i * 4 + channel * 2] = (byte) sample;
+                pcm[i * 4 + channel * 2 + 1] = (byte) (sample >> 8);
+            }
+        }
+        Path voice = dir.resolve("bursts.wav");
+        try (javax.sound.sampled.AudioInputStream stream =
+                new javax.sound.sampled.AudioInputStream(
+                        new java.io.ByteArrayInputStream(pcm),
+                        new javax.sound.sampled.AudioFormat(RATE, 16, 2, true, false),
+                        frames)) {
+            javax.sound.sampled.AudioSystem.write(
+                    stream, javax.sound.sampled.AudioFileFormat.Type.WAVE, voice.toFile());
+        }
+        Path music = TestAudio.tone(dir.resolve("music.wav"), MUSIC_HZ, 0.02, RATE, 2, 12);
+
+        AudioMixResult result =
+                mixer.mix(
+                        AudioPlan.of(12).withMusic(music).withNarration(voice),
+                        dir.resolve("mix.wav"));
+
+        assertThat(result.notes()).anyMatch(note -> note.contains("with peak limiting"));
+        assertThat(result.truePeakDbtp()).isLessThanOrEqualTo(-1.5 + 0.1);
+        assertThat(TestAudio.rmsDb(result.file(), 7.0, 9.5))
+                .as("sound in the middle of the track")
+                .isGreaterThan(-60);
+        assertThat(AudioClips.loudnessLufs(result.file(), 0, 12)).isGreaterThan(-30);
+    }
 }

@@ -19,9 +19,9 @@ import org.bytedeco.javacv.Frame;
 /**
  * Audio made and inspected in the tests: tones, noise, corrupt files, levels of a written track.
  */
-final class TestAudio {
+public final class TestAudio {
 
-    static final int RATE = AudioMixer.SAMPLE_RATE;
+    public static final int RATE = AudioMixer.SAMPLE_RATE;
     static final double MUSIC_HZ = 220;
     static final double VOICE_HZ = 3000;
 
@@ -32,7 +32,7 @@ final class TestAudio {
     private TestAudio() {}
 
     /** A sine tone at {@code amplitude} (of full scale), as PCM WAV or, for {@code .m4a}, AAC. */
-    static Path tone(
+    public static Path tone(
             Path file, double hz, double amplitude, int sampleRate, int channels, double seconds)
             throws IOException {
         return write(

@@ -64,6 +64,19 @@ public final class MixGraph {
         String normalise;
         if (measured.silent()) {
             normalise = "anull";
+        } else if (!linearGain(measured)) {
+            // loudnorm's own fallback (dynamic mode, a 3 s look-ahead at 192 kHz) passed only its
+            // first buffer through this push-and-pull graph and silence after (a narrated video
+            // lost
+            // its speech after 2.8 s): one gain, then a limiter holding the peaks half a dB under
+            // the limit, with its delay compensated.
+            normalise =
+                    String.format(
+                            Locale.ROOT,
+                            "volume=%.2fdB,alimiter=limit=%.4f:attack=5:release=50:level=false"
+                                    + ":latency=true",
+                            plan.targetLufs() - measured.integratedLufs(),
+                            Math.pow(10, (plan.truePeakDbtp() - 0.5) / 20));
         } else {
             normalise =
                     String.format(

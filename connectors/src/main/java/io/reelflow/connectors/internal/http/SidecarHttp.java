@@ -1,4 +1,4 @@
-package io.reelflow.connectors.generation.internal;
+package io.reelflow.connectors.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,12 +25,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The HTTP plumbing every adapter shares: one asynchronous JDK client per endpoint (no thread per
- * job), the bearer token on calls to the endpoint's own origin only, a timeout per call, JSON both
- * ways, status mapping to {@link GenerationException}, and size-limited downloads that land in the
- * target only when complete.
+ * The HTTP plumbing every model-server adapter (generation and speech) shares: one asynchronous JDK
+ * client per endpoint (no thread per job), the bearer token on calls to the endpoint's own origin
+ * only, a timeout per call, JSON both ways, status mapping to {@link GenerationException}, and
+ * size-limited downloads that land in the target only when complete.
  */
-public final class GenerationHttp implements AutoCloseable {
+public final class SidecarHttp<S extends HttpEndpoint> implements AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,16 +39,16 @@ public final class GenerationHttp implements AutoCloseable {
 
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
-    private final EndpointSettings settings;
+    private final S settings;
     private final ExecutorService executor;
     private final HttpClient http;
     private final Clock clock;
 
-    public GenerationHttp(EndpointSettings settings) {
+    public SidecarHttp(S settings) {
         this(settings, Clock.systemUTC());
     }
 
-    GenerationHttp(EndpointSettings settings, Clock clock) {
+    SidecarHttp(S settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = clock;
         int number = CLIENTS.incrementAndGet();
@@ -59,10 +59,7 @@ public final class GenerationHttp implements AutoCloseable {
                             Thread thread =
                                     new Thread(
                                             runnable,
-                                            "reelflow-generation-"
-                                                    + settings.name()
-                                                    + "-"
-                                                    + number);
+                                            "reelflow-sidecar-" + settings.name() + "-" + number);
                             thread.setDaemon(true);
                             return thread;
                         });
@@ -74,7 +71,7 @@ public final class GenerationHttp implements AutoCloseable {
                         .build();
     }
 
-    public EndpointSettings settings() {
+    public S settings() {
         return settings;
     }
 
@@ -182,6 +179,21 @@ public final class GenerationHttp implements AutoCloseable {
      * URL must not receive it). A 404 here means the result is gone: {@link Cause#JOB_FAILED}.
      */
     public CompletableFuture<DownloadedMedia> download(URI uri, Path target) {
+        return toFile(HttpRequest.newBuilder(uri).GET(), target, true);
+    }
+
+    /**
+     * Sends {@code request} and streams a 2xx answer's body into {@code target}, as {@link
+     * #download} does (temporary file, size limit, the whole call within the download timeout); for
+     * synchronous protocols whose answer is the medium itself, such as speech. Any other status
+     * fails with its {@link HttpFailures#forStatus} cause.
+     */
+    public CompletableFuture<DownloadedMedia> toFile(HttpRequest.Builder request, Path target) {
+        return toFile(request, target, false);
+    }
+
+    private CompletableFuture<DownloadedMedia> toFile(
+            HttpRequest.Builder request, Path target, boolean notFoundMeansGone) {
         Path partial;
         try {
             Path parent = target.toAbsolutePath().getParent();
@@ -192,15 +204,12 @@ public final class GenerationHttp implements AutoCloseable {
         }
         HttpRequest built;
         try {
-            built =
-                    authorize(HttpRequest.newBuilder(uri).GET())
-                            .timeout(settings.downloadTimeout())
-                            .build();
+            built = authorize(request).timeout(settings.downloadTimeout()).build();
         } catch (GenerationException e) {
             deleteQuietly(partial);
             return CompletableFuture.failedFuture(e);
         }
-        String what = describe("GET", uri);
+        String what = describe(built.method(), built.uri());
         return http.sendAsync(
                         built,
                         info ->
@@ -220,7 +229,14 @@ public final class GenerationHttp implements AutoCloseable {
                                     throw tooLargeOrTransport(failure, what);
                                 }
                                 if (response.statusCode() / 100 != 2) {
-                                    throw downloadFailure(response, what);
+                                    throw notFoundMeansGone
+                                            ? downloadFailure(response, what)
+                                            : HttpFailures.forStatus(
+                                                    response.statusCode(),
+                                                    response.headers(),
+                                                    response.body(),
+                                                    what,
+                                                    clock);
                                 }
                                 long bytes = Files.size(partial);
                                 if (bytes == 0) {

@@ -1,4 +1,4 @@
-package io.reelflow.connectors.generation.internal;
+package io.reelflow.connectors.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.reelflow.connectors.generation.internal;
+package io.reelflow.connectors.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
