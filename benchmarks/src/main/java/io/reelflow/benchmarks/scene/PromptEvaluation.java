@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How well the generation prompts are written, on 60 scene sentences in en, de, es, fr, ru and zh
+ * How well the generation prompts are written, on 66 scene sentences in en, de, es, fr, ru and zh
  * ({@code prompt-sentences.tsv}): each goes through the real {@link SceneAnalyzer} and the {@link
  * PromptWriter} on the glossary path (no translation model), and each prompt is checked by {@link
  * PromptChecks}: fully English, subject kept, no stop words or fragments, within the limit. Writes

@@ -73,10 +73,10 @@ class PromptChecksTest {
     }
 
     @Test
-    void shouldReadTheBundledSixtySentences() throws Exception {
+    void shouldReadTheBundledSixtySixSentences() throws Exception {
         List<PromptEvaluation.Labelled> sentences = PromptEvaluation.read(null);
 
-        assertThat(sentences).hasSize(60);
+        assertThat(sentences).hasSize(66);
         assertThat(sentences)
                 .extracting(PromptEvaluation.Labelled::language)
                 .containsOnly("en", "de", "es", "fr", "ru", "zh");

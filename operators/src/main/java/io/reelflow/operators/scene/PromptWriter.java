@@ -4,6 +4,7 @@ import io.reelflow.operators.port.ContentKeys;
 import io.reelflow.operators.port.Translator;
 import io.reelflow.operators.scene.internal.Lexicons;
 import io.reelflow.operators.scene.internal.PromptComposer;
+import io.reelflow.operators.scene.internal.SubjectPhrase;
 import io.reelflow.schemas.CameraMove;
 import io.reelflow.schemas.Scene;
 import java.util.ArrayList;
@@ -22,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * Writes each scene's generation prompt as one English sentence — subject, action, setting, camera,
  * light, mood and the request's style — and its negative prompt, from the scene's analysis. Text in
  * another language is translated by the {@link Translator} when one is given, otherwise (and when
- * it fails) through the concept {@link Glossary}; names and quoted titles stay as written. Prompts
- * are cached by content (SHA-256 of everything they are written from), so a replay asks for the
- * same clip. Thread-safe.
+ * it fails) through the concept {@link Glossary}; names and quoted titles stay as written, and so
+ * does an English subject the glossary lacks ("a white windmill"). Prompts are cached by content
+ * (SHA-256 of everything they are written from), so a replay asks for the same clip. Thread-safe.
  *
  * <pre>{@code
  * PromptWriter writer = PromptWriter.glossaryOnly(PromptLimit.CLIP);
@@ -64,10 +65,17 @@ public final class PromptWriter {
     /**
      * A prompt and its negative prompt.
      *
-     * @param warning why the translator was not used although there is one; null if it was or there
-     *     is none
+     * @param warning why the translator was not used although there is one, or why the prompt has
+     *     no subject; null if neither
+     * @param cacheable false for a translator's fallback, which is not kept: the translator is
+     *     asked again next time
      */
-    public record Written(String prompt, String negativePrompt, String warning) {}
+    public record Written(String prompt, String negativePrompt, String warning, boolean cacheable) {
+
+        public Written(String prompt, String negativePrompt, String warning) {
+            this(prompt, negativePrompt, warning, warning == null);
+        }
+    }
 
     private final Glossary glossary;
     private final PromptLimit limit;
@@ -116,7 +124,7 @@ public final class PromptWriter {
             }
         }
         Written written = compose(scene, lang, cleanStyle);
-        if (written.warning() == null) {
+        if (written.cacheable()) {
             // a fallback is not kept: the translator is asked again next time
             synchronized (cache) {
                 cache.put(key, written);
@@ -189,6 +197,13 @@ public final class PromptWriter {
                 LOG.warn("Translation failed, using the glossary: {}", e.toString());
             }
         }
+        PromptComposer.Subject subject = null;
+        if (conceptLanguage.equals("en")) {
+            subject = unknownSubject(conceptText);
+            if (subject != null) {
+                conceptText = conceptText.replace(subject.text(), " ");
+            }
+        }
         List<String> concepts = glossary.conceptsAsWritten(conceptText, conceptLanguage);
         PromptComposer.Composed composed =
                 PromptComposer.compose(
@@ -196,6 +211,7 @@ public final class PromptWriter {
                                 concepts,
                                 glossary::category,
                                 conceptLanguage,
+                                subject,
                                 names,
                                 titles,
                                 scene.getCameraMoves(),
@@ -203,7 +219,64 @@ public final class PromptWriter {
                                 scene.getTimeCues(),
                                 style),
                         limit::fits);
-        return new Written(composed.prompt(), composed.negativePrompt(), warning);
+        boolean cacheable = warning == null;
+        if (!composed.hasSubject() && !conceptLanguage.equals("en")) {
+            // the words of a subject were there, but not in the glossary: say why it is missing
+            warning =
+                    (warning == null ? "" : warning + "; ")
+                            + "no subject the glossary knows in the "
+                            + language
+                            + " text, the prompt shows the setting only (reelflow.translator.url"
+                            + " translates every word)";
+        }
+        return new Written(composed.prompt(), composed.negativePrompt(), warning, cacheable);
+    }
+
+    /**
+     * The text's subject phrase as written ({@code "A white windmill"}) when the glossary lacks one
+     * of its words or reads it as something else than one noun with adjectives ("a paper boat", "a
+     * blue bicycle" → cycling) — English needs no translation, so the subject is kept rather than
+     * lost or misread; null when there is none or the glossary reads it as one noun with its
+     * adjectives (it places that itself).
+     */
+    private PromptComposer.Subject unknownSubject(String english) {
+        String phrase =
+                SubjectPhrase.of(
+                        english,
+                        word -> {
+                            for (String concept : glossary.concepts(word, "en")) {
+                                String category = glossary.category(concept);
+                                // "play" for playing, not "bicycle" for cycling
+                                if (category.equals("actions")
+                                        || (category.equals("activities")
+                                                && concept.endsWith("ing")
+                                                && concept.startsWith(word.replaceAll("s$", "")))) {
+                                    return true;
+                                }
+                            }
+                            return false;
+                        });
+        if (phrase == null) {
+            return null;
+        }
+        if (Lexicons.isCameraCue(phrase, "en")) {
+            // "an aerial view": the camera, placed by the scene's cues
+            return null;
+        }
+        String[] words = phrase.split(" ");
+        boolean unknown = false;
+        for (int i = 1; i < words.length; i++) {
+            unknown |=
+                    glossary.concepts(words[i], "en").isEmpty() && !Lexicons.isCue(words[i], "en");
+        }
+        List<String> concepts = glossary.conceptsAsWritten(phrase, "en");
+        if (!unknown && PromptComposer.isOneNoun(concepts, glossary::category)) {
+            return null;
+        }
+        // the text keeps its own capitalisation of the determiner
+        int at = english.toLowerCase(Locale.ROOT).indexOf(phrase);
+        String asWritten = at < 0 ? phrase : english.substring(at, at + phrase.length());
+        return new PromptComposer.Subject(asWritten, concepts);
     }
 
     /** The quoted titles in {@code text}, with their quotes, as written. */

@@ -8,7 +8,10 @@ import io.reelflow.schemas.Mood;
 import io.reelflow.schemas.Scene;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +96,56 @@ class PromptWriterTest {
                 .isEqualTo(
                         "A medium shot of a child playing football on a square in a village, in"
                                 + " the style of watercolour.");
+    }
+
+    @Test
+    void shouldKeepAnEnglishSubjectTheGlossaryLacks() {
+        String[] subjects = {
+            "A red kite",
+            "A paper boat",
+            "A green tractor",
+            "A silver train",
+            "A yellow balloon",
+            "A wooden sailboat",
+            "A blue bicycle",
+            "An orange tram",
+            "A purple umbrella",
+            "A white windmill",
+            "A black hot air balloon",
+            "A copper weathervane",
+            "A striped beach ball",
+            "A lonely scarecrow",
+            "A golden carousel",
+            "A pink flamingo"
+        };
+        Set<String> prompts = new HashSet<>();
+
+        for (String subject : subjects) {
+            String prompt = prompt(subject + " moves slowly across an empty square.", "en", null);
+            prompts.add(prompt);
+            assertThat(prompt.toLowerCase(Locale.ROOT).split("[ ,.]+"))
+                    .contains(subject.toLowerCase(Locale.ROOT).split(" "))
+                    .contains("square");
+        }
+
+        // the integration tests' requests (ShortRequests): one clip each, so no two may share one
+        assertThat(prompts).hasSize(subjects.length);
+        assertThat(prompt("A white windmill moves slowly across an empty square.", "en", null))
+                .startsWith("A wide shot of a white windmill on an empty square");
+        assertThat(prompt("A tired fisherman hauls his nets.", "en", null))
+                .startsWith("A medium shot of a tired fisherman hauling a net");
+    }
+
+    @Test
+    void shouldWarnWhenAForeignSceneHasNoSubjectTheGlossaryKnows() {
+        Scene scene = scene("Eine weiße Windmühle dreht sich langsam.", "de");
+        List<String> warnings = new ArrayList<>();
+
+        WRITER.rewrite(scene, "de", null, warnings);
+
+        assertThat(warnings).singleElement().asString().contains("no subject", "de");
+        assertThat(WRITER.write(scene("Ein Fischer am Hafen.", "de"), "de", null).warning())
+                .isNull();
     }
 
     @Test

@@ -990,12 +990,20 @@ public final class Lexicons {
 
     /** Whether {@code phrase} is or holds a camera, time or mood word of {@code language}. */
     public static boolean isCue(String phrase, String language) {
-        List<Token> tokens =
-                Tokenizer.tokenize(
-                        phrase, language.equals("und") ? ULocale.ROOT : new ULocale(language));
+        List<Token> tokens = tokens(phrase, language);
         return !CAMERA.find(tokens, language).isEmpty()
                 || !TIME.find(tokens, language).isEmpty()
                 || !MOOD.find(tokens, language).isEmpty();
+    }
+
+    /** Whether {@code phrase} is or holds a camera word of {@code language} ("aerial view"). */
+    public static boolean isCameraCue(String phrase, String language) {
+        return !CAMERA.find(tokens(phrase, language), language).isEmpty();
+    }
+
+    private static List<Token> tokens(String phrase, String language) {
+        return Tokenizer.tokenize(
+                phrase, language.equals("und") ? ULocale.ROOT : new ULocale(language));
     }
 
     /** The move a {@link #CAMERA} label stands for. */

@@ -272,11 +272,18 @@ public final class PromptComposer {
     public record Name(String text, boolean place) {}
 
     /**
+     * An English subject phrase kept as written because the glossary lacks some of its words ("a
+     * white windmill"), with the concepts of its words (a person or animal makes it living).
+     */
+    public record Subject(String text, List<String> concepts) {}
+
+    /**
      * What a prompt is written from.
      *
      * @param concepts English concept tokens in text order
      * @param category the glossary category of a concept
      * @param language the language the concepts were found in (adjective order)
+     * @param subject the subject phrase to keep as written; null for none
      * @param names names to keep as written
      * @param titles quoted titles, with their quotes, as written
      * @param moves camera moves
@@ -288,6 +295,7 @@ public final class PromptComposer {
             List<String> concepts,
             Function<String, String> category,
             String language,
+            Subject subject,
             List<Name> names,
             List<String> titles,
             List<CameraMove> moves,
@@ -295,13 +303,40 @@ public final class PromptComposer {
             List<String> timeCues,
             String style) {}
 
-    /** The sentence and the negative prompt. */
-    public record Composed(String prompt, String negativePrompt) {}
+    /**
+     * The sentence and the negative prompt.
+     *
+     * @param hasSubject whether the sentence shows a subject, not only a setting
+     */
+    public record Composed(String prompt, String negativePrompt, boolean hasSubject) {}
 
     private static final String BASE_NEGATIVE =
             "blurry, low quality, distorted, watermark, text, subtitles, logo";
 
     private PromptComposer() {}
+
+    /**
+     * Whether {@code concepts} read as one noun with its adjectives ("old lighthouse"), which the
+     * composer places itself; "paper boat" (two nouns) or "blue bicycle" (→ cycling) do not.
+     */
+    public static boolean isOneNoun(List<String> concepts, Function<String, String> category) {
+        int nouns = 0;
+        for (String concept : concepts) {
+            String cat = category.apply(concept);
+            boolean action =
+                    cat.equals("activities")
+                            && concept.endsWith("ing")
+                            && !NOT_ACTIONS.contains(concept);
+            if (action) {
+                return false;
+            } else if (LIVING.contains(cat) || PLACES.contains(cat) || THINGS.contains(cat)) {
+                nouns++;
+            } else if (!ADJECTIVES.contains(cat) || NOT_ADJECTIVES.contains(concept)) {
+                return false;
+            }
+        }
+        return nouns == 1;
+    }
 
     /** The prompt for {@code parts}, within {@code fits} if it can be. */
     public static Composed compose(Parts parts, Predicate<String> fits) {
@@ -318,12 +353,15 @@ public final class PromptComposer {
         if (!fits.test(prompt)) {
             prompt = cut(prompt, fits);
         }
-        return new Composed(prompt, negative(draft, fits));
+        boolean hasSubject =
+                draft.phrase != null || draft.subjectName != null || !draft.subjects.isEmpty();
+        return new Composed(prompt, negative(draft, fits), hasSubject);
     }
 
     private static String negative(Draft draft, Predicate<String> fits) {
         String negative = BASE_NEGATIVE;
-        if (!draft.living && draft.subjectName == null) {
+        // a subject the glossary lacks ("a beekeeper") may be a person: people are not excluded
+        if (!draft.living && draft.subjectName == null && draft.phrase == null) {
             negative += ", people";
         } else if (draft.living) {
             negative += ", deformed hands, extra fingers, distorted faces";
@@ -392,6 +430,7 @@ public final class PromptComposer {
     /** The parts of one sentence, each of which can be dropped. */
     private static final class Draft {
         List<String> subjects = new ArrayList<>();
+        String phrase;
         String subjectName;
         boolean living;
         String action;
@@ -417,6 +456,15 @@ public final class PromptComposer {
             List<String> things = new ArrayList<>();
             List<String> places = new ArrayList<>();
             Set<String> times = new LinkedHashSet<>(parts.timeCues());
+            boolean livingPhrase = false;
+            if (parts.subject() != null) {
+                d.phrase = parts.subject().text();
+                livingPhrase =
+                        parts.subject().concepts().stream()
+                                .anyMatch(c -> LIVING.contains(category.apply(c)));
+            }
+            // the phrase is the first subject; the glossary's may add one more
+            int maxSubjects = d.phrase == null ? 2 : 1;
             for (int i = 0; i < concepts.size(); i++) {
                 String concept = concepts.get(i);
                 String cat = category.apply(concept);
@@ -432,7 +480,7 @@ public final class PromptComposer {
                     continue;
                 }
                 if (LIVING.contains(cat)) {
-                    if (d.subjects.size() < 2) {
+                    if (d.subjects.size() < maxSubjects) {
                         d.subjects.add(concept);
                     }
                 } else if (cat.equals("actions")
@@ -461,7 +509,7 @@ public final class PromptComposer {
                     }
                 }
             }
-            d.living = !d.subjects.isEmpty();
+            d.living = !d.subjects.isEmpty() || livingPhrase;
             // "opens a bakery", "photograph the cathedral": a place right after the action is
             // what it is done to
             d.transitive = d.action != null && TRANSITIVE.contains(d.action);
@@ -478,16 +526,17 @@ public final class PromptComposer {
             for (Name name : parts.names()) {
                 if (name.place()) {
                     d.placeNames.add(name.text());
-                } else if (d.subjects.isEmpty() && d.subjectName == null) {
+                } else if (d.subjects.isEmpty() && d.subjectName == null && d.phrase == null) {
                     d.subjectName = name.text();
                 } else {
                     d.featuring.add(name.text());
                 }
             }
-            if (d.subjects.isEmpty() && d.subjectName == null && !things.isEmpty()) {
+            boolean noSubject = d.phrase == null && d.subjectName == null;
+            if (d.subjects.isEmpty() && noSubject && !things.isEmpty()) {
                 d.subjects.add(things.remove(0));
             }
-            if (d.subjects.isEmpty() && d.subjectName == null && !places.isEmpty()) {
+            if (d.subjects.isEmpty() && noSubject && !places.isEmpty()) {
                 d.subjects.add(places.remove(0));
             }
             d.objects.addAll(things.subList(0, Math.min(2, things.size())));
@@ -535,6 +584,10 @@ public final class PromptComposer {
             StringBuilder main = new StringBuilder();
             main.append(article(shot)).append(' ').append(shot);
             List<String> who = new ArrayList<>();
+            if (phrase != null) {
+                // "A white windmill" starts the text, not this sentence
+                who.add(Character.toLowerCase(phrase.charAt(0)) + phrase.substring(1));
+            }
             if (subjectName != null) {
                 who.add(subjectName);
             }
@@ -619,7 +672,7 @@ public final class PromptComposer {
                 kind = kinds.get(0);
             } else if (d.living || d.subjectName != null) {
                 kind = "medium";
-            } else if (d.subjects.isEmpty()) {
+            } else if (d.subjects.isEmpty() && d.phrase == null) {
                 kind = "wide establishing";
             } else {
                 kind = "wide";
