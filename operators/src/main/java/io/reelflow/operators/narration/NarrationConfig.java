@@ -4,6 +4,7 @@ import io.reelflow.operators.port.ModelEndpoint;
 import io.reelflow.operators.port.SpeechRequest;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,9 +52,31 @@ public record NarrationConfig(
 
     private static final long serialVersionUID = 1L;
 
-    /** espeak-ng's voices for the languages the demo speaks; Kokoro and others name their own. */
-    public static final Map<String, String> DEFAULT_VOICES =
-            Map.of("en", "en-us", "de", "de", "es", "es", "fr", "fr", "ru", "ru", "zh", "cmn");
+    /**
+     * espeak-ng's voices (the reference sidecar's engine) for every language it speaks, so a
+     * Portuguese text is not read with an English voice; Kokoro and others name their own voices
+     * ({@code reelflow.narration.voices}).
+     */
+    public static final Map<String, String> DEFAULT_VOICES = espeakVoices();
+
+    /** The ISO 639-1 codes that espeak-ng 1.51 names a voice after ({@code espeak-ng --voices}). */
+    private static final String ESPEAK_VOICES_NAMED_BY_CODE =
+            "af am an ar as az ba be bg bn bs ca cs cv cy da de el eo es et eu fa fi ga gd gn gu he"
+                    + " hi hr ht hu hy ia id io is it ja ka kk kl kn ko ku ky la lb lt lv mi mk ml"
+                    + " mr ms mt my nb ne nl om or pa pl pt ro ru sd si sk sl sq sr sv sw ta te th"
+                    + " tk tn tr tt ug uk ur uz vi";
+
+    private static Map<String, String> espeakVoices() {
+        Map<String, String> voices = new HashMap<>();
+        for (String code : ESPEAK_VOICES_NAMED_BY_CODE.split(" ")) {
+            voices.put(code, code);
+        }
+        voices.put("en", "en-us");
+        voices.put("fr", "fr");
+        voices.put("zh", "cmn");
+        voices.put("no", "nb");
+        return Map.copyOf(voices);
+    }
 
     public NarrationConfig {
         endpoints = List.copyOf(endpoints);

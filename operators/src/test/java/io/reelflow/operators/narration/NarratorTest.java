@@ -320,7 +320,10 @@ class NarratorTest {
         NarrationConfig config = config();
         assertThat(config.voiceFor("de")).isEqualTo("de");
         assertThat(config.voiceFor("zh-Hans")).isEqualTo("cmn");
-        assertThat(config.voiceFor("ja")).isEqualTo("en-us");
+        assertThat(config.voiceFor("pt")).isEqualTo("pt");
+        assertThat(config.voiceFor("pt-BR")).isEqualTo("pt");
+        assertThat(config.voiceFor("ja")).isEqualTo("ja");
+        assertThat(config.voiceFor("und")).isEqualTo("en-us");
     }
 
     private static short[] readMono(Path file) throws Exception {

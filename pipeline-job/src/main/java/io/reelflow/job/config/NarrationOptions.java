@@ -48,10 +48,11 @@ public final class NarrationOptions {
     public static final ConfigOption<String> VOICES =
             key(PREFIX + "voices")
                     .stringType()
-                    .defaultValue("en=en-us,de=de,es=es,fr=fr,ru=ru,zh=cmn")
+                    .noDefaultValue()
                     .withDescription(
-                            "Voice per language, 'language=voice' separated by commas (espeak-ng"
-                                    + " voice names by default; Kokoro's are e.g. af_heart).");
+                            "Voice per language, 'language=voice' separated by commas (Kokoro's"
+                                    + " are e.g. af_heart); unset: espeak-ng's voice for every"
+                                    + " language it speaks (en=en-us, zh=cmn, pt=pt, ...).");
 
     public static final ConfigOption<String> DEFAULT_VOICE =
             key(PREFIX + "default-voice")
@@ -168,7 +169,9 @@ public final class NarrationOptions {
         return new NarrationConfig(
                 endpoints,
                 config.get(MODEL),
-                voices(config.get(VOICES)),
+                config.getOptional(VOICES)
+                        .map(NarrationOptions::voices)
+                        .orElse(NarrationConfig.DEFAULT_VOICES),
                 config.get(DEFAULT_VOICE),
                 config.get(SPEED),
                 config.get(MAX_INPUT_CHARS),
