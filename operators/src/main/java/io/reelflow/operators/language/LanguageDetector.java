@@ -269,10 +269,15 @@ public final class LanguageDetector {
      * confirms to be in the text's overall language costs no Lingua call.
      */
     private List<LanguageShare> shares(String text, String overall) {
+        List<String> sentenceGroups = Sentences.groups(text, MIXED_GROUP_MIN_LETTERS);
+        if (sentenceGroups.size() < 2) {
+            // one group is the whole text again and cannot hold two languages
+            return List.of();
+        }
         Map<String, Integer> letters = new HashMap<>();
         int total = 0;
         int groups = 0;
-        for (String group : Sentences.groups(text, MIXED_GROUP_MIN_LETTERS)) {
+        for (String group : sentenceGroups) {
             if (++groups > MAX_MIXED_GROUPS) {
                 break;
             }
