@@ -1,6 +1,7 @@
 package io.reelflow.operators.narration;
 
 import io.reelflow.operators.common.Cancellation;
+import io.reelflow.operators.common.ScratchDirectories;
 import io.reelflow.operators.port.ContentKeys;
 import io.reelflow.operators.port.GenerationException;
 import io.reelflow.operators.port.ObjectStore;
@@ -14,18 +15,15 @@ import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.ScenePlan;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,7 +111,7 @@ public final class Narrator {
             LOG.warn("Narration of {} skipped: {}", plan.getRequestId(), failure.getMessage());
             return skipped(plan, "speech server: " + failure.getMessage());
         } finally {
-            deleteRecursively(temp);
+            ScratchDirectories.deleteQuietly(temp);
         }
     }
 
@@ -323,22 +321,6 @@ public final class Narrator {
         Path file = temp.resolve("track.wav");
         AudioClips.place(placements, timing.totalSamples(), file);
         return store.put(key, file, "audio/wav");
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(
-                            path -> {
-                                try {
-                                    Files.deleteIfExists(path);
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
-                                }
-                            });
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("Could not clean up {}", directory, e);
-        }
     }
 
     /** The speech servers gave no usable speech; the message says why, for users. */

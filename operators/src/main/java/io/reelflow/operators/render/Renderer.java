@@ -2,6 +2,7 @@ package io.reelflow.operators.render;
 
 import io.reelflow.operators.common.Cancellation;
 import io.reelflow.operators.common.CancelledException;
+import io.reelflow.operators.common.ScratchDirectories;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.render.audio.AudioMixer;
 import io.reelflow.operators.render.internal.Bands;
@@ -43,7 +44,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +51,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,7 +182,7 @@ public final class Renderer {
             cancellation.throwIfCancelled();
             return render(job, timeline, temp, sound, cancellation);
         } finally {
-            deleteRecursively(temp);
+            ScratchDirectories.deleteQuietly(temp);
         }
     }
 
@@ -665,22 +664,6 @@ public final class Renderer {
                 || value.equals("..")) {
             throw new IllegalArgumentException(
                     name + " must be a non-blank key segment without slashes, was " + value);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(
-                            path -> {
-                                try {
-                                    Files.deleteIfExists(path);
-                                } catch (IOException e) {
-                                    LOG.warn("Could not delete {}", path, e);
-                                }
-                            });
-        } catch (IOException e) {
-            LOG.warn("Could not clean up {}", directory, e);
         }
     }
 }
