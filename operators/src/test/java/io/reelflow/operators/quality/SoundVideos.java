@@ -17,6 +17,7 @@ import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.SpokenSpan;
+import java.awt.Color;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -28,10 +29,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Short videos with known sound, rendered by our {@link Renderer} (title cards, burned-in
- * subtitles, AAC in MP4) over tracks mixed by our {@link AudioMixer} from generated music and
- * speech: real espeak-ng speech where the engine is installed, else a speech-like signal (syllables
- * of a voiced, formant-shaped tone at about 4 a second, with pauses between words).
+ * Short videos with known sound, rendered by our {@link Renderer} (a light photo per scene,
+ * burned-in subtitles, AAC in MP4) over tracks mixed by our {@link AudioMixer} from generated music
+ * and speech: real espeak-ng speech where the engine is installed, else a speech-like signal
+ * (syllables of a voiced, formant-shaped tone at about 4 a second, with pauses between words).
  */
 final class SoundVideos {
 
@@ -53,10 +54,14 @@ final class SoundVideos {
     /** A video file and what it was rendered as, with its job. */
     record Made(Path file, RenderedVideo video) {}
 
+    /** A light photo: the hardest picture for white subtitles on a translucent box. */
+    static final Color PHOTO = new Color(225, 225, 210);
+
     private final Path dir;
     private final int width;
     private final int height;
-    private int made;
+    private final DirectoryObjectStore store;
+    private String photoUri;
 
     SoundVideos(Path dir) {
         this(dir, TestMedia.WIDTH, TestMedia.HEIGHT);
@@ -66,6 +71,7 @@ final class SoundVideos {
         this.dir = dir;
         this.width = width;
         this.height = height;
+        this.store = new DirectoryObjectStore(dir.resolve("store"));
     }
 
     /** Whether espeak-ng is installed; fails instead when real speech is required. */
@@ -222,11 +228,15 @@ final class SoundVideos {
     }
 
     /**
-     * The job of a two-scene video of {@link #SENTENCES}; with {@code spoken} pieces (their
+     * The job of a two-scene video of {@code texts} over a photo; with {@code spoken} pieces (their
      * lengths), the scenes carry the spans the narration speaks them in.
      */
     RenderJob job(boolean music, boolean narration, List<Path> spoken, List<String> texts)
             throws IOException {
+        if (photoUri == null) {
+            Path photo = TestMedia.writePhoto(next("photo", ".jpg"), width, height, PHOTO, "jpg");
+            photoUri = store.put("assets/photo.jpg", photo, "image/jpeg");
+        }
         RenderSpec spec =
                 RenderSpec.newBuilder(TestMedia.spec(seconds(), true))
                         .setWidth(width)
@@ -243,8 +253,8 @@ final class SoundVideos {
                             texts.get(i),
                             start,
                             start + SCENE_SECONDS,
-                            ClipSource.TITLE_CARD,
-                            null,
+                            ClipSource.STOCK_PHOTO,
+                            photoUri,
                             texts.size());
             if (spoken != null) {
                 double length = AudioClips.samples(spoken.get(i)) / (double) RATE;
@@ -278,11 +288,8 @@ final class SoundVideos {
 
     /** Renders {@code job} over {@code audio} (none: no audio stream). */
     Made render(RenderJob job, Path audio) throws IOException {
-        Path store = dir.resolve("store-" + made++);
         Renderer renderer =
-                new Renderer(
-                        new DirectoryObjectStore(store),
-                        RenderConfig.defaults().withWorkDirectory(dir.resolve("work")));
+                new Renderer(store, RenderConfig.defaults().withWorkDirectory(dir.resolve("work")));
         RenderedVideo video = renderer.render(job, Optional.ofNullable(audio));
         Path file = Path.of(URI.create(video.getVideoUri()));
         return new Made(file, RenderedVideo.newBuilder(video).setJob(job).build());
