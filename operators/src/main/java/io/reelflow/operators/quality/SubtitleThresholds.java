@@ -54,10 +54,10 @@ public record SubtitleThresholds(
     /**
      * At most 20 characters a second (Netflix's limit for adult programmes), 2 lines, text against
      * its box at least 4.5:1 (WCAG 2.2 AA), inside the title-safe area of 5% from each edge (EBU R
-     * 95), contrast measured on up to 6 cues.
+     * 95), contrast measured on up to 4 cues.
      */
     public static SubtitleThresholds defaults() {
-        return new SubtitleThresholds(20, 2, 4.5, 0.05, 6);
+        return new SubtitleThresholds(20, 2, 4.5, 0.05, 4);
     }
 
     public SubtitleThresholds withMaxCharactersPerSecond(double characters) {

@@ -60,17 +60,20 @@ final class SoundVideos {
     private final Path dir;
     private final int width;
     private final int height;
+    private final int scenes;
     private final DirectoryObjectStore store;
     private String photoUri;
 
     SoundVideos(Path dir) {
-        this(dir, TestMedia.WIDTH, TestMedia.HEIGHT);
+        this(dir, TestMedia.WIDTH, TestMedia.HEIGHT, SENTENCES.size());
     }
 
-    SoundVideos(Path dir, int width, int height) {
+    /** Videos of {@code scenes} scenes, each speaking the next of {@link #SENTENCES} in turn. */
+    SoundVideos(Path dir, int width, int height, int scenes) {
         this.dir = dir;
         this.width = width;
         this.height = height;
+        this.scenes = scenes;
         this.store = new DirectoryObjectStore(dir.resolve("store"));
     }
 
@@ -198,13 +201,14 @@ final class SoundVideos {
                 });
     }
 
-    /** A mono track of {@code pieces}, each from its scene's start plus the lead-in. */
+    /** A mono track of {@code pieces} in turn, each from its scene's start plus the lead-in. */
     Path narration(List<Path> pieces) throws IOException {
         List<AudioClips.Placement> placements = new ArrayList<>();
-        for (int i = 0; i < pieces.size(); i++) {
+        for (int i = 0; i < scenes; i++) {
             placements.add(
                     new AudioClips.Placement(
-                            pieces.get(i), Math.round((i * SCENE_SECONDS + LEAD_IN) * RATE)));
+                            pieces.get(i % pieces.size()),
+                            Math.round((i * SCENE_SECONDS + LEAD_IN) * RATE)));
         }
         Path file = next("narration", ".wav");
         AudioClips.place(placements, Math.round(seconds() * RATE), file);
@@ -224,12 +228,21 @@ final class SoundVideos {
     }
 
     double seconds() {
-        return SCENE_SECONDS * SENTENCES.size();
+        return SCENE_SECONDS * scenes;
+    }
+
+    /** The scenes' texts: {@link #SENTENCES} in turn. */
+    List<String> texts() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < scenes; i++) {
+            texts.add(SENTENCES.get(i % SENTENCES.size()));
+        }
+        return texts;
     }
 
     /**
-     * The job of a two-scene video of {@code texts} over a photo; with {@code spoken} pieces (their
-     * lengths), the scenes carry the spans the narration speaks them in.
+     * The job of a video of {@code texts}, a scene each, over a photo; with {@code spoken} pieces
+     * (their lengths, in turn), the scenes carry the spans the narration speaks them in.
      */
     RenderJob job(boolean music, boolean narration, List<Path> spoken, List<String> texts)
             throws IOException {
@@ -257,7 +270,7 @@ final class SoundVideos {
                             photoUri,
                             texts.size());
             if (spoken != null) {
-                double length = AudioClips.samples(spoken.get(i)) / (double) RATE;
+                double length = AudioClips.samples(spoken.get(i % spoken.size())) / (double) RATE;
                 clip.getScene()
                         .setSpokenSpans(
                                 List.of(
@@ -300,27 +313,27 @@ final class SoundVideos {
     /** Narration over music, as the pipeline makes it. */
     Made narratedWithMusic(List<Path> speech) throws IOException {
         return render(
-                job(true, true, speech, SENTENCES), mix(music(seconds(), 1), narration(speech)));
+                job(true, true, speech, texts()), mix(music(seconds(), 1), narration(speech)));
     }
 
     /** Music asked for and a music bed planned, but the track is digital silence. */
     Made silentWhereMusicAsked() throws IOException {
-        return render(job(true, false, null, SENTENCES), mix(null, null));
+        return render(job(true, false, null, texts()), mix(null, null));
     }
 
     /** The music bed recorded far too hot: its peaks cut off at full scale. */
     Made clipped() throws IOException {
-        return render(job(true, false, null, SENTENCES), music(seconds(), 4));
+        return render(job(true, false, null, texts()), music(seconds(), 4));
     }
 
     /** Narration planned and timed, but only the music bed is heard. */
     Made narrationMissing(List<Path> speech) throws IOException {
-        return render(job(true, true, speech, SENTENCES), mix(music(seconds(), 1), null));
+        return render(job(true, true, speech, texts()), mix(music(seconds(), 1), null));
     }
 
     /** Neither music nor narration asked for, and no audio stream. */
     Made withoutSound() throws IOException {
-        return render(job(false, false, null, SENTENCES), null);
+        return render(job(false, false, null, texts()), null);
     }
 
     private Path next(String name, String extension) throws IOException {

@@ -50,6 +50,9 @@ public record SoundTrack(
 
     static final int RATE = 48_000;
 
+    /** Samples copied out of a frame at once (AAC frames hold 2 x 1024). */
+    private static final int SCRATCH = 8192;
+
     private static final String SILENCE_START = "lavfi.silence_start";
     private static final String SILENCE_END = "lavfi.silence_end";
 
@@ -105,6 +108,7 @@ public record SoundTrack(
                         minSilenceSeconds);
         float clipLevel = (float) Math.pow(10, clippingLevelDbfs / 20);
         Pass pass = new Pass();
+        float[] scratch = new float[SCRATCH];
         try (AudioInput input = AudioInput.open("sound", file, false, RATE);
                 FFmpegFrameFilter filter = new FFmpegFrameFilter(graph, 2)) {
             filter.setSampleRate(RATE);
@@ -113,7 +117,11 @@ public record SoundTrack(
             Frame frame;
             while ((frame = input.next()) != null) {
                 cancellation.throwIfCancelled();
-                pass.clipped += clipped((FloatBuffer) frame.samples[0], clipLevel);
+                FloatBuffer samples = (FloatBuffer) frame.samples[0];
+                if (samples.remaining() > scratch.length) {
+                    scratch = new float[samples.remaining()];
+                }
+                pass.clipped += clipped(samples, clipLevel, scratch);
                 filter.push(frame);
                 pass.drain(filter);
             }
@@ -128,10 +136,13 @@ public record SoundTrack(
         }
     }
 
-    private static long clipped(FloatBuffer samples, float level) {
+    /** Samples at or above {@code level}; {@code scratch} holds at least all of them. */
+    private static long clipped(FloatBuffer samples, float level, float[] scratch) {
+        int n = samples.remaining();
+        samples.duplicate().get(scratch, 0, n);
         long count = 0;
-        for (int i = samples.position(); i < samples.limit(); i++) {
-            if (Math.abs(samples.get(i)) >= level) {
+        for (int i = 0; i < n; i++) {
+            if (Math.abs(scratch[i]) >= level) {
                 count++;
             }
         }
@@ -148,6 +159,7 @@ public record SoundTrack(
         private int hops;
         private final int hopSamples = (int) Math.round(RATE * HOP_SECONDS);
         private double sumOfSquares;
+        private float[] scratch = new float[SCRATCH];
         private int inHop;
 
         void drain(FFmpegFrameFilter filter) throws FrameFilter.Exception {
@@ -187,8 +199,13 @@ public record SoundTrack(
         private void envelope(Frame out) {
             int channels = Math.max(1, out.audioChannels);
             FloatBuffer samples = (FloatBuffer) out.samples[0];
-            for (int i = samples.position(); i + channels <= samples.limit(); i += channels) {
-                double x = samples.get(i);
+            int n = samples.remaining();
+            if (scratch.length < n) {
+                scratch = new float[n];
+            }
+            samples.duplicate().get(scratch, 0, n);
+            for (int i = 0; i + channels <= n; i += channels) {
+                double x = scratch[i];
                 sumOfSquares += x * x;
                 if (++inHop == hopSamples) {
                     if (hops == envelope.length) {

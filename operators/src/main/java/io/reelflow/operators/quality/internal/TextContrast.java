@@ -16,8 +16,8 @@ import org.bytedeco.javacv.FrameGrabber;
  * The contrast of burned-in text against what is behind it, measured on decoded frames: the WCAG
  * 2.2 contrast ratio {@code (L1 + 0.05) / (L2 + 0.05)} of the text's relative luminance (the 95th
  * percentile over the text's extent: the strokes) and the box's (the median: text covers far less
- * than half of its extent). Each probe costs a seek to the keyframe nearest the cue's middle and,
- * when that keyframe lies before the cue, the frames from there to the cue's start.
+ * than half of its extent). Each probe costs a seek: the frames from the keyframe before the cue's
+ * start to its first frames are decoded (the renderer writes a keyframe every 2 s).
  */
 public final class TextContrast {
 
@@ -52,6 +52,8 @@ public final class TextContrast {
             throws IOException, CancelledException {
         List<Double> ratios = new ArrayList<>(probes.size());
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
+            // One frame at a time: a threaded decoder decodes frames ahead that a seek throws away.
+            grabber.setVideoOption("threads", "1");
             grabber.start();
             if (!grabber.hasVideo()) {
                 throw new IOException("no video stream");
@@ -70,9 +72,9 @@ public final class TextContrast {
             throws FrameGrabber.Exception, CancelledException {
         double from = probe.fromSeconds();
         double to = probe.toSeconds();
-        // FFmpeg seeks to the keyframe nearest the time, which may lie after the cue: then again
-        // from further back.
-        double[] targets = {(from + to) / 2, from, from - 2, from - 10, 0};
+        // JavaCV decodes from the keyframe before the time to the first frame at or after it: the
+        // cue's second frame or so costs the fewest frames; further back only if that fails.
+        double[] targets = {Math.min(from + 0.05, (from + to) / 2), from - 2, 0};
         for (double target : targets) {
             grabber.setTimestamp(Math.round(Math.max(0, target) * 1_000_000), false);
             int decoded = 0;
