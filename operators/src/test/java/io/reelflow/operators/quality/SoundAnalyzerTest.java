@@ -50,6 +50,19 @@ class SoundAnalyzerTest {
     }
 
     @Test
+    void shouldPassANarrationWithoutMusicDespiteItsPauses() throws IOException, CancelledException {
+        SoundVideos videos = new SoundVideos(temp);
+
+        List<Finding> findings = analyze(videos.narratedOnly(videos.speechLike()));
+
+        assertThat(failed(findings)).isEmpty();
+        assertThat(findings)
+                .filteredOn(f -> f.signal().equals(SoundAnalyzer.SILENCE_SHARE) && f.isWholeVideo())
+                .singleElement()
+                .satisfies(f -> assertThat(f.value()).isBetween(0.2, 0.75));
+    }
+
+    @Test
     void shouldPassRealSpeechOverMusicAndFlagItsAbsence() throws Exception {
         assumeThat(SoundVideos.speechEngineInstalled()).as("espeak-ng installed").isTrue();
         SoundVideos videos = new SoundVideos(temp);

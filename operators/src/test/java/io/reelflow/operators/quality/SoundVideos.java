@@ -316,6 +316,11 @@ final class SoundVideos {
                 job(true, true, speech, texts()), mix(music(seconds(), 1), narration(speech)));
     }
 
+    /** Narration alone: silent between sentences and scenes, as the pipeline makes it. */
+    Made narratedOnly(List<Path> speech) throws IOException {
+        return render(job(false, true, speech, texts()), mix(null, narration(speech)));
+    }
+
     /** Music asked for and a music bed planned, but the track is digital silence. */
     Made silentWhereMusicAsked() throws IOException {
         return render(job(true, false, null, texts()), mix(null, null));
