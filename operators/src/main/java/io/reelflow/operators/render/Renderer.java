@@ -22,7 +22,6 @@ import io.reelflow.operators.render.internal.SubtitleOverlay;
 import io.reelflow.operators.render.internal.TitleCard;
 import io.reelflow.operators.render.internal.VideoClipSource;
 import io.reelflow.operators.render.internal.VideoWriter;
-import io.reelflow.operators.scene.SubtitleConfig;
 import io.reelflow.operators.scene.SubtitleCue;
 import io.reelflow.operators.scene.SubtitleCues;
 import io.reelflow.schemas.CameraMove;
@@ -31,7 +30,6 @@ import io.reelflow.schemas.Credit;
 import io.reelflow.schemas.RenderJob;
 import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.RenderedVideo;
-import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.codec.AvroClassTrust;
 import java.awt.image.BufferedImage;
@@ -75,8 +73,6 @@ import org.slf4j.LoggerFactory;
  * the script. Encoding and upload failures are thrown.
  */
 public final class Renderer {
-    private static final SubtitleCues SUBTITLE_CUES = new SubtitleCues(SubtitleConfig.defaults());
-
     private static final Logger LOG = LoggerFactory.getLogger(Renderer.class);
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -159,13 +155,7 @@ public final class Renderer {
             throws IOException {
         RenderSpec spec = job.getSpec();
         validate(job);
-        FrameTimeline timeline =
-                FrameTimeline.of(
-                        job.getClips(),
-                        spec.getTargetDurationSeconds(),
-                        spec.getFps(),
-                        spec.getTransition(),
-                        spec.getTransitionSeconds());
+        FrameTimeline timeline = BurnedSubtitles.timeline(job);
         Path workDirectory = config.resolveWorkDirectory();
         Files.createDirectories(workDirectory);
         Path temp = Files.createTempDirectory(workDirectory, "render-");
@@ -197,7 +187,7 @@ public final class Renderer {
         int width = spec.getWidth();
         int height = spec.getHeight();
         FontLibrary fonts = config.fonts().library();
-        SubtitleCues.Track track = subtitleTrack(timeline, job.getLanguage());
+        SubtitleCues.Track track = BurnedSubtitles.track(timeline, job.getLanguage());
         List<SubtitleCue> cues = track.cues();
         SubtitleOverlay subtitles =
                 spec.getSubtitles()
@@ -287,8 +277,10 @@ public final class Renderer {
         MediaProbe.VideoInfo written = MediaProbe.probe(videoFile);
         writeJpeg(composed.thumbnail(), thumbnailFile);
         writeJpeg(composed.contactSheet().image(), contactSheetFile);
-        Files.writeString(subtitlesFile, SUBTITLE_CUES.toSrt(cues), StandardCharsets.UTF_8);
-        Files.writeString(webVttFile, SUBTITLE_CUES.toWebVtt(cues), StandardCharsets.UTF_8);
+        Files.writeString(
+                subtitlesFile, BurnedSubtitles.SUBTITLE_CUES.toSrt(cues), StandardCharsets.UTF_8);
+        Files.writeString(
+                webVttFile, BurnedSubtitles.SUBTITLE_CUES.toWebVtt(cues), StandardCharsets.UTF_8);
 
         String runId = job.getRunId();
         String requestId = job.getRequestId();
@@ -461,8 +453,8 @@ public final class Renderer {
             notes.add(
                     what
                             + (detail == null ? "" : " (" + withoutWorkPath(detail) + ")")
-                            + ", title card shown");
-            reasons.add(what + ", title card shown");
+                            + BurnedSubtitles.TITLE_CARD_SHOWN);
+            reasons.add(what + BurnedSubtitles.TITLE_CARD_SHOWN);
             LOG.warn("Scene {} media {}: {} {}", sceneIndex, clip.getMediaUri(), problem, detail);
             fellBack = true;
             return titleCard(clip);
@@ -476,8 +468,9 @@ public final class Renderer {
                     what
                             + " ("
                             + withoutWorkPath(String.valueOf(failure.getMessage()))
-                            + "), title card shown");
-            reasons.add(what + ", title card shown");
+                            + ")"
+                            + BurnedSubtitles.TITLE_CARD_SHOWN);
+            reasons.add(what + BurnedSubtitles.TITLE_CARD_SHOWN);
             LOG.warn("Scene {} of {} fell back mid-scene", sceneIndex, job.getRequestId(), failure);
             fellBack = true;
             return titleCard(span.clip());
@@ -607,23 +600,6 @@ public final class Renderer {
             }
         }
         return burnedIn && !track.cutScenes().isEmpty();
-    }
-
-    /**
-     * The subtitle cues of the video as rendered: scene boundaries moved to the frames where the
-     * picture changes, then split into readable cues by {@link SubtitleCues} (two lines of at most
-     * 42 columns, fewer for CJK, a minimum time per cue, text that does not fit in time cut with an
-     * ellipsis; RTL marks). Both the burned-in subtitles and the SRT/WebVTT files use them.
-     */
-    private static SubtitleCues.Track subtitleTrack(FrameTimeline timeline, String language) {
-        List<Scene> scenes = new ArrayList<>();
-        for (SceneSpan span : timeline.spans()) {
-            Scene scene = Scene.newBuilder(span.clip().getScene()).build();
-            scene.setStartSeconds(timeline.secondsAt(span.firstFrame()));
-            scene.setEndSeconds(timeline.secondsAt(span.endFrame()));
-            scenes.add(scene);
-        }
-        return SUBTITLE_CUES.track(scenes, language);
     }
 
     private static void validate(RenderJob job) {

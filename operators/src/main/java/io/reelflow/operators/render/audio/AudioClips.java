@@ -1,6 +1,5 @@
 package io.reelflow.operators.render.audio;
 
-import io.reelflow.operators.render.audio.internal.AudioInput;
 import io.reelflow.operators.render.audio.internal.MixPass;
 import io.reelflow.operators.render.audio.internal.WavWriter;
 import java.io.IOException;

@@ -1,7 +1,5 @@
 package io.reelflow.operators.render.audio;
 
-import io.reelflow.operators.render.audio.internal.AudioInput;
-import io.reelflow.operators.render.audio.internal.Loudness;
 import io.reelflow.operators.render.audio.internal.MixGraph;
 import io.reelflow.operators.render.audio.internal.MixGraph.Role;
 import io.reelflow.operators.render.audio.internal.MixPass;

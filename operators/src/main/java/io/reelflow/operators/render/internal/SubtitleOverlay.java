@@ -4,6 +4,7 @@ import io.reelflow.operators.scene.SubtitleCue;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -108,8 +109,45 @@ public final class SubtitleOverlay {
         }
     }
 
+    /**
+     * Where cue {@code index} sits on the frame: its box and, inside it, its text; null when
+     * nothing of it is drawn.
+     */
+    public Placement placement(int index) {
+        Layout layout = layout(lines.get(index));
+        return layout == null ? null : layout.placement();
+    }
+
+    /**
+     * Where a cue is drawn, in frame pixels.
+     *
+     * @param box the translucent box
+     * @param text the lines' extent: as wide as the widest line, as tall as all lines
+     * @param lines the lines drawn
+     */
+    public record Placement(Rectangle box, Rectangle text, int lines) {}
+
     /** The sprite of one cue's lines, or null when none is left to draw. */
     Sprite draw(List<FontRuns> cueLines) {
+        Layout layout = layout(cueLines);
+        if (layout == null) {
+            return null;
+        }
+        BufferedImage image =
+                new BufferedImage(
+                        layout.spriteWidth, layout.spriteHeight, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            layout.block.draw(
+                    g, layout.spriteWidth / 2, layout.padding + 1, TEXT, BOX, layout.padding);
+        } finally {
+            g.dispose();
+        }
+        return new Sprite(image, layout.left, layout.top);
+    }
+
+    /** A cue's size and place, shared by drawing and {@link #placement}; null for no lines. */
+    private Layout layout(List<FontRuns> cueLines) {
         if (cueLines.isEmpty()) {
             return null;
         }
@@ -120,14 +158,42 @@ public final class SubtitleOverlay {
         int boxHeight = block.height() + 2 * padding + 2;
         boxWidth = Math.min(width, boxWidth + (boxWidth & 1));
         boxHeight = Math.min(height, boxHeight + (boxHeight & 1));
-        BufferedImage image = new BufferedImage(boxWidth, boxHeight, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            block.draw(g, boxWidth / 2, padding + 1, TEXT, BOX, padding);
-        } finally {
-            g.dispose();
-        }
         int bottomMargin = Math.max(padding, height / 16);
-        return new Sprite(image, (width - boxWidth) / 2, height - bottomMargin - boxHeight);
+        return new Layout(
+                block,
+                padding,
+                boxWidth,
+                boxHeight,
+                (width - boxWidth) / 2,
+                height - bottomMargin - boxHeight,
+                cueLines.size());
+    }
+
+    /** One cue's text block in a sprite of {@code spriteWidth x spriteHeight} at (left, top). */
+    private record Layout(
+            TextBlock block,
+            int padding,
+            int spriteWidth,
+            int spriteHeight,
+            int left,
+            int top,
+            int lines) {
+
+        /** What {@link TextBlock#draw} paints, placed as {@link Sprite} places it. */
+        Placement placement() {
+            // The sprite snaps to even pixels.
+            int x = left & ~1;
+            int y = top & ~1;
+            int centre = x + spriteWidth / 2;
+            int textWidth = (int) Math.ceil(block.widest());
+            int boxWidth = textWidth + 2 * padding;
+            Rectangle box =
+                    new Rectangle(
+                            centre - boxWidth / 2, y + 1, boxWidth, block.height() + 2 * padding);
+            Rectangle text =
+                    new Rectangle(
+                            centre - textWidth / 2, y + padding + 1, textWidth, block.height());
+            return new Placement(box, text, lines);
+        }
     }
 }

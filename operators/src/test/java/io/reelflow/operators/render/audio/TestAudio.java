@@ -58,8 +58,11 @@ public final class TestAudio {
         return file;
     }
 
-    /** Writes {@code signal(t)} in chunks, so long test inputs do not sit in memory either. */
-    private static Path write(
+    /**
+     * Writes {@code signal(t)} (full scale is 1; louder is clipped by the 16-bit samples) in
+     * chunks, so long test inputs do not sit in memory either; {@code .m4a} files are AAC.
+     */
+    public static Path write(
             Path file, int sampleRate, int channels, double seconds, DoubleUnaryOperator signal)
             throws IOException {
         boolean aac = file.getFileName().toString().endsWith(".m4a");

@@ -1,6 +1,7 @@
 package io.reelflow.operators.render.audio.internal;
 
 import io.reelflow.operators.render.audio.AudioPlan;
+import io.reelflow.operators.render.audio.Loudness;
 import java.util.List;
 import java.util.Locale;
 

@@ -2,6 +2,9 @@ package io.reelflow.operators.render.audio.internal;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 
+import io.reelflow.operators.render.audio.AudioInput;
+import io.reelflow.operators.render.audio.Loudness;
+import io.reelflow.operators.render.audio.LoudnessMeter;
 import java.io.IOException;
 import java.util.List;
 import org.bytedeco.ffmpeg.avutil.AVFrame;

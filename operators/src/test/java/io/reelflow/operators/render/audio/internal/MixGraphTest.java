@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reelflow.operators.render.audio.AudioPlan;
+import io.reelflow.operators.render.audio.Loudness;
 import io.reelflow.operators.render.audio.internal.MixGraph.Role;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.reelflow.operators.render.audio.internal;
+package io.reelflow.operators.render.audio;
 
 /**
  * Loudness of a track as FFmpeg's {@code ebur128} filter measured it.

@@ -1,4 +1,4 @@
-package io.reelflow.operators.render.audio.internal;
+package io.reelflow.operators.render.audio;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_DICT_IGNORE_SUFFIX;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
@@ -11,7 +11,8 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 /**
  * Collects what {@code ebur128=peak=true:metadata=1} attaches to the frames it passes: the running
  * integrated loudness, loudness range and true peaks. Reading frame metadata, rather than the
- * filter's log, keeps concurrent mixes apart (FFmpeg's log callback is process-wide).
+ * filter's log, keeps concurrent mixes apart (FFmpeg's log callback is process-wide). The mixer
+ * measures its output with it, and quality scoring measures finished videos with it.
  */
 public final class LoudnessMeter {
 
@@ -62,8 +63,11 @@ public final class LoudnessMeter {
                 Double.isNaN(integrated) ? Double.NEGATIVE_INFINITY : integrated, peakDb, range);
     }
 
-    /** FFmpeg prints {@code nan}, {@code inf} and {@code -inf} as well as plain decimals. */
-    static double parse(String text) {
+    /**
+     * A number FFmpeg wrote into frame metadata: it prints {@code nan}, {@code inf} and {@code
+     * -inf} as well as plain decimals; anything else is NaN.
+     */
+    public static double parse(String text) {
         if (text == null) {
             return Double.NaN;
         }

@@ -1,4 +1,4 @@
-package io.reelflow.operators.render.audio.internal;
+package io.reelflow.operators.render.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

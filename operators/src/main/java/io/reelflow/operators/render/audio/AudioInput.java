@@ -1,4 +1,4 @@
-package io.reelflow.operators.render.audio.internal;
+package io.reelflow.operators.render.audio;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 
@@ -12,9 +12,13 @@ import org.bytedeco.javacv.FrameGrabber;
 /**
  * One audio file decoded frame by frame and converted by FFmpeg to interleaved float stereo at the
  * mix rate, optionally starting over at its end. A decode error part-way ends the input (the graph
- * pads it with silence) and is remembered for the notes, instead of failing the mix.
+ * pads it with silence) and is remembered for the notes, instead of failing the mix. Shared by the
+ * mixer and by quality scoring, which decodes a finished video's sound with it.
  */
 public final class AudioInput implements AutoCloseable {
+
+    /** The message of the {@link IOException} {@link #open} throws for a file without sound. */
+    public static final String NO_AUDIO_STREAM = "no audio stream";
 
     private final String name;
     private final FFmpegFrameGrabber grabber;
@@ -56,7 +60,7 @@ public final class AudioInput implements AutoCloseable {
         try {
             grabber.start();
             if (!grabber.hasAudio() || grabber.getAudioChannels() <= 0) {
-                throw new IOException("no audio stream");
+                throw new IOException(NO_AUDIO_STREAM);
             }
             input.pending = input.grab();
             if (input.pending == null) {
