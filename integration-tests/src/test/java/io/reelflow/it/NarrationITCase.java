@@ -10,7 +10,6 @@ import io.reelflow.connectors.catalog.ImportReport;
 import io.reelflow.connectors.catalog.JdbcAssetCatalog;
 import io.reelflow.embedded.ReelflowServices;
 import io.reelflow.embedded.ServicesOptions;
-import io.reelflow.job.ReelflowJob;
 import io.reelflow.job.config.CatalogOptions;
 import io.reelflow.job.config.NarrationOptions;
 import io.reelflow.operators.narration.NarrationConfig;
@@ -46,9 +45,7 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -295,24 +292,7 @@ class NarrationITCase {
             throws Exception {
         stack.kafka.send(
                 stack.requestsTopic(), request.getRequestId(), VideoRequestCodec.toJson(request));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.setParallelism(PARALLELISM);
-        ReelflowJob.define(env, config);
-        JobClient job = env.executeAsync("reelflow-narration-it");
-        try {
-            long deadline = System.nanoTime() + JOB_DEADLINE.toNanos();
-            while (!done.call()) {
-                assertThat(job.getJobStatus().get().isGloballyTerminalState())
-                        .as("job ended early: %s", job.getJobStatus().get())
-                        .isFalse();
-                assertThat(System.nanoTime())
-                        .as("job finished its work within %s", JOB_DEADLINE)
-                        .isLessThan(deadline);
-                Thread.sleep(300);
-            }
-        } finally {
-            job.cancel().get();
-        }
+        ReelflowStack.runJobUntil(config, PARALLELISM, JOB_DEADLINE, done);
     }
 
     /** A music bed in the catalog: the steady tone, 20 s, so the retrieval stage picks it. */

@@ -40,11 +40,8 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -386,25 +383,7 @@ class ReelflowPipelineITCase {
      * sidecar failures must not stop it — and cancels it.
      */
     private static void runJobUntil(Configuration config, Callable<Boolean> done) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.setParallelism(PARALLELISM);
-        ReelflowJob.define(env, config);
-        JobClient job = env.executeAsync("reelflow-it");
-        try {
-            long deadline = System.nanoTime() + JOB_DEADLINE.toNanos();
-            while (!done.call()) {
-                assertThat(job.getJobStatus().get().isGloballyTerminalState())
-                        .as("job ended early: %s", job.getJobStatus().get())
-                        .isFalse();
-                assertThat(System.nanoTime())
-                        .as("job finished its work within %s", JOB_DEADLINE)
-                        .isLessThan(deadline);
-                Thread.sleep(500);
-            }
-            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-        } finally {
-            job.cancel().get();
-        }
+        ReelflowStack.runJobUntil(config, PARALLELISM, JOB_DEADLINE, done);
     }
 
     /** Records that must each end on the dead-letter topic; keyed by the reason they must give. */

@@ -1,5 +1,7 @@
 package io.reelflow.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.reelflow.connectors.catalog.AssetDescription;
 import io.reelflow.connectors.catalog.AssetDescriptions;
 import io.reelflow.connectors.catalog.AssetImporter;
@@ -11,6 +13,7 @@ import io.reelflow.connectors.kafka.TopicAdmin;
 import io.reelflow.connectors.s3.S3ObjectStore;
 import io.reelflow.connectors.s3.S3Settings;
 import io.reelflow.embedded.ReelflowServices;
+import io.reelflow.job.ReelflowJob;
 import io.reelflow.job.config.DatabaseOptions;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.KafkaOptions;
@@ -27,9 +30,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * One test's slice of the shared servers: its own topics, run id and catalog, so tests in one JVM
@@ -113,29 +120,37 @@ final class ReelflowStack {
         g.fillOval(360, 110, 80, 60);
         g.dispose();
         ImageIO.write(image, "jpg", photo.toFile());
-        // The catalog is filled as users fill it: by the importer, into the asset_catalog table.
+        importAssets(
+                photos,
+                Map.of(
+                        "lighthouse.jpg",
+                        new AssetDescription(
+                                LIGHTHOUSE_ASSET,
+                                "Lighthouse",
+                                "A lighthouse on a cliff at night",
+                                List.of("lighthouse", "cliff", "night"),
+                                "en",
+                                "CC0-1.0",
+                                "Test Author",
+                                null)));
+    }
+
+    /**
+     * Imports the files of {@code folder} into the catalog as users fill it: by the importer, into
+     * the asset_catalog table (shared by every stack of the JVM, so give assets words of their
+     * own).
+     */
+    void importAssets(Path folder, Map<String, AssetDescription> descriptions) throws Exception {
         try (ObjectStore store = objectStore()) {
             ImportReport report =
                     AssetImporter.builder()
                             .catalog(new JdbcAssetCatalog(database()))
                             .objectStore(store)
-                            .descriptions(
-                                    AssetDescriptions.of(
-                                            Map.of(
-                                                    "lighthouse.jpg",
-                                                    new AssetDescription(
-                                                            LIGHTHOUSE_ASSET,
-                                                            "Lighthouse",
-                                                            "A lighthouse on a cliff at night",
-                                                            List.of("lighthouse", "cliff", "night"),
-                                                            "en",
-                                                            "CC0-1.0",
-                                                            "Test Author",
-                                                            null))))
+                            .descriptions(AssetDescriptions.of(descriptions))
                             .build()
-                            .importFolder(photos);
+                            .importFolder(folder);
             if (report.hasRejections()) {
-                throw new IllegalStateException("test photo rejected: " + report.summary());
+                throw new IllegalStateException("test assets rejected: " + report.summary());
             }
         }
     }
@@ -187,6 +202,37 @@ final class ReelflowStack {
                 RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
                 java.time.Duration.ofSeconds(4));
         return config;
+    }
+
+    /**
+     * Runs the (unbounded) job defined by {@code config} until {@code done} holds, checks it is
+     * still running — bad input and failing services must not stop it — and cancels it.
+     */
+    static void runJobUntil(
+            Configuration config,
+            int parallelism,
+            java.time.Duration deadline,
+            Callable<Boolean> done)
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(parallelism);
+        ReelflowJob.define(env, config);
+        JobClient job = env.executeAsync("reelflow-it");
+        try {
+            long end = System.nanoTime() + deadline.toNanos();
+            while (!done.call()) {
+                assertThat(job.getJobStatus().get().isGloballyTerminalState())
+                        .as("job ended early: %s", job.getJobStatus().get())
+                        .isFalse();
+                assertThat(System.nanoTime())
+                        .as("job finished its work within %s", deadline)
+                        .isLessThan(end);
+                Thread.sleep(300);
+            }
+            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+        } finally {
+            job.cancel().get();
+        }
     }
 
     static Path tempDir(String prefix) throws java.io.IOException {

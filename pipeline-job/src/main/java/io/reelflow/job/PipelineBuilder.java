@@ -9,6 +9,7 @@ import io.reelflow.operators.generation.GenerateClipFunction;
 import io.reelflow.operators.narration.NarrateFunction;
 import io.reelflow.operators.plan.PlanScenesFunction;
 import io.reelflow.operators.plan.SplitIntoScenesFunction;
+import io.reelflow.operators.quality.RepairScenesFunction;
 import io.reelflow.operators.quality.ScoreQualityFunction;
 import io.reelflow.operators.render.RenderVideoFunction;
 import io.reelflow.operators.request.ParseRequestFunction;
@@ -25,6 +26,7 @@ import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.ScenePlan;
 import io.reelflow.schemas.SceneTask;
+import io.reelflow.schemas.ScoredVideo;
 import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoResult;
 import io.reelflow.schemas.codec.AvroClassTrust;
@@ -185,21 +187,36 @@ public final class PipelineBuilder {
                         .uid("render-videos")
                         .name("Render videos (FFmpeg)");
 
-        SingleOutputStreamOperator<VideoResult> scored =
+        SingleOutputStreamOperator<ScoredVideo> scored =
                 async(
                                 rendered,
                                 new ScoreQualityFunction(
                                         ports.objectStore(),
-                                        settings.quality(),
-                                        clock,
+                                        settings.scorer(),
                                         settings.renderThreads(),
                                         renderCapacity),
                                 settings.renderTimeout())
                         .uid("score-quality")
                         .name("Score quality");
 
+        // A video whose scenes failed for want of a better picture is rendered and scored once
+        // more with the next-best assets: one render and one scoring, hence twice the timeout.
+        SingleOutputStreamOperator<VideoResult> repaired =
+                async(
+                                scored,
+                                new RepairScenesFunction(
+                                        ports.objectStore(),
+                                        settings.render(),
+                                        settings.scorer(),
+                                        clock,
+                                        settings.renderThreads(),
+                                        renderCapacity),
+                                settings.renderTimeout().multipliedBy(2))
+                        .uid("repair-scenes")
+                        .name("Repair failed scenes (re-render once)");
+
         DataStream<VideoResult> results =
-                scored.union(
+                repaired.union(
                         firstSeen.getSideOutput(SideOutputs.EARLY_RESULTS),
                         renderJobs.getSideOutput(SideOutputs.EARLY_RESULTS));
 

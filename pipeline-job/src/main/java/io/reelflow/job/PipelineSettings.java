@@ -12,6 +12,7 @@ import io.reelflow.operators.generation.GenerationConfig;
 import io.reelflow.operators.language.LanguageDetectorConfig;
 import io.reelflow.operators.narration.NarrationConfig;
 import io.reelflow.operators.quality.QualityConfig;
+import io.reelflow.operators.quality.VideoScorerFactory;
 import io.reelflow.operators.render.ImageLimits;
 import io.reelflow.operators.render.RenderConfig;
 import io.reelflow.operators.render.VideoEncoder;
@@ -43,6 +44,7 @@ public record PipelineSettings(
         int renderThreads,
         Duration renderTimeout,
         QualityConfig quality,
+        VideoScorerFactory scorer,
         NarrationConfig narration,
         int narrationThreads,
         Duration narrationTimeout) {
@@ -104,6 +106,9 @@ public record PipelineSettings(
                 config.get(PipelineOptions.RENDER_THREADS),
                 config.get(PipelineOptions.RENDER_TIMEOUT),
                 QualityConfig.defaults(),
+                config.getOptional(PipelineOptions.QUALITY_SCORER_FACTORY)
+                        .map(VideoScorerFactory::named)
+                        .orElseGet(() -> VideoScorerFactory.of(QualityConfig.defaults())),
                 NarrationOptions.read(config, rules),
                 config.get(NarrationOptions.THREADS),
                 config.get(NarrationOptions.TIMEOUT));

@@ -27,6 +27,9 @@ CREATE INDEX IF NOT EXISTS video_results_run_status_idx ON video_results (run_id
 -- Added with the timeline renderer; ALTER so databases created before keep working.
 ALTER TABLE video_results ADD COLUMN IF NOT EXISTS web_vtt_uri TEXT;
 ALTER TABLE video_results ADD COLUMN IF NOT EXISTS contact_sheet_uri TEXT;
+-- Added with per-scene quality and repair: the whole QualityReport as JSON (signals, scenes with
+-- their reasons, defects and signals, repairedScenes); quality_score/passed/reasons stay for queries.
+ALTER TABLE video_results ADD COLUMN IF NOT EXISTS quality_breakdown JSONB;
 
 CREATE TABLE IF NOT EXISTS video_status (
     request_id          TEXT             NOT NULL,

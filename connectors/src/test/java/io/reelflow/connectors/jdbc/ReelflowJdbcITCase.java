@@ -2,14 +2,19 @@ package io.reelflow.connectors.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelflow.connectors.jdbc.internal.TableRules;
 import io.reelflow.connectors.jdbc.internal.VideoResultStatementBuilder;
 import io.reelflow.connectors.testing.TestRecords;
 import io.reelflow.embedded.EmbeddedPostgresServer;
 import io.reelflow.schemas.Phase;
+import io.reelflow.schemas.QualityReport;
 import io.reelflow.schemas.ResultStatus;
+import io.reelflow.schemas.SceneQuality;
 import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoResult;
 import io.reelflow.schemas.codec.AvroClassTrust;
+import io.reelflow.schemas.codec.RecordJson;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -108,6 +113,89 @@ class ReelflowJdbcITCase {
     }
 
     @Test
+    void shouldWriteTheQualityBreakdownAsJsonThatReadsBackAsTheReport() throws Exception {
+        VideoResult result =
+                TestRecords.completedResult("breakdown-1", Instant.parse("2025-03-03T10:00:00Z"));
+        Map<String, Double> signals = new TreeMap<>();
+        signals.put("integratedLoudnessLufs", -16.2);
+        signals.put("unmeasured", Double.NaN);
+        result.setQuality(
+                QualityReport.newBuilder(result.getQuality())
+                        .setPreset("standard")
+                        .setSignals(signals)
+                        .setScenes(
+                                List.of(
+                                        sceneQuality(0, true, List.of(), List.of()),
+                                        sceneQuality(
+                                                1,
+                                                false,
+                                                List.of("scene 1 is black\u0000"),
+                                                List.of("BLACK"))))
+                        .setRepairedScenes(List.of(1))
+                        .build());
+        TableRules.Verdict<VideoResult> guarded = TableRules.videoResult(result);
+        assertThat(guarded.accepted()).isTrue();
+
+        run(List.of(guarded.record()), null);
+
+        assertThat(
+                        query(
+                                "SELECT (quality_breakdown->'scenes'->1->'defects'->>0)"
+                                        + " || '|' || (quality_breakdown->'scenes'->1->'reasons'->>0)"
+                                        + " || '|' || (quality_breakdown->'repairedScenes'->>0)"
+                                        + " || '|' || (quality_breakdown->'signals'->>'integratedLoudnessLufs')"
+                                        + " || '|' || coalesce(quality_breakdown->'signals'->>'unmeasured', 'left out')"
+                                        + " || '|' || quality_score"
+                                        + " FROM video_results WHERE request_id = 'breakdown-1'"))
+                .containsExactly("BLACK|scene 1 is black|1|-16.2|left out|87.5");
+        String json =
+                query(
+                                "SELECT quality_breakdown::text FROM video_results"
+                                        + " WHERE request_id = 'breakdown-1'")
+                        .get(0);
+        assertThat(RecordJson.fromJson(json.getBytes(StandardCharsets.UTF_8), QualityReport.class))
+                .isEqualTo(guarded.record().getQuality());
+    }
+
+    @Test
+    void shouldAddTheBreakdownColumnToATableCreatedBeforeIt() throws Exception {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA legacy");
+            // video_results as the first schema.sql created it.
+            statement.execute(
+                    "CREATE TABLE legacy.video_results (request_id TEXT NOT NULL, run_id TEXT NOT"
+                            + " NULL, status TEXT NOT NULL, video_uri TEXT, thumbnail_uri TEXT,"
+                            + " subtitles_uri TEXT, duration_seconds DOUBLE PRECISION, width"
+                            + " INTEGER, height INTEGER, language TEXT, scene_count INTEGER,"
+                            + " quality_score DOUBLE PRECISION, quality_passed BOOLEAN,"
+                            + " quality_reasons JSONB, credits JSONB NOT NULL DEFAULT '[]'::jsonb,"
+                            + " error TEXT, completed_at TIMESTAMPTZ NOT NULL,"
+                            + " PRIMARY KEY (request_id, run_id))");
+            statement.execute(
+                    "INSERT INTO legacy.video_results (request_id, run_id, status, completed_at)"
+                            + " VALUES ('old-1', 'run-0', 'COMPLETED', now())");
+        }
+        String url = settings.url() + (settings.url().contains("?") ? "&" : "?");
+        JdbcSchema.apply(
+                JdbcSettings.of(
+                        url + "currentSchema=legacy", settings.user(), settings.password()));
+
+        assertThat(
+                        query(
+                                "SELECT data_type FROM information_schema.columns WHERE"
+                                        + " table_schema = 'legacy' AND table_name ="
+                                        + " 'video_results' AND column_name ="
+                                        + " 'quality_breakdown'"))
+                .containsExactly("jsonb");
+        assertThat(
+                        query(
+                                "SELECT coalesce(quality_breakdown::text, 'none') FROM"
+                                        + " legacy.video_results WHERE request_id = 'old-1'"))
+                .containsExactly("none");
+    }
+
+    @Test
     void shouldReplaceOlderRowWhenNewerResultArrivesInLaterJob() throws Exception {
         Instant first = Instant.parse("2025-03-02T08:00:00Z");
         run(List.of(TestRecords.failedResult("retry-1", first)), null);
@@ -189,6 +277,20 @@ class ReelflowJdbcITCase {
                                         + " FROM video_status WHERE request_id = 'st-1'"
                                         + " AND phase IN ('SCENES_PLANNED', 'COMPLETED') ORDER BY phase"))
                 .containsExactly("COMPLETED|1|CC-BY-4.0", "SCENES_PLANNED|0|-");
+    }
+
+    private static SceneQuality sceneQuality(
+            int index, boolean passed, List<String> reasons, List<String> defects) {
+        return SceneQuality.newBuilder()
+                .setIndex(index)
+                .setStartSeconds(2.5 * index)
+                .setEndSeconds(2.5 * (index + 1))
+                .setScore(passed ? 95 : 10)
+                .setPassed(passed)
+                .setReasons(reasons)
+                .setDefects(defects)
+                .setSignals(Map.of("meanLuma", passed ? 120.5 : 3.0))
+                .build();
     }
 
     private static void run(List<VideoResult> results, List<StatusEvent> events) throws Exception {

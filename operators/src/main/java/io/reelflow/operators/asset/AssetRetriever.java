@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * in the {@link AssetIndex}; the score is normalised to 0..1 against an ideal asset and adjusted by
  * fit (clip length, orientation, camera cue, mood). Over a plan, the best scene–asset pairs are
  * assigned first, so no asset is used twice in a video; a scene whose best remaining score is below
- * {@link AssetRetrieverConfig#minScore()} gets none and is generated. Thread-safe.
+ * {@link AssetRetrieverConfig#minScore()} gets none and is generated. Each scene also keeps a few
+ * next-best assets that no scene was given, for a quality repair to swap in. Thread-safe.
  *
  * <pre>{@code
  * AssetRetriever retriever = new AssetRetriever(holder, AssetRetrieverConfig.defaults());
@@ -39,6 +40,8 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class AssetRetriever {
+    /** Next-best assets kept per scene for a quality repair. */
+    public static final int ALTERNATIVES = 3;
 
     private static final Comparator<Candidate> BEST_FIRST =
             Comparator.comparingDouble((Candidate c) -> -c.score)
@@ -90,10 +93,13 @@ public final class AssetRetriever {
         List<Scene> scenes = plan.getScenes();
         int limit = config.topK() + scenes.size() - 1;
         List<Candidate> all = new ArrayList<>();
+        List<List<Candidate>> perScene = new ArrayList<>(scenes.size());
         for (int i = 0; i < scenes.size(); i++) {
-            for (Candidate candidate :
+            List<Candidate> ranked =
                     candidates(
-                            current, i, scenes.get(i), plan.getSpec(), plan.getLanguage(), limit)) {
+                            current, i, scenes.get(i), plan.getSpec(), plan.getLanguage(), limit);
+            perScene.add(ranked);
+            for (Candidate candidate : ranked) {
                 if (candidate.score >= config.minScore()) {
                     all.add(candidate);
                 }
@@ -118,7 +124,30 @@ public final class AssetRetriever {
             matches.add(
                     candidate == null ? Optional.empty() : Optional.of(candidate.toMatch(current)));
         }
-        return new PlanAssets(matches, music(current, plan));
+        return new PlanAssets(matches, alternatives(current, perScene, used), music(current, plan));
+    }
+
+    /**
+     * Per scene the best {@link #ALTERNATIVES} assets no scene was given, whatever their score: a
+     * quality repair re-scores what it swaps in, and a weak stock match still beats a black
+     * generated scene.
+     */
+    private static List<List<AssetMatch>> alternatives(
+            AssetIndex current, List<List<Candidate>> perScene, Set<String> used) {
+        List<List<AssetMatch>> alternatives = new ArrayList<>(perScene.size());
+        for (List<Candidate> ranked : perScene) {
+            List<AssetMatch> next = new ArrayList<>(ALTERNATIVES);
+            for (Candidate candidate : ranked) {
+                if (next.size() == ALTERNATIVES) {
+                    break;
+                }
+                if (!used.contains(candidate.asset.id())) {
+                    next.add(candidate.toMatch(current));
+                }
+            }
+            alternatives.add(next);
+        }
+        return alternatives;
     }
 
     /** The best asset for one scene alone (no plan, so no protection against reuse). */

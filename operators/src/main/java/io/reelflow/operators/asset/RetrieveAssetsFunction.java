@@ -40,6 +40,7 @@ public class RetrieveAssetsFunction extends RichMapFunction<ScenePlan, ScenePlan
         PlanAssets assets = retriever.retrieve(plan);
         ScenePlan copy = ScenePlan.newBuilder(plan).build();
         copy.setSceneAssets(assets.sceneAssetsOrNull());
+        copy.setSceneAlternatives(assets.alternatives());
         copy.setMusic(assets.music().orElse(null));
         return copy;
     }

@@ -196,6 +196,7 @@ public final class ClipGenerator {
                 .setSceneCount(task.getSceneCount())
                 .setScene(task.getScene())
                 .setSource(source)
+                .setAlternatives(task.getAlternatives())
                 .setCredit(null)
                 .setDegraded(false)
                 .setRetryable(false);

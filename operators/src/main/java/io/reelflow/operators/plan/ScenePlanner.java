@@ -133,6 +133,7 @@ public final class ScenePlanner {
     public static List<SceneTask> tasksOf(ScenePlan plan) {
         List<SceneTask> tasks = new ArrayList<>(plan.getScenes().size());
         List<AssetMatch> assets = plan.getSceneAssets();
+        List<List<AssetMatch>> alternatives = plan.getSceneAlternatives();
         for (int i = 0; i < plan.getScenes().size(); i++) {
             Scene scene = plan.getScenes().get(i);
             tasks.add(
@@ -144,6 +145,8 @@ public final class ScenePlanner {
                             .setSpec(plan.getSpec())
                             .setScene(scene)
                             .setAsset(i < assets.size() ? assets.get(i) : null)
+                            .setAlternatives(
+                                    i < alternatives.size() ? alternatives.get(i) : List.of())
                             .build());
         }
         return tasks;

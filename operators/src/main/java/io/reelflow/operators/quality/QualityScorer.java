@@ -7,6 +7,7 @@ import io.reelflow.operators.common.CancelledException;
 import io.reelflow.operators.render.FfmpegLogging;
 import io.reelflow.schemas.QualityReport;
 import io.reelflow.schemas.RenderSpec;
+import io.reelflow.schemas.RenderedVideo;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import org.bytedeco.javacv.FrameGrabber;
  * whole target) + 30 × the share of non-black samples. A perfect video scores 100; {@code passed}
  * needs every check to pass, whatever the score.
  */
-public final class QualityScorer {
+public final class QualityScorer implements VideoScorer {
 
     public static final String EXPECTED_CODEC = "h264";
 
@@ -50,6 +51,13 @@ public final class QualityScorer {
     public QualityScorer(QualityConfig config) {
         FfmpegLogging.install();
         this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Scores {@code videoFile}, the stored {@code video}, against what its spec asked for. */
+    @Override
+    public QualityReport score(Path videoFile, RenderedVideo video, Cancellation cancellation)
+            throws CancelledException {
+        return score(videoFile, video.getSpec(), cancellation);
     }
 
     /** Scores {@code videoFile} against what {@code expected} asked for. */

@@ -4,74 +4,61 @@ import io.reelflow.operators.common.BlockingAsyncFunction;
 import io.reelflow.operators.common.Cancellation;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.port.ObjectStoreFactory;
-import io.reelflow.operators.status.VideoResults;
 import io.reelflow.schemas.QualityReport;
 import io.reelflow.schemas.RenderedVideo;
-import io.reelflow.schemas.VideoResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
+import io.reelflow.schemas.ScoredVideo;
 
 /**
- * Async Flink shell around {@link QualityScorer}: downloads the stored video (what users will get,
- * not the renderer's temp file), decodes and scores it, and turns it into the final result.
+ * Async Flink shell around a {@link VideoScorer}: downloads the stored video, decodes and scores
+ * it, and hands video and verdict to the repair stage ({@link RepairScenesFunction}), which makes
+ * the result. A video that was not rendered passes through unscored; a scoring failure or timeout
+ * travels as {@code scoringError}.
  */
-public class ScoreQualityFunction extends BlockingAsyncFunction<RenderedVideo, VideoResult> {
+public class ScoreQualityFunction extends BlockingAsyncFunction<RenderedVideo, ScoredVideo> {
     private final ObjectStoreFactory storeFactory;
-    private final QualityConfig config;
-    private final Clock clock;
+    private final VideoScorerFactory scorerFactory;
 
     private transient ObjectStore store;
-    private transient QualityScorer scorer;
+    private transient VideoScorer scorer;
 
     public ScoreQualityFunction(
             ObjectStoreFactory storeFactory,
-            QualityConfig config,
-            Clock clock,
+            VideoScorerFactory scorerFactory,
             int threads,
             int capacity) {
         super(threads, capacity);
         this.storeFactory = storeFactory;
-        this.config = config;
-        this.clock = clock;
+        this.scorerFactory = scorerFactory;
     }
 
     @Override
     protected void openResources() {
         store = storeFactory.create();
-        scorer = new QualityScorer(config);
+        scorer = scorerFactory.create();
     }
 
     @Override
-    protected VideoResult process(RenderedVideo video) throws Exception {
+    protected ScoredVideo process(RenderedVideo video) throws Exception {
         return process(video, Cancellation.none());
     }
 
     /** Scoring stops between frames once the timeout has answered for the video. */
     @Override
-    protected VideoResult process(RenderedVideo video, Cancellation cancellation) throws Exception {
+    protected ScoredVideo process(RenderedVideo video, Cancellation cancellation) throws Exception {
         if (video.getError() != null) {
-            return VideoResults.failed(video, video.getError(), clock.instant());
+            return scored(video, null, null);
         }
-        Path file = Files.createTempFile("reelflow-quality-", ".mp4");
-        try {
-            store.get(video.getVideoUri(), file);
-            cancellation.throwIfCancelled();
-            QualityReport report = scorer.score(file, video.getSpec(), cancellation);
-            return VideoResults.scored(video, report, clock.instant());
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return scored(video, scorer.scoreStored(store, video, cancellation), null);
     }
 
     @Override
-    protected VideoResult onFailure(RenderedVideo video, Throwable failure) {
-        return VideoResults.failed(video, "quality scoring failed: " + failure, clock.instant());
+    protected ScoredVideo onFailure(RenderedVideo video, Throwable failure) {
+        return scored(video, null, "quality scoring failed: " + failure);
     }
 
     @Override
-    protected VideoResult onTimeout(RenderedVideo video) {
-        return VideoResults.failed(video, "quality scoring timed out", clock.instant());
+    protected ScoredVideo onTimeout(RenderedVideo video) {
+        return scored(video, null, "quality scoring timed out");
     }
 
     @Override
@@ -79,5 +66,13 @@ public class ScoreQualityFunction extends BlockingAsyncFunction<RenderedVideo, V
         if (store != null) {
             store.close();
         }
+    }
+
+    private static ScoredVideo scored(RenderedVideo video, QualityReport report, String error) {
+        return ScoredVideo.newBuilder()
+                .setVideo(video)
+                .setReport(report)
+                .setScoringError(error)
+                .build();
     }
 }

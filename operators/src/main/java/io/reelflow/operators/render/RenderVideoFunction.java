@@ -86,6 +86,7 @@ public class RenderVideoFunction extends BlockingAsyncFunction<RenderJob, Render
                 .setCredits(List.of())
                 .setNotes(List.of())
                 .setError(error)
+                .setJob(job)
                 .build();
     }
 }

@@ -113,6 +113,19 @@ public final class Renderer {
     }
 
     /**
+     * The keys of every object a render under {@code objectName} (the request id, unless given)
+     * stores: video, thumbnail, contact sheet, SRT and WebVTT subtitles.
+     */
+    public static List<String> objectKeys(String runId, String objectName) {
+        return List.of(
+                videoKey(runId, objectName),
+                thumbnailKey(runId, objectName),
+                contactSheetKey(runId, objectName),
+                subtitlesKey(runId, objectName),
+                webVttKey(runId, objectName));
+    }
+
+    /**
      * Renders {@code job} with its own sound: the music bed of {@link RenderJob#getMusic()} (when
      * the spec asks for music) and the narration track, mixed and loudness-normalised; no audio
      * stream when it has neither. See {@link #render(RenderJob, Optional)}.
@@ -121,7 +134,7 @@ public final class Renderer {
      * @throws IOException when encoding or uploading fails
      */
     public RenderedVideo render(RenderJob job) throws IOException {
-        return renderWith(job, null, Cancellation.none());
+        return renderWith(job, null, job.getRequestId(), Cancellation.none());
     }
 
     /**
@@ -133,7 +146,24 @@ public final class Renderer {
      * @throws CancelledException when cancelled before the result was committed
      */
     public RenderedVideo render(RenderJob job, Cancellation cancellation) throws IOException {
-        return renderWith(job, null, Objects.requireNonNull(cancellation, "cancellation"));
+        return renderWith(
+                job,
+                null,
+                job.getRequestId(),
+                Objects.requireNonNull(cancellation, "cancellation"));
+    }
+
+    /**
+     * Renders {@code job} as {@link #render(RenderJob, Cancellation)} does, but stores its objects
+     * under {@code objectName} in place of the request id (e.g. {@code videoKey(runId,
+     * objectName)}), so a second rendering of a request (a quality repair) never overwrites or,
+     * when it fails, takes back the first one's objects.
+     */
+    public RenderedVideo render(RenderJob job, String objectName, Cancellation cancellation)
+            throws IOException {
+        requireKeySegment("objectName", objectName);
+        return renderWith(
+                job, null, objectName, Objects.requireNonNull(cancellation, "cancellation"));
     }
 
     /**
@@ -146,12 +176,15 @@ public final class Renderer {
      */
     public RenderedVideo render(RenderJob job, Optional<Path> audioTrack) throws IOException {
         return renderWith(
-                job, Objects.requireNonNull(audioTrack, "audioTrack"), Cancellation.none());
+                job,
+                Objects.requireNonNull(audioTrack, "audioTrack"),
+                job.getRequestId(),
+                Cancellation.none());
     }
 
     /** Renders with {@code audioTrack}, or with the job's own sound when it is null. */
     private RenderedVideo renderWith(
-            RenderJob job, Optional<Path> audioTrack, Cancellation cancellation)
+            RenderJob job, Optional<Path> audioTrack, String objectName, Cancellation cancellation)
             throws IOException {
         RenderSpec spec = job.getSpec();
         validate(job);
@@ -170,7 +203,7 @@ public final class Renderer {
                                     new AudioMixer(),
                                     temp);
             cancellation.throwIfCancelled();
-            return render(job, timeline, temp, sound, cancellation);
+            return render(job, timeline, temp, sound, objectName, cancellation);
         } finally {
             ScratchDirectories.deleteQuietly(temp);
         }
@@ -181,6 +214,7 @@ public final class Renderer {
             FrameTimeline timeline,
             Path temp,
             Soundtrack sound,
+            String objectName,
             Cancellation cancellation)
             throws IOException {
         RenderSpec spec = job.getSpec();
@@ -291,14 +325,15 @@ public final class Renderer {
         String subtitlesUri;
         String webVttUri;
         try {
-            videoUri = uploads.put(videoKey(runId, requestId), videoFile, "video/mp4");
-            thumbnailUri = uploads.put(thumbnailKey(runId, requestId), thumbnailFile, "image/jpeg");
+            videoUri = uploads.put(videoKey(runId, objectName), videoFile, "video/mp4");
+            thumbnailUri =
+                    uploads.put(thumbnailKey(runId, objectName), thumbnailFile, "image/jpeg");
             contactSheetUri =
-                    uploads.put(contactSheetKey(runId, requestId), contactSheetFile, "image/jpeg");
+                    uploads.put(contactSheetKey(runId, objectName), contactSheetFile, "image/jpeg");
             subtitlesUri =
                     uploads.put(
-                            subtitlesKey(runId, requestId), subtitlesFile, "application/x-subrip");
-            webVttUri = uploads.put(webVttKey(runId, requestId), webVttFile, "text/vtt");
+                            subtitlesKey(runId, objectName), subtitlesFile, "application/x-subrip");
+            webVttUri = uploads.put(webVttKey(runId, objectName), webVttFile, "text/vtt");
             cancellation.commit();
         } catch (IOException | RuntimeException | Error e) {
             uploads.takeBack(requestId);
@@ -337,6 +372,7 @@ public final class Renderer {
                 .setCredits(creditsWithMusic(opener.credits(), sound))
                 .setNotes(new ArrayList<>(opener.notes))
                 .setDegradedReasons(new ArrayList<>(opener.reasons))
+                .setJob(job)
                 .build();
     }
 

@@ -4,6 +4,7 @@ import io.reelflow.schemas.AcceptedRequest;
 import io.reelflow.schemas.ClipSource;
 import io.reelflow.schemas.DeadLetter;
 import io.reelflow.schemas.Phase;
+import io.reelflow.schemas.QualityReport;
 import io.reelflow.schemas.RenderJob;
 import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.ResultStatus;
@@ -12,9 +13,14 @@ import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoResult;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The progress events each stage reports, with the progress figure each phase stands for. */
 public final class StatusEvents {
+    /** Quality reasons a terminal status message names when the result has no error. */
+    private static final int MAIN_REASONS = 3;
+
     private StatusEvents() {}
 
     public static StatusEvent received(AcceptedRequest request, Instant at) {
@@ -102,22 +108,56 @@ public final class StatusEvents {
      */
     public static StatusEvent finished(VideoResult result) {
         Phase phase = Phase.valueOf(result.getStatus().name());
+        QualityReport quality = result.getQuality();
         String message =
                 result.getStatus() == ResultStatus.COMPLETED
                                 || result.getStatus() == ResultStatus.DEGRADED
                         ? String.format(
-                                "%s %s (quality %.0f)%s",
+                                "%s %s (%s)%s",
                                 result.getStatus(),
                                 result.getVideoUri(),
-                                result.getQuality() == null ? 0.0 : result.getQuality().getScore(),
-                                result.getError() == null ? "" : ": " + result.getError())
-                        : result.getStatus() + ": " + result.getError();
+                                qualitySummary(quality),
+                                result.getError() != null
+                                        ? ": " + result.getError()
+                                        : mainReasons(quality))
+                        : result.getStatus()
+                                + (quality == null ? "" : " (" + qualitySummary(quality) + ")")
+                                + ": "
+                                + result.getError();
         return event(result.getRequestId(), result.getRunId(), phase, 100, result.getCompletedAt())
                 .setLanguage(result.getLanguage())
                 .setSceneCount(result.getSceneCount())
                 .setCredits(result.getCredits())
                 .setMessage(message)
                 .build();
+    }
+
+    /** "quality 92, repaired scene 2": the score, and which scenes a repair replaced. */
+    private static String qualitySummary(QualityReport quality) {
+        if (quality == null) {
+            return "quality 0";
+        }
+        String summary = String.format(Locale.ROOT, "quality %.0f", quality.getScore());
+        List<Integer> repaired = quality.getRepairedScenes();
+        if (repaired.isEmpty()) {
+            return summary;
+        }
+        return summary
+                + (repaired.size() == 1 ? ", repaired scene " : ", repaired scenes ")
+                + repaired.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The first reasons of a report without an error (e.g. what a repair replaced), after ": ";
+     * empty when there are none.
+     */
+    private static String mainReasons(QualityReport quality) {
+        if (quality == null || quality.getReasons().isEmpty()) {
+            return "";
+        }
+        List<String> reasons = quality.getReasons();
+        String main = String.join("; ", reasons.subList(0, Math.min(MAIN_REASONS, reasons.size())));
+        return ": " + main + (reasons.size() > MAIN_REASONS ? "; …" : "");
     }
 
     /**

@@ -5,6 +5,7 @@ import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.ResultStatus;
 import io.reelflow.schemas.VideoResult;
 import java.time.Instant;
+import java.util.List;
 
 /** How a rendered, scored video becomes the result users see. */
 public final class VideoResults {
@@ -31,6 +32,19 @@ public final class VideoResults {
                     default -> null;
                 };
         return base(video, at).setStatus(status).setQuality(quality).setError(error).build();
+    }
+
+    /**
+     * DEGRADED: a video that failed quality checks a repair could not fix (or that was not
+     * repaired), with {@code reasons} as its {@code error}.
+     */
+    public static VideoResult degraded(
+            RenderedVideo video, QualityReport quality, List<String> reasons, Instant at) {
+        return base(video, at)
+                .setStatus(ResultStatus.DEGRADED)
+                .setQuality(quality)
+                .setError(String.join("; ", reasons))
+                .build();
     }
 
     /** The result of a video that could not be rendered or scored. */

@@ -258,6 +258,40 @@ class AssetRetrieverTest {
         assertThat(assets.sceneAssetsOrNull()).hasSize(2).doesNotContainNull();
     }
 
+    @Test
+    void shouldKeepNextBestAssetsThatNoSceneUsesAsAlternatives() {
+        List<CatalogAsset> catalog = new ArrayList<>(nature());
+        catalog.add(photo("lake-2", "Another mountain lake with a boat", "lake", "boat"));
+        catalog.add(photo("lake-3", "A lake below mountains", "lake", "mountains"));
+        AssetRetriever retriever = new AssetRetriever(catalog, DEFAULTS);
+
+        PlanAssets assets =
+                retriever.retrieve(
+                        plan(
+                                "en",
+                                false,
+                                "A calm lake with a boat below the mountains.",
+                                "A dog runs across the meadow."));
+
+        assertThat(assets.alternatives()).hasSize(2);
+        List<String> used =
+                assets.scenes().stream().map(match -> match.orElseThrow().getAssetId()).toList();
+        assertThat(used).containsExactly("lake", "dog");
+        for (List<AssetMatch> alternatives : assets.alternatives()) {
+            assertThat(alternatives)
+                    .hasSizeLessThanOrEqualTo(AssetRetriever.ALTERNATIVES)
+                    .extracting(AssetMatch::getAssetId)
+                    .doesNotContainAnyElementsOf(used)
+                    .doesNotHaveDuplicates();
+            assertThat(alternatives)
+                    .extracting(AssetMatch::getScore)
+                    .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        }
+        assertThat(assets.alternatives().get(0))
+                .extracting(AssetMatch::getAssetId)
+                .startsWith("lake-2", "lake-3");
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',

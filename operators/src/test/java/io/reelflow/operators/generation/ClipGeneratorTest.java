@@ -76,6 +76,25 @@ class ClipGeneratorTest {
     }
 
     @Test
+    void shouldCarryTheScenesAlternativesToItsClipWhetherStockOrGenerated() {
+        AssetMatch alternative =
+                AssetMatch.newBuilder()
+                        .setAssetId("a2")
+                        .setUri("s3://b/assets/a2.jpg")
+                        .setKind(AssetKind.PHOTO)
+                        .setScore(0.4)
+                        .setCredit(Credit.newBuilder().setAssetId("a2").setUri("u").build())
+                        .build();
+        SceneTask generated = task("r1", 0);
+        generated.setAlternatives(List.of(alternative));
+
+        SceneClip clip = run(bed.generator(ONE_ENDPOINT), generated);
+
+        assertThat(clip.getSource()).isEqualTo(ClipSource.GENERATED);
+        assertThat(clip.getAlternatives()).containsExactly(alternative);
+    }
+
+    @Test
     void shouldStoreGeneratedMediaUnderItsContentKeyAndReuseIt() {
         ClipGenerator generator = bed.generator(ONE_ENDPOINT);
         GenerationRequest request = WAN.requestFor(task("r1", 0));

@@ -79,12 +79,16 @@ class ScenePlannerTest {
                                         .build())
                         .build();
         plan.setSceneAssets(Arrays.asList(null, forSecondScene, null));
+        plan.setSceneAlternatives(List.of(List.of(), List.of(), List.of(forSecondScene)));
 
         List<SceneTask> tasks = ScenePlanner.tasksOf(plan);
 
         assertThat(tasks)
                 .extracting(SceneTask::getAsset)
                 .containsExactly(null, forSecondScene, null);
+        assertThat(tasks)
+                .extracting(SceneTask::getAlternatives)
+                .containsExactly(List.of(), List.of(), List.of(forSecondScene));
         assertThat(ScenePlanner.tasksOf(Fixtures.plan("plan-3", 2)))
                 .extracting(SceneTask::getAsset)
                 .containsOnlyNulls();

@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.reelflow.operators.common.Cancellation;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.quality.QualityScorer;
 import io.reelflow.operators.render.internal.MediaProbe;
@@ -330,6 +331,27 @@ class RendererTest {
         assertThat(Files.readString(store.pathOf(Renderer.webVttKey(RUN_ID, REQUEST_ID))))
                 .startsWith("WEBVTT")
                 .contains("00:00:00.000 --> 00:00:02.000", "[x] {y} second line 'q'");
+    }
+
+    @Test
+    void shouldStoreARenderUnderItsObjectNameAndCarryItsJob() throws IOException {
+        RenderJob job =
+                job(
+                        spec(1.0, false),
+                        List.of(clip(0, "Again", 0, 1.0, ClipSource.TITLE_CARD, null, 1)));
+
+        RenderedVideo video = renderer().render(job, "second-take", Cancellation.none());
+
+        assertThat(video.getJob()).isEqualTo(job);
+        assertThat(video.getRequestId()).isEqualTo(REQUEST_ID);
+        assertThat(video.getVideoUri())
+                .isEqualTo(store.uriOf(Renderer.videoKey(RUN_ID, "second-take")));
+        for (String key : Renderer.objectKeys(RUN_ID, "second-take")) {
+            assertThat(store.find(key)).as(key).isPresent();
+        }
+        for (String key : Renderer.objectKeys(RUN_ID, REQUEST_ID)) {
+            assertThat(store.find(key)).as(key).isEmpty();
+        }
     }
 
     @Test

@@ -107,12 +107,46 @@ class VideoResultsTest {
     }
 
     @Test
+    void shouldNameTheScoreTheRepairedScenesAndWhatTheRepairDidInTheTerminalEvent() {
+        QualityReport repaired =
+                QualityReport.newBuilder(quality(true, "scene 1 (black): replaced by asset b1"))
+                        .setScore(92)
+                        .setRepairedScenes(List.of(1))
+                        .build();
+
+        VideoResult result = VideoResults.scored(video(false), repaired, AT);
+
+        assertThat(result.getStatus()).isEqualTo(ResultStatus.COMPLETED);
+        assertThat(StatusEvents.finished(result).getMessage())
+                .isEqualTo(
+                        "COMPLETED s3://b/videos/r.mp4 (quality 92, repaired scene 1): scene 1"
+                                + " (black): replaced by asset b1");
+    }
+
+    @Test
+    void shouldDegradeWithTheReasonsARepairCouldNotFix() {
+        VideoResult result =
+                VideoResults.degraded(
+                        video(false),
+                        quality(false, "scene 0 is black"),
+                        List.of("scene 0 (black): not repaired, no unused alternative asset"),
+                        AT);
+
+        assertThat(result.getStatus()).isEqualTo(ResultStatus.DEGRADED);
+        assertThat(StatusEvents.finished(result).getMessage())
+                .isEqualTo(
+                        "DEGRADED s3://b/videos/r.mp4 (quality 40): scene 0 (black): not"
+                                + " repaired, no unused alternative asset");
+    }
+
+    @Test
     void shouldFailWithTheReasonsWhenAQualityCheckFails() {
         VideoResult result =
                 VideoResults.scored(video(false), quality(false, "too short", "black"), AT);
 
         assertThat(result.getStatus()).isEqualTo(ResultStatus.FAILED);
         assertThat(result.getError()).isEqualTo("quality checks failed: too short; black");
-        assertThat(StatusEvents.finished(result).getMessage()).contains("too short");
+        assertThat(StatusEvents.finished(result).getMessage())
+                .isEqualTo("FAILED (quality 40): quality checks failed: too short; black");
     }
 }

@@ -123,6 +123,15 @@ public final class PipelineOptions {
                     .defaultValue(Duration.ofMinutes(20))
                     .withDescription("A render that takes longer fails the request.");
 
+    public static final ConfigOption<String> QUALITY_SCORER_FACTORY =
+            key("reelflow.quality.scorer-factory")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Class name of a VideoScorerFactory (public, no-argument constructor)"
+                                    + " that replaces the built-in quality scorer in scoring and"
+                                    + " repair, e.g. a plug-in model's; unset: the built-in one.");
+
     public static final ConfigOption<MemorySize> MAX_IMAGE_BYTES =
             key("reelflow.render.max-image-bytes")
                     .memoryType()

@@ -3,6 +3,7 @@ package io.reelflow.connectors.jdbc.internal;
 import io.reelflow.schemas.Credit;
 import io.reelflow.schemas.DeadLetter;
 import io.reelflow.schemas.QualityReport;
+import io.reelflow.schemas.SceneQuality;
 import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoResult;
 import io.reelflow.schemas.codec.AvroClassTrust;
@@ -13,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -100,6 +103,13 @@ public final class TableRules {
         if (quality != null) {
             quality.setReasons(cleanReasons(quality.getReasons()));
             quality.setCodec(CleanText.forSink(quality.getCodec(), MAX_CODEC_CHARS));
+            quality.setPreset(CleanText.forSink(quality.getPreset(), MAX_CODEC_CHARS));
+            quality.setSignals(finiteSignals(quality.getSignals()));
+            for (SceneQuality scene : quality.getScenes()) {
+                scene.setReasons(cleanReasons(scene.getReasons()));
+                scene.setDefects(cleanReasons(scene.getDefects()));
+                scene.setSignals(finiteSignals(scene.getSignals()));
+            }
         }
         return new Verdict<>(clean, null);
     }
@@ -170,6 +180,23 @@ public final class TableRules {
             clean.add(credit);
         }
         return clean;
+    }
+
+    /**
+     * The signals whose values JSON can hold as numbers ({@code quality_breakdown} is jsonb): an
+     * unmeasurable NaN or infinity is left out rather than written as a string.
+     */
+    private static Map<String, Double> finiteSignals(Map<String, Double> signals) {
+        Map<String, Double> finite = new TreeMap<>();
+        if (signals != null) {
+            signals.forEach(
+                    (name, value) -> {
+                        if (name != null && value != null && Double.isFinite(value)) {
+                            finite.put(CleanText.forSink(name, MAX_CODEC_CHARS), value);
+                        }
+                    });
+        }
+        return finite;
     }
 
     private static List<String> cleanReasons(List<String> reasons) {

@@ -27,9 +27,9 @@ public final class VideoResultStatementBuilder implements JdbcStatementBuilder<V
             "INSERT INTO video_results (request_id, run_id, status, video_uri, thumbnail_uri,"
                     + " subtitles_uri, duration_seconds, width, height, language, scene_count,"
                     + " quality_score, quality_passed, quality_reasons, credits, error, completed_at,"
-                    + " web_vtt_uri, contact_sheet_uri)"
+                    + " web_vtt_uri, contact_sheet_uri, quality_breakdown)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb),"
-                    + " CAST(? AS jsonb), ?, ?, ?, ?)"
+                    + " CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb))"
                     + " ON CONFLICT (request_id, run_id) DO UPDATE SET"
                     + " status = EXCLUDED.status,"
                     + " video_uri = EXCLUDED.video_uri,"
@@ -47,7 +47,8 @@ public final class VideoResultStatementBuilder implements JdbcStatementBuilder<V
                     + " error = EXCLUDED.error,"
                     + " completed_at = EXCLUDED.completed_at,"
                     + " web_vtt_uri = EXCLUDED.web_vtt_uri,"
-                    + " contact_sheet_uri = EXCLUDED.contact_sheet_uri"
+                    + " contact_sheet_uri = EXCLUDED.contact_sheet_uri,"
+                    + " quality_breakdown = EXCLUDED.quality_breakdown"
                     + " WHERE video_results.completed_at <= EXCLUDED.completed_at"
                     + " AND NOT (video_results.status IN ('COMPLETED', 'DEGRADED')"
                     + " AND EXCLUDED.status IN ('FAILED', 'REJECTED'))";
@@ -74,6 +75,16 @@ public final class VideoResultStatementBuilder implements JdbcStatementBuilder<V
         Parameters.timestamp(statement, 17, result.getCompletedAt());
         Parameters.text(statement, 18, result.getWebVttUri());
         Parameters.text(statement, 19, result.getContactSheetUri());
+        Parameters.text(statement, 20, quality == null ? null : breakdownJson(quality));
+    }
+
+    /**
+     * The whole report as on {@code reelflow.results} (score, reasons, {@code signals}, the
+     * per-scene {@code scenes} and {@code repairedScenes}): {@code RecordJson.fromJson} reads it
+     * back as a {@link QualityReport}.
+     */
+    static String breakdownJson(QualityReport quality) {
+        return RecordJson.toJsonString(quality);
     }
 
     /** The quality reasons as a JSON array of strings. */

@@ -49,6 +49,10 @@ class StatementBuildersTest {
         assertThat(recording.parameter(16)).isEqualTo(new SqlNull(Types.VARCHAR));
         assertThat(recording.parameter(17))
                 .isEqualTo(OffsetDateTime.ofInstant(TestRecords.COMPLETED_AT, ZoneOffset.UTC));
+        JsonNode breakdown = JSON.readTree((String) recording.parameter(20));
+        assertThat(breakdown.get("score").asDouble()).isEqualTo(87.5);
+        assertThat(breakdown.get("scenes").isArray()).isTrue();
+        assertThat(breakdown.get("repairedScenes").isArray()).isTrue();
     }
 
     @Test
@@ -68,6 +72,7 @@ class StatementBuildersTest {
         assertThat(recording.parameter(14)).isEqualTo(new SqlNull(Types.VARCHAR));
         assertThat(recording.parameter(15)).isEqualTo("[]");
         assertThat(recording.parameter(16)).isEqualTo("renderer crashed");
+        assertThat(recording.parameter(20)).isEqualTo(new SqlNull(Types.VARCHAR));
     }
 
     @Test

@@ -1,0 +1,211 @@
+package io.reelflow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reelflow.connectors.catalog.AssetDescription;
+import io.reelflow.embedded.ReelflowServices;
+import io.reelflow.embedded.ServicesOptions;
+import io.reelflow.job.config.CatalogOptions;
+import io.reelflow.job.config.PipelineOptions;
+import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.operators.quality.SceneRepair;
+import io.reelflow.operators.render.Renderer;
+import io.reelflow.schemas.Credit;
+import io.reelflow.schemas.ResultStatus;
+import io.reelflow.schemas.SceneQuality;
+import io.reelflow.schemas.VideoRequest;
+import io.reelflow.schemas.VideoResult;
+import io.reelflow.schemas.codec.VideoRequestCodec;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tests for the repair stage ({@link SceneRepair}) in the whole job: the scene's best catalog match
+ * is a black photo that the scorer fails, the next-best one is fine, and the job replaces it,
+ * renders and scores once more, and completes with the repaired video.
+ */
+class RepairITCase {
+    private static final int PARALLELISM = 2;
+    private static final Duration JOB_DEADLINE = Duration.ofMinutes(3);
+    private static final String FLAGGED = FlaggedAssetScorer.FLAGGED_PREFIX + "zeppelin";
+    private static final String BRIGHT = "bright-zeppelin";
+    private static final String FINAL_STATUS =
+            "SELECT message FROM video_status WHERE run_id = ?"
+                    + " AND phase IN ('COMPLETED', 'DEGRADED', 'FAILED')";
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(PARALLELISM)
+                            .build());
+
+    private static ReelflowServices services;
+
+    @TempDir Path workDir;
+
+    private ReelflowStack stack;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        services = ReelflowServices.start(ServicesOptions.defaults());
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void shouldReplaceTheFailedScenesAssetWithTheNextBestAndComplete() throws Exception {
+        stack = new ReelflowStack(services, "it-repair");
+        stack.prepare(workDir);
+        importZeppelins(stack);
+        // Every scene has a stock photo, so no model server is asked: the URL goes nowhere.
+        Configuration config = stack.jobConfiguration("http://127.0.0.1:9");
+        // The asset index is shared per JVM and catalog; its own refresh interval gives this test
+        // a fresh one that holds the photos imported just before.
+        config.set(CatalogOptions.REFRESH_INTERVAL, Duration.ofMillis(1_357));
+        config.set(PipelineOptions.QUALITY_SCORER_FACTORY, FlaggedAssetScorer.class.getName());
+        VideoRequest request =
+                VideoRequest.newBuilder()
+                        .setRequestId("repair-1")
+                        .setText("A silver zeppelin floats above the airfield at dawn.")
+                        .setTargetDurationSeconds(2.0)
+                        .setResolution("240p")
+                        .setSubtitles(false)
+                        .setAttributes(Map.of())
+                        .build();
+        stack.kafka.send(
+                stack.requestsTopic(), request.getRequestId(), VideoRequestCodec.toJson(request));
+
+        ReelflowStack.runJobUntil(
+                config,
+                PARALLELISM,
+                JOB_DEADLINE,
+                () ->
+                        CommittedResults.arrived(stack, 1)
+                                && !sql(stack, FINAL_STATUS.replace("message", "count(*)"))
+                                        .equals("0"));
+
+        VideoResult result = CommittedResults.onTopic(stack).get(0);
+        assertThat(result.getStatus())
+                .as("error: %s", result.getError())
+                .isEqualTo(ResultStatus.COMPLETED);
+        assertThat(result.getQuality().getRepairedScenes()).containsExactly(0);
+        assertThat(result.getQuality().getScenes())
+                .extracting(SceneQuality::getPassed)
+                .containsOnly(true);
+        assertThat(result.getQuality().getReasons())
+                .containsExactly(
+                        "scene 0 (black): replaced by the next-best catalog asset " + BRIGHT);
+        assertThat(result.getCredits())
+                .extracting(Credit::getAssetId)
+                .contains(BRIGHT)
+                .doesNotContain(FLAGGED);
+        String repairedName = SceneRepair.repairObjectName(request.getRequestId());
+        assertThat(result.getVideoUri()).endsWith(Renderer.videoKey(stack.name, repairedName));
+        try (ObjectStore store = stack.objectStore()) {
+            for (String key : Renderer.objectKeys(stack.name, request.getRequestId())) {
+                assertThat(store.find(key)).as("the first video's %s is gone", key).isEmpty();
+            }
+            for (String key : Renderer.objectKeys(stack.name, repairedName)) {
+                assertThat(store.find(key)).as("the repaired video's %s", key).isPresent();
+            }
+            Path video = workDir.resolve("repaired.mp4");
+            store.get(result.getVideoUri(), video);
+            assertThat(VideoProbe.of(video).codec()).isEqualTo("h264");
+        }
+        assertThat(
+                        sql(
+                                stack,
+                                "SELECT status || '|' || (quality_breakdown->'repairedScenes'->>0)"
+                                        + " || '|' || (quality_breakdown->'scenes'->0->>'passed')"
+                                        + " FROM video_results WHERE run_id = ?"))
+                .isEqualTo("COMPLETED|0|true");
+        assertThat(sql(stack, FINAL_STATUS))
+                .contains("repaired scene 0", "replaced by the next-best catalog asset " + BRIGHT);
+    }
+
+    /**
+     * The scene's best match, black (and flagged), and a bright, plainer next-best one. The catalog
+     * table is shared by the tests of the JVM: {@link #removeZeppelins} takes them out again.
+     */
+    private void importZeppelins(ReelflowStack stack) throws Exception {
+        Path folder = Files.createDirectories(workDir.resolve("zeppelins"));
+        photo(folder.resolve("flagged.jpg"), Color.BLACK);
+        photo(folder.resolve("bright.jpg"), new Color(200, 210, 230));
+        stack.importAssets(
+                folder,
+                Map.of(
+                        "flagged.jpg",
+                        description(
+                                FLAGGED,
+                                "A silver zeppelin floats above the airfield at dawn",
+                                List.of("zeppelin", "airfield", "dawn", "silver")),
+                        "bright.jpg",
+                        description(BRIGHT, "A zeppelin in the sky", List.of("zeppelin"))));
+    }
+
+    /** Other tests' scenes must not get the black photo (the built-in scorer would fail them). */
+    @AfterEach
+    void removeZeppelins() throws Exception {
+        try (Connection connection = stack.sql();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "DELETE FROM asset_catalog WHERE id IN (?, ?)")) {
+            statement.setString(1, FLAGGED);
+            statement.setString(2, BRIGHT);
+            assertThat(statement.executeUpdate())
+                    .as("zeppelins removed from the catalog")
+                    .isEqualTo(2);
+        }
+    }
+
+    private static void photo(Path file, Color color) throws Exception {
+        BufferedImage image = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, 640, 360);
+        g.dispose();
+        ImageIO.write(image, "jpg", file.toFile());
+    }
+
+    private static AssetDescription description(String id, String text, List<String> tags) {
+        return new AssetDescription(id, id, text, tags, "en", "CC0-1.0", "Test Author", null);
+    }
+
+    /** The one value {@code query} (with the run id as its parameter) selects. */
+    private static String sql(ReelflowStack stack, String query) throws Exception {
+        try (Connection connection = stack.sql();
+                PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, stack.name);
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).as("a row for %s", query).isTrue();
+                return rows.getString(1);
+            }
+        }
+    }
+}
