@@ -183,8 +183,13 @@ class NarratorTest {
         double total = scenes.get(1).getEndSeconds();
         assertThat(narrated.getSpec().getTargetDurationSeconds()).isEqualTo(total);
         assertThat(narrated.getNarrationUri()).startsWith("file:").contains("speech/tracks/");
+        assertThat(narrated.getSpec().getRequestedDurationSeconds()).isEqualTo(30.0);
         assertThat(narrated.getWarnings())
-                .anySatisfy(w -> assertThat(w).contains("instead of the 30.0 s asked"));
+                .anySatisfy(
+                        w ->
+                                assertThat(w)
+                                        .startsWith("narration sets the length: ")
+                                        .endsWith("instead of the 30.0 s asked"));
         assertThat(narrated.getDegradedReasons()).isEmpty();
     }
 
@@ -269,8 +274,7 @@ class NarratorTest {
                                 failing(
                                         Cause.OVERLOADED,
                                         "endpoint 'tts' POST /v1/audio/speech answered 503:"
-                                                + " espeak-ng is not installed; install it with"
-                                                + " apt-get install espeak-ng"))
+                                                + " all workers busy"))
                         .narrate(plan, Cancellation.none());
 
         assertThat(calls).hasSize(3);
@@ -282,7 +286,32 @@ class NarratorTest {
                 .singleElement()
                 .asString()
                 .startsWith("narration skipped: speech server: ")
-                .contains("espeak-ng is not installed; install it with apt-get install espeak-ng");
+                .endsWith("answered 503: all workers busy");
+    }
+
+    @Test
+    void shouldNotRetryAServerWhoseSynthesiserIsNotInstalled() throws IOException {
+        ScenePlan plan = plan(true, FIRST, THIRD);
+
+        ScenePlan narrated =
+                narrator(
+                                config(),
+                                failing(
+                                        Cause.OVERLOADED,
+                                        "endpoint 'tts' POST /v1/audio/speech answered 503:"
+                                                + " espeak-ng is not installed; install it with:"
+                                                + " apt-get install espeak-ng"))
+                        .narrate(plan, Cancellation.none());
+
+        assertThat(calls).hasSize(1);
+        assertThat(waits).isEmpty();
+        assertThat(narrated.getNarrationUri()).isNull();
+        assertThat(narrated.getScenes()).isEqualTo(plan.getScenes());
+        assertThat(narrated.getDegradedReasons())
+                .singleElement()
+                .asString()
+                .startsWith("narration skipped: speech server: ")
+                .contains("espeak-ng is not installed; install it with: apt-get install espeak-ng");
     }
 
     @Test

@@ -49,6 +49,9 @@ class StatementBuildersTest {
         assertThat(recording.parameter(16)).isEqualTo(new SqlNull(Types.VARCHAR));
         assertThat(recording.parameter(17))
                 .isEqualTo(OffsetDateTime.ofInstant(TestRecords.COMPLETED_AT, ZoneOffset.UTC));
+        assertThat(recording.parameter(20)).isEqualTo(10.0);
+        assertThat(JSON.readTree((String) recording.parameter(21)).get(0).asText())
+                .startsWith("narration: the video lasts 12.5 s");
     }
 
     @Test
@@ -68,6 +71,8 @@ class StatementBuildersTest {
         assertThat(recording.parameter(14)).isEqualTo(new SqlNull(Types.VARCHAR));
         assertThat(recording.parameter(15)).isEqualTo("[]");
         assertThat(recording.parameter(16)).isEqualTo("renderer crashed");
+        assertThat(recording.parameter(20)).isEqualTo(new SqlNull(Types.DOUBLE));
+        assertThat(recording.parameter(21)).isEqualTo("[]");
     }
 
     @Test
