@@ -246,16 +246,25 @@ public final class Narrator {
     private SpokenPiece speak(SpeechRequest request, Path temp) throws IOException {
         String key = speechKey(request);
         Path file = temp.resolve(request.contentKey() + ".wav");
-        List<SynthesizedSpeech.WordTiming> words = List.of();
+        Path wordsFile = temp.resolve(request.contentKey() + ".words.json");
         if (!Files.exists(file)) {
             var cached = store.find(key);
             if (cached.isPresent()) {
                 store.get(cached.get(), file);
+                var cachedWords = store.find(SpeechWords.key(key));
+                if (cachedWords.isPresent()) {
+                    store.get(cachedWords.get(), wordsFile);
+                }
             } else {
-                words = synthesize(request, file).words();
+                List<SynthesizedSpeech.WordTiming> timed = synthesize(request, file).words();
+                if (!timed.isEmpty()) {
+                    SpeechWords.write(timed, wordsFile);
+                    store.put(SpeechWords.key(key), wordsFile, "application/json");
+                }
                 store.put(key, file, "audio/wav");
             }
         }
+        List<SynthesizedSpeech.WordTiming> words = SpeechWords.read(wordsFile);
         long samples;
         try {
             samples = AudioClips.samples(file);

@@ -20,6 +20,7 @@ import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.ScenePlan;
 import io.reelflow.schemas.SpokenSpan;
+import io.reelflow.schemas.SpokenWord;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -63,6 +64,36 @@ class NarratorTest {
                         TestAudio.tone(target, 1000, 0.5, TestAudio.RATE, 1, seconds);
                         return CompletableFuture.completedFuture(
                                 new SynthesizedSpeech("audio/wav", 1, List.of()));
+                    } catch (IOException e) {
+                        return CompletableFuture.failedFuture(e);
+                    }
+                }
+
+                @Override
+                public void close() {}
+            };
+
+    /** As {@link #tones}, with each word timed from 0.1 s into the audio, as Kokoro gives them. */
+    private final SpeechClient timedTones =
+            new SpeechClient() {
+                @Override
+                public CompletableFuture<SynthesizedSpeech> synthesize(
+                        SpeechRequest request, Path target) {
+                    calls.add(request);
+                    try {
+                        double seconds = request.text().length() * SECONDS_PER_CHAR;
+                        TestAudio.tone(target, 1000, 0.5, TestAudio.RATE, 1, seconds);
+                        String[] tokens = request.text().split(" ");
+                        double each = (seconds - 0.2) / tokens.length;
+                        List<SynthesizedSpeech.WordTiming> words = new ArrayList<>();
+                        for (int i = 0; i < tokens.length; i++) {
+                            double start = 0.1 + i * each;
+                            words.add(
+                                    new SynthesizedSpeech.WordTiming(
+                                            tokens[i], start, start + 0.8 * each));
+                        }
+                        return CompletableFuture.completedFuture(
+                                new SynthesizedSpeech("audio/wav", 1, words));
                     } catch (IOException e) {
                         return CompletableFuture.failedFuture(e);
                     }
@@ -248,6 +279,27 @@ class NarratorTest {
                                 assertThat(span.getText()).contains(cue.lines().get(0));
                             });
         }
+    }
+
+    @Test
+    void shouldGiveSpokenSpansTheServersWordTimesAlsoWhenSpeechComesFromTheStore()
+            throws IOException {
+        ScenePlan plan = plan(true, FIRST + " " + SECOND, THIRD);
+
+        ScenePlan made = narrator(config(), timedTones).narrate(plan, Cancellation.none());
+        ScenePlan stored = narrator(config(), timedTones).narrate(plan, Cancellation.none());
+
+        SpokenSpan first = made.getScenes().get(0).getSpokenSpans().get(0);
+        assertThat(first.getWords())
+                .extracting(SpokenWord::getText)
+                .containsExactly(FIRST.split(" "));
+        assertThat(first.getStartSeconds())
+                .isEqualTo(first.getWords().get(0).getStartSeconds())
+                .isCloseTo(LEAD_IN + 0.1, within(1e-4));
+        assertThat(first.getEndSeconds())
+                .isEqualTo(first.getWords().get(first.getWords().size() - 1).getEndSeconds());
+        assertThat(calls).hasSize(3);
+        assertThat(stored).isEqualTo(made);
     }
 
     @Test
