@@ -33,6 +33,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -300,6 +305,26 @@ class NarratorTest {
                 .isEqualTo(first.getWords().get(first.getWords().size() - 1).getEndSeconds());
         assertThat(calls).hasSize(3);
         assertThat(stored).isEqualTo(made);
+    }
+
+    @Test
+    void shouldKeepSpokenSpansAndTheirWordsThroughFlinksSerializer() throws Exception {
+        TypeSerializer<ScenePlan> serializer =
+                new AvroTypeInfo<>(ScenePlan.class).createSerializer(new SerializerConfigImpl());
+        for (SpeechClient client : List.of(tones, timedTones)) {
+            ScenePlan narrated =
+                    narrator(config(), client).narrate(plan(true, FIRST), Cancellation.none());
+            DataOutputSerializer out = new DataOutputSerializer(256);
+
+            serializer.serialize(narrated, out);
+            ScenePlan copied = serializer.copy(narrated);
+            ScenePlan read =
+                    serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+            assertThat(read).isEqualTo(narrated);
+            assertThat(copied).isEqualTo(narrated);
+            assertThat(read.getScenes().get(0).getSpokenSpans().get(0).getWords()).isNotNull();
+        }
     }
 
     @Test
