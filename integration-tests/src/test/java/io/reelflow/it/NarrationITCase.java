@@ -152,6 +152,15 @@ class NarrationITCase {
                             expected.totalSeconds - 1.0 / FPS, expected.totalSeconds + 1.5 / FPS);
             assertThat(result.getDurationSeconds())
                     .isBetween(expected.totalSeconds - 1e-6, expected.totalSeconds + 1.0 / FPS);
+            assertThat(result.getTargetDurationSeconds())
+                    .as("the length asked for")
+                    .isEqualTo(first.getTargetDurationSeconds());
+            assertThat(result.getNotes())
+                    .anySatisfy(
+                            note ->
+                                    assertThat(note)
+                                            .startsWith("narration sets the length: ")
+                                            .endsWith("instead of the 8.0 s asked"));
 
             Path srt = workDir.resolve("narrated.srt");
             store.get(result.getSubtitlesUri(), srt);
@@ -218,6 +227,8 @@ class NarrationITCase {
             ReelflowStack stack = new ReelflowStack(services, "it-narration-mute");
             stack.prepare(workDir);
             Configuration config = narrated(stack, mute);
+            // Asks Kokoro's captioned route first: the sidecar answers 404, then 503 for the plain.
+            config.set(NarrationOptions.WORD_TIMESTAMPS, true);
             VideoRequest request = request("mute-1");
 
             runJobUntil(config, stack, request, () -> CommittedResults.onTopic(stack).size() == 1);
@@ -231,6 +242,9 @@ class NarrationITCase {
                     .as("the planned timing is kept")
                     .isEqualTo(request.getTargetDurationSeconds());
             assertThat(result.getVideoUri()).isNotNull();
+            assertThat(((Map<?, ?>) mute.stats().get("speech")).get("engineUnavailable"))
+                    .as("a missing engine is not asked again")
+                    .isEqualTo(1L);
         }
     }
 

@@ -23,23 +23,32 @@ public final class SpeechClients implements SpeechClientFactory {
     /** {@code POST /v1/audio/speech} (OpenAI, Kokoro-FastAPI, LocalAI, openedai-speech). */
     public static final String OPENAI_SPEECH = "openai-speech";
 
-    public static final List<String> PROTOCOLS = List.of(OPENAI_SPEECH);
+    /**
+     * Kokoro-FastAPI's {@code POST /dev/captioned_speech} (audio and word times), falling back to
+     * {@code /v1/audio/speech} where the route is missing.
+     */
+    public static final String KOKORO_CAPTIONED_SPEECH = "kokoro-captioned-speech";
+
+    public static final List<String> PROTOCOLS = List.of(OPENAI_SPEECH, KOKORO_CAPTIONED_SPEECH);
 
     /**
      * @throws IllegalArgumentException for an unknown protocol or a bad option, naming the endpoint
      */
     @Override
     public SpeechClient create(ModelEndpoint endpoint) {
-        if (!OPENAI_SPEECH.equals(endpoint.protocol())) {
-            throw new IllegalArgumentException(
-                    "endpoint '"
-                            + endpoint.name()
-                            + "': unknown speech protocol '"
-                            + endpoint.protocol()
-                            + "'; use one of "
-                            + PROTOCOLS);
+        if (OPENAI_SPEECH.equals(endpoint.protocol())) {
+            return new OpenAiSpeechClient(SpeechSettings.of(endpoint));
         }
-        return new OpenAiSpeechClient(SpeechSettings.of(endpoint));
+        if (KOKORO_CAPTIONED_SPEECH.equals(endpoint.protocol())) {
+            return new KokoroCaptionedSpeechClient(SpeechSettings.of(endpoint));
+        }
+        throw new IllegalArgumentException(
+                "endpoint '"
+                        + endpoint.name()
+                        + "': unknown speech protocol '"
+                        + endpoint.protocol()
+                        + "'; use one of "
+                        + PROTOCOLS);
     }
 
     @Override

@@ -27,6 +27,10 @@ CREATE INDEX IF NOT EXISTS video_results_run_status_idx ON video_results (run_id
 -- Added with the timeline renderer; ALTER so databases created before keep working.
 ALTER TABLE video_results ADD COLUMN IF NOT EXISTS web_vtt_uri TEXT;
 ALTER TABLE video_results ADD COLUMN IF NOT EXISTS contact_sheet_uri TEXT;
+-- Added with narration: the length asked for (the video's may follow its speech instead) and what
+-- users should know about the video that is not a failure.
+ALTER TABLE video_results ADD COLUMN IF NOT EXISTS target_duration_seconds DOUBLE PRECISION;
+ALTER TABLE video_results ADD COLUMN IF NOT EXISTS notes JSONB NOT NULL DEFAULT '[]'::jsonb;
 -- Added with per-scene quality and repair: the whole QualityReport as JSON (signals, scenes with
 -- their reasons, defects and signals, repairedScenes); quality_score/passed/reasons stay for queries.
 ALTER TABLE video_results ADD COLUMN IF NOT EXISTS quality_breakdown JSONB;
@@ -65,7 +69,8 @@ ALTER TABLE video_results
         NOT VALID,
     DROP CONSTRAINT IF EXISTS video_results_numbers_in_range,
     ADD CONSTRAINT video_results_numbers_in_range CHECK (
-        duration_seconds BETWEEN 0 AND 86400 AND width BETWEEN 0 AND 16384
+        duration_seconds BETWEEN 0 AND 86400 AND target_duration_seconds BETWEEN 0 AND 86400
+        AND width BETWEEN 0 AND 16384
         AND height BETWEEN 0 AND 16384 AND scene_count BETWEEN 0 AND 10000
         AND quality_score BETWEEN 0 AND 100)
         NOT VALID,

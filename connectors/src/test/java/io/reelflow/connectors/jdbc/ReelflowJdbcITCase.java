@@ -82,6 +82,27 @@ class ReelflowJdbcITCase {
     }
 
     @Test
+    void shouldAddTheNarrationColumnsToATableMadeBeforeThem() throws Exception {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "ALTER TABLE video_results DROP COLUMN target_duration_seconds CASCADE,"
+                            + " DROP COLUMN notes");
+        }
+
+        JdbcSchema.apply(settings);
+        upsert(TestRecords.completedResult("older-table-1", Instant.parse("2025-03-04T10:00:00Z")));
+        upsert(TestRecords.failedResult("older-table-2", Instant.parse("2025-03-04T10:00:00Z")));
+
+        assertThat(
+                        query(
+                                "SELECT request_id || '|' || coalesce(target_duration_seconds, -1)"
+                                        + " || '|' || jsonb_array_length(notes) FROM video_results"
+                                        + " WHERE request_id LIKE 'older-table-%' ORDER BY 1"))
+                .containsExactly("older-table-1|10|1", "older-table-2|-1|0");
+    }
+
+    @Test
     void shouldKeepOneRowWithLatestValuesWhenResultIsWrittenTwice() throws Exception {
         Instant first = Instant.parse("2025-03-01T12:00:00Z");
         Instant second = first.plusSeconds(30);
@@ -103,10 +124,14 @@ class ReelflowJdbcITCase {
                                         + " || '|' || (quality_reasons->>0) || '|' || quality_passed"
                                         + " || '|' || contact_sheet_uri"
                                         + " || '|' || coalesce(web_vtt_uri, 'no vtt')"
+                                        + " || '|' || target_duration_seconds"
+                                        + " || '|' || (notes->>0)"
                                         + " FROM video_results WHERE request_id = 'dup-1'"))
                 .containsExactly(
                         "COMPLETED|s3://reelflow/videos/run-1/dup-1.mp4|asset-1|duration within 5%|true"
-                                + "|s3://reelflow/contact-sheets/run-1/dup-1.jpg|no vtt");
+                                + "|s3://reelflow/contact-sheets/run-1/dup-1.jpg|no vtt|10"
+                                + "|narration: the video lasts 12.5 s instead of the 10.0 s"
+                                + " asked");
         assertThat(completedAt("dup-1")).isEqualTo(second);
         assertThat(query("SELECT count(*) FROM video_results WHERE request_id LIKE 'other-%'"))
                 .containsExactly("6");

@@ -5,25 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.reelflow.connectors.speech.FakeSpeechServer.Answer;
+import io.reelflow.connectors.speech.FakeSpeechServer.Recorded;
 import io.reelflow.operators.port.GenerationException;
 import io.reelflow.operators.port.ModelEndpoint;
 import io.reelflow.operators.port.SpeechClient;
 import io.reelflow.operators.port.SpeechRequest;
 import io.reelflow.operators.port.SynthesizedSpeech;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,54 +33,27 @@ class OpenAiSpeechClientTest {
     private static final byte[] AUDIO =
             "RIFF....WAVEfmt fake audio".getBytes(StandardCharsets.UTF_8);
 
-    private final List<Recorded> requests = new CopyOnWriteArrayList<>();
-    private HttpServer server;
-    private volatile Answer answer = new Answer(200, "audio/wav", AUDIO, Map.of());
+    private FakeSpeechServer server;
+    private List<Recorded> requests;
 
     @TempDir Path dir;
 
-    record Recorded(String method, String path, Map<String, String> headers, byte[] body) {}
-
-    record Answer(int status, String type, byte[] body, Map<String, String> headers) {}
-
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
+        server = new FakeSpeechServer(new Answer(200, "audio/wav", AUDIO, Map.of()));
+        requests = server.requests();
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
-        requests.add(
-                new Recorded(
-                        exchange.getRequestMethod(),
-                        exchange.getRequestURI().getPath(),
-                        headers,
-                        exchange.getRequestBody().readAllBytes()));
-        Answer now = answer;
-        exchange.getResponseHeaders().set("Content-Type", now.type());
-        now.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        exchange.sendResponseHeaders(now.status(), now.body().length);
-        exchange.getResponseBody().write(now.body());
-        exchange.close();
+        server.close();
     }
 
     private SpeechClient client(Map<String, String> options) {
         return new SpeechClients()
                 .create(
                         new ModelEndpoint(
-                                "tts",
-                                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                                SpeechClients.OPENAI_SPEECH,
-                                1,
-                                options));
+                                "tts", server.baseUri(), SpeechClients.OPENAI_SPEECH, 1, options));
     }
 
     @Test
@@ -129,13 +99,13 @@ class OpenAiSpeechClientTest {
 
     @Test
     void shouldFailAsOverloadedWithTheServersRetryAfterAndMessage() {
-        answer =
+        server.answer(
                 new Answer(
                         503,
                         "application/json",
                         "{\"detail\":\"espeak-ng is not installed\"}"
                                 .getBytes(StandardCharsets.UTF_8),
-                        Map.of("Retry-After", "7"));
+                        Map.of("Retry-After", "7")));
         Path target = dir.resolve("b.wav");
         try (SpeechClient client = client(Map.of())) {
             assertThatThrownBy(() -> client.synthesize(request(), target).join())
@@ -155,7 +125,7 @@ class OpenAiSpeechClientTest {
 
     @Test
     void shouldRefuseAnAnswerLargerThanTheLimit() throws Exception {
-        answer = new Answer(200, "audio/wav", new byte[4096], Map.of());
+        server.answer(new Answer(200, "audio/wav", new byte[4096], Map.of()));
         Path target = dir.resolve("c.wav");
         try (SpeechClient client = client(Map.of("max-download-size", "1 kb"))) {
             assertThatThrownBy(() -> client.synthesize(request(), target).join())

@@ -53,6 +53,8 @@ public final class TestRecords {
                 .setCredits(List.of(credit("asset-1")))
                 .setError(null)
                 .setCompletedAt(completedAt)
+                .setTargetDurationSeconds(10.0)
+                .setNotes(List.of("narration: the video lasts 12.5 s instead of the 10.0 s asked"))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.reelflow.operators.gather;
 
+import io.reelflow.operators.status.VideoResults;
 import io.reelflow.schemas.RenderJob;
 import io.reelflow.schemas.ResultStatus;
 import io.reelflow.schemas.SceneClip;
@@ -87,6 +88,8 @@ public final class SceneGathering {
                 .setLanguage(plan.getLanguage())
                 .setSceneCount(plan.getScenes().size())
                 .setError("timed out waiting for scenes " + missing(plan, clips))
+                .setTargetDurationSeconds(VideoResults.targetSeconds(plan.getSpec()))
+                .setNotes(plan.getWarnings())
                 .setCompletedAt(at)
                 .build();
     }

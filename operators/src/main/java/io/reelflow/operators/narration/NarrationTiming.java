@@ -4,6 +4,7 @@ import io.reelflow.operators.port.SynthesizedSpeech.WordTiming;
 import io.reelflow.operators.render.audio.AudioClips;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.SpokenSpan;
+import io.reelflow.schemas.SpokenWord;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,9 @@ import java.util.List;
 final class NarrationTiming {
 
     private static final int RATE = AudioClips.SAMPLE_RATE;
+
+    /** How far a server's word times may overlap or pass the audio's end (rounding) and be used. */
+    static final double WORD_SLACK_SECONDS = 0.05;
 
     /** One sentence placed on the track. */
     record Placed(SpokenPiece piece, int scene, long offsetSamples) {}
@@ -115,24 +119,51 @@ final class NarrationTiming {
         totalFrames = frame;
     }
 
-    /** The span of a sentence: its words when known, else the whole piece. */
+    /**
+     * The span of a sentence: from its first word to its last, with the words' times, when the
+     * server timed them in order and within the audio; else the whole piece, without words.
+     */
     private static SpokenSpan span(SpokenPiece piece, long offset) {
         double start = offset / (double) RATE;
         double end = (offset + piece.samples()) / (double) RATE;
+        List<SpokenWord> timed = new ArrayList<>();
         List<WordTiming> words = piece.words();
-        if (!words.isEmpty()) {
-            double first = start + words.get(0).startSeconds();
-            double last = start + words.get(words.size() - 1).endSeconds();
-            if (first >= start && last <= end && last > first) {
-                start = first;
-                end = last;
+        if (!words.isEmpty() && inOrder(words, end - start)) {
+            double length = end - start;
+            for (WordTiming word : words) {
+                timed.add(
+                        SpokenWord.newBuilder()
+                                .setText(word.word())
+                                .setStartSeconds(start + Math.max(0, word.startSeconds()))
+                                .setEndSeconds(start + Math.min(length, word.endSeconds()))
+                                .build());
             }
+            end = timed.get(timed.size() - 1).getEndSeconds();
+            start = timed.get(0).getStartSeconds();
         }
         return SpokenSpan.newBuilder()
                 .setText(piece.text())
                 .setStartSeconds(start)
                 .setEndSeconds(end)
+                .setWords(timed)
                 .build();
+    }
+
+    /**
+     * Whether the words follow one another within {@code seconds} of audio, each taking time, give
+     * or take {@link #WORD_SLACK_SECONDS}.
+     */
+    private static boolean inOrder(List<WordTiming> words, double seconds) {
+        double previousEnd = 0;
+        for (WordTiming word : words) {
+            if (!(word.startSeconds() >= previousEnd - WORD_SLACK_SECONDS
+                    && word.endSeconds() > word.startSeconds()
+                    && word.endSeconds() <= seconds + WORD_SLACK_SECONDS)) {
+                return false;
+            }
+            previousEnd = word.endSeconds();
+        }
+        return true;
     }
 
     private double seconds(long frame) {

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,10 @@ public final class Narrator {
 
     /** The format asked for; the audio is decoded whatever arrives. */
     static final String FORMAT = "wav";
+
+    /** How a speech server says that its synthesiser is missing, a state no retry changes. */
+    private static final Pattern ENGINE_MISSING =
+            Pattern.compile("\\bis not installed\\b", Pattern.CASE_INSENSITIVE);
 
     /** A length this close to the target is not worth a word. */
     static final double TARGET_TOLERANCE_SECONDS = 1.0;
@@ -179,12 +184,15 @@ public final class Narrator {
             }
         }
         double total = timing.totalSeconds();
-        double asked = spec.getTargetDurationSeconds();
+        double asked =
+                spec.getRequestedDurationSeconds() != null
+                        ? spec.getRequestedDurationSeconds()
+                        : spec.getTargetDurationSeconds();
         if (Math.abs(total - asked) > TARGET_TOLERANCE_SECONDS) {
             warnings.add(
                     String.format(
                             Locale.ROOT,
-                            "narration: the video lasts %.1f s, as long as its speech, instead of"
+                            "narration sets the length: %.1f s, as long as its speech, instead of"
                                     + " the %.1f s asked",
                             total,
                             asked));
@@ -193,7 +201,11 @@ public final class Narrator {
         String trackUri = track(timing, temp);
         return ScenePlan.newBuilder(plan)
                 .setScenes(timing.scenes())
-                .setSpec(RenderSpec.newBuilder(spec).setTargetDurationSeconds(total).build())
+                .setSpec(
+                        RenderSpec.newBuilder(spec)
+                                .setTargetDurationSeconds(total)
+                                .setRequestedDurationSeconds(asked)
+                                .build())
                 .setNarrationUri(trackUri)
                 .setWarnings(warnings)
                 .build();
@@ -234,16 +246,25 @@ public final class Narrator {
     private SpokenPiece speak(SpeechRequest request, Path temp) throws IOException {
         String key = speechKey(request);
         Path file = temp.resolve(request.contentKey() + ".wav");
-        List<SynthesizedSpeech.WordTiming> words = List.of();
+        Path wordsFile = temp.resolve(request.contentKey() + ".words.json");
         if (!Files.exists(file)) {
             var cached = store.find(key);
             if (cached.isPresent()) {
                 store.get(cached.get(), file);
+                var cachedWords = store.find(SpeechWords.key(key));
+                if (cachedWords.isPresent()) {
+                    store.get(cachedWords.get(), wordsFile);
+                }
             } else {
-                words = synthesize(request, file).words();
+                List<SynthesizedSpeech.WordTiming> timed = synthesize(request, file).words();
+                if (!timed.isEmpty()) {
+                    SpeechWords.write(timed, wordsFile);
+                    store.put(SpeechWords.key(key), wordsFile, "application/json");
+                }
                 store.put(key, file, "audio/wav");
             }
         }
+        List<SynthesizedSpeech.WordTiming> words = SpeechWords.read(wordsFile);
         long samples;
         try {
             samples = AudioClips.samples(file);
@@ -275,7 +296,7 @@ public final class Narrator {
                 } catch (ExecutionException e) {
                     last = asGenerationFailure(e.getCause());
                 }
-                if (!last.retryable() || attempt == config.maxAttempts()) {
+                if (!worthRetrying(last) || attempt == config.maxAttempts()) {
                     break;
                 }
                 // The server's Retry-After wins, within the configured limit.
@@ -293,6 +314,19 @@ public final class Narrator {
             }
         }
         throw new SpeechFailure(last == null ? "no answer" : last.getMessage());
+    }
+
+    /**
+     * Whether asking the same server again may help: not when it refused the request, nor when it
+     * says its synthesiser is not installed. That comes as a 503 (the reference sidecar's
+     * "espeak-ng is not installed; install it with: …", {@code SpeechEngine.INSTALL_HINT}), which
+     * reads as an overload, but no wait installs the program: the next server is asked at once, and
+     * without one narration is skipped with that reason.
+     */
+    static boolean worthRetrying(GenerationException failure) {
+        return failure.retryable()
+                && !(failure.getMessage() != null
+                        && ENGINE_MISSING.matcher(failure.getMessage()).find());
     }
 
     private static GenerationException asGenerationFailure(Throwable cause) {

@@ -5,11 +5,15 @@ import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import io.reelflow.operators.scene.internal.Joiner;
 import io.reelflow.operators.scene.internal.LineWrapper;
+import io.reelflow.operators.scene.internal.Syllables;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.SpokenSpan;
+import io.reelflow.schemas.SpokenWord;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,7 +28,11 @@ import java.util.regex.Pattern;
  * at that minimum, the cues that fit are shown and the last ends with an ellipsis: the scene is
  * listed in {@link Track#cutScenes()}, so the caller can say so. Cues never cross scene boundaries,
  * so subtitles stay in sync with the pictures. A narrated scene (one with spoken spans) gets its
- * cues sentence by sentence, each within the span its sentence is spoken in. Thread-safe.
+ * cues sentence by sentence, each within the span its sentence is spoken in; a sentence that needs
+ * several cues has them cut where the server says the next cue's first word starts ({@link
+ * SpokenSpan#getWords()}), or, without word times (or when the server's words spell the text
+ * differently), in proportion to their estimated syllables ({@code Syllables}), so each cue is on
+ * screen while it is heard. Thread-safe.
  *
  * <pre>{@code
  * SubtitleCues subtitles = new SubtitleCues(SubtitleConfig.defaults());
@@ -99,7 +107,7 @@ public final class SubtitleCues {
             double end = scene.getEndSeconds();
             boolean cut = false;
             if (scene.getSpokenSpans().isEmpty()) {
-                cut = place(text, start, end, lang, locale, width, cues);
+                cut = place(text, start, end, null, lang, locale, width, cues);
             } else {
                 // Narrated: each sentence's cues within the span it is spoken in (inside the
                 // scene).
@@ -107,7 +115,7 @@ public final class SubtitleCues {
                     double from = Math.max(start, span.getStartSeconds());
                     double to = Math.min(end, span.getEndSeconds());
                     if (to > from) {
-                        cut |= place(span.getText(), from, to, lang, locale, width, cues);
+                        cut |= place(span.getText(), from, to, span, lang, locale, width, cues);
                     }
                 }
             }
@@ -121,12 +129,14 @@ public final class SubtitleCues {
     /**
      * Adds the cues of {@code text} shown from {@code start} to {@code end}.
      *
+     * @param spoken the span the text is spoken in; null when it is only read
      * @return whether the text was cut short to stay readable
      */
     private boolean place(
             String text,
             double start,
             double end,
+            SpokenSpan spoken,
             String lang,
             ULocale locale,
             int width,
@@ -141,7 +151,13 @@ public final class SubtitleCues {
         if (cut) {
             groups = cut(groups, affordable, locale, width);
         }
-        double[] bounds = boundaries(start, end, weights(groups));
+        double[] bounds = null;
+        if (spoken != null && !cut) {
+            bounds = wordBounds(groups, spoken.getWords(), start, end);
+        }
+        if (bounds == null) {
+            bounds = boundaries(start, end, spoken == null ? weights(groups) : syllables(groups));
+        }
         if (!increasing(bounds)) {
             // a span of a few milliseconds: one cue
             if (groups.size() > 1) {
@@ -285,6 +301,67 @@ public final class SubtitleCues {
             weights[i] = Math.max(1, LineWrapper.width(String.join("", groups.get(i))));
         }
         return weights;
+    }
+
+    /** Spoken cues' weights: their estimated syllables, at least one. */
+    private static double[] syllables(List<List<String>> groups) {
+        double[] weights = new double[groups.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = Math.max(1, Syllables.count(String.join(" ", groups.get(i))));
+        }
+        return weights;
+    }
+
+    /**
+     * Cue boundaries where the next cue's first word starts, when the cues' text and the timed
+     * words spell the same letters and digits (punctuation and case aside) and every cut falls
+     * between two words, inside {@code start..end}; null otherwise, e.g. when the server read "10
+     * km" as "ten kilometres" or a cue is cut inside a word.
+     */
+    private static double[] wordBounds(
+            List<List<String>> groups, List<SpokenWord> words, double start, double end) {
+        int n = groups.size();
+        if (words.isEmpty() || n < 2) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        int[] groupEnds = new int[n];
+        for (int i = 0; i < n; i++) {
+            text.append(lettersAndDigits(String.join("", groups.get(i))));
+            groupEnds[i] = text.length();
+        }
+        StringBuilder spoken = new StringBuilder();
+        Map<Integer, Double> wordStarts = new HashMap<>();
+        for (SpokenWord word : words) {
+            String letters = lettersAndDigits(word.getText());
+            if (!letters.isEmpty()) {
+                wordStarts.putIfAbsent(spoken.length(), word.getStartSeconds());
+                spoken.append(letters);
+            }
+        }
+        if (!spoken.toString().equals(text.toString())) {
+            return null;
+        }
+        double[] bounds = new double[n + 1];
+        bounds[0] = start;
+        bounds[n] = end;
+        for (int i = 1; i < n; i++) {
+            Double at = wordStarts.get(groupEnds[i - 1]);
+            if (at == null || !(at > bounds[i - 1]) || !(at < end)) {
+                return null;
+            }
+            bounds[i] = at;
+        }
+        return bounds;
+    }
+
+    private static String lettersAndDigits(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints()
+                .filter(Character::isLetterOrDigit)
+                .map(Character::toLowerCase)
+                .forEach(kept::appendCodePoint);
+        return kept.toString();
     }
 
     /**

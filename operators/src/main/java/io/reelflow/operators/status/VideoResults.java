@@ -1,6 +1,7 @@
 package io.reelflow.operators.status;
 
 import io.reelflow.schemas.QualityReport;
+import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.ResultStatus;
 import io.reelflow.schemas.VideoResult;
@@ -52,6 +53,23 @@ public final class VideoResults {
         return base(video, at).setStatus(ResultStatus.FAILED).setError(error).build();
     }
 
+    /**
+     * The length the request asked for: the spec's own target, or the one narration replaced with
+     * its speech's length ({@link RenderSpec#getRequestedDurationSeconds()}).
+     */
+    public static Double targetSeconds(RenderSpec spec) {
+        if (spec == null) {
+            return null;
+        }
+        return spec.getRequestedDurationSeconds() != null
+                ? spec.getRequestedDurationSeconds()
+                : spec.getTargetDurationSeconds();
+    }
+
+    /**
+     * The result's fields from the video; its notes are the renderer's, which begin with the plan's
+     * (narration's length among them).
+     */
     private static VideoResult.Builder base(RenderedVideo video, Instant at) {
         return VideoResult.newBuilder()
                 .setRequestId(video.getRequestId())
@@ -67,6 +85,8 @@ public final class VideoResults {
                 .setLanguage(video.getLanguage())
                 .setSceneCount(video.getSceneCount())
                 .setCredits(video.getCredits())
+                .setTargetDurationSeconds(targetSeconds(video.getSpec()))
+                .setNotes(video.getNotes())
                 .setCompletedAt(at);
     }
 }

@@ -113,6 +113,8 @@ class GatherScenesFunctionTest {
         assertThat(failed).hasSize(1);
         assertThat(failed.get(0).getStatus()).isEqualTo(ResultStatus.FAILED);
         assertThat(failed.get(0).getError()).contains("timed out waiting for scenes [0, 2]");
+        assertThat(failed.get(0).getTargetDurationSeconds())
+                .isEqualTo(plan.getSpec().getTargetDurationSeconds());
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numProcessingTimeTimers()).isZero();
     }

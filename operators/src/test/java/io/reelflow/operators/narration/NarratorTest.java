@@ -20,6 +20,7 @@ import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.ScenePlan;
 import io.reelflow.schemas.SpokenSpan;
+import io.reelflow.schemas.SpokenWord;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -32,6 +33,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +69,36 @@ class NarratorTest {
                         TestAudio.tone(target, 1000, 0.5, TestAudio.RATE, 1, seconds);
                         return CompletableFuture.completedFuture(
                                 new SynthesizedSpeech("audio/wav", 1, List.of()));
+                    } catch (IOException e) {
+                        return CompletableFuture.failedFuture(e);
+                    }
+                }
+
+                @Override
+                public void close() {}
+            };
+
+    /** As {@link #tones}, with each word timed from 0.1 s into the audio, as Kokoro gives them. */
+    private final SpeechClient timedTones =
+            new SpeechClient() {
+                @Override
+                public CompletableFuture<SynthesizedSpeech> synthesize(
+                        SpeechRequest request, Path target) {
+                    calls.add(request);
+                    try {
+                        double seconds = request.text().length() * SECONDS_PER_CHAR;
+                        TestAudio.tone(target, 1000, 0.5, TestAudio.RATE, 1, seconds);
+                        String[] tokens = request.text().split(" ");
+                        double each = (seconds - 0.2) / tokens.length;
+                        List<SynthesizedSpeech.WordTiming> words = new ArrayList<>();
+                        for (int i = 0; i < tokens.length; i++) {
+                            double start = 0.1 + i * each;
+                            words.add(
+                                    new SynthesizedSpeech.WordTiming(
+                                            tokens[i], start, start + 0.8 * each));
+                        }
+                        return CompletableFuture.completedFuture(
+                                new SynthesizedSpeech("audio/wav", 1, words));
                     } catch (IOException e) {
                         return CompletableFuture.failedFuture(e);
                     }
@@ -183,8 +219,13 @@ class NarratorTest {
         double total = scenes.get(1).getEndSeconds();
         assertThat(narrated.getSpec().getTargetDurationSeconds()).isEqualTo(total);
         assertThat(narrated.getNarrationUri()).startsWith("file:").contains("speech/tracks/");
+        assertThat(narrated.getSpec().getRequestedDurationSeconds()).isEqualTo(30.0);
         assertThat(narrated.getWarnings())
-                .anySatisfy(w -> assertThat(w).contains("instead of the 30.0 s asked"));
+                .anySatisfy(
+                        w ->
+                                assertThat(w)
+                                        .startsWith("narration sets the length: ")
+                                        .endsWith("instead of the 30.0 s asked"));
         assertThat(narrated.getDegradedReasons()).isEmpty();
     }
 
@@ -246,6 +287,47 @@ class NarratorTest {
     }
 
     @Test
+    void shouldGiveSpokenSpansTheServersWordTimesAlsoWhenSpeechComesFromTheStore()
+            throws IOException {
+        ScenePlan plan = plan(true, FIRST + " " + SECOND, THIRD);
+
+        ScenePlan made = narrator(config(), timedTones).narrate(plan, Cancellation.none());
+        ScenePlan stored = narrator(config(), timedTones).narrate(plan, Cancellation.none());
+
+        SpokenSpan first = made.getScenes().get(0).getSpokenSpans().get(0);
+        assertThat(first.getWords())
+                .extracting(SpokenWord::getText)
+                .containsExactly(FIRST.split(" "));
+        assertThat(first.getStartSeconds())
+                .isEqualTo(first.getWords().get(0).getStartSeconds())
+                .isCloseTo(LEAD_IN + 0.1, within(1e-4));
+        assertThat(first.getEndSeconds())
+                .isEqualTo(first.getWords().get(first.getWords().size() - 1).getEndSeconds());
+        assertThat(calls).hasSize(3);
+        assertThat(stored).isEqualTo(made);
+    }
+
+    @Test
+    void shouldKeepSpokenSpansAndTheirWordsThroughFlinksSerializer() throws Exception {
+        TypeSerializer<ScenePlan> serializer =
+                new AvroTypeInfo<>(ScenePlan.class).createSerializer(new SerializerConfigImpl());
+        for (SpeechClient client : List.of(tones, timedTones)) {
+            ScenePlan narrated =
+                    narrator(config(), client).narrate(plan(true, FIRST), Cancellation.none());
+            DataOutputSerializer out = new DataOutputSerializer(256);
+
+            serializer.serialize(narrated, out);
+            ScenePlan copied = serializer.copy(narrated);
+            ScenePlan read =
+                    serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+            assertThat(read).isEqualTo(narrated);
+            assertThat(copied).isEqualTo(narrated);
+            assertThat(read.getScenes().get(0).getSpokenSpans().get(0).getWords()).isNotNull();
+        }
+    }
+
+    @Test
     void shouldNotAskTheServerAgainForSpeechItAlreadyMade() throws IOException {
         ScenePlan plan = plan(true, FIRST + " " + SECOND, THIRD);
         ScenePlan first = narrator(config(), tones).narrate(plan, Cancellation.none());
@@ -269,8 +351,7 @@ class NarratorTest {
                                 failing(
                                         Cause.OVERLOADED,
                                         "endpoint 'tts' POST /v1/audio/speech answered 503:"
-                                                + " espeak-ng is not installed; install it with"
-                                                + " apt-get install espeak-ng"))
+                                                + " all workers busy"))
                         .narrate(plan, Cancellation.none());
 
         assertThat(calls).hasSize(3);
@@ -282,7 +363,32 @@ class NarratorTest {
                 .singleElement()
                 .asString()
                 .startsWith("narration skipped: speech server: ")
-                .contains("espeak-ng is not installed; install it with apt-get install espeak-ng");
+                .endsWith("answered 503: all workers busy");
+    }
+
+    @Test
+    void shouldNotRetryAServerWhoseSynthesiserIsNotInstalled() throws IOException {
+        ScenePlan plan = plan(true, FIRST, THIRD);
+
+        ScenePlan narrated =
+                narrator(
+                                config(),
+                                failing(
+                                        Cause.OVERLOADED,
+                                        "endpoint 'tts' POST /v1/audio/speech answered 503:"
+                                                + " espeak-ng is not installed; install it with:"
+                                                + " apt-get install espeak-ng"))
+                        .narrate(plan, Cancellation.none());
+
+        assertThat(calls).hasSize(1);
+        assertThat(waits).isEmpty();
+        assertThat(narrated.getNarrationUri()).isNull();
+        assertThat(narrated.getScenes()).isEqualTo(plan.getScenes());
+        assertThat(narrated.getDegradedReasons())
+                .singleElement()
+                .asString()
+                .startsWith("narration skipped: speech server: ")
+                .contains("espeak-ng is not installed; install it with: apt-get install espeak-ng");
     }
 
     @Test

@@ -2,11 +2,15 @@ package io.reelflow.operators.scene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.reelflow.operators.scene.internal.LineWrapper;
+import io.reelflow.operators.scene.internal.Syllables;
 import io.reelflow.schemas.Mood;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.SpokenSpan;
+import io.reelflow.schemas.SpokenWord;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -271,7 +275,9 @@ class SubtitleCuesTest {
                         + " the broken windows of the old tower.";
         Scene scene = scene(0, first + " " + second, 0.0, 10.0);
         scene.setSpokenSpans(
-                List.of(new SpokenSpan(first, 0.3, 2.1), new SpokenSpan(second, 2.1, 7.9)));
+                List.of(
+                        new SpokenSpan(first, 0.3, 2.1, List.of()),
+                        new SpokenSpan(second, 2.1, 7.9, List.of())));
 
         List<SubtitleCue> cues = subtitles.cues(List.of(scene), "en");
 
@@ -286,5 +292,101 @@ class SubtitleCuesTest {
                             assertThat(cue.endSeconds()).isLessThanOrEqualTo(7.9);
                         });
         assertThat(cues.get(cues.size() - 1).endSeconds()).isEqualTo(7.9);
+    }
+
+    /** A sentence of several cues whose clauses differ in syllables more than in width. */
+    private static final String SPOKEN =
+            "Strong knights fought through the night in the cold, the unbelievably"
+                    + " sophisticated organisation deliberated, and all the dogs of the village"
+                    + " just slept on.";
+
+    private static final double SPOKEN_START = 2.0;
+    private static final double SPOKEN_END = 14.0;
+    private static final double FRAME = 1.0 / 25;
+
+    private List<SubtitleCue> spokenCues(List<SpokenWord> words) {
+        Scene scene = scene(0, SPOKEN, 0.0, 15.0);
+        scene.setSpokenSpans(List.of(new SpokenSpan(SPOKEN, SPOKEN_START, SPOKEN_END, words)));
+        return subtitles.cues(List.of(scene), "en");
+    }
+
+    @Test
+    void shouldCutASpokenSentenceByItsSyllablesWithoutWordTimes() {
+        List<SubtitleCue> cues = spokenCues(List.of());
+
+        assertThat(cues).hasSizeGreaterThan(2);
+        assertThat(cues.get(0).startSeconds()).isEqualTo(SPOKEN_START);
+        assertThat(cues.get(cues.size() - 1).endSeconds()).isEqualTo(SPOKEN_END);
+        double total = cues.stream().mapToInt(cue -> Syllables.count(cue.text())).sum();
+        for (int i = 0; i < cues.size(); i++) {
+            SubtitleCue cue = cues.get(i);
+            if (i > 0) {
+                assertThat(cue.startSeconds())
+                        .as("contiguous")
+                        .isEqualTo(cues.get(i - 1).endSeconds());
+            }
+            double duration = cue.endSeconds() - cue.startSeconds();
+            assertThat(duration)
+                    .as("cue %s lasts its share of the syllables", cue.text())
+                    .isCloseTo(
+                            (SPOKEN_END - SPOKEN_START) * Syllables.count(cue.text()) / total,
+                            within(FRAME));
+            for (SubtitleCue other : cues) {
+                if (Syllables.count(cue.text()) > Syllables.count(other.text())) {
+                    assertThat(duration).isGreaterThan(other.endSeconds() - other.startSeconds());
+                }
+            }
+        }
+        // the syllables, not the width: the short, many-syllabled clause outlasts the wide one
+        SubtitleCue knights = cues.get(0);
+        SubtitleCue organisation = cues.get(1);
+        assertThat(organisation.text().length()).isLessThan(knights.text().length() + 20);
+        assertThat(organisation.endSeconds() - organisation.startSeconds())
+                .isGreaterThan(1.5 * (knights.endSeconds() - knights.startSeconds()));
+    }
+
+    @Test
+    void shouldCutASpokenSentenceWhereTheServerSaysTheNextCuesFirstWordStarts() {
+        // Kokoro-style words, punctuation as tokens of their own, at an uneven pace.
+        List<SpokenWord> words = new ArrayList<>();
+        double at = SPOKEN_START;
+        int n = 0;
+        for (String token : SPOKEN.replaceAll("([,.])", " $1").split(" ")) {
+            double length = token.matches("[,.]") ? 0.05 : 0.15 + 0.07 * (n++ % 5);
+            words.add(new SpokenWord(token, at, at + length));
+            at += length + 0.02;
+        }
+        double end = words.get(words.size() - 1).getEndSeconds();
+        Scene scene = scene(0, SPOKEN, 0.0, 15.0);
+        scene.setSpokenSpans(List.of(new SpokenSpan(SPOKEN, SPOKEN_START, end, words)));
+
+        List<SubtitleCue> cues = subtitles.cues(List.of(scene), "en");
+
+        assertThat(cues).hasSizeGreaterThan(2);
+        assertThat(cues.get(0).startSeconds()).isEqualTo(SPOKEN_START);
+        assertThat(cues.get(cues.size() - 1).endSeconds()).isEqualTo(end);
+        List<SpokenWord> spokenWords =
+                words.stream().filter(word -> !word.getText().matches("[,.]")).toList();
+        int before = 0;
+        for (int i = 1; i < cues.size(); i++) {
+            before += cues.get(i - 1).text().split(" ").length;
+            SpokenWord first = spokenWords.get(before);
+            assertThat(first.getText()).isEqualTo(cues.get(i).text().split(" ")[0]);
+            assertThat(cues.get(i).startSeconds()).isEqualTo(first.getStartSeconds());
+            assertThat(cues.get(i - 1).endSeconds()).isEqualTo(first.getStartSeconds());
+        }
+    }
+
+    @Test
+    void shouldFallBackToSyllablesWhenTheServersWordsSpellTheTextDifferently() {
+        List<SpokenWord> words = new ArrayList<>();
+        double at = SPOKEN_START;
+        for (String token : SPOKEN.replace("cold", "frosty").split(" ")) {
+            words.add(new SpokenWord(token, at, at + 0.3));
+            at += 0.4;
+        }
+        List<SubtitleCue> estimated = spokenCues(List.of());
+
+        assertThat(spokenCues(words)).isEqualTo(estimated);
     }
 }

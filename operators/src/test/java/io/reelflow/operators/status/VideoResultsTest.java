@@ -69,6 +69,25 @@ class VideoResultsTest {
     }
 
     @Test
+    void shouldCarryTheLengthAskedForAndTheVideosNotes() {
+        RenderedVideo video = video(false);
+        video.getSpec().setTargetDurationSeconds(47.32);
+        video.getSpec().setRequestedDurationSeconds(30.0);
+        String length =
+                "narration sets the length: 47.3 s, as long as its speech, instead of the 30.0 s"
+                        + " asked";
+        video.setNotes(List.of(length, "encoded with libx264"));
+
+        VideoResult narrated = VideoResults.scored(video, quality(true), AT);
+        VideoResult plain = VideoResults.failed(video(false), "renderer crashed", AT);
+
+        assertThat(narrated.getTargetDurationSeconds()).isEqualTo(30.0);
+        assertThat(narrated.getNotes()).containsExactly(length, "encoded with libx264");
+        assertThat(plain.getTargetDurationSeconds()).isEqualTo(4.0);
+        assertThat(plain.getNotes()).isEmpty();
+    }
+
+    @Test
     void shouldMarkDegradedWhenAFallbackWasUsed() {
         assertThat(VideoResults.scored(video(true), quality(true), AT).getStatus())
                 .isEqualTo(ResultStatus.DEGRADED);

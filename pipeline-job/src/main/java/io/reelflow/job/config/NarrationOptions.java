@@ -26,6 +26,12 @@ public final class NarrationOptions {
     /** The protocol of every speech endpoint (connectors' {@code SpeechClients.OPENAI_SPEECH}). */
     public static final String PROTOCOL = "openai-speech";
 
+    /**
+     * The protocol with {@link #WORD_TIMESTAMPS} (connectors' {@code
+     * SpeechClients.KOKORO_CAPTIONED_SPEECH}).
+     */
+    public static final String CAPTIONED_PROTOCOL = "kokoro-captioned-speech";
+
     public static final ConfigOption<List<String>> URL =
             key(PREFIX + "url")
                     .stringType()
@@ -124,6 +130,17 @@ public final class NarrationOptions {
                     .noDefaultValue()
                     .withDescription("File holding the servers' bearer token (a mounted secret).");
 
+    public static final ConfigOption<Boolean> WORD_TIMESTAMPS =
+            key(PREFIX + "word-timestamps")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Ask Kokoro-FastAPI's POST /dev/captioned_speech, which answers the"
+                                    + " audio with each word's time, instead of /v1/audio/speech,"
+                                    + " so subtitle cues are cut where words are spoken; a server"
+                                    + " without that route (404) is asked /v1/audio/speech and"
+                                    + " cues follow syllable estimates.");
+
     public static final ConfigOption<Double> MAX_SPEED_UP =
             key(PREFIX + "max-speed-up")
                     .doubleType()
@@ -162,7 +179,7 @@ public final class NarrationOptions {
                     new ModelEndpoint(
                             "speech-" + (i + 1),
                             URI.create(urls.get(i).strip()),
-                            PROTOCOL,
+                            config.get(WORD_TIMESTAMPS) ? CAPTIONED_PROTOCOL : PROTOCOL,
                             1,
                             options));
         }

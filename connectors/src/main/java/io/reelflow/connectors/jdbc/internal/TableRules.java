@@ -81,6 +81,11 @@ public final class TableRules {
         problems.notNull("status", result.getStatus());
         problems.time("completed_at", result.getCompletedAt());
         problems.range("duration_seconds", result.getDurationSeconds(), 0, MAX_DURATION_SECONDS);
+        problems.range(
+                "target_duration_seconds",
+                result.getTargetDurationSeconds(),
+                0,
+                MAX_DURATION_SECONDS);
         problems.range("width", result.getWidth(), 0, MAX_DIMENSION);
         problems.range("height", result.getHeight(), 0, MAX_DIMENSION);
         problems.range("scene_count", result.getSceneCount(), 0, MAX_SCENES);
@@ -99,15 +104,16 @@ public final class TableRules {
         clean.setLanguage(CleanText.forSink(result.getLanguage(), MAX_LANGUAGE_CHARS));
         clean.setError(CleanText.forSink(result.getError(), MAX_MESSAGE_CHARS));
         clean.setCredits(cleanCredits(clean.getCredits()));
+        clean.setNotes(cleanTexts(clean.getNotes(), "notes"));
         QualityReport quality = clean.getQuality();
         if (quality != null) {
-            quality.setReasons(cleanReasons(quality.getReasons()));
+            quality.setReasons(cleanTexts(quality.getReasons(), "reasons"));
             quality.setCodec(CleanText.forSink(quality.getCodec(), MAX_CODEC_CHARS));
             quality.setPreset(CleanText.forSink(quality.getPreset(), MAX_CODEC_CHARS));
             quality.setSignals(finiteSignals(quality.getSignals()));
             for (SceneQuality scene : quality.getScenes()) {
-                scene.setReasons(cleanReasons(scene.getReasons()));
-                scene.setDefects(cleanReasons(scene.getDefects()));
+                scene.setReasons(cleanTexts(scene.getReasons(), "reasons"));
+                scene.setDefects(cleanTexts(scene.getDefects(), "defects"));
                 scene.setSignals(finiteSignals(scene.getSignals()));
             }
         }
@@ -199,19 +205,20 @@ public final class TableRules {
         return finite;
     }
 
-    private static List<String> cleanReasons(List<String> reasons) {
+    /** Quality reasons or notes: at most {@link #MAX_REASONS}, each cleaned and cut. */
+    private static List<String> cleanTexts(List<String> texts, String what) {
         List<String> clean = new ArrayList<>();
-        if (reasons == null) {
+        if (texts == null) {
             return clean;
         }
-        for (String reason : reasons) {
+        for (String text : texts) {
             if (clean.size() == MAX_REASONS) {
                 clean.set(
                         MAX_REASONS - 1,
-                        "… and " + (reasons.size() - MAX_REASONS + 1) + " more reasons");
+                        "… and " + (texts.size() - MAX_REASONS + 1) + " more " + what);
                 break;
             }
-            clean.add(CleanText.forSink(reason == null ? "" : reason, MAX_REASON_CHARS));
+            clean.add(CleanText.forSink(text == null ? "" : text, MAX_REASON_CHARS));
         }
         return clean;
     }

@@ -27,9 +27,10 @@ public final class VideoResultStatementBuilder implements JdbcStatementBuilder<V
             "INSERT INTO video_results (request_id, run_id, status, video_uri, thumbnail_uri,"
                     + " subtitles_uri, duration_seconds, width, height, language, scene_count,"
                     + " quality_score, quality_passed, quality_reasons, credits, error, completed_at,"
-                    + " web_vtt_uri, contact_sheet_uri, quality_breakdown)"
+                    + " web_vtt_uri, contact_sheet_uri, target_duration_seconds, notes,"
+                    + " quality_breakdown)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb),"
-                    + " CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb))"
+                    + " CAST(? AS jsonb), ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))"
                     + " ON CONFLICT (request_id, run_id) DO UPDATE SET"
                     + " status = EXCLUDED.status,"
                     + " video_uri = EXCLUDED.video_uri,"
@@ -48,6 +49,8 @@ public final class VideoResultStatementBuilder implements JdbcStatementBuilder<V
                     + " completed_at = EXCLUDED.completed_at,"
                     + " web_vtt_uri = EXCLUDED.web_vtt_uri,"
                     + " contact_sheet_uri = EXCLUDED.contact_sheet_uri,"
+                    + " target_duration_seconds = EXCLUDED.target_duration_seconds,"
+                    + " notes = EXCLUDED.notes,"
                     + " quality_breakdown = EXCLUDED.quality_breakdown"
                     + " WHERE video_results.completed_at <= EXCLUDED.completed_at"
                     + " AND NOT (video_results.status IN ('COMPLETED', 'DEGRADED')"
@@ -69,13 +72,18 @@ public final class VideoResultStatementBuilder implements JdbcStatementBuilder<V
         Parameters.integer(statement, 11, result.getSceneCount());
         Parameters.decimal(statement, 12, quality == null ? null : quality.getScore());
         Parameters.bool(statement, 13, quality == null ? null : quality.getPassed());
-        Parameters.text(statement, 14, quality == null ? null : reasonsJson(quality.getReasons()));
+        Parameters.text(
+                statement,
+                14,
+                quality == null ? null : textsJson(quality.getReasons(), "quality reasons"));
         Parameters.text(statement, 15, creditsJson(result.getCredits()));
         Parameters.text(statement, 16, result.getError());
         Parameters.timestamp(statement, 17, result.getCompletedAt());
         Parameters.text(statement, 18, result.getWebVttUri());
         Parameters.text(statement, 19, result.getContactSheetUri());
-        Parameters.text(statement, 20, quality == null ? null : breakdownJson(quality));
+        Parameters.decimal(statement, 20, result.getTargetDurationSeconds());
+        Parameters.text(statement, 21, textsJson(result.getNotes(), "notes"));
+        Parameters.text(statement, 22, quality == null ? null : breakdownJson(quality));
     }
 
     /**
@@ -86,13 +94,14 @@ public final class VideoResultStatementBuilder implements JdbcStatementBuilder<V
     static String breakdownJson(QualityReport quality) {
         return RecordJson.toJsonString(quality);
     }
+    }
 
-    /** The quality reasons as a JSON array of strings. */
-    static String reasonsJson(List<String> reasons) throws SQLException {
+    /** Texts (quality reasons, notes) as a JSON array of strings. */
+    static String textsJson(List<String> texts, String what) throws SQLException {
         try {
-            return JSON.writeValueAsString(reasons == null ? List.of() : reasons);
+            return JSON.writeValueAsString(texts == null ? List.of() : texts);
         } catch (JsonProcessingException e) {
-            throw new SQLException("Could not write quality reasons as JSON", e);
+            throw new SQLException("Could not write " + what + " as JSON", e);
         }
     }
 

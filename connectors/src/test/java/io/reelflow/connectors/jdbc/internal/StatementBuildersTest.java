@@ -49,7 +49,10 @@ class StatementBuildersTest {
         assertThat(recording.parameter(16)).isEqualTo(new SqlNull(Types.VARCHAR));
         assertThat(recording.parameter(17))
                 .isEqualTo(OffsetDateTime.ofInstant(TestRecords.COMPLETED_AT, ZoneOffset.UTC));
-        JsonNode breakdown = JSON.readTree((String) recording.parameter(20));
+        assertThat(recording.parameter(20)).isEqualTo(10.0);
+        assertThat(JSON.readTree((String) recording.parameter(21)).get(0).asText())
+                .startsWith("narration: the video lasts 12.5 s");
+        JsonNode breakdown = JSON.readTree((String) recording.parameter(22));
         assertThat(breakdown.get("score").asDouble()).isEqualTo(87.5);
         assertThat(breakdown.get("scenes").isArray()).isTrue();
         assertThat(breakdown.get("repairedScenes").isArray()).isTrue();
@@ -72,7 +75,9 @@ class StatementBuildersTest {
         assertThat(recording.parameter(14)).isEqualTo(new SqlNull(Types.VARCHAR));
         assertThat(recording.parameter(15)).isEqualTo("[]");
         assertThat(recording.parameter(16)).isEqualTo("renderer crashed");
-        assertThat(recording.parameter(20)).isEqualTo(new SqlNull(Types.VARCHAR));
+        assertThat(recording.parameter(20)).isEqualTo(new SqlNull(Types.DOUBLE));
+        assertThat(recording.parameter(21)).isEqualTo("[]");
+        assertThat(recording.parameter(22)).isEqualTo(new SqlNull(Types.VARCHAR));
     }
 
     @Test

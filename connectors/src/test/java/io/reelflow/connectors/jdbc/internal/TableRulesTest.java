@@ -22,6 +22,7 @@ class TableRulesTest {
         result.setVideoUri("s3://b/" + "k".repeat(5_000));
         result.getCredits().get(0).setTitle("title\u0000");
         result.getQuality().setReasons(Collections.nCopies(80, "r\u0001".repeat(800)));
+        result.setNotes(Collections.nCopies(60, "note\u0000"));
 
         TableRules.Verdict<VideoResult> verdict = TableRules.videoResult(result);
 
@@ -35,6 +36,11 @@ class TableRulesTest {
                 .allSatisfy(reason -> assertThat(reason).doesNotContain("\u0001"))
                 .last()
                 .isEqualTo("… and 31 more reasons");
+        assertThat(clean.getNotes())
+                .hasSize(TableRules.MAX_REASONS)
+                .startsWith("note")
+                .last()
+                .isEqualTo("… and 11 more notes");
         assertThat(clean.getRequestId()).isEqualTo("req-1");
         assertThat(result.getError()).contains("\u0000");
         assertThat(result.getCredits().get(0).getTitle()).contains("\u0000");
@@ -62,6 +68,7 @@ class TableRulesTest {
         VideoResult result = TestRecords.completedResult("req-3", AT);
         result.getQuality().setScore(Double.NaN);
         result.setHeight(-1);
+        result.setTargetDurationSeconds(-3.0);
         result.setCompletedAt(Instant.parse("+10000-01-01T00:00:00Z"));
         StatusEvent event = TestRecords.status("req-3", Phase.SCENES_PLANNED, 101, AT);
         event.setRequestId(null);
@@ -69,6 +76,7 @@ class TableRulesTest {
         assertThat(TableRules.videoResult(result).reason())
                 .contains("completed_at +10000-01-01T00:00:00Z is outside")
                 .contains("height -1 is outside 0 .. 16384")
+                .contains("target_duration_seconds -3.0 is outside 0 .. 86400")
                 .contains("quality_score NaN is outside 0 .. 100");
         assertThat(TableRules.videoStatus(event).reason())
                 .isEqualTo(
