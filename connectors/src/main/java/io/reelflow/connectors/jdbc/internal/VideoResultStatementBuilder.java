@@ -94,7 +94,6 @@ public final class VideoResultStatementBuilder implements JdbcStatementBuilder<V
     static String breakdownJson(QualityReport quality) {
         return RecordJson.toJsonString(quality);
     }
-    }
 
     /** Texts (quality reasons, notes) as a JSON array of strings. */
     static String textsJson(List<String> texts, String what) throws SQLException {
