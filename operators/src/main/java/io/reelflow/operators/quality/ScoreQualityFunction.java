@@ -57,7 +57,7 @@ public class ScoreQualityFunction extends BlockingAsyncFunction<RenderedVideo, V
         try {
             store.get(video.getVideoUri(), file);
             cancellation.throwIfCancelled();
-            QualityReport report = scorer.score(file, video.getSpec(), cancellation);
+            QualityReport report = scorer.score(file, video, cancellation);
             return VideoResults.scored(video, report, clock.instant());
         } finally {
             Files.deleteIfExists(file);

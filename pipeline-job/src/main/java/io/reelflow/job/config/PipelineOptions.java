@@ -3,6 +3,7 @@ package io.reelflow.job.config;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.reelflow.operators.gather.SceneGathering;
+import io.reelflow.operators.quality.QualityConfig;
 import io.reelflow.operators.render.ImageLimits;
 import io.reelflow.operators.render.RenderConfig;
 import io.reelflow.operators.request.RequestLimits;
@@ -122,6 +123,14 @@ public final class PipelineOptions {
                     .durationType()
                     .defaultValue(Duration.ofMinutes(20))
                     .withDescription("A render that takes longer fails the request.");
+
+    public static final ConfigOption<String> QUALITY_PRESET =
+            key("reelflow.quality.preset")
+                    .stringType()
+                    .defaultValue(QualityConfig.STANDARD)
+                    .withDescription(
+                            "Thresholds finished videos are judged against when a request names no"
+                                    + " qualityPreset: draft, standard or strict.");
 
     public static final ConfigOption<MemorySize> MAX_IMAGE_BYTES =
             key("reelflow.render.max-image-bytes")
