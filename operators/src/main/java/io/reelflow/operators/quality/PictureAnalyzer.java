@@ -86,7 +86,7 @@ public final class PictureAnalyzer implements QualityAnalyzer {
         QualityConfig thresholds = config.forSpec(video.getSpec());
         Decoded decoded;
         try {
-            decoded = decode(videoFile, video.getSpec(), thresholds, cancellation);
+            decoded = decode(videoFile, video, thresholds, cancellation);
         } catch (LumaMeasures.MeasurementException e) {
             throw e;
         } catch (FrameGrabber.Exception | RuntimeException e) {
@@ -234,8 +234,12 @@ public final class PictureAnalyzer implements QualityAnalyzer {
             List<FrameSample> samples) {}
 
     private Decoded decode(
-            Path videoFile, RenderSpec spec, QualityConfig thresholds, Cancellation cancellation)
+            Path videoFile,
+            RenderedVideo video,
+            QualityConfig thresholds,
+            Cancellation cancellation)
             throws FrameGrabber.Exception, CancelledException {
+        RenderSpec spec = video.getSpec();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(videoFile.toFile())) {
             // Non-reference frames (most B-frames) and deblocking cost decode time and change
             // nothing at analysis size; frozen and flicker checks need successive samples, not
@@ -261,46 +265,84 @@ public final class PictureAnalyzer implements QualityAnalyzer {
             grabber.setImageWidth(analysisWidth);
             grabber.setImageHeight(analysisHeight);
             int rows =
-                    spec != null && spec.getSubtitles()
+                    spec.getSubtitles()
                             ? (int) Math.round(analysisHeight * ABOVE_SUBTITLES)
                             : analysisHeight;
             FrameBatcher batcher = new FrameBatcher(analysisWidth, rows, BATCH_FRAMES);
-            long first = Long.MIN_VALUE;
-            long last = 0;
-            Frame frame;
-            while ((frame = grabber.grabFrame(false, true, true, false)) != null) {
-                cancellation.throwIfCancelled();
-                if (frame.image == null) {
-                    continue;
+            double streamSeconds = streamSeconds(grabber);
+            List<double[]> spans =
+                    thresholds.sampleSeconds() > 0
+                            ? SampleSpans.of(
+                                    windowsOf(video, streamSeconds),
+                                    transitionMargin(spec),
+                                    thresholds.sampleSeconds())
+                            : List.of(new double[] {0, Double.MAX_VALUE});
+            long origin = startMicros(grabber);
+            double last = 0;
+            double position = 0;
+            boolean ended = false;
+            for (double[] span : spans) {
+                if (ended) {
+                    break;
                 }
-                if (first == Long.MIN_VALUE) {
-                    first = frame.timestamp;
+                if (span[0] > position + SampleSpans.JOIN_SECONDS) {
+                    // Seeks to the keyframe before and decodes up to the span without scaling.
+                    grabber.setVideoTimestamp(Math.round(span[0] * 1_000_000));
+                    batcher.breakSequence();
                 }
-                last = Math.max(last, frame.timestamp);
-                batcher.add(
-                        (ByteBuffer) frame.image[0],
-                        frame.imageStride,
-                        (frame.timestamp - first) / 1_000_000.0);
+                while (true) {
+                    Frame frame = grabber.grabFrame(false, true, true, false);
+                    cancellation.throwIfCancelled();
+                    if (frame == null) {
+                        ended = true;
+                        break;
+                    }
+                    if (frame.image == null) {
+                        continue;
+                    }
+                    position = (frame.timestamp - origin) / 1_000_000.0;
+                    last = Math.max(last, position);
+                    batcher.add((ByteBuffer) frame.image[0], frame.imageStride, position);
+                    if (position >= span[1]) {
+                        break;
+                    }
+                }
             }
             List<FrameSample> samples = batcher.finish();
-            double duration =
-                    samples.isEmpty() ? 0 : durationOf(grabber, (last - first) / 1_000_000.0);
+            double rate = grabber.getFrameRate();
+            double spanned = last + (rate > 0 ? 1 / rate : 0);
+            double duration = samples.isEmpty() ? 0 : Math.max(streamSeconds, spanned);
             return new Decoded(codec, width, height, duration, samples);
         }
     }
 
-    /**
-     * The video stream's own duration; the span of the decoded frames plus one frame when the
-     * container does not say (skipped frames may come after the last decoded one).
-     */
-    private static double durationOf(FFmpegFrameGrabber grabber, double decodedSpan) {
-        AVStream stream = grabber.getFormatContext().streams(grabber.getVideoStream());
-        double rate = grabber.getFrameRate();
-        double spanned = decodedSpan + (rate > 0 ? 1 / rate : 0);
-        if (stream != null && stream.duration() != AV_NOPTS_VALUE && stream.duration() > 0) {
-            return Math.max(spanned, stream.duration() * av_q2d(stream.time_base()));
+    /** The video's scenes; one over the whole stream for a video without its job. */
+    static List<SceneWindow> windowsOf(RenderedVideo video, double streamSeconds) {
+        List<SceneWindow> windows = SceneWindow.of(video);
+        if (windows.size() == 1 && windows.get(0).clip() == null) {
+            return List.of(
+                    new SceneWindow(
+                            0, 0, Math.max(streamSeconds, video.getDurationSeconds()), null));
         }
-        return spanned;
+        return windows;
+    }
+
+    /** Where the stream starts, in microseconds (0 when the container does not say). */
+    private static long startMicros(FFmpegFrameGrabber grabber) {
+        long start = grabber.getFormatContext().start_time();
+        return start == AV_NOPTS_VALUE ? 0 : start;
+    }
+
+    /**
+     * The video stream's own duration, else the container's; 0 when neither says (the decoded
+     * frames then tell).
+     */
+    private static double streamSeconds(FFmpegFrameGrabber grabber) {
+        AVStream stream = grabber.getFormatContext().streams(grabber.getVideoStream());
+        if (stream != null && stream.duration() != AV_NOPTS_VALUE && stream.duration() > 0) {
+            return stream.duration() * av_q2d(stream.time_base());
+        }
+        return Math.max(0, grabber.getLengthInTime() / 1_000_000.0);
     }
 
     /** Names of the defects this analyzer reports (what a repair acts on). */

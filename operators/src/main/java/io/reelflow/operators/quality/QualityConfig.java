@@ -38,6 +38,8 @@ import java.util.Locale;
  * @param maxFlickerShare the largest share of samples that swing back and forth
  * @param analysisHeight the height frames are scaled to before measuring (the width follows the
  *     aspect ratio)
+ * @param sampleSeconds how much of each scene is decoded and measured: a stretch this long inside
+ *     the scene, or one per 4 s for longer scenes; 0 decodes every frame
  */
 public record QualityConfig(
         String preset,
@@ -53,7 +55,8 @@ public record QualityConfig(
         double minMotion,
         double flickerLuma,
         double maxFlickerShare,
-        int analysisHeight)
+        int analysisHeight,
+        double sampleSeconds)
         implements Serializable {
 
     private static final long serialVersionUID = 2L;
@@ -81,6 +84,7 @@ public record QualityConfig(
         requireWithin("minMotion", minMotion, 255);
         requireWithin("flickerLuma", flickerLuma, 255);
         requireWithin("maxFlickerShare", maxFlickerShare, 1);
+        requireAtLeastZero("sampleSeconds", sampleSeconds);
         if (analysisHeight < 16 || analysisHeight > 1080) {
             throw new IllegalArgumentException(
                     "analysisHeight must be within 16..1080, was " + analysisHeight);
@@ -102,13 +106,13 @@ public record QualityConfig(
         switch (key) {
             case DRAFT:
                 return new QualityConfig(
-                        DRAFT, 2.0, 16, 0.7, 4, 4, 0.7, 0.9, 0.05, 0.9, 0, 12, 0.5, 180);
+                        DRAFT, 2.0, 16, 0.7, 15, 4, 0.7, 0.9, 0.25, 0.8, 0, 12, 0.5, 180, 1.0);
             case STANDARD:
                 return new QualityConfig(
-                        STANDARD, 1.0, 16, 0.5, 40, 6, 0.5, 0.8, 0.25, 0.6, 0.3, 8, 0.3, 180);
+                        STANDARD, 1.0, 16, 0.5, 40, 6, 0.5, 0.8, 0.25, 0.6, 0.3, 8, 0.3, 180, 1.0);
             case STRICT:
                 return new QualityConfig(
-                        STRICT, 0.5, 16, 0.25, 80, 10, 0.3, 0.6, 0.25, 0.4, 0.6, 6, 0.2, 180);
+                        STRICT, 0.5, 16, 0.25, 80, 10, 0.3, 0.6, 0.25, 0.4, 0.6, 6, 0.2, 180, 1.0);
             default:
                 throw new IllegalArgumentException(
                         "unsupported quality preset "
@@ -140,7 +144,8 @@ public record QualityConfig(
                 minMotion,
                 flickerLuma,
                 maxFlickerShare,
-                analysisHeight);
+                analysisHeight,
+                sampleSeconds);
     }
 
     public QualityConfig withAnalysisHeight(int height) {
@@ -158,7 +163,27 @@ public record QualityConfig(
                 minMotion,
                 flickerLuma,
                 maxFlickerShare,
-                height);
+                height,
+                sampleSeconds);
+    }
+
+    public QualityConfig withSampleSeconds(double seconds) {
+        return new QualityConfig(
+                preset,
+                durationToleranceSeconds,
+                blackLumaThreshold,
+                maxBlackShare,
+                minSharpness,
+                minContrast,
+                maxHighlightShare,
+                maxShadowShare,
+                stillDifference,
+                maxStillShare,
+                minMotion,
+                flickerLuma,
+                maxFlickerShare,
+                analysisHeight,
+                seconds);
     }
 
     private static void requireAtLeastZero(String name, double value) {

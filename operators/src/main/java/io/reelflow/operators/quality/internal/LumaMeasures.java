@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import java.nio.ByteBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,6 +113,9 @@ public final class LumaMeasures {
 
         private static Device choose() {
             Engine engine = Engine.getEngine(ENGINE);
+            // Frames are small and videos are scored in parallel by the operator's pool: intra-op
+            // threads would only spin (OpenMP busy-waits), costing CPU for no gain.
+            JniUtils.setNumThreads(1);
             Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
             LOG.info(
                     "Quality frame measurements on DJL {} {} ({})",

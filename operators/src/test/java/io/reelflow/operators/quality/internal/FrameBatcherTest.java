@@ -41,6 +41,22 @@ class FrameBatcherTest {
     }
 
     @Test
+    void shouldGiveNoDifferenceToTheFirstFrameAfterAJump() {
+        FrameBatcher batcher = new FrameBatcher(4, 3, 8);
+        batcher.add(frame(4, 3, 4, 10), 4, 0);
+        batcher.add(frame(4, 3, 4, 20), 4, 0.1);
+        batcher.breakSequence();
+        batcher.add(frame(4, 3, 4, 90), 4, 5.0);
+        batcher.add(frame(4, 3, 4, 95), 4, 5.1);
+
+        List<FrameSample> samples = batcher.finish();
+
+        assertThat(samples.get(1).difference()).isCloseTo(10.0, within(1e-4));
+        assertThat(samples.get(2).difference()).isNaN();
+        assertThat(samples.get(3).difference()).isCloseTo(5.0, within(1e-4));
+    }
+
+    @Test
     void shouldKeepOnlyTheRowsAsked() {
         // Rows below the first 3 are white (as burned-in subtitles would be) and left out.
         ByteBuffer image = ByteBuffer.allocateDirect(8 * 5);
