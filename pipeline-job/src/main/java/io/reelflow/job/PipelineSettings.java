@@ -105,13 +105,22 @@ public record PipelineSettings(
                 render,
                 config.get(PipelineOptions.RENDER_THREADS),
                 config.get(PipelineOptions.RENDER_TIMEOUT),
-                QualityConfig.defaults(),
+                qualityOf(config),
                 config.getOptional(PipelineOptions.QUALITY_SCORER_FACTORY)
                         .map(VideoScorerFactory::named)
-                        .orElseGet(() -> VideoScorerFactory.of(QualityConfig.defaults())),
+                        .orElseGet(() -> VideoScorerFactory.of(qualityOf(config), render)),
                 NarrationOptions.read(config, rules),
                 config.get(NarrationOptions.THREADS),
                 config.get(NarrationOptions.TIMEOUT));
+    }
+
+    private static QualityConfig qualityOf(ReadableConfig config) {
+        try {
+            return QualityConfig.preset(config.get(PipelineOptions.QUALITY_PRESET));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    PipelineOptions.QUALITY_PRESET.key() + ": " + e.getMessage(), e);
+        }
     }
 
     private static RequestLimits limitsOf(ReadableConfig config) {

@@ -9,6 +9,7 @@ import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.job.config.PromptOptions;
 import io.reelflow.job.config.StorageOptions;
+import io.reelflow.operators.quality.QualityConfig;
 import io.reelflow.operators.render.ImageLimits;
 import io.reelflow.operators.request.RequestLimits;
 import io.reelflow.operators.scene.PromptLimit;
@@ -68,6 +69,23 @@ class PipelineSettingsTest {
                 .isEqualTo(ImageLimits.defaults());
         assertThat(PipelineSettings.from(config).render().imageLimits())
                 .isEqualTo(new ImageLimits(8L * 1024 * 1024, 1_000_000));
+    }
+
+    @Test
+    void shouldReadTheQualityPreset() {
+        Configuration strict = new Configuration();
+        strict.setString("reelflow.quality.preset", "strict");
+        Configuration unknown = new Configuration();
+        unknown.setString("reelflow.quality.preset", "perfect");
+
+        assertThat(PipelineSettings.from(new Configuration()).quality())
+                .isEqualTo(QualityConfig.defaults());
+        assertThat(PipelineSettings.from(strict).quality())
+                .isEqualTo(QualityConfig.preset("strict"));
+        assertThatThrownBy(() -> PipelineSettings.from(unknown))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reelflow.quality.preset")
+                .hasMessageContaining("use one of draft, standard, strict");
     }
 
     @Test

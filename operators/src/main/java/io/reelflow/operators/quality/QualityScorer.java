@@ -1,237 +1,212 @@
 package io.reelflow.operators.quality;
 
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
-
 import io.reelflow.operators.common.Cancellation;
 import io.reelflow.operators.common.CancelledException;
-import io.reelflow.operators.render.FfmpegLogging;
+import io.reelflow.operators.quality.PictureAnalyzer.Defect;
 import io.reelflow.schemas.QualityReport;
-import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.RenderedVideo;
-import java.nio.ByteBuffer;
+import io.reelflow.schemas.SceneQuality;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Decodes a video and checks it against its {@link RenderSpec}: decodable, H.264, the expected
- * resolution, the target duration within a tolerance, and not mostly black. Thread-safe and
- * blocking; never throws for bad media (an unreadable file scores 0 with a reason).
+ * Weighs every analyzer's findings on a finished video into one {@link QualityReport}: a 0-100
+ * score, {@code passed}, the reasons, the whole-video signals and a verdict per scene. The picture
+ * analyzer always runs (it decodes the video and knows its scenes); further analyzers (sound,
+ * subtitles, relevance) are passed in:
  *
- * <p>Score (0-100): 0 when not decodable, else 20 for the codec + 20 for the resolution + 30 for
- * the duration (full within the tolerance, then falling linearly to 0 at a further error of the
- * whole target) + 30 × the share of non-black samples. A perfect video scores 100; {@code passed}
- * needs every check to pass, whatever the score.
+ * <pre>{@code
+ * QualityScorer scorer = new QualityScorer(config, List.of(new SoundAnalyzer(config)));
+ * QualityReport report = scorer.score(file, renderedVideo, cancellation);
+ * }</pre>
+ *
+ * <p>The formula is in {@code quality/README.md}: each scene starts at 100 and loses a penalty per
+ * failed check ({@link #penalty(String)}); the video's score is the duration-weighted mean of its
+ * scenes' scores minus the penalties of whole-video failures. {@code passed} needs every check to
+ * pass. Thread-safe and blocking; never throws for bad media (an unreadable file scores 0).
  */
 public final class QualityScorer implements VideoScorer {
 
-    public static final String EXPECTED_CODEC = "h264";
+    private static final Logger LOG = LoggerFactory.getLogger(QualityScorer.class);
 
-    static final double CODEC_POINTS = 20;
-    static final double RESOLUTION_POINTS = 20;
-    static final double DURATION_POINTS = 30;
-    static final double BLACK_POINTS = 30;
+    /** Penalty of a failed check whose defect has no penalty of its own. */
+    static final double DEFAULT_PENALTY = 40;
 
-    /** Frames are scaled down before measuring: the mean luma needs no detail. */
-    private static final int SAMPLE_WIDTH = 64;
-
-    private static final int SAMPLE_HEIGHT = 36;
+    /** Points a failed check costs its scene (or, for a whole-video check, the video). */
+    private static final Map<String, Double> PENALTIES =
+            Map.ofEntries(
+                    Map.entry(Defect.BLACK, 100.0),
+                    Map.entry(Defect.FROZEN, 70.0),
+                    Map.entry(Defect.BLURRED, 50.0),
+                    Map.entry(Defect.OVEREXPOSED, 50.0),
+                    Map.entry(Defect.UNDEREXPOSED, 40.0),
+                    Map.entry(Defect.FLICKER, 40.0),
+                    Map.entry(Defect.LOW_CONTRAST, 30.0),
+                    Map.entry(Defect.NO_MOTION, 30.0),
+                    Map.entry(Defect.WRONG_DURATION, 30.0),
+                    Map.entry(Defect.WRONG_RESOLUTION, 20.0),
+                    Map.entry(Defect.WRONG_CODEC, 20.0),
+                    Map.entry(Defect.NOT_DECODABLE, 100.0));
 
     private final QualityConfig config;
+    private final PictureAnalyzer picture;
+    private final List<QualityAnalyzer> analyzers;
 
+    /** Picture checks only, with the {@code standard} preset. */
     public QualityScorer() {
         this(QualityConfig.defaults());
     }
 
+    /** Picture checks only. */
     public QualityScorer(QualityConfig config) {
-        FfmpegLogging.install();
+        this(config, List.of());
+    }
+
+    /** Picture checks and {@code analyzers}, whose findings weigh in the same way. */
+    public QualityScorer(QualityConfig config, List<QualityAnalyzer> analyzers) {
         this.config = Objects.requireNonNull(config, "config");
+        this.picture = new PictureAnalyzer(config);
+        this.analyzers = List.copyOf(analyzers);
     }
 
-    /** Scores {@code videoFile}, the stored {@code video}, against what its spec asked for. */
-    @Override
-    public QualityReport score(Path videoFile, RenderedVideo video, Cancellation cancellation)
-            throws CancelledException {
-        return score(videoFile, video.getSpec(), cancellation);
+    /** The points a failed check with {@code defect} costs. */
+    public static double penalty(String defect) {
+        return PENALTIES.getOrDefault(defect, DEFAULT_PENALTY);
     }
 
-    /** Scores {@code videoFile} against what {@code expected} asked for. */
-    public QualityReport score(Path videoFile, RenderSpec expected) {
+    /** Scores without a cancellation token (tests, tools). */
+    public QualityReport score(Path videoFile, RenderedVideo video) {
         try {
-            return score(videoFile, expected, Cancellation.none());
+            return score(videoFile, video, Cancellation.none());
         } catch (CancelledException e) {
             throw new IllegalStateException("a token nobody holds was cancelled", e);
         }
     }
 
     /**
-     * Scores {@code videoFile}, stopping between decoded frames once {@code cancellation} is
-     * cancelled (its timeout passed), so a long video does not hold a thread for nothing.
+     * Scores {@code videoFile}, the stored copy of {@code video}, stopping between measurements
+     * once {@code cancellation} is cancelled.
      *
      * @throws CancelledException when cancelled
      */
-    public QualityReport score(Path videoFile, RenderSpec expected, Cancellation cancellation)
+    public QualityReport score(Path videoFile, RenderedVideo video, Cancellation cancellation)
             throws CancelledException {
-        Measurement measured;
+        String preset = config.forSpec(video.getSpec()).preset();
+        PictureAnalyzer.Inspection inspection = picture.inspect(videoFile, video, cancellation);
+        if (!inspection.decodable()) {
+            return QualityReport.newBuilder()
+                    .setScore(0)
+                    .setPassed(false)
+                    .setPreset(preset)
+                    .setReasons(reasonsOf(inspection.findings()))
+                    .build();
+        }
+        List<Finding> findings = new ArrayList<>(inspection.findings());
+        for (QualityAnalyzer analyzer : analyzers) {
+            cancellation.throwIfCancelled();
+            findings.addAll(run(analyzer, videoFile, video, cancellation));
+        }
+
+        List<SceneWindow> windows = SceneWindow.of(video);
+        List<SceneQuality> scenes = new ArrayList<>();
+        double weighted = 0;
+        double seconds = 0;
+        for (SceneWindow window : windows) {
+            SceneQuality scene = sceneQuality(window, findings);
+            scenes.add(scene);
+            double length = Math.max(window.durationSeconds(), 0);
+            weighted += scene.getScore() * length;
+            seconds += length;
+        }
+        double score = seconds > 0 ? weighted / seconds : 100;
+        Map<String, Double> signals = new LinkedHashMap<>();
+        for (Finding finding : findings) {
+            if (finding.isWholeVideo()) {
+                signals.put(finding.signal(), finding.value());
+                if (finding.failed()) {
+                    score -= penalty(finding.defect());
+                }
+            }
+        }
+        return QualityReport.newBuilder()
+                .setScore(Math.round(Math.max(0, score) * 10) / 10.0)
+                .setPassed(findings.stream().noneMatch(Finding::failed))
+                .setReasons(reasonsOf(findings))
+                .setMeasuredDurationSeconds(inspection.durationSeconds())
+                .setWidth(inspection.width())
+                .setHeight(inspection.height())
+                .setCodec(inspection.codec())
+                .setBlackFrameRatio(inspection.blackShare())
+                .setPreset(preset)
+                .setSignals(Map.copyOf(signals))
+                .setScenes(scenes)
+                .build();
+    }
+
+    /** An analyzer's bug costs its own findings, not the video's verdict. */
+    private static List<Finding> run(
+            QualityAnalyzer analyzer,
+            Path videoFile,
+            RenderedVideo video,
+            Cancellation cancellation)
+            throws CancelledException {
         try {
-            measured = measure(videoFile, cancellation);
-        } catch (FrameGrabber.Exception | RuntimeException e) {
-            return notDecodable(e.getMessage());
+            return analyzer.analyze(videoFile, video, cancellation);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "{} failed on {}; its checks are left out",
+                    analyzer.getClass().getSimpleName(),
+                    video.getRequestId(),
+                    e);
+            return List.of();
         }
-        if (measured.frames() == 0) {
-            return notDecodable("no decodable video frames");
-        }
+    }
 
+    private static SceneQuality sceneQuality(SceneWindow window, List<Finding> findings) {
+        double score = 100;
         List<String> reasons = new ArrayList<>();
-        double score = 0;
-        if (EXPECTED_CODEC.equals(measured.codec())) {
-            score += CODEC_POINTS;
-        } else {
-            reasons.add("codec is " + measured.codec() + ", expected " + EXPECTED_CODEC);
+        List<String> defects = new ArrayList<>();
+        Map<String, Double> signals = new LinkedHashMap<>();
+        for (Finding finding : findings) {
+            if (finding.sceneIndex() != window.index()) {
+                continue;
+            }
+            signals.put(finding.signal(), finding.value());
+            if (finding.failed()) {
+                score -= penalty(finding.defect());
+                reasons.add(finding.reason());
+                if (!defects.contains(finding.defect())) {
+                    defects.add(finding.defect());
+                }
+            }
         }
-        if (measured.width() == expected.getWidth() && measured.height() == expected.getHeight()) {
-            score += RESOLUTION_POINTS;
-        } else {
-            reasons.add(
-                    "resolution is "
-                            + measured.width()
-                            + "x"
-                            + measured.height()
-                            + ", expected "
-                            + expected.getWidth()
-                            + "x"
-                            + expected.getHeight());
-        }
-        double target = expected.getTargetDurationSeconds();
-        double error = Math.abs(measured.durationSeconds() - target);
-        double tolerance = config.durationToleranceSeconds();
-        if (error <= tolerance) {
-            score += DURATION_POINTS;
-        } else {
-            score += DURATION_POINTS * Math.max(0, 1 - (error - tolerance) / target);
-            reasons.add(
-                    String.format(
-                            Locale.ROOT,
-                            "duration is %.2f s, target %.2f s (tolerance %.2f s)",
-                            measured.durationSeconds(),
-                            target,
-                            tolerance));
-        }
-        double blackRatio = measured.blackFrameRatio();
-        score += BLACK_POINTS * (1 - blackRatio);
-        if (blackRatio > config.maxBlackFrameRatio()) {
-            reasons.add(
-                    String.format(
-                            Locale.ROOT,
-                            "%.0f%% of sampled frames are black (at most %.0f%% allowed)",
-                            blackRatio * 100,
-                            config.maxBlackFrameRatio() * 100));
-        }
-
-        return QualityReport.newBuilder()
-                .setScore(Math.round(score * 10) / 10.0)
-                .setPassed(reasons.isEmpty())
+        return SceneQuality.newBuilder()
+                .setIndex(window.index())
+                .setStartSeconds(window.startSeconds())
+                .setEndSeconds(window.endSeconds())
+                .setScore(Math.max(0, score))
+                .setPassed(defects.isEmpty())
                 .setReasons(reasons)
-                .setMeasuredDurationSeconds(measured.durationSeconds())
-                .setWidth(measured.width())
-                .setHeight(measured.height())
-                .setCodec(measured.codec())
-                .setBlackFrameRatio(blackRatio)
+                .setDefects(defects)
+                .setSignals(signals)
                 .build();
     }
 
-    private static QualityReport notDecodable(String why) {
-        return QualityReport.newBuilder()
-                .setScore(0)
-                .setPassed(false)
-                .setReasons(List.of("not decodable: " + why))
-                .build();
-    }
-
-    /** What decoding the whole file found. */
-    private record Measurement(
-            String codec,
-            int width,
-            int height,
-            int frames,
-            double durationSeconds,
-            int samples,
-            int blackSamples) {
-
-        double blackFrameRatio() {
-            return samples == 0 ? 0 : (double) blackSamples / samples;
-        }
-    }
-
-    private Measurement measure(Path videoFile, Cancellation cancellation)
-            throws FrameGrabber.Exception, CancelledException {
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(videoFile.toFile())) {
-            grabber.start();
-            if (!grabber.hasVideo()) {
-                throw new FrameGrabber.Exception("no video stream");
-            }
-            String codec = avcodec_get_name(grabber.getVideoCodec()).getString();
-            int width = grabber.getImageWidth();
-            int height = grabber.getImageHeight();
-            // Set after reading the real size: decoded frames come out small and BGR.
-            grabber.setImageWidth(SAMPLE_WIDTH);
-            grabber.setImageHeight(SAMPLE_HEIGHT);
-
-            long interval = Math.max(1, Math.round(config.sampleIntervalSeconds() * 1_000_000));
-            long firstTimestamp = 0;
-            long lastTimestamp = 0;
-            long nextSample = 0;
-            int frames = 0;
-            int samples = 0;
-            int blackSamples = 0;
-            Frame frame;
-            while ((frame = grabber.grabImage()) != null) {
-                cancellation.throwIfCancelled();
-                if (frames == 0) {
-                    firstTimestamp = frame.timestamp;
-                }
-                frames++;
-                lastTimestamp = Math.max(lastTimestamp, frame.timestamp);
-                long at = frame.timestamp - firstTimestamp;
-                if (at >= nextSample) {
-                    samples++;
-                    if (meanLuma(frame) < config.blackLumaThreshold()) {
-                        blackSamples++;
-                    }
-                    nextSample = (at / interval + 1) * interval;
-                }
-            }
-            double frameRate = grabber.getFrameRate();
-            double duration =
-                    frames == 0
-                            ? 0
-                            : frameRate > 0
-                                    ? (lastTimestamp - firstTimestamp) / 1_000_000.0 + 1 / frameRate
-                                    : grabber.getLengthInTime() / 1_000_000.0;
-            return new Measurement(codec, width, height, frames, duration, samples, blackSamples);
-        }
-    }
-
-    /** Mean Rec. 601 luma (0-255) of a BGR frame. */
-    static double meanLuma(Frame frame) {
-        ByteBuffer pixels = (ByteBuffer) frame.image[0];
-        int channels = frame.imageChannels;
-        double sum = 0;
-        for (int y = 0; y < frame.imageHeight; y++) {
-            int row = y * frame.imageStride;
-            for (int x = 0; x < frame.imageWidth; x++) {
-                int i = row + x * channels;
-                int b = pixels.get(i) & 0xff;
-                int g = pixels.get(i + 1) & 0xff;
-                int r = pixels.get(i + 2) & 0xff;
-                sum += 0.299 * r + 0.587 * g + 0.114 * b;
-            }
-        }
-        return sum / ((double) frame.imageWidth * frame.imageHeight);
+    /** Whole-video reasons first, then each scene's, prefixed with its number. */
+    private static List<String> reasonsOf(List<Finding> findings) {
+        List<String> reasons = new ArrayList<>();
+        findings.stream()
+                .filter(f -> f.failed() && f.isWholeVideo())
+                .forEach(f -> reasons.add(f.reason()));
+        findings.stream()
+                .filter(f -> f.failed() && !f.isWholeVideo())
+                .forEach(f -> reasons.add("scene " + f.sceneIndex() + ": " + f.reason()));
+        return reasons;
     }
 }

@@ -1,7 +1,9 @@
 package io.reelflow.operators.quality;
 
+import io.reelflow.operators.render.RenderConfig;
 import java.io.Serializable;
 import java.lang.reflect.InvocationTargetException;
+import java.util.List;
 
 /**
  * Makes the {@link VideoScorer} of a Flink function, once per subtask: Flink ships the factory, not
@@ -13,9 +15,17 @@ public interface VideoScorerFactory extends Serializable {
 
     VideoScorer create();
 
-    /** The built-in {@link QualityScorer} with {@code config}. */
-    static VideoScorerFactory of(QualityConfig config) {
-        return () -> new QualityScorer(config);
+    /**
+     * The built-in {@link QualityScorer} with {@code config}: picture, sound and subtitle checks;
+     * the subtitles are judged where {@code render} drew them.
+     */
+    static VideoScorerFactory of(QualityConfig config, RenderConfig render) {
+        return () ->
+                new QualityScorer(
+                        config,
+                        List.of(
+                                new SoundAnalyzer(),
+                                new SubtitleAnalyzer(SubtitleThresholds.defaults(), render)));
     }
 
     /**

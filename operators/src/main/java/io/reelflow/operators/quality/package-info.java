@@ -1,7 +1,10 @@
 /**
- * Stage 6: decodes a rendered MP4 and checks it against its {@code RenderSpec} (codec, resolution,
- * duration, black frames), giving a 0-100 score, pass/fail and the reasons. Plain Java over
- * Bytedeco FFmpeg; the Flink wrapper calls {@link io.reelflow.operators.quality.QualityScorer} from
- * a bounded executor.
+ * Stage 6: judges a rendered MP4 scene by scene. {@link
+ * io.reelflow.operators.quality.QualityScorer} weighs the findings of every {@link
+ * io.reelflow.operators.quality.QualityAnalyzer} (the picture checks of {@link
+ * io.reelflow.operators.quality.PictureAnalyzer} on DJL NDArrays, and whatever else is passed in)
+ * into a 0-100 score, pass/fail, reasons and a per-scene breakdown, against the thresholds of a
+ * {@link io.reelflow.operators.quality.QualityConfig} preset. See README.md here; the Flink wrapper
+ * calls the scorer from a bounded executor.
  */
 package io.reelflow.operators.quality;

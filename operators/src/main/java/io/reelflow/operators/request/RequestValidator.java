@@ -1,5 +1,6 @@
 package io.reelflow.operators.request;
 
+import io.reelflow.operators.quality.QualityConfig;
 import io.reelflow.schemas.AcceptedRequest;
 import io.reelflow.schemas.Admission;
 import io.reelflow.schemas.DeadLetter;
@@ -314,7 +315,13 @@ public final class RequestValidator {
                 .setTransition(OutputFormat.transition(request.getTransition()))
                 .setMusic(request.getMusic() == null || request.getMusic())
                 .setNarration(Boolean.TRUE.equals(request.getNarration()))
+                .setQualityPreset(qualityPreset(request.getQualityPreset()))
                 .build();
+    }
+
+    /** The preset's canonical name; unknown names fail with the names there are. */
+    private static String qualityPreset(String name) {
+        return name == null ? null : QualityConfig.preset(name).preset();
     }
 
     private static Admission reject(

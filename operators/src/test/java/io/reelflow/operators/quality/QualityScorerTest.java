@@ -1,180 +1,173 @@
 package io.reelflow.operators.quality;
 
-import static io.reelflow.operators.render.TestMedia.FPS;
-import static io.reelflow.operators.render.TestMedia.GREY;
-import static io.reelflow.operators.render.TestMedia.HEIGHT;
-import static io.reelflow.operators.render.TestMedia.WIDTH;
-import static io.reelflow.operators.render.TestMedia.spec;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
-import io.reelflow.operators.common.Cancellation;
-import io.reelflow.operators.common.CancelledException;
+import io.reelflow.operators.quality.LabelledVideos.Labelled;
+import io.reelflow.operators.quality.PictureAnalyzer.Defect;
 import io.reelflow.operators.render.TestMedia;
 import io.reelflow.schemas.QualityReport;
-import java.awt.Color;
+import io.reelflow.schemas.RenderSpec;
+import io.reelflow.schemas.RenderedVideo;
+import io.reelflow.schemas.SceneQuality;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Tests for {@link QualityScorer}. */
+/**
+ * Tests for {@link QualityScorer}, on the labelled validation set: every defect caught in its scene
+ * under its name, no clean video flagged.
+ */
 class QualityScorerTest {
 
-    @TempDir Path temp;
+    @TempDir static Path temp;
+
+    private static List<Labelled> set;
 
     private final QualityScorer scorer = new QualityScorer();
 
-    private Path video(String name, int width, int height, double seconds, Color colour)
-            throws IOException {
-        return TestMedia.writeSolidClip(
-                temp.resolve(name),
-                width,
-                height,
-                FPS,
-                (int) Math.round(seconds * FPS),
-                i -> colour);
+    @BeforeAll
+    static void renderTheSet() throws IOException {
+        set = new LabelledVideos(temp).picture();
+    }
+
+    private static Labelled named(String name) {
+        return set.stream().filter(video -> video.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
-    void shouldPassAGoodVideoWithFullScore() throws IOException {
-        Path file = video("good.mp4", WIDTH, HEIGHT, 3.0, GREY);
+    void shouldPassEveryCleanVideoWithFullScore() {
+        for (Labelled video : set.stream().filter(Labelled::clean).toList()) {
+            QualityReport report = scorer.score(video.file(), video.video());
 
-        QualityReport report = scorer.score(file, spec(3.0, true));
+            assertThat(report.getReasons()).as(video.name()).isEmpty();
+            assertThat(report.getPassed()).as(video.name()).isTrue();
+            assertThat(report.getScore()).as(video.name()).isEqualTo(100.0);
+            assertThat(report.getScenes())
+                    .as(video.name())
+                    .extracting(SceneQuality::getIndex)
+                    .containsExactly(0, 1, 2);
+        }
+    }
 
-        assertThat(report.getReasons()).isEmpty();
-        assertThat(report.getPassed()).isTrue();
-        assertThat(report.getScore()).isEqualTo(100.0);
+    @Test
+    void shouldCatchEveryDefectInItsSceneAndNothingElse() {
+        List<Labelled> defective = set.stream().filter(video -> !video.clean()).toList();
+        assertThat(defective)
+                .extracting(Labelled::defect)
+                .contains(
+                        Defect.BLACK,
+                        Defect.FROZEN,
+                        Defect.BLURRED,
+                        Defect.OVEREXPOSED,
+                        Defect.WRONG_DURATION);
+        for (Labelled video : defective) {
+            QualityReport report = scorer.score(video.file(), video.video());
+
+            assertThat(report.getPassed()).as(video.name()).isFalse();
+            assertThat(report.getReasons()).as(video.name()).hasSize(1);
+            for (SceneQuality scene : report.getScenes()) {
+                if (scene.getIndex() == video.scene()) {
+                    assertThat(scene.getDefects()).as(video.name()).containsExactly(video.defect());
+                    assertThat(scene.getPassed()).isFalse();
+                    assertThat(report.getReasons().get(0))
+                            .startsWith("scene " + video.scene() + ": ");
+                } else {
+                    assertThat(scene.getDefects()).as(video.name()).isEmpty();
+                }
+            }
+            assertThat(report.getScore()).as(video.name()).isLessThanOrEqualTo(80.0);
+        }
+    }
+
+    @Test
+    void shouldReportTheWholeVideoAndEachScene() {
+        Labelled black = named("black-photo");
+
+        QualityReport report = scorer.score(black.file(), black.video());
+
+        assertThat(report.getPreset()).isEqualTo(QualityConfig.STANDARD);
         assertThat(report.getCodec()).isEqualTo("h264");
-        assertThat(report.getWidth()).isEqualTo(WIDTH);
-        assertThat(report.getHeight()).isEqualTo(HEIGHT);
-        assertThat(report.getMeasuredDurationSeconds()).isCloseTo(3.0, within(0.001));
-        assertThat(report.getBlackFrameRatio()).isZero();
-    }
-
-    @Test
-    void shouldStopDecodingOnceCancelled() throws IOException {
-        Path file = video("cancelled.mp4", WIDTH, HEIGHT, 3.0, GREY);
-        Cancellation cancellation = Cancellation.none();
-        cancellation.cancel();
-
-        assertThatThrownBy(() -> scorer.score(file, spec(3.0, false), cancellation))
-                .isInstanceOf(CancelledException.class);
-    }
-
-    @Test
-    void shouldFailAVideoOfTheWrongResolution() throws IOException {
-        Path file = video("small.mp4", 160, 90, 3.0, GREY);
-
-        QualityReport report = scorer.score(file, spec(3.0, true));
-
-        assertThat(report.getPassed()).isFalse();
-        assertThat(report.getReasons()).containsExactly("resolution is 160x90, expected 320x180");
-        assertThat(report.getScore()).isEqualTo(80.0);
-    }
-
-    @Test
-    void shouldFailAnAllBlackVideo() throws IOException {
-        Path file = video("black.mp4", WIDTH, HEIGHT, 3.0, Color.BLACK);
-
-        QualityReport report = scorer.score(file, spec(3.0, true));
-
-        assertThat(report.getPassed()).isFalse();
+        assertThat(report.getWidth()).isEqualTo(LabelledVideos.WIDTH);
+        assertThat(report.getMeasuredDurationSeconds()).isEqualTo(5.0);
+        assertThat(report.getSignals())
+                .containsEntry(PictureAnalyzer.Signal.DURATION, 5.0)
+                .containsEntry(PictureAnalyzer.Signal.H264, 1.0);
+        SceneQuality scene = report.getScenes().get(LabelledVideos.PHOTO_SCENE);
+        assertThat(scene.getStartSeconds()).isEqualTo(1.5);
+        assertThat(scene.getEndSeconds()).isEqualTo(3.5);
+        assertThat(scene.getScore()).isZero();
+        assertThat(scene.getReasons())
+                .singleElement()
+                .asString()
+                .startsWith("the picture is black");
+        assertThat(scene.getSignals()).containsKey(PictureAnalyzer.Signal.BLACK_SHARE);
+        // The black scene is 2 of 5 s: the video keeps the other scenes' 60 %.
+        assertThat(report.getScore()).isEqualTo(60.0);
         assertThat(report.getReasons())
-                .containsExactly("100% of sampled frames are black (at most 50% allowed)");
-        assertThat(report.getBlackFrameRatio()).isEqualTo(1.0);
-        assertThat(report.getScore()).isEqualTo(70.0);
+                .singleElement()
+                .asString()
+                .startsWith("scene 1: the picture is black in ");
     }
 
     @Test
-    void shouldCountOnlyTheBlackPartOfAVideoThatFadesIn() throws IOException {
-        // 1 s black then 2 s grey: a third of the samples are black, within the allowed half.
-        Path file =
-                TestMedia.writeSolidClip(
-                        temp.resolve("fade.mp4"),
-                        WIDTH,
-                        HEIGHT,
-                        FPS,
-                        75,
-                        i -> i < 25 ? Color.BLACK : GREY);
+    void shouldWeighInTheFindingsOfFurtherAnalyzers() {
+        Labelled clean = named("clean-cut");
+        QualityAnalyzer silent =
+                (file, video, cancellation) ->
+                        List.of(
+                                Finding.failed(
+                                        "speechShare", 2, 0, "SILENT", "no speech was heard"),
+                                Finding.passed("integratedLoudnessLufs", Finding.WHOLE_VIDEO, -16));
+        QualityAnalyzer broken =
+                (file, video, cancellation) -> {
+                    throw new IllegalStateException("a bug");
+                };
 
-        QualityReport report = scorer.score(file, spec(3.0, true));
-
-        assertThat(report.getPassed()).isTrue();
-        assertThat(report.getBlackFrameRatio()).isCloseTo(1 / 3.0, within(0.01));
-        assertThat(report.getScore()).isCloseTo(90.0, within(0.1));
-    }
-
-    @Test
-    void shouldFailAVideoTooShortForItsTarget() throws IOException {
-        Path file = video("short.mp4", WIDTH, HEIGHT, 2.0, GREY);
-
-        QualityReport report = scorer.score(file, spec(4.0, true));
+        QualityReport report =
+                new QualityScorer(QualityConfig.defaults(), List.of(silent, broken))
+                        .score(clean.file(), clean.video());
 
         assertThat(report.getPassed()).isFalse();
-        assertThat(report.getReasons())
-                .containsExactly("duration is 2.00 s, target 4.00 s (tolerance 1.00 s)");
-        assertThat(report.getMeasuredDurationSeconds()).isCloseTo(2.0, within(0.001));
-        // 30 duration points scaled by 1 - (2 - 1) / 4.
-        assertThat(report.getScore()).isEqualTo(92.5);
+        assertThat(report.getReasons()).containsExactly("scene 2: no speech was heard");
+        assertThat(report.getSignals()).containsEntry("integratedLoudnessLufs", -16.0);
+        assertThat(report.getScenes().get(2).getDefects()).containsExactly("SILENT");
+        // Scene 2 (1.5 of 5 s) loses the default penalty of 40 points.
+        assertThat(report.getScore()).isEqualTo(100 - 40 * 1.5 / 5);
     }
 
     @Test
-    void shouldAcceptADurationWithinTheTolerance() throws IOException {
-        Path file = video("close.mp4", WIDTH, HEIGHT, 2.2, GREY);
+    void shouldJudgeAgainstTheRequestsPreset() {
+        Labelled clean = named("clean-crossfade");
+        RenderedVideo draft =
+                RenderedVideo.newBuilder(clean.video())
+                        .setSpec(
+                                RenderSpec.newBuilder(clean.video().getSpec())
+                                        .setQualityPreset(QualityConfig.DRAFT)
+                                        .build())
+                        .build();
 
-        assertThat(scorer.score(file, spec(3.0, true)).getPassed()).isTrue();
+        assertThat(scorer.score(clean.file(), draft).getPreset()).isEqualTo(QualityConfig.DRAFT);
+        assertThat(
+                        new QualityScorer(QualityConfig.preset("strict"))
+                                .score(clean.file(), clean.video())
+                                .getPreset())
+                .isEqualTo(QualityConfig.STRICT);
     }
 
     @Test
-    void shouldFailAVideoInAnotherCodec() throws IOException {
-        Path file =
-                TestMedia.writeClip(
-                        temp.resolve("mpeg4.mp4"),
-                        "mpeg4",
-                        WIDTH,
-                        HEIGHT,
-                        FPS,
-                        75,
-                        i -> TestMedia.solid(WIDTH, HEIGHT, GREY));
+    void shouldScoreAnUnreadableFileZero() throws IOException {
+        Path garbage = TestMedia.writeGarbage(temp.resolve("garbage.mp4"));
 
-        QualityReport report = scorer.score(file, spec(3.0, true));
+        QualityReport report = scorer.score(garbage, named("clean-cut").video());
 
-        assertThat(report.getPassed()).isFalse();
-        assertThat(report.getReasons()).containsExactly("codec is mpeg4, expected h264");
-    }
-
-    @Test
-    void shouldScoreACorruptFileZeroWithoutThrowing() throws IOException {
-        Path file = TestMedia.writeGarbage(temp.resolve("corrupt.mp4"));
-
-        QualityReport report = scorer.score(file, spec(3.0, true));
-
-        assertThat(report.getPassed()).isFalse();
         assertThat(report.getScore()).isZero();
-        assertThat(report.getReasons()).singleElement().asString().startsWith("not decodable: ");
-    }
-
-    @Test
-    void shouldScoreAMissingFileZeroWithoutThrowing() {
-        QualityReport report = scorer.score(temp.resolve("missing.mp4"), spec(3.0, true));
-
         assertThat(report.getPassed()).isFalse();
-        assertThat(report.getScore()).isZero();
+        assertThat(report.getScenes()).isEmpty();
         assertThat(report.getReasons()).singleElement().asString().startsWith("not decodable: ");
-    }
-
-    @Test
-    void shouldListEveryFailedCheck() throws IOException {
-        Path file = video("bad.mp4", 160, 90, 1.0, Color.BLACK);
-
-        QualityReport report = scorer.score(file, spec(4.0, true));
-
-        assertThat(report.getReasons())
-                .containsExactly(
-                        "resolution is 160x90, expected 320x180",
-                        "duration is 1.00 s, target 4.00 s (tolerance 1.00 s)",
-                        "100% of sampled frames are black (at most 50% allowed)");
+        assertThat(Map.copyOf(report.getSignals())).isEmpty();
     }
 }

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.reelflow.operators.common.Cancellation;
 import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.operators.quality.LabelledVideos;
 import io.reelflow.operators.quality.QualityScorer;
 import io.reelflow.operators.render.internal.MediaProbe;
 import io.reelflow.operators.testing.DirectoryObjectStore;
@@ -177,7 +178,8 @@ class RendererTest {
 
     @Test
     void shouldProduceAVideoThatPassesQualityScoring() throws IOException {
-        Path photo = TestMedia.writePhoto(media.resolve("photo.jpg"), 320, 240, GREY, "jpg");
+        Path photo = media.resolve("photo.jpg");
+        ImageIO.write(LabelledVideos.detailed(3), "jpg", photo.toFile());
         RenderJob job =
                 job(
                         spec(2.0, true),
@@ -185,11 +187,13 @@ class RendererTest {
                                 clip(0, "Title", 0, 1.0, ClipSource.TITLE_CARD, null, 2),
                                 clip(1, "Photo", 1.0, 2.0, ClipSource.STOCK_PHOTO, uri(photo), 2)));
 
-        renderer().render(job);
+        RenderedVideo video = renderer().render(job);
 
         QualityReport report =
                 new QualityScorer()
-                        .score(store.pathOf(Renderer.videoKey(RUN_ID, REQUEST_ID)), job.getSpec());
+                        .score(
+                                store.pathOf(Renderer.videoKey(RUN_ID, REQUEST_ID)),
+                                RenderedVideo.newBuilder(video).setJob(job).build());
         assertThat(report.getReasons()).isEmpty();
         assertThat(report.getPassed()).isTrue();
         assertThat(report.getScore()).isEqualTo(100.0);

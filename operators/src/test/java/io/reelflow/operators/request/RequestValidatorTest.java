@@ -228,6 +228,46 @@ class RequestValidatorTest {
     }
 
     @Test
+    void shouldTakeTheQualityPresetFromTheRequestByItsCanonicalName() {
+        RenderSpec asked =
+                validator
+                        .validate(
+                                raw(
+                                        "{\"requestId\":\"r-p\",\"text\":\"t\",\"qualityPreset\":\"Strict\"}",
+                                        0,
+                                        14),
+                                NOW)
+                        .getAccepted()
+                        .getSpec();
+        RenderSpec unasked =
+                validator
+                        .validate(raw("{\"requestId\":\"r-q\",\"text\":\"t\"}", 0, 15), NOW)
+                        .getAccepted()
+                        .getSpec();
+
+        assertThat(asked.getQualityPreset()).isEqualTo("strict");
+        assertThat(unasked.getQualityPreset()).isNull();
+    }
+
+    @Test
+    void shouldRejectAnUnknownQualityPreset() {
+        DeadLetter letter =
+                validator
+                        .validate(
+                                raw(
+                                        "{\"requestId\":\"r-p\",\"text\":\"t\",\"qualityPreset\":\"perfect\"}",
+                                        0,
+                                        16),
+                                NOW)
+                        .getDeadLetter();
+
+        assertThat(letter.getReason())
+                .isEqualTo(
+                        "unsupported quality preset 'perfect' (use one of draft, standard,"
+                                + " strict)");
+    }
+
+    @Test
     void shouldQuoteEchoedValuesWithoutZeroBytesOrMegabytes() {
         String huge = "\\u0000" + "x".repeat(1_000_000);
         RequestValidator roomy =
@@ -235,7 +275,8 @@ class RequestValidatorTest {
                         RequestRules.defaults()
                                 .withLimits(RequestLimits.defaults().withMaxPayloadBytes(4 << 20)),
                         Fixtures.RUN_ID);
-        for (String field : new String[] {"resolution", "aspectRatio", "transition"}) {
+        for (String field :
+                new String[] {"resolution", "aspectRatio", "transition", "qualityPreset"}) {
             DeadLetter letter =
                     roomy.validate(
                                     raw(

@@ -3,6 +3,7 @@ package io.reelflow.job.config;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.reelflow.operators.gather.SceneGathering;
+import io.reelflow.operators.quality.QualityConfig;
 import io.reelflow.operators.render.ImageLimits;
 import io.reelflow.operators.render.RenderConfig;
 import io.reelflow.operators.request.RequestLimits;
@@ -131,6 +132,14 @@ public final class PipelineOptions {
                             "Class name of a VideoScorerFactory (public, no-argument constructor)"
                                     + " that replaces the built-in quality scorer in scoring and"
                                     + " repair, e.g. a plug-in model's; unset: the built-in one.");
+
+    public static final ConfigOption<String> QUALITY_PRESET =
+            key("reelflow.quality.preset")
+                    .stringType()
+                    .defaultValue(QualityConfig.STANDARD)
+                    .withDescription(
+                            "Thresholds finished videos are judged against when a request names no"
+                                    + " qualityPreset: draft, standard or strict.");
 
     public static final ConfigOption<MemorySize> MAX_IMAGE_BYTES =
             key("reelflow.render.max-image-bytes")

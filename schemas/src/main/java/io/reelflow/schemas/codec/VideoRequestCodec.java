@@ -28,7 +28,7 @@ import org.apache.avro.specific.SpecificData;
  */
 public final class VideoRequestCodec {
     /** Earlier versions of the request schema that producers may still write. */
-    private static final String[] SCHEMA_HISTORY = {"VideoRequest-v0.avsc"};
+    private static final String[] SCHEMA_HISTORY = {"VideoRequest-v0.avsc", "VideoRequest-v1.avsc"};
 
     /**
      * Strict where leniency would let one record mean two things: a repeated field (which {@code

@@ -71,6 +71,23 @@ class VideoRequestCodecTest {
     }
 
     @Test
+    void shouldReadRequestWrittenBeforeTheQualityPreset() throws Exception {
+        Schema v1 = VideoRequestCodec.historicSchema("VideoRequest-v1.avsc");
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("requestId", "old-2");
+        old.put("text", "Written before quality presets.");
+        old.put("transition", "cut");
+        old.put("attributes", java.util.Map.of());
+        byte[] encoded =
+                new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old).array();
+
+        VideoRequest request = VideoRequestCodec.decode(encoded);
+
+        assertThat(request.getTransition()).isEqualTo("cut");
+        assertThat(request.getQualityPreset()).isNull();
+    }
+
+    @Test
     void shouldRejectAvroWithUnknownSchema() throws Exception {
         Schema stranger =
                 SchemaBuilder.record("Stranger").fields().requiredString("name").endRecord();
