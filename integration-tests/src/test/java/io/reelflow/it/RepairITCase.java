@@ -6,7 +6,6 @@ import io.reelflow.connectors.catalog.AssetDescription;
 import io.reelflow.embedded.ReelflowServices;
 import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.config.CatalogOptions;
-import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.quality.SceneRepair;
 import io.reelflow.operators.render.Renderer;
@@ -16,7 +15,9 @@ import io.reelflow.schemas.SceneQuality;
 import io.reelflow.schemas.VideoRequest;
 import io.reelflow.schemas.VideoResult;
 import io.reelflow.schemas.codec.VideoRequestCodec;
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import javax.imageio.ImageIO;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -40,13 +42,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tests for the repair stage ({@link SceneRepair}) in the whole job: the scene's best catalog match
- * is a black photo that the scorer fails, the next-best one is fine, and the job replaces it,
- * renders and scores once more, and completes with the repaired video.
+ * is a black photo that the built-in scorer's picture checks fail, the next-best one is a detailed
+ * picture, and the job replaces it, renders and scores once more, and completes with the repaired
+ * video.
  */
 class RepairITCase {
     private static final int PARALLELISM = 2;
     private static final Duration JOB_DEADLINE = Duration.ofMinutes(3);
-    private static final String FLAGGED = FlaggedAssetScorer.FLAGGED_PREFIX + "zeppelin";
+    private static final String BLACK = "black-zeppelin";
     private static final String BRIGHT = "bright-zeppelin";
     private static final String FINAL_STATUS =
             "SELECT message FROM video_status WHERE run_id = ?"
@@ -88,7 +91,6 @@ class RepairITCase {
         // The asset index is shared per JVM and catalog; its own refresh interval gives this test
         // a fresh one that holds the photos imported just before.
         config.set(CatalogOptions.REFRESH_INTERVAL, Duration.ofMillis(1_357));
-        config.set(PipelineOptions.QUALITY_SCORER_FACTORY, FlaggedAssetScorer.class.getName());
         VideoRequest request =
                 VideoRequest.newBuilder()
                         .setRequestId("repair-1")
@@ -124,7 +126,7 @@ class RepairITCase {
         assertThat(result.getCredits())
                 .extracting(Credit::getAssetId)
                 .contains(BRIGHT)
-                .doesNotContain(FLAGGED);
+                .doesNotContain(BLACK);
         String repairedName = SceneRepair.repairObjectName(request.getRequestId());
         assertThat(result.getVideoUri()).endsWith(Renderer.videoKey(stack.name, repairedName));
         try (ObjectStore store = stack.objectStore()) {
@@ -150,19 +152,19 @@ class RepairITCase {
     }
 
     /**
-     * The scene's best match, black (and flagged), and a bright, plainer next-best one. The catalog
+     * The scene's best match, black, and a detailed, less well described next-best one. The catalog
      * table is shared by the tests of the JVM: {@link #removeZeppelins} takes them out again.
      */
     private void importZeppelins(ReelflowStack stack) throws Exception {
         Path folder = Files.createDirectories(workDir.resolve("zeppelins"));
-        photo(folder.resolve("flagged.jpg"), Color.BLACK);
-        photo(folder.resolve("bright.jpg"), new Color(200, 210, 230));
+        blackPhoto(folder.resolve("black.jpg"));
+        detailedPhoto(folder.resolve("bright.jpg"));
         stack.importAssets(
                 folder,
                 Map.of(
-                        "flagged.jpg",
+                        "black.jpg",
                         description(
-                                FLAGGED,
+                                BLACK,
                                 "A silver zeppelin floats above the airfield at dawn",
                                 List.of("zeppelin", "airfield", "dawn", "silver")),
                         "bright.jpg",
@@ -176,7 +178,7 @@ class RepairITCase {
                 PreparedStatement statement =
                         connection.prepareStatement(
                                 "DELETE FROM asset_catalog WHERE id IN (?, ?)")) {
-            statement.setString(1, FLAGGED);
+            statement.setString(1, BLACK);
             statement.setString(2, BRIGHT);
             assertThat(statement.executeUpdate())
                     .as("zeppelins removed from the catalog")
@@ -184,11 +186,37 @@ class RepairITCase {
         }
     }
 
-    private static void photo(Path file, Color color) throws Exception {
+    private static void blackPhoto(Path file) throws Exception {
+        BufferedImage image = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(image, "jpg", file.toFile());
+    }
+
+    /** A sky with clouds and a hull: contrast and edges, as a real photo has (a flat one fails). */
+    private static void detailedPhoto(Path file) throws Exception {
         BufferedImage image = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setColor(color);
+        g.setPaint(
+                new GradientPaint(0, 0, new Color(40, 90, 170), 0, 360, new Color(230, 200, 160)));
         g.fillRect(0, 0, 640, 360);
+        Random random = new Random(7);
+        for (int i = 0; i < 60; i++) {
+            int shade = 150 + random.nextInt(106);
+            g.setColor(new Color(shade, shade, shade));
+            g.fillOval(
+                    random.nextInt(640),
+                    random.nextInt(200),
+                    20 + random.nextInt(90),
+                    10 + random.nextInt(40));
+        }
+        g.setColor(new Color(170, 170, 180));
+        g.fillOval(180, 140, 280, 70);
+        g.setColor(new Color(60, 60, 70));
+        g.setStroke(new BasicStroke(3));
+        for (int x = 200; x < 450; x += 25) {
+            g.drawLine(x, 145, x, 205);
+        }
+        g.setColor(new Color(30, 60, 30));
+        g.fillRect(0, 320, 640, 40);
         g.dispose();
         ImageIO.write(image, "jpg", file.toFile());
     }
