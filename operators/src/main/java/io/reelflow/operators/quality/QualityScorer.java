@@ -105,6 +105,7 @@ public final class QualityScorer implements VideoScorer {
                     .setPassed(false)
                     .setPreset(preset)
                     .setReasons(reasonsOf(inspection.findings()))
+                    .setDefects(wholeVideoDefects(inspection.findings()))
                     .build();
         }
         List<Finding> findings = new ArrayList<>(inspection.findings());
@@ -146,7 +147,16 @@ public final class QualityScorer implements VideoScorer {
                 .setPreset(preset)
                 .setSignals(Map.copyOf(signals))
                 .setScenes(scenes)
+                .setDefects(wholeVideoDefects(findings))
                 .build();
+    }
+
+    private static List<String> wholeVideoDefects(List<Finding> findings) {
+        return findings.stream()
+                .filter(f -> f.failed() && f.isWholeVideo())
+                .map(Finding::defect)
+                .distinct()
+                .toList();
     }
 
     /** An analyzer's bug costs its own findings, not the video's verdict. */

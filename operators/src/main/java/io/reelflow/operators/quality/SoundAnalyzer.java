@@ -182,8 +182,7 @@ public final class SoundAnalyzer implements QualityAnalyzer {
                 SILENT,
                 String.format(
                         Locale.ROOT,
-                        "%s%s is silent, at most %s may be",
-                        scene == Finding.WHOLE_VIDEO ? "" : "scene " + scene + ": ",
+                        "%s of the sound is silent, at most %s may be",
                         percent(share),
                         percent(max)));
     }
@@ -212,8 +211,7 @@ public final class SoundAnalyzer implements QualityAnalyzer {
                 NO_SPEECH,
                 String.format(
                         Locale.ROOT,
-                        "%s%s (syllabic modulation %.2f, speech has %.2f or more)",
-                        scene == Finding.WHOLE_VIDEO ? "" : "scene " + scene + ": ",
+                        "%s (syllabic modulation %.2f, speech has %.2f or more)",
                         what,
                         modulation,
                         thresholds.minSpeechModulation()));

@@ -221,7 +221,6 @@ public final class SubtitleAnalyzer implements QualityAnalyzer {
     }
 
     private static Finding unreadable(String signal, int scene, double value, String why) {
-        return Finding.failed(
-                signal, scene, value, UNREADABLE_SUBTITLES, "scene " + scene + ": " + why);
+        return Finding.failed(signal, scene, value, UNREADABLE_SUBTITLES, why);
     }
 }

@@ -6,33 +6,60 @@ import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.ResultStatus;
 import io.reelflow.schemas.VideoResult;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** How a rendered, scored video becomes the result users see. */
 public final class VideoResults {
+
+    /** Whole-video defects that make a video undeliverable ({@code PictureAnalyzer.Defect}). */
+    static final Set<String> UNDELIVERABLE =
+            Set.of("NOT_DECODABLE", "WRONG_CODEC", "WRONG_RESOLUTION");
+
     private VideoResults() {}
 
     /**
-     * COMPLETED when every quality check passed and no fallback was used; DEGRADED when checks
-     * passed but a fallback stood in for some media or text was left out, with the reasons as its
-     * {@code error}; FAILED when a check failed.
+     * COMPLETED when every quality check passed and no fallback was used; FAILED when the video is
+     * {@linkplain #undeliverable undeliverable}; otherwise DEGRADED, with the fallbacks' reasons
+     * and the failed checks' reasons as its {@code error}.
      */
     public static VideoResult scored(RenderedVideo video, QualityReport quality, Instant at) {
-        ResultStatus status =
-                !quality.getPassed()
-                        ? ResultStatus.FAILED
-                        : video.getDegraded() ? ResultStatus.DEGRADED : ResultStatus.COMPLETED;
+        ResultStatus status;
+        if (undeliverable(quality)) {
+            status = ResultStatus.FAILED;
+        } else if (!quality.getPassed() || video.getDegraded()) {
+            status = ResultStatus.DEGRADED;
+        } else {
+            status = ResultStatus.COMPLETED;
+        }
         String error =
                 switch (status) {
                     case FAILED ->
                             "quality checks failed: " + String.join("; ", quality.getReasons());
-                    case DEGRADED ->
-                            video.getDegradedReasons().isEmpty()
-                                    ? null
-                                    : String.join("; ", video.getDegradedReasons());
+                    case DEGRADED -> degradedError(video, quality);
                     default -> null;
                 };
         return base(video, at).setStatus(status).setQuality(quality).setError(error).build();
+    }
+
+    /**
+     * Whether the video cannot be delivered as asked: unreadable, or not the codec or size the
+     * request was promised. Any other failed check (a blurred scene, fast subtitles, quiet sound)
+     * leaves a video users can still watch: DEGRADED with the reasons, not FAILED.
+     */
+    static boolean undeliverable(QualityReport quality) {
+        return !quality.getPassed()
+                && (quality.getScenes().isEmpty() && quality.getDefects().isEmpty()
+                        || quality.getDefects().stream().anyMatch(UNDELIVERABLE::contains));
+    }
+
+    private static String degradedError(RenderedVideo video, QualityReport quality) {
+        List<String> reasons = new ArrayList<>(video.getDegradedReasons());
+        if (!quality.getPassed()) {
+            reasons.addAll(quality.getReasons());
+        }
+        return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
 
     /**

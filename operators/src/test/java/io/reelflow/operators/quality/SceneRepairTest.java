@@ -180,15 +180,16 @@ class SceneRepairTest {
     }
 
     @Test
-    void shouldLeaveFailuresAnotherPictureCannotFixAsFailed() throws Exception {
+    void shouldLeaveFailuresAnotherPictureCannotFixDegradedWithoutReRendering() throws Exception {
         RenderedVideo first = firstVideo(stock(0, "a0", alts("b0")));
 
         VideoResult result =
                 repair.resultOf(
-                        scored(first, failing(scene(0, "SUBTITLES_UNREADABLE"))),
+                        scored(first, failing(scene(0, "UNREADABLE_SUBTITLES"))),
                         Cancellation.none());
 
-        assertThat(result.getStatus()).isEqualTo(ResultStatus.FAILED);
+        assertThat(result.getStatus()).isEqualTo(ResultStatus.DEGRADED);
+        assertThat(result.getVideoUri()).isEqualTo(first.getVideoUri());
         assertThat(renderer.jobs).isEmpty();
     }
 

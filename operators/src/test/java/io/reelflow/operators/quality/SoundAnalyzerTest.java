@@ -85,8 +85,7 @@ class SoundAnalyzerTest {
                 .extracting(Finding::defect, Finding::sceneIndex)
                 .containsExactly(
                         tuple(SoundAnalyzer.NO_SPEECH, 0), tuple(SoundAnalyzer.NO_SPEECH, 1));
-        assertThat(failed.get(0).reason())
-                .startsWith("scene 0: no speech heard where the narration speaks");
+        assertThat(failed.get(0).reason()).startsWith("no speech heard where the narration speaks");
     }
 
     @Test
@@ -99,7 +98,8 @@ class SoundAnalyzerTest {
                         tuple(SoundAnalyzer.SILENT, Finding.WHOLE_VIDEO),
                         tuple(SoundAnalyzer.SILENT, 0),
                         tuple(SoundAnalyzer.SILENT, 1));
-        assertThat(failed.get(0).reason()).isEqualTo("100% is silent, at most 75% may be");
+        assertThat(failed.get(0).reason())
+                .isEqualTo("100% of the sound is silent, at most 75% may be");
     }
 
     @Test

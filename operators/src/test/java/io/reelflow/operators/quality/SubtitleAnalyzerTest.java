@@ -76,7 +76,7 @@ class SubtitleAnalyzerTest {
                                 SubtitleAnalyzer.CHARACTERS_PER_SECOND));
         assertThat(failed.get(0).value()).isGreaterThan(40);
         assertThat(failed.get(0).reason())
-                .matches("scene 1: \\d+ characters per second, readable is at most 20");
+                .matches("\\d+ characters per second, readable is at most 20");
     }
 
     @Test
@@ -97,7 +97,7 @@ class SubtitleAnalyzerTest {
                 .extracting(Finding::signal, Finding::sceneIndex)
                 .containsExactly(
                         tuple(SubtitleAnalyzer.CONTRAST, 0), tuple(SubtitleAnalyzer.CONTRAST, 1));
-        assertThat(failed.get(0).reason()).startsWith("scene 0: subtitle text contrast is 1.");
+        assertThat(failed.get(0).reason()).startsWith("subtitle text contrast is 1.");
     }
 
     @Test
@@ -137,11 +137,11 @@ class SubtitleAnalyzerTest {
                         tuple(
                                 SubtitleAnalyzer.LINES,
                                 0,
-                                "scene 0: a subtitle of 3 lines, readable is at most 2"),
+                                "a subtitle of 3 lines, readable is at most 2"),
                         tuple(
                                 SubtitleAnalyzer.SAFE_MARGIN,
                                 1,
-                                "scene 1: subtitle text comes 1.3% from the frame's edge, outside"
+                                "subtitle text comes 1.3% from the frame's edge, outside"
                                         + " the title-safe area (5.0%)"));
     }
 }

@@ -8,6 +8,7 @@ import io.reelflow.schemas.Phase;
 import io.reelflow.schemas.QualityReport;
 import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.ResultStatus;
+import io.reelflow.schemas.SceneQuality;
 import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoResult;
 import java.time.Instant;
@@ -167,5 +168,43 @@ class VideoResultsTest {
         assertThat(result.getError()).isEqualTo("quality checks failed: too short; black");
         assertThat(StatusEvents.finished(result).getMessage())
                 .isEqualTo("FAILED (quality 40): quality checks failed: too short; black");
+    }
+
+    @Test
+    void shouldDegradeAWatchableVideoWhoseScenesFailTheirChecks() {
+        RenderedVideo video = video(true);
+        video.setDegradedReasons(List.of("scene 1: title card shown"));
+        QualityReport report =
+                QualityReport.newBuilder(quality(false, "scene 0: blurred"))
+                        .setScenes(
+                                List.of(
+                                        SceneQuality.newBuilder()
+                                                .setIndex(0)
+                                                .setStartSeconds(0)
+                                                .setEndSeconds(2)
+                                                .setScore(60)
+                                                .setPassed(false)
+                                                .setDefects(List.of("BLURRED"))
+                                                .build()))
+                        .build();
+
+        VideoResult result = VideoResults.scored(video, report, AT);
+
+        assertThat(result.getStatus()).isEqualTo(ResultStatus.DEGRADED);
+        assertThat(result.getError()).isEqualTo("scene 1: title card shown; scene 0: blurred");
+    }
+
+    @Test
+    void shouldFailAVideoThatIsNotTheCodecItWasPromised() {
+        QualityReport report =
+                QualityReport.newBuilder(quality(false, "codec is mpeg4, expected h264"))
+                        .setDefects(List.of("WRONG_CODEC"))
+                        .build();
+
+        VideoResult result = VideoResults.scored(video(false), report, AT);
+
+        assertThat(result.getStatus()).isEqualTo(ResultStatus.FAILED);
+        assertThat(result.getError())
+                .isEqualTo("quality checks failed: codec is mpeg4, expected h264");
     }
 }
