@@ -6,6 +6,7 @@ import io.reelflow.operators.quality.internal.TextContrast;
 import io.reelflow.operators.render.BurnedSubtitles;
 import io.reelflow.operators.render.FfmpegLogging;
 import io.reelflow.operators.render.RenderConfig;
+import io.reelflow.operators.request.ReadingSpeed;
 import io.reelflow.schemas.RenderJob;
 import io.reelflow.schemas.RenderedVideo;
 import java.awt.Rectangle;
@@ -31,7 +32,7 @@ public final class SubtitleAnalyzer implements QualityAnalyzer {
 
     public static final String UNREADABLE_SUBTITLES = "UNREADABLE_SUBTITLES";
 
-    public static final String CHARACTERS_PER_SECOND = "subtitleCharactersPerSecond";
+    public static final String READING_PACE = "subtitleReadingPace";
     public static final String LINES = "subtitleLines";
     public static final String CONTRAST = "subtitleContrast";
     public static final String SAFE_MARGIN = "subtitleSafeMargin";
@@ -69,21 +70,26 @@ public final class SubtitleAnalyzer implements QualityAnalyzer {
             int index = scene.getKey();
             BurnedSubtitles.Cue fastest =
                     scene.getValue().stream()
-                            .max(Comparator.comparingDouble(SubtitleAnalyzer::charactersPerSecond))
+                            .max(Comparator.comparingDouble(SubtitleAnalyzer::readingPace))
                             .orElseThrow();
-            double cps = charactersPerSecond(fastest);
+            double pace = readingPace(fastest);
             findings.add(
-                    cps <= thresholds.maxCharactersPerSecond()
-                            ? Finding.passed(CHARACTERS_PER_SECOND, index, cps)
+                    pace <= thresholds.maxReadingPace()
+                            ? Finding.passed(READING_PACE, index, pace)
                             : unreadable(
-                                    CHARACTERS_PER_SECOND,
+                                    READING_PACE,
                                     index,
-                                    cps,
+                                    pace,
                                     String.format(
                                             Locale.ROOT,
-                                            "%.0f characters per second, readable is at most %.0f",
-                                            cps,
-                                            thresholds.maxCharactersPerSecond())));
+                                            "a subtitle needs %.1f s to read (%s) but shows for"
+                                                    + " %.1f s, %.1f times too fast; at most %.1f"
+                                                    + " times is readable",
+                                            ReadingSpeed.secondsToRead(fastest.cue().text()),
+                                            ReadingSpeed.DESCRIPTION,
+                                            seconds(fastest),
+                                            pace,
+                                            thresholds.maxReadingPace())));
             int lines =
                     scene.getValue().stream().mapToInt(BurnedSubtitles.Cue::lines).max().orElse(0);
             findings.add(
@@ -214,10 +220,12 @@ public final class SubtitleAnalyzer implements QualityAnalyzer {
         return cue.cue().endSeconds() - cue.cue().startSeconds();
     }
 
-    /** Characters, spaces included (as subtitle guidelines count them), per second on screen. */
-    static double charactersPerSecond(BurnedSubtitles.Cue cue) {
-        String text = cue.cue().text();
-        return text.codePointCount(0, text.length()) / seconds(cue);
+    /**
+     * How much faster than the guideline a cue asks viewers to read: its reading time at {@link
+     * ReadingSpeed}'s per-script speeds (the ones the plan is timed with) over its time on screen.
+     */
+    static double readingPace(BurnedSubtitles.Cue cue) {
+        return ReadingSpeed.secondsToRead(cue.cue().text()) / seconds(cue);
     }
 
     private static Finding unreadable(String signal, int scene, double value, String why) {

@@ -1,16 +1,18 @@
 package io.reelflow.operators.quality;
 
+import io.reelflow.operators.request.ReadingSpeed;
 import java.io.Serializable;
 
 /**
  * Thresholds of the {@link SubtitleAnalyzer}; presets compose them. Start from {@link #defaults()}:
  *
  * <pre>{@code
- * SubtitleThresholds thresholds = SubtitleThresholds.defaults().withMaxCharactersPerSecond(17);
+ * SubtitleThresholds thresholds = SubtitleThresholds.defaults().withMaxReadingPace(1.2);
  * }</pre>
  *
- * @param maxCharactersPerSecond the fastest a cue may ask viewers to read: its characters (spaces
- *     included) over its time on screen
+ * @param maxReadingPace the fastest a cue may ask viewers to read: the time its text takes at the
+ *     guideline's speeds ({@link ReadingSpeed}, which also times the plan) over its time on screen;
+ *     1 is exactly the guideline's speed
  * @param maxLines the most lines one cue may have
  * @param minContrastRatio the lowest WCAG contrast ratio between a cue's text and the box behind
  *     it, as decoded from the video
@@ -20,7 +22,7 @@ import java.io.Serializable;
  *     scene, spread over the video), which bounds the analyzer's decoding
  */
 public record SubtitleThresholds(
-        double maxCharactersPerSecond,
+        double maxReadingPace,
         int maxLines,
         double minContrastRatio,
         double titleSafeMargin,
@@ -30,9 +32,9 @@ public record SubtitleThresholds(
     private static final long serialVersionUID = 1L;
 
     public SubtitleThresholds {
-        if (!(maxCharactersPerSecond > 0) || Double.isInfinite(maxCharactersPerSecond)) {
+        if (!(maxReadingPace > 0) || Double.isInfinite(maxReadingPace)) {
             throw new IllegalArgumentException(
-                    "maxCharactersPerSecond must be positive, was " + maxCharactersPerSecond);
+                    "maxReadingPace must be positive, was " + maxReadingPace);
         }
         if (maxLines < 1) {
             throw new IllegalArgumentException("maxLines must be at least 1, was " + maxLines);
@@ -52,40 +54,38 @@ public record SubtitleThresholds(
     }
 
     /**
-     * At most 20 characters a second (Netflix's limit for adult programmes), 2 lines, text against
-     * its box at least 4.5:1 (WCAG 2.2 AA), inside the title-safe area of 5% from each edge (EBU R
-     * 95), contrast measured on up to 4 cues.
+     * A cue may ask at most 1.5 times the guideline's reading speed (Netflix's 20 characters a
+     * second for adult programmes, slower for Han, kana and hangul: {@link ReadingSpeed}; the plan
+     * times scenes at 1, and splitting into cues and transitions make single cues faster), 2 lines,
+     * text against its box at least 4.5:1 (WCAG 2.2 AA), inside the title-safe area of 5% from each
+     * edge (EBU R 95), contrast measured on up to 4 cues.
      */
     public static SubtitleThresholds defaults() {
-        return new SubtitleThresholds(20, 2, 4.5, 0.05, 4);
+        return new SubtitleThresholds(1.5, 2, 4.5, 0.05, 4);
     }
 
-    public SubtitleThresholds withMaxCharactersPerSecond(double characters) {
+    public SubtitleThresholds withMaxReadingPace(double pace) {
         return new SubtitleThresholds(
-                characters, maxLines, minContrastRatio, titleSafeMargin, maxContrastSamples);
+                pace, maxLines, minContrastRatio, titleSafeMargin, maxContrastSamples);
     }
 
     public SubtitleThresholds withMaxLines(int lines) {
         return new SubtitleThresholds(
-                maxCharactersPerSecond,
-                lines,
-                minContrastRatio,
-                titleSafeMargin,
-                maxContrastSamples);
+                maxReadingPace, lines, minContrastRatio, titleSafeMargin, maxContrastSamples);
     }
 
     public SubtitleThresholds withMinContrastRatio(double ratio) {
         return new SubtitleThresholds(
-                maxCharactersPerSecond, maxLines, ratio, titleSafeMargin, maxContrastSamples);
+                maxReadingPace, maxLines, ratio, titleSafeMargin, maxContrastSamples);
     }
 
     public SubtitleThresholds withTitleSafeMargin(double margin) {
         return new SubtitleThresholds(
-                maxCharactersPerSecond, maxLines, minContrastRatio, margin, maxContrastSamples);
+                maxReadingPace, maxLines, minContrastRatio, margin, maxContrastSamples);
     }
 
     public SubtitleThresholds withMaxContrastSamples(int samples) {
         return new SubtitleThresholds(
-                maxCharactersPerSecond, maxLines, minContrastRatio, titleSafeMargin, samples);
+                maxReadingPace, maxLines, minContrastRatio, titleSafeMargin, samples);
     }
 }

@@ -45,8 +45,8 @@ class SubtitleAnalyzerTest {
         assertThat(findings)
                 .extracting(Finding::signal, Finding::sceneIndex)
                 .contains(
-                        tuple(SubtitleAnalyzer.CHARACTERS_PER_SECOND, 0),
-                        tuple(SubtitleAnalyzer.CHARACTERS_PER_SECOND, 1),
+                        tuple(SubtitleAnalyzer.READING_PACE, 0),
+                        tuple(SubtitleAnalyzer.READING_PACE, 1),
                         tuple(SubtitleAnalyzer.CONTRAST, 0),
                         tuple(SubtitleAnalyzer.CONTRAST, 1),
                         tuple(SubtitleAnalyzer.SAFE_MARGIN, 0),
@@ -73,10 +73,11 @@ class SubtitleAnalyzerTest {
                         tuple(
                                 SubtitleAnalyzer.UNREADABLE_SUBTITLES,
                                 1,
-                                SubtitleAnalyzer.CHARACTERS_PER_SECOND));
-        assertThat(failed.get(0).value()).isGreaterThan(40);
+                                SubtitleAnalyzer.READING_PACE));
+        assertThat(failed.get(0).value()).isGreaterThan(2);
         assertThat(failed.get(0).reason())
-                .matches("\\d+ characters per second, readable is at most 20");
+                .startsWith("a subtitle needs ")
+                .contains("times too fast; at most 1.5 times is readable");
     }
 
     @Test

@@ -12,22 +12,22 @@ class SubtitleThresholdsTest {
     void shouldChangeOneThresholdAtATime() {
         SubtitleThresholds changed =
                 SubtitleThresholds.defaults()
-                        .withMaxCharactersPerSecond(17)
+                        .withMaxReadingPace(1.2)
                         .withMaxLines(3)
                         .withMinContrastRatio(7)
                         .withTitleSafeMargin(0.1)
                         .withMaxContrastSamples(0);
 
-        assertThat(changed).isEqualTo(new SubtitleThresholds(17, 3, 7, 0.1, 0));
+        assertThat(changed).isEqualTo(new SubtitleThresholds(1.2, 3, 7, 0.1, 0));
     }
 
     @Test
     void shouldRefuseValuesOutOfRange() {
         SubtitleThresholds defaults = SubtitleThresholds.defaults();
 
-        assertThatThrownBy(() -> defaults.withMaxCharactersPerSecond(0))
+        assertThatThrownBy(() -> defaults.withMaxReadingPace(0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("maxCharactersPerSecond");
+                .hasMessageContaining("maxReadingPace");
         assertThatThrownBy(() -> defaults.withMaxLines(0)).hasMessageContaining("maxLines");
         assertThatThrownBy(() -> defaults.withMinContrastRatio(0.5))
                 .hasMessageContaining("minContrastRatio");
