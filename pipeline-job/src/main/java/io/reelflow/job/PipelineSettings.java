@@ -97,6 +97,7 @@ public record PipelineSettings(
                 config.get(PlannerOptions.THREADS),
                 AssetRetrieverConfig.defaults()
                         .withMinScore(config.get(PipelineOptions.ASSET_MIN_SCORE))
+                        .withDenseWeight(config.get(PipelineOptions.ASSET_DENSE_WEIGHT))
                         .withRefreshInterval(config.get(CatalogOptions.REFRESH_INTERVAL)),
                 generation,
                 gatherTimeout,
