@@ -90,13 +90,13 @@ public record AssetRetrieverConfig(
     public static final double DEFAULT_DESCRIPTION_WEIGHT = 0.7;
     public static final int DEFAULT_TOP_K = 20;
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(60);
-    public static final double DEFAULT_DENSE_WEIGHT = 0.15;
+    public static final double DEFAULT_DENSE_WEIGHT = 0;
     public static final int DEFAULT_DENSE_CACHE_SIZE = 20_000;
 
     /**
      * Min score 0.25, fit bonus 0.05, mismatch penalty 0.1, context weight 0.5, description weight
-     * 0.7, top 20, glossary on, refresh every 60 s, dense weight 0.15 (ignored without a sentence
-     * embedder), 20,000 cached description vectors.
+     * 0.7, top 20, glossary on, refresh every 60 s, dense weight 0 (BM25 alone: the dense signal is
+     * opt-in, see the asset README), 20,000 cached description vectors.
      */
     public static AssetRetrieverConfig defaults() {
         return new AssetRetrieverConfig(DEFAULT_MIN_SCORE, DEFAULT_FIT_BONUS);

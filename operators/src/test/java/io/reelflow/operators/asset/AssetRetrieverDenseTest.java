@@ -73,7 +73,9 @@ class AssetRetrieverDenseTest {
     void shouldExplainTheDenseSignalAndCarryTheDescription() {
         AssetRetriever retriever =
                 new AssetRetriever(
-                        AssetIndex.build(nature()), AssetRetrieverConfig.defaults(), embedder);
+                        AssetIndex.build(nature()),
+                        AssetRetrieverConfig.defaults().withDenseWeight(0.15),
+                        embedder);
 
         AssetMatch match =
                 retriever
@@ -93,7 +95,9 @@ class AssetRetrieverDenseTest {
     void shouldLeaveBm25AloneWithoutAnEmbedder() {
         AssetRetriever retriever =
                 new AssetRetriever(
-                        AssetIndex.build(nature()), AssetRetrieverConfig.defaults(), null);
+                        AssetIndex.build(nature()),
+                        AssetRetrieverConfig.defaults().withDenseWeight(0.15),
+                        null);
 
         AssetMatch match =
                 retriever
