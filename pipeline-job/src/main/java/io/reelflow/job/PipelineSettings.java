@@ -2,6 +2,7 @@ package io.reelflow.job;
 
 import io.reelflow.job.config.CatalogOptions;
 import io.reelflow.job.config.GenerationOptions;
+import io.reelflow.job.config.ImageTextOptions;
 import io.reelflow.job.config.NarrationOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.job.config.PlannerOptions;
@@ -99,6 +100,7 @@ public record PipelineSettings(
                 config.get(PlannerOptions.THREADS),
                 AssetRetrieverConfig.defaults()
                         .withMinScore(config.get(PipelineOptions.ASSET_MIN_SCORE))
+                        .withDenseWeight(config.get(PipelineOptions.ASSET_DENSE_WEIGHT))
                         .withRefreshInterval(config.get(CatalogOptions.REFRESH_INTERVAL)),
                 generation,
                 gatherTimeout,
@@ -108,7 +110,13 @@ public record PipelineSettings(
                 qualityOf(config),
                 config.getOptional(PipelineOptions.QUALITY_SCORER_FACTORY)
                         .map(VideoScorerFactory::named)
-                        .orElseGet(() -> VideoScorerFactory.of(qualityOf(config), render)),
+                        .orElseGet(
+                                () ->
+                                        VideoScorerFactory.of(
+                                                qualityOf(config),
+                                                render,
+                                                ImageTextOptions.thresholds(config),
+                                                ImageTextOptions.scorer(config).orElse(null))),
                 NarrationOptions.read(config, rules),
                 config.get(NarrationOptions.THREADS),
                 config.get(NarrationOptions.TIMEOUT));

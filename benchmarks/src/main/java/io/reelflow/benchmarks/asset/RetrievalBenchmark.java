@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.reelflow.operators.asset.AssetIndex;
 import io.reelflow.operators.asset.AssetRetriever;
 import io.reelflow.operators.asset.AssetRetrieverConfig;
+import io.reelflow.operators.embedding.SentenceEmbedder;
 import io.reelflow.operators.port.CatalogAsset;
 import io.reelflow.operators.scene.SceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzerConfig;
@@ -43,6 +44,8 @@ import java.util.Random;
  * --plans N         timed six-scene plan retrievals (default 3000)
  * --warmup N        untimed retrievals first (default 5000)
  * --seed N          random seed (default 42)
+ * --dense-weight W  share of the dense signal (default 0: BM25 alone; above 0 loads the sentence
+ *                   embedder, whose description vectors are computed lazily and cached)
  * </pre>
  */
 public final class RetrievalBenchmark {
@@ -64,6 +67,7 @@ public final class RetrievalBenchmark {
         int planCount = Integer.parseInt(options.getOrDefault("plans", "3000"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "5000"));
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
+        double denseWeight = Double.parseDouble(options.getOrDefault("dense-weight", "0"));
 
         List<List<String>> vocabulary = vocabulary();
         Random random = new Random(seed);
@@ -75,7 +79,12 @@ public final class RetrievalBenchmark {
         double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
         long heapIndex = usedHeapAfterGc();
 
-        AssetRetriever retriever = new AssetRetriever(index, AssetRetrieverConfig.defaults());
+        SentenceEmbedder embedder = denseWeight > 0 ? SentenceEmbedder.load() : null;
+        AssetRetriever retriever =
+                new AssetRetriever(
+                        index,
+                        AssetRetrieverConfig.defaults().withDenseWeight(denseWeight),
+                        embedder);
         List<SceneTask> tasks = tasks(vocabulary, random);
         for (int i = 0; i < warmup; i++) {
             retriever.retrieve(tasks.get(i % tasks.size()));
@@ -101,8 +110,13 @@ public final class RetrievalBenchmark {
             planNanos[i] = System.nanoTime() - start;
         }
 
+        if (embedder != null) {
+            embedder.close();
+        }
+
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("assets", assetCount);
+        result.put("denseWeight", denseWeight);
         result.put("java", System.getProperty("java.version"));
         result.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         result.put("indexBuildSeconds", round(buildSeconds));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.reelflow.operators.asset.AssetIndex;
 import io.reelflow.operators.asset.AssetRetriever;
 import io.reelflow.operators.asset.AssetRetrieverConfig;
+import io.reelflow.operators.embedding.SentenceEmbedder;
 import io.reelflow.operators.port.CatalogAsset;
 import io.reelflow.operators.scene.SceneAnalyzer;
 import io.reelflow.operators.scene.SceneAnalyzerConfig;
@@ -33,14 +34,16 @@ import java.util.Set;
 /**
  * Precision at 1 and MRR of asset retrieval on labelled scene sentences in six languages, over a
  * catalog of the 49 described photos of the shared media: each sentence goes through the real
- * {@link SceneAnalyzer} and the real {@link AssetRetriever}, with and without the concept glossary.
- * Writes JSON to {@code --out}.
+ * {@link SceneAnalyzer} and the real {@link AssetRetriever}, with and without the concept glossary,
+ * and with the glossary at each dense weight of {@code --dense-weights} (the sentence embedder
+ * re-ranking BM25's candidates). Writes JSON to {@code --out}.
  *
  * <pre>
  * --media DIR      folder with DESCRIPTIONS.tsv and MANIFEST.tsv (required)
  * --out PATH       JSON result (required)
  * --queries PATH   labelled queries (default: the bundled retrieval-queries.tsv)
  * --min-score X    the retriever's minimum score (default: AssetRetrieverConfig's)
+ * --dense-weights  comma-separated dense weights to evaluate with the glossary (default 0,0.15,0.3,0.5)
  * </pre>
  */
 public final class RetrievalEvaluation {
@@ -79,13 +82,24 @@ public final class RetrievalEvaluation {
         List<CatalogAsset> catalog =
                 readCatalog(media.resolve("DESCRIPTIONS.tsv"), media.resolve("MANIFEST.tsv"));
         AssetIndex index = AssetIndex.build(catalog);
+        AssetRetrieverConfig bm25 = config.withDenseWeight(0);
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("catalogAssets", catalog.size());
         result.put("queries", queries.size());
         result.put("minScore", config.minScore());
-        result.put("withGlossary", evaluate(index, queries, config.withGlossary(true)));
-        result.put("withoutGlossary", evaluate(index, queries, config.withGlossary(false)));
+        result.put("withGlossary", evaluate(index, queries, bm25.withGlossary(true), null));
+        result.put("withoutGlossary", evaluate(index, queries, bm25.withGlossary(false), null));
+        Map<String, Object> dense = new LinkedHashMap<>();
+        try (SentenceEmbedder embedder = SentenceEmbedder.load()) {
+            for (String weight :
+                    options.getOrDefault("dense-weights", "0,0.15,0.3,0.5").split(",")) {
+                AssetRetrieverConfig withDense =
+                        config.withGlossary(true).withDenseWeight(Double.parseDouble(weight));
+                dense.put(weight.strip(), evaluate(index, queries, withDense, embedder));
+            }
+        }
+        result.put("withGlossaryAndDense", dense);
         Files.createDirectories(out.toAbsolutePath().getParent());
         new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)
@@ -98,7 +112,9 @@ public final class RetrievalEvaluation {
                                         "withGlossary",
                                         summaryOf(result.get("withGlossary")),
                                         "withoutGlossary",
-                                        summaryOf(result.get("withoutGlossary")))));
+                                        summaryOf(result.get("withoutGlossary")),
+                                        "withGlossaryAndDense",
+                                        denseSummaries(dense))));
         System.out.println("wrote " + out.toAbsolutePath());
     }
 
@@ -112,10 +128,19 @@ public final class RetrievalEvaluation {
         return summary;
     }
 
+    private static Map<String, Object> denseSummaries(Map<String, Object> runs) {
+        Map<String, Object> summaries = new LinkedHashMap<>();
+        runs.forEach((weight, run) -> summaries.put(weight, summaryOf(run)));
+        return summaries;
+    }
+
     static Map<String, Object> evaluate(
-            AssetIndex index, List<LabelledQuery> queries, AssetRetrieverConfig config) {
+            AssetIndex index,
+            List<LabelledQuery> queries,
+            AssetRetrieverConfig config,
+            SentenceEmbedder embedder) {
         SceneAnalyzer analyzer = new SceneAnalyzer(SceneAnalyzerConfig.defaults());
-        AssetRetriever retriever = new AssetRetriever(index, config);
+        AssetRetriever retriever = new AssetRetriever(index, config, embedder);
         RenderSpec spec = spec();
         RetrievalScores scores = new RetrievalScores();
         List<Map<String, Object>> misses = new ArrayList<>();
@@ -159,6 +184,7 @@ public final class RetrievalEvaluation {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("glossary", config.glossary());
+        result.put("denseWeight", embedder == null ? 0 : config.denseWeight());
         result.put("overall", scores.overall());
         result.put("perLanguage", scores.perLanguage());
         result.put("negatives", scores.negatives());

@@ -1,8 +1,10 @@
 package io.reelflow.operators.asset;
 
 import io.reelflow.operators.asset.internal.AssetFields;
+import io.reelflow.operators.asset.internal.DescriptionVectors;
 import io.reelflow.operators.asset.internal.Fit;
 import io.reelflow.operators.asset.internal.SceneQuery;
+import io.reelflow.operators.embedding.SentenceEmbedder;
 import io.reelflow.operators.port.CatalogAsset;
 import io.reelflow.operators.scene.Glossary;
 import io.reelflow.operators.scene.internal.KeywordAnalyzers;
@@ -66,6 +68,7 @@ public final class AssetIndex {
     private final IndexSearcher searcher;
     private final int visualCount;
     private final String contentHash;
+    private volatile DescriptionVectors vectors;
 
     /** A music asset and the moods its tags name. */
     record MusicTrack(CatalogAsset asset, Set<Mood> moods) {}
@@ -183,13 +186,26 @@ public final class AssetIndex {
         return doc;
     }
 
+    /**
+     * What the catalog says an asset shows: its title and description as one text (tags when it has
+     * neither), or {@code null} when it says nothing. Retrieval compares it with a scene's prompt
+     * and {@code AssetMatch.description} carries it to quality scoring.
+     */
+    public static String describe(CatalogAsset asset) {
+        String text = join(asset.title(), asset.description());
+        if (text.isBlank()) {
+            text = String.join(", ", asset.tags());
+        }
+        return text.isBlank() ? null : text;
+    }
+
     private static String join(String title, String description) {
         StringBuilder text = new StringBuilder();
-        if (title != null) {
-            text.append(title);
+        if (title != null && !title.isBlank()) {
+            text.append(title.strip());
         }
-        if (description != null) {
-            text.append(text.length() > 0 ? " . " : "").append(description);
+        if (description != null && !description.isBlank()) {
+            text.append(text.length() > 0 ? ". " : "").append(description.strip());
         }
         return text.toString();
     }
@@ -215,6 +231,29 @@ public final class AssetIndex {
 
     CatalogAsset asset(int ordinal) {
         return assets[ordinal];
+    }
+
+    /**
+     * The sentence vector of the asset's {@link #describe description}, or {@code null} when it has
+     * none. Computed on first use and kept in a cache of at most {@code capacity} vectors (least
+     * recently used out), which lives and dies with this index.
+     */
+    float[] descriptionVector(int ordinal, SentenceEmbedder embedder, int capacity) {
+        DescriptionVectors cache = vectors;
+        if (cache == null) {
+            synchronized (this) {
+                if (vectors == null) {
+                    vectors = new DescriptionVectors(capacity);
+                }
+                cache = vectors;
+            }
+        }
+        return cache.get(
+                ordinal,
+                () -> {
+                    String text = describe(assets[ordinal]);
+                    return text == null ? null : embedder.embed(text);
+                });
     }
 
     List<MusicTrack> music() {

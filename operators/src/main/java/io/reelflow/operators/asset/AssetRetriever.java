@@ -2,6 +2,7 @@ package io.reelflow.operators.asset;
 
 import io.reelflow.operators.asset.internal.Fit;
 import io.reelflow.operators.asset.internal.SceneQuery;
+import io.reelflow.operators.embedding.SentenceEmbedder;
 import io.reelflow.operators.port.CatalogAsset;
 import io.reelflow.operators.scene.Glossary;
 import io.reelflow.schemas.AssetKind;
@@ -52,13 +53,30 @@ public final class AssetRetriever {
     private final AssetRetrieverConfig config;
     private final Glossary glossary;
     private final Fit fit;
+    private final SentenceEmbedder embedder;
 
-    /** Searches whatever index {@code index} holds at each call (a refreshing holder). */
-    public AssetRetriever(Supplier<AssetIndex> index, AssetRetrieverConfig config) {
+    /**
+     * Searches whatever index {@code index} holds at each call (a refreshing holder), re-ranking
+     * BM25's candidates with the dense signal of {@code embedder} when it is given and {@link
+     * AssetRetrieverConfig#denseWeight()} is above 0.
+     */
+    public AssetRetriever(
+            Supplier<AssetIndex> index, AssetRetrieverConfig config, SentenceEmbedder embedder) {
         this.index = Objects.requireNonNull(index, "index");
         this.config = Objects.requireNonNull(config, "config");
         this.glossary = config.glossary() ? Glossary.standard() : null;
         this.fit = new Fit(config.fitBonus(), config.mismatchPenalty());
+        this.embedder = config.denseWeight() > 0 ? embedder : null;
+    }
+
+    /** BM25 alone, whatever the dense weight. */
+    public AssetRetriever(Supplier<AssetIndex> index, AssetRetrieverConfig config) {
+        this(index, config, null);
+    }
+
+    public AssetRetriever(
+            AssetIndex index, AssetRetrieverConfig config, SentenceEmbedder embedder) {
+        this(constant(index), config, embedder);
     }
 
     public AssetRetriever(AssetIndex index, AssetRetrieverConfig config) {
@@ -198,11 +216,23 @@ public final class AssetRetriever {
             return List.of();
         }
         double ideal = current.idealScore(slots);
+        float[] prompt = promptVector(scene);
         double sceneSeconds = Math.max(0.001, scene.getEndSeconds() - scene.getStartSeconds());
         List<Candidate> candidates = new ArrayList<>(hits.size());
         for (AssetIndex.Hit hit : hits) {
             CatalogAsset asset = current.asset(hit.ordinal());
-            double relevance = ideal > 0 ? Math.min(1.0, hit.bm25() / ideal) : 0;
+            double bm25 = ideal > 0 ? Math.min(1.0, hit.bm25() / ideal) : 0;
+            double dense = Double.NaN;
+            double relevance = bm25;
+            if (prompt != null) {
+                float[] described =
+                        current.descriptionVector(hit.ordinal(), embedder, config.denseCacheSize());
+                dense =
+                        described == null
+                                ? 0
+                                : Math.max(0, SentenceEmbedder.cosine(prompt, described));
+                relevance = (1 - config.denseWeight()) * bm25 + config.denseWeight() * dense;
+            }
             Fit.Result fitted =
                     fit.score(
                             asset,
@@ -213,10 +243,18 @@ public final class AssetRetriever {
                             scene.getSceneMood());
             double score = clamp(relevance + fitted.adjustment());
             candidates.add(
-                    new Candidate(sceneIndex, asset, hit.doc(), relevance, score, fitted, slots));
+                    new Candidate(sceneIndex, asset, hit.doc(), bm25, dense, score, fitted, slots));
         }
         candidates.sort(BEST_FIRST);
         return candidates;
+    }
+
+    /** The scene's English prompt as a vector; null when the dense signal is off or no prompt. */
+    private float[] promptVector(Scene scene) {
+        if (embedder == null || scene.getPrompt() == null || scene.getPrompt().isBlank()) {
+            return null;
+        }
+        return embedder.embed(scene.getPrompt());
     }
 
     private Optional<AssetMatch> music(AssetIndex current, ScenePlan plan) {
@@ -311,6 +349,7 @@ public final class AssetRetriever {
                         asset.kind() == AssetKind.PHOTO ? null : asset.durationSeconds())
                 .setScore(score)
                 .setReasons(new ArrayList<>(reasons))
+                .setDescription(AssetIndex.describe(asset))
                 .setCredit(
                         Credit.newBuilder()
                                 .setAssetId(asset.id())
@@ -329,6 +368,7 @@ public final class AssetRetriever {
         final CatalogAsset asset;
         final int doc;
         final double relevance;
+        final double dense;
         final double score;
         final Fit.Result fit;
         final List<SceneQuery.Slot> slots;
@@ -338,6 +378,7 @@ public final class AssetRetriever {
                 CatalogAsset asset,
                 int doc,
                 double relevance,
+                double dense,
                 double score,
                 Fit.Result fit,
                 List<SceneQuery.Slot> slots) {
@@ -345,6 +386,7 @@ public final class AssetRetriever {
             this.asset = asset;
             this.doc = doc;
             this.relevance = relevance;
+            this.dense = dense;
             this.score = score;
             this.fit = fit;
             this.slots = slots;
@@ -358,6 +400,9 @@ public final class AssetRetriever {
                             "bm25 %.2f: %s",
                             relevance,
                             String.join(", ", index.matchedLabels(doc, slots))));
+            if (!Double.isNaN(dense)) {
+                reasons.add(String.format(Locale.ROOT, "dense %.2f: prompt vs description", dense));
+            }
             reasons.addAll(fit.reasons());
             return match(asset, score, reasons);
         }

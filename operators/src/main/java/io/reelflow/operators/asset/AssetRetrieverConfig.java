@@ -24,6 +24,11 @@ import java.util.Objects;
  * @param topK candidates taken from the index per scene before fit scoring and assignment
  * @param glossary whether query words are translated to English concepts through the glossary
  * @param refreshInterval how often the shared index polls the catalog's version
+ * @param denseWeight share of the dense signal (cosine similarity of the scene's English prompt and
+ *     the asset's description, from the sentence embedder) in an asset's relevance, the rest being
+ *     normalised BM25; 0 is BM25 alone
+ * @param denseCacheSize how many asset description vectors the shared index keeps (about 1.6 kB
+ *     each)
  */
 public record AssetRetrieverConfig(
         double minScore,
@@ -33,10 +38,12 @@ public record AssetRetrieverConfig(
         double descriptionWeight,
         int topK,
         boolean glossary,
-        Duration refreshInterval)
+        Duration refreshInterval,
+        double denseWeight,
+        int denseCacheSize)
         implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     public AssetRetrieverConfig {
         Objects.requireNonNull(refreshInterval, "refreshInterval");
@@ -52,6 +59,11 @@ public record AssetRetrieverConfig(
             throw new IllegalArgumentException(
                     "refreshInterval must be at least 1 s, was " + refreshInterval);
         }
+        within("denseWeight", denseWeight, 0, 1);
+        if (denseCacheSize < 1) {
+            throw new IllegalArgumentException(
+                    "denseCacheSize must be at least 1, was " + denseCacheSize);
+        }
     }
 
     /**
@@ -66,7 +78,9 @@ public record AssetRetrieverConfig(
                 DEFAULT_DESCRIPTION_WEIGHT,
                 DEFAULT_TOP_K,
                 true,
-                DEFAULT_REFRESH_INTERVAL);
+                DEFAULT_REFRESH_INTERVAL,
+                DEFAULT_DENSE_WEIGHT,
+                DEFAULT_DENSE_CACHE_SIZE);
     }
 
     public static final double DEFAULT_MIN_SCORE = 0.25;
@@ -76,10 +90,13 @@ public record AssetRetrieverConfig(
     public static final double DEFAULT_DESCRIPTION_WEIGHT = 0.7;
     public static final int DEFAULT_TOP_K = 20;
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(60);
+    public static final double DEFAULT_DENSE_WEIGHT = 0;
+    public static final int DEFAULT_DENSE_CACHE_SIZE = 20_000;
 
     /**
      * Min score 0.25, fit bonus 0.05, mismatch penalty 0.1, context weight 0.5, description weight
-     * 0.7, top 20, glossary on, refresh every 60 s.
+     * 0.7, top 20, glossary on, refresh every 60 s, dense weight 0 (BM25 alone: the dense signal is
+     * opt-in, see the asset README), 20,000 cached description vectors.
      */
     public static AssetRetrieverConfig defaults() {
         return new AssetRetrieverConfig(DEFAULT_MIN_SCORE, DEFAULT_FIT_BONUS);
@@ -94,7 +111,9 @@ public record AssetRetrieverConfig(
                 descriptionWeight,
                 topK,
                 glossary,
-                refreshInterval);
+                refreshInterval,
+                denseWeight,
+                denseCacheSize);
     }
 
     public AssetRetrieverConfig withFitBonus(double value) {
@@ -106,7 +125,9 @@ public record AssetRetrieverConfig(
                 descriptionWeight,
                 topK,
                 glossary,
-                refreshInterval);
+                refreshInterval,
+                denseWeight,
+                denseCacheSize);
     }
 
     public AssetRetrieverConfig withMismatchPenalty(double value) {
@@ -118,7 +139,9 @@ public record AssetRetrieverConfig(
                 descriptionWeight,
                 topK,
                 glossary,
-                refreshInterval);
+                refreshInterval,
+                denseWeight,
+                denseCacheSize);
     }
 
     public AssetRetrieverConfig withContextWeight(double value) {
@@ -130,7 +153,9 @@ public record AssetRetrieverConfig(
                 descriptionWeight,
                 topK,
                 glossary,
-                refreshInterval);
+                refreshInterval,
+                denseWeight,
+                denseCacheSize);
     }
 
     public AssetRetrieverConfig withDescriptionWeight(double value) {
@@ -142,7 +167,9 @@ public record AssetRetrieverConfig(
                 value,
                 topK,
                 glossary,
-                refreshInterval);
+                refreshInterval,
+                denseWeight,
+                denseCacheSize);
     }
 
     public AssetRetrieverConfig withTopK(int value) {
@@ -154,7 +181,9 @@ public record AssetRetrieverConfig(
                 descriptionWeight,
                 value,
                 glossary,
-                refreshInterval);
+                refreshInterval,
+                denseWeight,
+                denseCacheSize);
     }
 
     public AssetRetrieverConfig withGlossary(boolean value) {
@@ -166,7 +195,9 @@ public record AssetRetrieverConfig(
                 descriptionWeight,
                 topK,
                 value,
-                refreshInterval);
+                refreshInterval,
+                denseWeight,
+                denseCacheSize);
     }
 
     public AssetRetrieverConfig withRefreshInterval(Duration value) {
@@ -178,6 +209,36 @@ public record AssetRetrieverConfig(
                 descriptionWeight,
                 topK,
                 glossary,
+                value,
+                denseWeight,
+                denseCacheSize);
+    }
+
+    public AssetRetrieverConfig withDenseWeight(double value) {
+        return new AssetRetrieverConfig(
+                minScore,
+                fitBonus,
+                mismatchPenalty,
+                contextWeight,
+                descriptionWeight,
+                topK,
+                glossary,
+                refreshInterval,
+                value,
+                denseCacheSize);
+    }
+
+    public AssetRetrieverConfig withDenseCacheSize(int value) {
+        return new AssetRetrieverConfig(
+                minScore,
+                fitBonus,
+                mismatchPenalty,
+                contextWeight,
+                descriptionWeight,
+                topK,
+                glossary,
+                refreshInterval,
+                denseWeight,
                 value);
     }
 

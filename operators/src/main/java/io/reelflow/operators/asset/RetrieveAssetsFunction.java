@@ -1,5 +1,6 @@
 package io.reelflow.operators.asset;
 
+import io.reelflow.operators.embedding.SentenceEmbedder;
 import io.reelflow.operators.port.AssetCatalogFactory;
 import io.reelflow.schemas.ScenePlan;
 import io.reelflow.schemas.codec.AvroClassTrust;
@@ -11,7 +12,8 @@ import org.apache.flink.api.common.functions.RichMapFunction;
  * Flink shell around {@link AssetRetriever}: sets a plan's {@code sceneAssets} (one nullable match
  * per scene, no asset twice) and {@code music}. The index is shared by all tasks of the task
  * manager and refreshed in the background ({@link AssetIndexHolder}); an unreadable catalog leaves
- * it empty, so every scene goes to generation rather than the job failing.
+ * it empty, so every scene goes to generation rather than the job failing. With a dense weight, the
+ * JVM's shared {@link SentenceEmbedder} re-ranks the candidates.
  */
 public class RetrieveAssetsFunction extends RichMapFunction<ScenePlan, ScenePlan> {
     private static final long serialVersionUID = 1L;
@@ -20,6 +22,7 @@ public class RetrieveAssetsFunction extends RichMapFunction<ScenePlan, ScenePlan
     private final AssetRetrieverConfig config;
 
     private transient AssetIndexHolder holder;
+    private transient SentenceEmbedder embedder;
     private transient AssetRetriever retriever;
 
     public RetrieveAssetsFunction(AssetCatalogFactory catalogFactory, AssetRetrieverConfig config) {
@@ -31,7 +34,10 @@ public class RetrieveAssetsFunction extends RichMapFunction<ScenePlan, ScenePlan
     public void open(OpenContext openContext) {
         AvroClassTrust.install();
         holder = AssetIndexHolder.acquire(catalogFactory, config.refreshInterval());
-        retriever = new AssetRetriever(holder, config);
+        // the embedder is shared by the task manager like the index; without a dense weight the
+        // model is never loaded
+        embedder = config.denseWeight() > 0 ? SentenceEmbedder.acquire() : null;
+        retriever = new AssetRetriever(holder, config, embedder);
         getRuntimeContext().getMetricGroup().gauge("catalogAssets", () -> holder.get().size());
     }
 
@@ -47,6 +53,10 @@ public class RetrieveAssetsFunction extends RichMapFunction<ScenePlan, ScenePlan
 
     @Override
     public void close() {
+        if (embedder != null) {
+            embedder.close();
+            embedder = null;
+        }
         if (holder != null) {
             holder.release();
             holder = null;

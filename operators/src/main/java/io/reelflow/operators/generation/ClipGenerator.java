@@ -182,6 +182,7 @@ public final class ClipGenerator {
                                 : ClipSource.STOCK_PHOTO)
                 .setMediaUri(asset.getUri())
                 .setCredit(asset.getCredit())
+                .setAssetDescription(asset.getDescription())
                 .setNote(
                         String.format(
                                 "catalog asset %s (score %.2f)",

@@ -159,6 +159,20 @@ public final class QualityScorer implements VideoScorer {
                 .toList();
     }
 
+    /** Closes the analyzers that hold something (the relevance analyzer's shared model). */
+    @Override
+    public void close() {
+        for (QualityAnalyzer analyzer : analyzers) {
+            if (analyzer instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("Could not close {}", analyzer.getClass().getSimpleName(), e);
+                }
+            }
+        }
+    }
+
     /** An analyzer's bug costs its own findings, not the video's verdict. */
     private static List<Finding> run(
             QualityAnalyzer analyzer,

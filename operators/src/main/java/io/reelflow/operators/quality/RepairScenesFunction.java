@@ -28,6 +28,7 @@ public class RepairScenesFunction extends BlockingAsyncFunction<ScoredVideo, Vid
 
     private transient ObjectStore store;
     private transient SceneRepair repair;
+    private transient VideoScorer scorer;
 
     public RepairScenesFunction(
             ObjectStoreFactory storeFactory,
@@ -47,7 +48,8 @@ public class RepairScenesFunction extends BlockingAsyncFunction<ScoredVideo, Vid
     protected void openResources() {
         store = storeFactory.create();
         Renderer renderer = new Renderer(store, renderConfig);
-        repair = new SceneRepair(store, renderer::render, scorerFactory.create(), clock);
+        scorer = scorerFactory.create();
+        repair = new SceneRepair(store, renderer::render, scorer, clock);
     }
 
     @Override
@@ -77,6 +79,9 @@ public class RepairScenesFunction extends BlockingAsyncFunction<ScoredVideo, Vid
 
     @Override
     protected void closeResources() {
+        if (scorer != null) {
+            scorer.close();
+        }
         if (store != null) {
             store.close();
         }

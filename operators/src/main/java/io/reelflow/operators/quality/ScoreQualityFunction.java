@@ -63,6 +63,9 @@ public class ScoreQualityFunction extends BlockingAsyncFunction<RenderedVideo, S
 
     @Override
     protected void closeResources() {
+        if (scorer != null) {
+            scorer.close();
+        }
         if (store != null) {
             store.close();
         }

@@ -15,11 +15,15 @@ import java.nio.file.Path;
  * must be thread-safe, never throw for bad media, and stop once {@code cancellation} is cancelled.
  */
 @FunctionalInterface
-public interface VideoScorer {
+public interface VideoScorer extends AutoCloseable {
 
     /** Scores the decoded {@code file}, which is {@code video} as stored. */
     QualityReport score(Path file, RenderedVideo video, Cancellation cancellation)
             throws CancelledException;
+
+    /** Releases what the scorer holds (a shared model); idempotent. */
+    @Override
+    default void close() {}
 
     /**
      * Downloads {@code video} from {@code store} (what users will get, not the renderer's temp

@@ -1,5 +1,7 @@
 package io.reelflow.operators.quality;
 
+import io.reelflow.operators.embedding.SentenceEmbedder;
+import io.reelflow.operators.port.ImageTextScorerFactory;
 import io.reelflow.operators.render.RenderConfig;
 import java.io.Serializable;
 import java.lang.reflect.InvocationTargetException;
@@ -16,16 +18,26 @@ public interface VideoScorerFactory extends Serializable {
     VideoScorer create();
 
     /**
-     * The built-in {@link QualityScorer} with {@code config}: picture, sound and subtitle checks;
-     * the subtitles are judged where {@code render} drew them.
+     * The built-in {@link QualityScorer} with {@code config}: picture, sound, subtitle and
+     * relevance checks; the subtitles are judged where {@code render} drew them, and relevance also
+     * asks the image-text model {@code imageText} makes, when one is configured ({@code null}:
+     * none).
      */
-    static VideoScorerFactory of(QualityConfig config, RenderConfig render) {
+    static VideoScorerFactory of(
+            QualityConfig config,
+            RenderConfig render,
+            RelevanceThresholds relevance,
+            ImageTextScorerFactory imageText) {
         return () ->
                 new QualityScorer(
                         config,
                         List.of(
                                 new SoundAnalyzer(),
-                                new SubtitleAnalyzer(SubtitleThresholds.defaults(), render)));
+                                new SubtitleAnalyzer(SubtitleThresholds.defaults(), render),
+                                new RelevanceAnalyzer(
+                                        SentenceEmbedder.acquire(),
+                                        relevance,
+                                        imageText == null ? null : imageText.create())));
     }
 
     /**

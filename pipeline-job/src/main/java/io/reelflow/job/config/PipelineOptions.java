@@ -2,6 +2,7 @@ package io.reelflow.job.config;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.reelflow.operators.asset.AssetRetrieverConfig;
 import io.reelflow.operators.gather.SceneGathering;
 import io.reelflow.operators.quality.QualityConfig;
 import io.reelflow.operators.render.ImageLimits;
@@ -110,6 +111,16 @@ public final class PipelineOptions {
                     .doubleType()
                     .defaultValue(0.25)
                     .withDescription("Below this retrieval score a scene is generated instead.");
+
+    public static final ConfigOption<Double> ASSET_DENSE_WEIGHT =
+            key("reelflow.assets.dense-weight")
+                    .doubleType()
+                    .defaultValue(AssetRetrieverConfig.DEFAULT_DENSE_WEIGHT)
+                    .withDescription(
+                            "Share of the dense signal (sentence-embedding similarity of a scene's"
+                                    + " English prompt and an asset's description) in retrieval"
+                                    + " relevance, beside BM25; 0 is BM25 alone and never loads"
+                                    + " the embedding model.");
 
     public static final ConfigOption<Integer> RENDER_THREADS =
             key("reelflow.render.threads")

@@ -1,0 +1,191 @@
+package io.reelflow.operators.quality;
+
+import io.reelflow.operators.common.Cancellation;
+import io.reelflow.operators.common.CancelledException;
+import io.reelflow.operators.embedding.SentenceEmbedder;
+import io.reelflow.operators.port.ImageTextScorer;
+import io.reelflow.operators.quality.internal.SceneFrames;
+import io.reelflow.schemas.RenderedVideo;
+import io.reelflow.schemas.Scene;
+import io.reelflow.schemas.SceneClip;
+import io.reelflow.schemas.text.CleanText;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether each scene's picture shows what its text says. For a catalog photo or clip: the cosine
+ * similarity of the sentence vectors of the scene's text (in English: the text itself, else the
+ * scene's English prompt) and the asset's description ({@value #SIGNAL}). With an {@link
+ * ImageTextScorer}: also the model's score of a mid-scene frame against that text ({@value
+ * #IMAGE_TEXT_SIGNAL}), for generated scenes too. Title cards show their own text and are not
+ * judged; a generated scene without an image-text model is not judged either, since nothing
+ * describes what was generated (no captioning model yet).
+ *
+ * <pre>{@code
+ * try (SentenceEmbedder embedder = SentenceEmbedder.acquire()) {
+ *     List<Finding> findings =
+ *             new RelevanceAnalyzer(embedder, RelevanceThresholds.defaults(), null)
+ *                     .analyze(file, video, Cancellation.none());
+ * }
+ * }</pre>
+ */
+public final class RelevanceAnalyzer implements QualityAnalyzer, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RelevanceAnalyzer.class);
+
+    public static final String SIGNAL = "relevance";
+    public static final String IMAGE_TEXT_SIGNAL = "imageTextRelevance";
+    public static final String DEFECT = "IRRELEVANT";
+
+    /** Enough of a description or scene text for a reason to say which it was. */
+    private static final int QUOTED_CHARS = 60;
+
+    private final SentenceEmbedder embedder;
+    private final RelevanceThresholds thresholds;
+    private final ImageTextScorer imageText;
+
+    /**
+     * @param imageText an image-text model, or {@code null} to judge by descriptions alone
+     */
+    public RelevanceAnalyzer(
+            SentenceEmbedder embedder, RelevanceThresholds thresholds, ImageTextScorer imageText) {
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+        this.imageText = imageText;
+    }
+
+    @Override
+    public List<Finding> analyze(Path videoFile, RenderedVideo video, Cancellation cancellation)
+            throws CancelledException {
+        List<Finding> findings = new ArrayList<>();
+        boolean english = video.getJob() != null && isEnglish(video.getJob().getLanguage());
+        for (SceneWindow window : SceneWindow.of(video)) {
+            cancellation.throwIfCancelled();
+            SceneClip clip = window.clip();
+            String sceneText = clip == null ? null : sceneText(clip.getScene(), english);
+            if (sceneText == null) {
+                continue;
+            }
+            switch (clip.getSource()) {
+                case STOCK_PHOTO, STOCK_CLIP -> {
+                    describedRelevance(window, clip, sceneText, findings);
+                    imageTextRelevance(videoFile, window, clip, sceneText, findings);
+                }
+                case GENERATED, GENERATED_PHOTO ->
+                        imageTextRelevance(videoFile, window, clip, sceneText, findings);
+                case TITLE_CARD -> {
+                    // the card is the text itself
+                }
+            }
+        }
+        return findings;
+    }
+
+    private void describedRelevance(
+            SceneWindow window, SceneClip clip, String sceneText, List<Finding> findings) {
+        String description = clip.getAssetDescription();
+        if (description == null || description.isBlank()) {
+            return;
+        }
+        double similarity =
+                SentenceEmbedder.cosine(embedder.embed(sceneText), embedder.embed(description));
+        findings.add(
+                verdict(
+                        SIGNAL,
+                        window,
+                        clip,
+                        similarity,
+                        thresholds.minSimilarity(),
+                        "picture (" + CleanText.quoted(description, QUOTED_CHARS) + ")"));
+    }
+
+    private void imageTextRelevance(
+            Path videoFile,
+            SceneWindow window,
+            SceneClip clip,
+            String sceneText,
+            List<Finding> findings) {
+        if (imageText == null) {
+            return;
+        }
+        double middle = window.startSeconds() + window.durationSeconds() / 2;
+        double score;
+        try {
+            score = imageText.score(SceneFrames.jpegAt(videoFile, middle), sceneText);
+        } catch (Exception e) {
+            // the model server's trouble is not the video's: the description check still stands
+            LOG.warn(
+                    "Image-text model {} could not score scene {}; judging it by its description"
+                            + " alone",
+                    imageText.model(),
+                    window.index(),
+                    e);
+            return;
+        }
+        findings.add(
+                verdict(
+                        IMAGE_TEXT_SIGNAL,
+                        window,
+                        clip,
+                        score,
+                        thresholds.minImageTextScore(),
+                        "picture (as " + imageText.model() + " sees it)"));
+    }
+
+    private static Finding verdict(
+            String signal,
+            SceneWindow window,
+            SceneClip clip,
+            double value,
+            double threshold,
+            String picture) {
+        if (value >= threshold) {
+            return Finding.passed(signal, window.index(), value);
+        }
+        String reason =
+                String.format(
+                        Locale.ROOT,
+                        "scene %d's %s does not match its text (%s): relevance %.2f, at least %.2f"
+                                + " needed",
+                        window.index(),
+                        picture,
+                        CleanText.quoted(clip.getScene().getText(), QUOTED_CHARS),
+                        value,
+                        threshold);
+        return Finding.failed(signal, window.index(), value, DEFECT, reason);
+    }
+
+    /**
+     * What the scene says in English: its own text when the request is English (the prompt adds
+     * template words, shot and light, that make unrelated pairs look alike), else its English
+     * prompt, since the model reads English only; null when there is nothing to compare.
+     */
+    private static String sceneText(Scene scene, boolean english) {
+        String text = english ? scene.getText() : scene.getPrompt();
+        if (text == null || CleanText.isEmptyWhenCleaned(text)) {
+            text = scene.getPrompt();
+        }
+        return text == null || CleanText.isEmptyWhenCleaned(text) ? null : CleanText.readable(text);
+    }
+
+    private static boolean isEnglish(String language) {
+        return language != null && (language.equals("en") || language.startsWith("en-"));
+    }
+
+    /** Releases this analyzer's hold on the shared embedder and closes the image-text client. */
+    @Override
+    public void close() {
+        embedder.close();
+        if (imageText != null) {
+            try {
+                imageText.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not close the image-text model's client", e);
+            }
+        }
+    }
+}
