@@ -132,7 +132,10 @@ final class PictureChecks {
         return !over && !under;
     }
 
-    /** Contrast, then sharpness: a flat picture has no edges to be sharp, so it is only flat. */
+    /**
+     * Contrast, then sharpness: a flat picture has no edges to be sharp, so it is only flat; nor is
+     * a picture with too few edges to measure in most of its frames.
+     */
     private void texture(int scene, List<FrameSample> samples, List<Finding> findings) {
         double contrast = median(samples, FrameSample::deviation);
         if (contrast < config.minContrast()) {
@@ -151,7 +154,15 @@ final class PictureChecks {
             return;
         }
         findings.add(Finding.passed(Signal.CONTRAST, scene, contrast));
-        double sharpness = median(samples, FrameSample::sharpness);
+        // Sharpness is measured on some frames (NaN on the others); 0: too few edges to tell.
+        List<FrameSample> measured =
+                samples.stream().filter(s -> !Double.isNaN(s.sharpness())).toList();
+        List<FrameSample> edged = measured.stream().filter(s -> s.sharpness() > 0).toList();
+        if (edged.isEmpty() || edged.size() * 2 < measured.size()) {
+            // Mostly too few edges to tell how wide they are: a plain picture, not a blurred one.
+            return;
+        }
+        double sharpness = median(edged, FrameSample::sharpness);
         findings.add(
                 sharpness < config.minSharpness()
                         ? Finding.failed(
@@ -161,7 +172,7 @@ final class PictureChecks {
                                 Defect.BLURRED,
                                 String.format(
                                         Locale.ROOT,
-                                        "blurred: sharpness %.1f (at least %.1f needed)",
+                                        "blurred: edge sharpness %.2f (at least %.2f needed)",
                                         sharpness,
                                         config.minSharpness()))
                         : Finding.passed(Signal.SHARPNESS, scene, sharpness));

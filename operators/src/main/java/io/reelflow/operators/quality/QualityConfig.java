@@ -21,8 +21,9 @@ import java.util.Locale;
  * @param durationToleranceSeconds how far the measured duration may be from the expected one
  * @param blackLumaThreshold a sample whose mean luma is below this counts as black
  * @param maxBlackShare the largest share of black samples a scene (and the video) may have
- * @param minSharpness the least variance of the Laplacian (of the analysis-size grey picture) a
- *     photo or clip scene must have
+ * @param minSharpness the least edge sharpness (mean |Laplacian| / mean gradient over edge pixels
+ *     of the analysis-size grey picture, about 2 / (edge width + 1)) a photo or clip scene with
+ *     edges must have
  * @param minContrast the least standard deviation of luma a photo or clip scene must have
  * @param maxHighlightShare the largest share of pixels at 250 or above (clipped highlights)
  * @param maxShadowShare the largest share of pixels at 5 or below (crushed shadows) in a scene that
@@ -106,13 +107,13 @@ public record QualityConfig(
         switch (key) {
             case DRAFT:
                 return new QualityConfig(
-                        DRAFT, 2.0, 16, 0.7, 15, 4, 0.7, 0.9, 0.25, 0.8, 0, 12, 0.5, 180, 1.0);
+                        DRAFT, 2.0, 16, 0.7, 0.5, 4, 0.7, 0.9, 0.25, 0.8, 0, 12, 0.5, 180, 1.0);
             case STANDARD:
                 return new QualityConfig(
-                        STANDARD, 1.0, 16, 0.5, 40, 6, 0.5, 0.8, 0.25, 0.6, 0.3, 8, 0.3, 180, 1.0);
+                        STANDARD, 1.0, 16, 0.5, 0.6, 6, 0.5, 0.8, 0.25, 0.6, 0.3, 8, 0.3, 180, 1.0);
             case STRICT:
                 return new QualityConfig(
-                        STRICT, 0.5, 16, 0.25, 80, 10, 0.3, 0.6, 0.25, 0.4, 0.6, 6, 0.2, 180, 1.0);
+                        STRICT, 0.5, 16, 0.25, 0.7, 10, 0.3, 0.6, 0.25, 0.4, 0.6, 6, 0.2, 180, 1.0);
             default:
                 throw new IllegalArgumentException(
                         "unsupported quality preset "

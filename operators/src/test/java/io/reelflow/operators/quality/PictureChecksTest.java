@@ -3,9 +3,18 @@ package io.reelflow.operators.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.operators.quality.PictureAnalyzer.Defect;
+import io.reelflow.operators.quality.PictureAnalyzer.Signal;
 import io.reelflow.operators.quality.internal.FrameSample;
+import io.reelflow.operators.quality.internal.LumaMeasures;
 import io.reelflow.operators.render.TestMedia;
 import io.reelflow.schemas.ClipSource;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.ConvolveOp;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Kernel;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -20,7 +29,7 @@ class PictureChecksTest {
 
     /** A well exposed, sharp, contrasty frame that moves by {@code difference}. */
     private static FrameSample good(int i, double mean, double difference) {
-        return new FrameSample(i * 0.08, mean, 40, 300, 0.01, 0.01, difference);
+        return new FrameSample(i * 0.08, mean, 40, 1.5, 0.01, 0.01, difference);
     }
 
     private static List<FrameSample> frames(int count, IntFunction<FrameSample> frame) {
@@ -63,7 +72,7 @@ class PictureChecksTest {
         List<Finding> findings =
                 checks.judge(
                         scene(ClipSource.STOCK_PHOTO),
-                        frames(20, i -> new FrameSample(i * 0.08, 20, 30, 300, 0, 0.85, 1)));
+                        frames(20, i -> new FrameSample(i * 0.08, 20, 30, 1.5, 0, 0.85, 1)));
 
         assertThat(defects(findings)).containsExactly(Defect.UNDEREXPOSED);
     }
@@ -99,14 +108,87 @@ class PictureChecksTest {
     }
 
     @Test
-    void shouldCallAContrastyPictureWithoutEdgesBlurred() {
+    void shouldCallAContrastyPictureWithWideEdgesBlurred() {
         List<Finding> findings =
                 checks.judge(
                         scene(ClipSource.STOCK_PHOTO),
-                        frames(20, i -> new FrameSample(i * 0.08, 120, 35, 20, 0, 0, 1)));
+                        frames(20, i -> new FrameSample(i * 0.08, 120, 35, 0.3, 0, 0, 1)));
 
         assertThat(defects(findings)).containsExactly(Defect.BLURRED);
         assertThat(findings.stream().filter(Finding::failed).findFirst().orElseThrow().reason())
-                .isEqualTo("blurred: sharpness 20.0 (at least 40.0 needed)");
+                .isEqualTo("blurred: edge sharpness 0.30 (at least 0.60 needed)");
+    }
+
+    @Test
+    void shouldNotJudgeSharpnessWhereMostFramesHaveTooFewEdges() {
+        List<Finding> findings =
+                checks.judge(
+                        scene(ClipSource.STOCK_PHOTO),
+                        frames(
+                                20,
+                                i ->
+                                        new FrameSample(
+                                                i * 0.08,
+                                                120,
+                                                35,
+                                                i % 4 != 0 ? Double.NaN : i < 8 ? 0.3 : 0,
+                                                0,
+                                                0,
+                                                1)));
+
+        assertThat(defects(findings)).isEmpty();
+        assertThat(findings).extracting(Finding::signal).doesNotContain(Signal.SHARPNESS);
+    }
+
+    @Test
+    void shouldPassCrispFlatShapesAndCallThemBlurredOutOfFocus() {
+        BufferedImage shapes = new BufferedImage(320, 180, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = shapes.createGraphics();
+        g.setColor(new Color(90, 90, 90));
+        g.fillRect(0, 0, 320, 180);
+        g.setColor(new Color(200, 200, 200));
+        g.fillOval(40, 30, 70, 70);
+        g.setColor(new Color(40, 40, 40));
+        g.fillRect(180, 90, 90, 50);
+        g.dispose();
+        float[] gaussian = new float[13 * 13];
+        double sigma = 2;
+        double sum = 0;
+        for (int i = 0; i < gaussian.length; i++) {
+            int dx = i % 13 - 6;
+            int dy = i / 13 - 6;
+            gaussian[i] = (float) Math.exp(-(dx * dx + dy * dy) / (2 * sigma * sigma));
+            sum += gaussian[i];
+        }
+        for (int i = 0; i < gaussian.length; i++) {
+            gaussian[i] /= (float) sum;
+        }
+        BufferedImage blurred =
+                new ConvolveOp(new Kernel(13, 13, gaussian), ConvolveOp.EDGE_NO_OP, null)
+                        .filter(shapes, null);
+
+        assertThat(defects(checks.judge(scene(ClipSource.STOCK_PHOTO), measured(shapes))))
+                .isEmpty();
+        assertThat(defects(checks.judge(scene(ClipSource.STOCK_PHOTO), measured(blurred))))
+                .containsExactly(Defect.BLURRED);
+    }
+
+    /** Ten samples of a grey picture as {@link LumaMeasures} measures it. */
+    private static List<FrameSample> measured(BufferedImage grey) {
+        byte[] luma = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        ByteBuffer pixels = ByteBuffer.allocateDirect(luma.length).put(luma).flip();
+        LumaMeasures.Batch batch =
+                LumaMeasures.measure(pixels, 1, grey.getHeight(), grey.getWidth());
+        return frames(
+                10,
+                i ->
+                        new FrameSample(
+                                i * 0.08,
+                                batch.mean()[0],
+                                batch.deviation()[0],
+                                batch.sharpness()[0],
+                                batch.highlights()[0],
+                                batch.shadows()[0],
+                                0));
     }
 }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,22 @@ public final class LumaMeasures {
 
     /** Luma at or below which a pixel counts as a crushed shadow. */
     static final float SHADOW = 5f;
+
+    /**
+     * Luma levels per pixel a gradient must exceed to count as an edge: above compression noise
+     * (1–3) and the smooth gradients of skies and vignettes, below a soft edge of a well exposed
+     * picture (contrast 100 over 8 pixels).
+     */
+    static final float EDGE_GRADIENT = 8f;
+
+    /**
+     * The least share of edge pixels for a sharpness: about one 100-pixel edge at 320x180. Fewer is
+     * a flat picture, judged by its contrast, not by its sharpness.
+     */
+    static final float MIN_EDGE_SHARE = 0.002f;
+
+    /** Sharpness is measured on every this many frames of a batch (the first, the fifth...). */
+    static final int SHARPNESS_STRIDE = 4;
 
     /** The engine reduces one axis at a time: frames are flattened to rows of pixels. */
     private static final int[] PIXELS = {1};
@@ -66,17 +83,7 @@ public final class LumaMeasures {
             NDArray flat = luma.reshape(frames, -1);
             NDArray mean = flat.mean(PIXELS);
             NDArray deviation = flat.square().mean(PIXELS).sub(mean.square()).maximum(0f).sqrt();
-            // 4-neighbour Laplacian of the inner pixels, then its variance per frame.
-            NDArray laplacian =
-                    luma.get(":, 1:-1, 1:-1")
-                            .mul(-4f)
-                            .add(luma.get(":, :-2, 1:-1"))
-                            .add(luma.get(":, 2:, 1:-1"))
-                            .add(luma.get(":, 1:-1, :-2"))
-                            .add(luma.get(":, 1:-1, 2:"))
-                            .reshape(frames, -1);
-            NDArray sharpness =
-                    laplacian.square().mean(PIXELS).sub(laplacian.mean(PIXELS).square());
+            float[] sharpness = sharpness(luma);
             NDArray highlights = flat.gte(HIGHLIGHT).toType(DataType.FLOAT32, false).mean(PIXELS);
             NDArray shadows = flat.lte(SHADOW).toType(DataType.FLOAT32, false).mean(PIXELS);
             float[] differences = new float[frames];
@@ -89,13 +96,60 @@ public final class LumaMeasures {
             return new Batch(
                     mean.toFloatArray(),
                     deviation.toFloatArray(),
-                    sharpness.toFloatArray(),
+                    sharpness,
                     highlights.toFloatArray(),
                     shadows.toFloatArray(),
                     differences);
         } catch (RuntimeException e) {
             throw new MeasurementException(e);
         }
+    }
+
+    /**
+     * Edge sharpness of every {@link #SHARPNESS_STRIDE}th frame: {@code NaN} for the frames
+     * between, 0 for a frame with too few edges to tell.
+     *
+     * <p>Marziliano et al. ("A no-reference perceptual blur metric", ICIP 2002) measure blur as
+     * edge width. Over the inner pixels whose gradient is steep enough to be an edge: mean
+     * |Laplacian| / mean gradient. A step of height A spread over w pixels has gradient A/w and a
+     * Laplacian of about A/w at both ends, so the ratio is about 2/(w+1), whatever A: it judges how
+     * wide edges are, not how many there are, so a flat picture with a few crisp shapes is as sharp
+     * as a detailed one (the variance of the Laplacian measured texture instead).
+     */
+    private static float[] sharpness(NDArray luma) {
+        int frames = (int) luma.getShape().get(0);
+        // Successive samples of a stretch are 40-120 ms apart: their edges are as wide. Every
+        // fourth keeps the cost of this measure below the others' (it takes ~17 operations).
+        NDArray some = luma.get("::" + SHARPNESS_STRIDE);
+        int measured = (int) some.getShape().get(0);
+        NDArray laplacian =
+                some.get(":, 1:-1, 1:-1")
+                        .mul(-4f)
+                        .add(some.get(":, :-2, 1:-1"))
+                        .add(some.get(":, 2:, 1:-1"))
+                        .add(some.get(":, 1:-1, :-2"))
+                        .add(some.get(":, 1:-1, 2:"))
+                        .abs()
+                        .reshape(measured, -1);
+        NDArray dx = some.get(":, 1:-1, 2:").sub(some.get(":, 1:-1, :-2"));
+        NDArray dy = some.get(":, 2:, 1:-1").sub(some.get(":, :-2, 1:-1"));
+        // Central differences span two pixels: the gradient per pixel is half their length.
+        NDArray gradient = dx.square().add(dy.square()).sqrt().reshape(measured, -1);
+        NDArray edges = gradient.gt(2 * EDGE_GRADIENT).toType(DataType.FLOAT32, false);
+        float[] edgeShare = edges.mean(PIXELS).toFloatArray();
+        float[] ratio =
+                laplacian
+                        .mul(edges)
+                        .sum(PIXELS)
+                        .mul(2f)
+                        .div(gradient.mul(edges).sum(PIXELS).maximum(1e-6f))
+                        .toFloatArray();
+        float[] sharpness = new float[frames];
+        Arrays.fill(sharpness, Float.NaN);
+        for (int i = 0; i < measured; i++) {
+            sharpness[i * SHARPNESS_STRIDE] = edgeShare[i] < MIN_EDGE_SHARE ? 0f : ratio[i];
+        }
+        return sharpness;
     }
 
     /** The engine failed: a fault of this machine or library, not of the video. */

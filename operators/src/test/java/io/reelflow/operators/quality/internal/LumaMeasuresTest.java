@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Tests for {@link LumaMeasures}. */
 class LumaMeasuresTest {
 
-    static final int W = 8;
+    static final int W = 32;
     static final int H = 6;
 
     /** Frames of {@code W x H}, each painted by its index and pixel position. */
@@ -37,7 +37,8 @@ class LumaMeasuresTest {
 
         assertThat(batch.mean()).containsExactly(100f, 110f);
         assertThat(batch.deviation()[0]).isCloseTo(0f, within(1e-3f));
-        assertThat(batch.sharpness()[0]).isCloseTo(0f, within(1e-3f));
+        // No edges: nothing to tell sharp from blurred by; only every fourth frame is measured.
+        assertThat(batch.sharpness()).containsExactly(0f, Float.NaN);
         assertThat(batch.differences()[0]).isNaN();
         assertThat(batch.differences()[1]).isCloseTo(10f, within(1e-4f));
         assertThat(batch.highlights()).containsExactly(0f, 0f);
@@ -45,27 +46,40 @@ class LumaMeasuresTest {
     }
 
     @Test
-    void shouldFindEdgesContrastAndClippedPixels() {
-        // Frame 0: a checkerboard of black and white; frame 1: left half white, right half black.
+    void shouldMeasureContrastAndClippedPixels() {
         LumaMeasures.Batch batch =
-                LumaMeasures.measure(
-                        frames(
-                                2,
-                                (f, x, y) ->
-                                        f == 0
-                                                ? ((x + y) % 2 == 0 ? 255 : 0)
-                                                : (x < W / 2 ? 255 : 0)),
-                        2,
-                        H,
-                        W);
+                LumaMeasures.measure(frames(1, (f, x, y) -> (x + y) % 2 == 0 ? 255 : 0), 1, H, W);
 
         assertThat(batch.deviation()[0]).isCloseTo(127.5f, within(0.01f));
         assertThat(batch.highlights()[0]).isEqualTo(0.5f);
         assertThat(batch.shadows()[0]).isEqualTo(0.5f);
-        // Every inner pixel of the checkerboard differs from its 4 neighbours by 255: |lap| = 1020.
-        assertThat(batch.sharpness()[0]).isCloseTo(1020f * 1020f, within(1f));
-        // One vertical edge is far less sharp than a checkerboard, but not flat.
-        assertThat(batch.sharpness()[1]).isBetween(1f, batch.sharpness()[0] / 4);
+    }
+
+    @Test
+    void shouldMeasureHowWideEdgesAreWhateverTheirContrast() {
+        // A crisp step of 255 levels, the same step of 60, and a ramp of 5 steps of 51 levels, in
+        // the frames measured (every fourth).
+        LumaMeasures.Batch batch =
+                LumaMeasures.measure(
+                        frames(
+                                9,
+                                (f, x, y) ->
+                                        switch (f) {
+                                            case 0 -> x < W / 2 ? 255 : 0;
+                                            case 4 -> x < W / 2 ? 100 : 40;
+                                            default -> Math.max(0, Math.min(255, 51 * (x - 12)));
+                                        }),
+                        9,
+                        H,
+                        W);
+
+        // Step: |Laplacian| 255 on both sides, central differences 255 / 2 there: 2 per pixel.
+        assertThat(batch.sharpness()[0]).isCloseTo(2f, within(1e-4f));
+        assertThat(batch.sharpness()[4]).isCloseTo(2f, within(1e-4f));
+        // Ramp: |Laplacian| 51 at both ends, gradients 25.5 + 4 x 51 + 25.5 = 255: 0.4, 2 / (5+1)
+        // give or take the ends.
+        assertThat(batch.sharpness()[8]).isCloseTo(0.4f, within(1e-4f));
+        assertThat(batch.sharpness()[1]).isNaN();
     }
 
     @Test
