@@ -254,7 +254,9 @@ class ReelflowPipelineITCase {
                         .as("result of %s", id)
                         .isEqualTo("REJECTED");
             }
-            assertThat(resultRow(sql, stack.name, good.getRequestId()).get("status"))
+            Map<String, Object> goodRow = resultRow(sql, stack.name, good.getRequestId());
+            assertThat(goodRow.get("status"))
+                    .as("error: %s", goodRow.get("error"))
                     .isEqualTo("COMPLETED");
         }
     }

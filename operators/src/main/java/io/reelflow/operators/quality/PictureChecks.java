@@ -70,14 +70,22 @@ final class PictureChecks {
         return findings;
     }
 
-    /** A picture that does not change over (nearly) the whole video, unless we drew every scene. */
+    /**
+     * A picture that does not change over (nearly) the whole video, unless we drew every scene.
+     * Successive frames alone do not tell: a slow Ken Burns move over a photo changes less than a
+     * level between frames, so the samples of different scenes must also look the same (their mean
+     * brightness within {@link #SAME_PICTURE_LEVELS}).
+     */
     Finding wholeVideoStill(List<FrameSample> samples, RenderedVideo video) {
         double still = stillShare(samples);
         boolean drawn =
                 video.getJob() != null
                         && !video.getJob().getClips().isEmpty()
                         && video.getJob().getClips().stream().allMatch(PictureChecks::isTitleCard);
-        if (!drawn && samples.size() >= MIN_TEMPORAL_SAMPLES && still >= wholeStillShare()) {
+        if (!drawn
+                && samples.size() >= MIN_TEMPORAL_SAMPLES
+                && still >= wholeStillShare()
+                && meanSpread(samples) < SAME_PICTURE_LEVELS) {
             return Finding.failed(
                     Signal.STILL_SHARE,
                     Finding.WHOLE_VIDEO,
@@ -89,6 +97,19 @@ final class PictureChecks {
                             percent(still)));
         }
         return Finding.passed(Signal.STILL_SHARE, Finding.WHOLE_VIDEO, still);
+    }
+
+    /** Mean brightness levels (0-255) within which two samples may show the same picture. */
+    static final double SAME_PICTURE_LEVELS = 2.0;
+
+    private static double meanSpread(List<FrameSample> samples) {
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        for (FrameSample sample : samples) {
+            lowest = Math.min(lowest, sample.mean());
+            highest = Math.max(highest, sample.mean());
+        }
+        return highest - lowest;
     }
 
     private double wholeStillShare() {

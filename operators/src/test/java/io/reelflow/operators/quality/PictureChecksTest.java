@@ -8,6 +8,7 @@ import io.reelflow.operators.quality.internal.FrameSample;
 import io.reelflow.operators.quality.internal.LumaMeasures;
 import io.reelflow.operators.render.TestMedia;
 import io.reelflow.schemas.ClipSource;
+import io.reelflow.schemas.RenderedVideo;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -86,6 +87,17 @@ class PictureChecksTest {
 
         assertThat(defects(barely)).containsExactly(Defect.NO_MOTION);
         assertThat(defects(never)).containsExactly(Defect.FROZEN);
+    }
+
+    @Test
+    void shouldCallOnlyOneUnchangingPictureAWholeVideoFreezeNotSlowScenesThatDiffer() {
+        RenderedVideo video = PictureAnalyzerTest.video(TestMedia.spec(3.0, false));
+        List<FrameSample> oneFrozenPicture = frames(30, i -> good(i, 90, 0));
+        List<FrameSample> twoSlowPhotos = frames(30, i -> good(i, i < 15 ? 80 : 120, 0));
+
+        assertThat(checks.wholeVideoStill(oneFrozenPicture, video).defect())
+                .isEqualTo(Defect.FROZEN);
+        assertThat(checks.wholeVideoStill(twoSlowPhotos, video).failed()).isFalse();
     }
 
     @Test
