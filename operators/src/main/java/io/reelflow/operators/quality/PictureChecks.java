@@ -71,18 +71,20 @@ final class PictureChecks {
     }
 
     /**
-     * A picture that does not change over (nearly) the whole video, unless we drew every scene.
+     * A picture that does not change over (nearly) the whole video, unless no scene was to move.
      * Successive frames alone do not tell: a slow Ken Burns move over a photo changes less than a
      * level between frames, so the samples of different scenes must also look the same (their mean
      * brightness within {@link #SAME_PICTURE_LEVELS}).
      */
     Finding wholeVideoStill(List<FrameSample> samples, RenderedVideo video) {
         double still = stillShare(samples);
-        boolean drawn =
+        // Photos and title cards may stand still (a Ken Burns move can be slower than a level a
+        // frame); only a video that was to move somewhere can be frozen as a whole.
+        boolean stillByDesign =
                 video.getJob() != null
                         && !video.getJob().getClips().isEmpty()
-                        && video.getJob().getClips().stream().allMatch(PictureChecks::isTitleCard);
-        if (!drawn
+                        && SceneWindow.of(video).stream().noneMatch(SceneWindow::expectsMotion);
+        if (!stillByDesign
                 && samples.size() >= MIN_TEMPORAL_SAMPLES
                 && still >= wholeStillShare()
                 && meanSpread(samples) < SAME_PICTURE_LEVELS) {
