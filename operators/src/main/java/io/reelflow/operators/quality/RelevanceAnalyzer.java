@@ -149,9 +149,8 @@ public final class RelevanceAnalyzer implements QualityAnalyzer, AutoCloseable {
         String reason =
                 String.format(
                         Locale.ROOT,
-                        "scene %d's %s does not match its text (%s): relevance %.2f, at least %.2f"
+                        "the %s does not match the text (%s): relevance %.2f, at least %.2f"
                                 + " needed",
-                        window.index(),
                         picture,
                         CleanText.quoted(clip.getScene().getText(), QUOTED_CHARS),
                         value,

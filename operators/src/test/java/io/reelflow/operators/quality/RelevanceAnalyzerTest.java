@@ -114,7 +114,7 @@ class RelevanceAnalyzerTest {
         assertThat(failed.value()).isLessThan(RelevanceThresholds.DEFAULT_MIN_SIMILARITY);
         assertThat(failed.reason())
                 .startsWith(
-                        "scene 1's picture ('a red sports car') does not match its text ('A dog"
+                        "the picture ('a red sports car') does not match the text ('A dog"
                                 + " on a beach.'): relevance ")
                 .endsWith(", at least 0.30 needed");
     }
@@ -178,7 +178,7 @@ class RelevanceAnalyzerTest {
                         tuple(RelevanceAnalyzer.IMAGE_TEXT_SIGNAL, 0, false),
                         tuple(RelevanceAnalyzer.IMAGE_TEXT_SIGNAL, 1, true));
         assertThat(findings.get(1).reason())
-                .contains("scene 1's picture (as clip-test sees it) does not match")
+                .contains("the picture (as clip-test sees it) does not match")
                 .contains("relevance 0.12, at least 0.20 needed");
     }
 
