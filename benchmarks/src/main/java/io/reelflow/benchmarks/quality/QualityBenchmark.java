@@ -12,8 +12,12 @@ import io.reelflow.benchmarks.render.DirectoryObjectStore;
 import io.reelflow.benchmarks.render.Slideshow;
 import io.reelflow.benchmarks.render.SlideshowJob;
 import io.reelflow.benchmarks.render.SlideshowPhotos;
+import io.reelflow.operators.common.Cancellation;
 import io.reelflow.operators.quality.QualityConfig;
 import io.reelflow.operators.quality.QualityScorer;
+import io.reelflow.operators.quality.RelevanceThresholds;
+import io.reelflow.operators.quality.VideoScorer;
+import io.reelflow.operators.quality.VideoScorerFactory;
 import io.reelflow.operators.render.RenderConfig;
 import io.reelflow.operators.render.Renderer;
 import io.reelflow.schemas.QualityReport;
@@ -40,12 +44,12 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 
 /**
- * Issue 13: the CPU and wall time of scoring a 60 s 1280x720 video with {@link QualityScorer}
- * (picture checks on DJL NDArrays), median of several runs after a warm-up, and the process's
- * resident memory after each run (it must not grow). The video is rendered by our {@link Renderer}
- * first: the 720p reference slideshow (12 photo scenes with Ken Burns moves and crossfades, 30
- * fps), over photos the benchmark draws itself or over {@code --photos}. Writes one JSON file; see
- * {@code benchmarks/README.md}, "Quality scoring".
+ * Issue 13: the CPU and wall time of scoring a 60 s 1280x720 video with the job's {@link
+ * QualityScorer} (picture checks on DJL NDArrays), median of several runs after a warm-up, and the
+ * process's resident memory after each run (it must not grow). The video is rendered by our {@link
+ * Renderer} first: the 720p reference slideshow (12 photo scenes with Ken Burns moves and
+ * crossfades, 30 fps), over photos the benchmark draws itself or over {@code --photos}. Writes one
+ * JSON file; see {@code benchmarks/README.md}, "Quality scoring".
  *
  * <pre>
  * --out FILE       JSON result (default benchmark-results/quality-benchmark.json)
@@ -129,7 +133,15 @@ public final class QualityBenchmark {
         settings.put("scenes", show.sceneCount());
         settings.put("photos", options.get("photos", "drawn by the benchmark"));
 
-        QualityScorer scorer = new QualityScorer(config);
+        // The job's own scorer: picture, sound, subtitle and relevance checks, as the job runs it.
+        VideoScorer scorer =
+                VideoScorerFactory.of(
+                                config,
+                                RenderConfig.defaults(),
+                                RelevanceThresholds.defaults(),
+                                null)
+                        .create();
+        settings.put("analyzers", "picture, sound, subtitles, relevance (the job's scorer)");
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean)
                         ManagementFactory.getOperatingSystemMXBean();
@@ -141,7 +153,7 @@ public final class QualityBenchmark {
         for (int i = 0; i <= runs; i++) {
             long cpuBefore = os.getProcessCpuTime();
             long wallBefore = System.nanoTime();
-            report = scorer.score(video, scored);
+            report = scorer.score(video, scored, Cancellation.none());
             double cpuSeconds = seconds(os.getProcessCpuTime() - cpuBefore);
             double wallSeconds = seconds(System.nanoTime() - wallBefore);
             long rssKb = ProcessMemory.selfRssKb();
