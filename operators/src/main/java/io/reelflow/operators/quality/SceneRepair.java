@@ -179,8 +179,10 @@ public final class SceneRepair {
                 continue;
             }
             used.add(replacement.getUri());
-            String done = what(scene) + ": " + replaced(clip, replacement);
-            clips.set(position, replacedClip(clip, replacement, done));
+            String how = replaced(clip, replacement);
+            String done = what(scene) + ": " + how;
+            // The renderer puts the scene in front of a clip's note: it says the rest.
+            clips.set(position, replacedClip(clip, replacement, defects(scene) + ": " + how));
             repaired.add(scene.getIndex());
             reasons.add(done);
         }
@@ -263,13 +265,14 @@ public final class SceneRepair {
         return null;
     }
 
-    /** "scene 2 (BLACK, FROZEN)". */
+    /** "scene 2 (black, frozen)". */
     private static String what(SceneQuality scene) {
-        return "scene "
-                + scene.getIndex()
-                + " ("
-                + String.join(", ", scene.getDefects()).toLowerCase(Locale.ROOT)
-                + ")";
+        return "scene " + scene.getIndex() + " " + defects(scene);
+    }
+
+    /** "(black, frozen)". */
+    private static String defects(SceneQuality scene) {
+        return "(" + String.join(", ", scene.getDefects()).toLowerCase(Locale.ROOT) + ")";
     }
 
     private static String replaced(SceneClip clip, AssetMatch replacement) {
@@ -293,7 +296,7 @@ public final class SceneRepair {
                 .setMediaUri(replacement.getUri())
                 .setCredit(replacement.getCredit())
                 .setDegraded(false)
-                .setNote("repaired: " + note)
+                .setNote("repaired " + note)
                 .setAlternatives(left)
                 .build();
     }

@@ -144,7 +144,10 @@ class SceneRepairTest {
                                 + " alternative, catalog asset b1");
         SceneClip swapped = renderer.jobs.get(0).getClips().get(1);
         assertThat(swapped.getSource()).isEqualTo(ClipSource.STOCK_PHOTO);
-        assertThat(swapped.getNote()).startsWith("repaired: scene 1 (irrelevant)");
+        assertThat(swapped.getNote())
+                .isEqualTo(
+                        "repaired (irrelevant): generated media replaced by its best stock"
+                                + " alternative, catalog asset b1");
         assertThat(swapped.getAlternatives())
                 .extracting(AssetMatch::getAssetId)
                 .containsExactly("c1");
