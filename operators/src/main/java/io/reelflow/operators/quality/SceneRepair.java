@@ -3,6 +3,7 @@ package io.reelflow.operators.quality;
 import io.reelflow.operators.common.Cancellation;
 import io.reelflow.operators.common.CancelledException;
 import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.operators.quality.PictureAnalyzer.Defect;
 import io.reelflow.operators.render.Renderer;
 import io.reelflow.operators.status.VideoResults;
 import io.reelflow.schemas.AssetKind;
@@ -46,14 +47,14 @@ public final class SceneRepair {
     /** The {@link SceneQuality#getDefects()} names that another picture can fix. */
     public static final Set<String> REPAIRABLE_DEFECTS =
             Set.of(
-                    "BLACK",
-                    "FROZEN",
-                    "BLURRED",
-                    "IRRELEVANT",
-                    "NO_MOTION",
-                    "OVEREXPOSED",
-                    "UNDEREXPOSED",
-                    "LOW_CONTRAST");
+                    Defect.BLACK,
+                    Defect.FROZEN,
+                    Defect.BLURRED,
+                    RelevanceAnalyzer.DEFECT,
+                    Defect.NO_MOTION,
+                    Defect.OVEREXPOSED,
+                    Defect.UNDEREXPOSED,
+                    Defect.LOW_CONTRAST);
 
     /** Renders a job under an object name of its own ({@link Renderer#render}). */
     @FunctionalInterface
