@@ -27,6 +27,7 @@ class ArchitectureTest {
                     "embedded-services",
                     "reference-sidecar",
                     "pipeline-job",
+                    "cli",
                     "integration-tests");
 
     private static JavaClasses production;
@@ -48,7 +49,8 @@ class ArchitectureTest {
                         "io.reelflow.connectors.kafka",
                         "io.reelflow.embedded",
                         "io.reelflow.sidecar",
-                        "io.reelflow.job");
+                        "io.reelflow.job",
+                        "io.reelflow.cli");
     }
 
     @Test
@@ -97,6 +99,19 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "io.reelflow.job..", "io.reelflow.embedded..", "io.reelflow.sidecar..")
+                .check(production);
+    }
+
+    @Test
+    void theJobShouldNotDependOnTheCommandLineOrTheLocalServices() {
+        // The job jar holds the job alone: the CLI and local mode depend on it, not the reverse.
+        noClasses()
+                .that()
+                .resideInAPackage("io.reelflow.job..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.reelflow.cli..", "io.reelflow.embedded..", "io.reelflow.sidecar..")
                 .check(production);
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.reelflow.job.cli.PublishCommand;
+import io.reelflow.cli.PublishCommand;
 import io.reelflow.sidecar.SpeechEngine;
 import java.io.IOException;
 import java.net.ServerSocket;

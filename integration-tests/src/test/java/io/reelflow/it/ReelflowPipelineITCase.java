@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reelflow.cli.ReelflowCli;
 import io.reelflow.embedded.ReelflowServices;
 import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.ReelflowJob;
-import io.reelflow.job.cli.ReelflowCli;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.operators.port.ObjectStore;

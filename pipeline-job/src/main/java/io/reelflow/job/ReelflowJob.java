@@ -8,7 +8,6 @@ import io.reelflow.connectors.jdbc.SinkGuard;
 import io.reelflow.connectors.kafka.ReelflowKafka;
 import io.reelflow.connectors.s3.S3ObjectStore;
 import io.reelflow.connectors.speech.SpeechClients;
-import io.reelflow.job.cli.ReelflowCli;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.operators.generation.InMemoryJobRegistry;
@@ -17,27 +16,46 @@ import io.reelflow.schemas.RawRequest;
 import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoResult;
 import java.time.Clock;
+import java.util.Arrays;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ParameterTool;
 
 /**
  * The Reelflow job: Kafka requests in; results, status and dead letters out to Kafka and
- * PostgreSQL; media in S3. {@code main} takes a command ({@code run}, {@code replay}, {@code
- * local}, {@code publish}) and {@code --key value} options (see the README's configuration table).
+ * PostgreSQL; media in S3. {@code main} is what a cluster runs ({@code flink run}, the operator's
+ * {@code job.args}): an optional {@code run} and {@code --key value} options (see the README's
+ * configuration table). The {@code reelflow} commands (local, publish, replay …) live in the {@code
+ * cli} module, which depends on this one and never the other way round.
  */
 public final class ReelflowJob {
     private ReelflowJob() {}
 
     public static void main(String[] args) throws Exception {
-        int exitCode = ReelflowCli.run(args);
-        // Under a Flink cluster main runs inside the JobManager, so only CLI commands end the JVM.
-        if (exitCode != 0 || ReelflowCli.endsProcess(args)) {
-            System.exit(exitCode);
-        }
+        execute(configurationOf(args));
+    }
+
+    /**
+     * The options of {@code main}'s arguments; a leading {@code run} is accepted so that the
+     * arguments of {@code reelflow run} work unchanged on a cluster.
+     */
+    static Configuration configurationOf(String[] args) {
+        int first = args.length > 0 && "run".equals(args[0]) ? 1 : 0;
+        // ParameterTool refuses anything that is not a --key (or -key) followed by its value.
+        return Configuration.fromMap(
+                ParameterTool.fromArgs(Arrays.copyOfRange(args, first, args.length)).toMap());
+    }
+
+    /** Defines the job with {@code config} and runs it until it ends (never, when unbounded). */
+    public static void execute(Configuration config) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        define(env, config);
+        env.execute("Reelflow " + config.get(PipelineOptions.RUN_ID));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.reelflow.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,6 +34,30 @@ class ReelflowJobTest {
         assertThat(inputsOf(graph, "Kafka: reelflow.dead-letter"))
                 .contains(RESULTS_GUARD, STATUS_GUARD)
                 .hasSize(3);
+    }
+
+    @Test
+    void shouldTakeTheOptionsOfReelflowRunWithOrWithoutTheCommand() {
+        String[] options = {"--reelflow.run-id", "nightly", "--parallelism.default", "3"};
+        String[] withCommand = new String[options.length + 1];
+        withCommand[0] = "run";
+        System.arraycopy(options, 0, withCommand, 1, options.length);
+
+        for (String[] args : new String[][] {options, withCommand}) {
+            Configuration config = ReelflowJob.configurationOf(args);
+            assertThat(config.toMap())
+                    .containsEntry("reelflow.run-id", "nightly")
+                    .containsEntry("parallelism.default", "3")
+                    .hasSize(2);
+        }
+    }
+
+    @Test
+    void shouldRefuseCommandsThatBelongToTheCommandLine() {
+        // local, publish and replay run on a machine (the cli module), never inside a cluster.
+        assertThatThrownBy(() -> ReelflowJob.configurationOf(new String[] {"local"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("local");
     }
 
     /** The operators feeding the sink named {@code sink} (its writer, committer … excluded). */

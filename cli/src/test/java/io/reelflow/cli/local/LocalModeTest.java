@@ -1,4 +1,4 @@
-package io.reelflow.job.local;
+package io.reelflow.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;

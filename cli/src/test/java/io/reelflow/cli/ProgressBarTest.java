@@ -1,4 +1,4 @@
-package io.reelflow.job.cli;
+package io.reelflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

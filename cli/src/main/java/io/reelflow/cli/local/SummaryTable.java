@@ -1,4 +1,4 @@
-package io.reelflow.job.local;
+package io.reelflow.cli.local;
 
 import java.io.PrintStream;
 import java.nio.file.Files;

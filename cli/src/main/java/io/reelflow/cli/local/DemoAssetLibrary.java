@@ -1,4 +1,4 @@
-package io.reelflow.job.local;
+package io.reelflow.cli.local;
 
 import io.reelflow.connectors.catalog.AssetDescription;
 import io.reelflow.connectors.catalog.AssetDescriptions;

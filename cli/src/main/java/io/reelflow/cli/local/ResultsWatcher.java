@@ -1,4 +1,4 @@
-package io.reelflow.job.local;
+package io.reelflow.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.reelflow.job.cli;
+package io.reelflow.cli;
 
 import io.reelflow.connectors.catalog.AssetDescriptions;
 import io.reelflow.connectors.catalog.AssetImporter;

@@ -1,4 +1,4 @@
-package io.reelflow.job.cli;
+package io.reelflow.cli;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,17 +1,16 @@
-package io.reelflow.job.cli;
+package io.reelflow.cli;
 
+import io.reelflow.cli.local.LocalMode;
 import io.reelflow.job.ReelflowJob;
 import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.PipelineOptions;
-import io.reelflow.job.local.LocalMode;
 import java.io.PrintStream;
 import java.util.Set;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** The {@code reelflow} commands. */
+/** The {@code reelflow} commands: the launcher script's entry point. */
 public final class ReelflowCli {
     static final String USAGE =
             String.join(
@@ -32,6 +31,14 @@ public final class ReelflowCli {
                     AssetsCommand.USAGE);
 
     private ReelflowCli() {}
+
+    public static void main(String[] args) throws Exception {
+        int exitCode = run(args);
+        // `run` and `replay` return when their job ends; local, publish and assets own the process.
+        if (exitCode != 0 || endsProcess(args)) {
+            System.exit(exitCode);
+        }
+    }
 
     /**
      * True for commands that own their process ({@code local}, {@code publish}, {@code assets}),
@@ -68,7 +75,7 @@ public final class ReelflowCli {
         }
         switch (line.command()) {
             case "run":
-                runJob(Configuration.fromMap(line.options()));
+                ReelflowJob.execute(Configuration.fromMap(line.options()));
                 return 0;
             case "replay":
                 return replay(Configuration.fromMap(line.options()), err);
@@ -82,12 +89,6 @@ public final class ReelflowCli {
                 err.println(USAGE);
                 return 2;
         }
-    }
-
-    private static void runJob(Configuration config) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        ReelflowJob.define(env, config);
-        env.execute("Reelflow " + config.get(PipelineOptions.RUN_ID));
     }
 
     private static int replay(Configuration config, PrintStream err) throws Exception {
@@ -108,7 +109,7 @@ public final class ReelflowCli {
         config.set(KafkaOptions.GROUP_ID, "reelflow-replay-" + runId);
         config.set(KafkaOptions.TRANSACTIONAL_ID_PREFIX, "reelflow-replay-" + runId);
         config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
-        runJob(config);
+        ReelflowJob.execute(config);
         return 0;
     }
 }

@@ -1,4 +1,4 @@
-package io.reelflow.job.cli;
+package io.reelflow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;

@@ -1,5 +1,7 @@
-package io.reelflow.job.local;
+package io.reelflow.cli.local;
 
+import io.reelflow.cli.CommandLine;
+import io.reelflow.cli.PublishCommand;
 import io.reelflow.connectors.catalog.JdbcAssetCatalog;
 import io.reelflow.connectors.generation.ComfyUiClient;
 import io.reelflow.connectors.jdbc.JdbcSchema;
@@ -11,8 +13,6 @@ import io.reelflow.embedded.ReelflowServices;
 import io.reelflow.embedded.ServiceEndpoints;
 import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.ReelflowJob;
-import io.reelflow.job.cli.CommandLine;
-import io.reelflow.job.cli.PublishCommand;
 import io.reelflow.job.config.DatabaseOptions;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.KafkaOptions;
