@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
@@ -40,15 +42,8 @@ class KustomizationsTest {
     /** The job's uid of the generation operator (PipelineBuilder), head of its own vertex. */
     private static final String GENERATION_UID = "generate-clips";
 
-    /**
-     * Autoscaler keys the operator 1.13 still reads but has renamed
-     * (flink-autoscaler/src/main/java/org/apache/flink/autoscaler/config/AutoScalerOptions.java at
-     * release-1.13.0); every {@code kubernetes.operator.job.autoscaler.*} key is an old name too.
-     */
-    private static final Map<String, String> RENAMED_AUTOSCALER_KEYS =
-            Map.of(
-                    "job.autoscaler.target.utilization", "job.autoscaler.utilization.target",
-                    "job.autoscaler.scale-up.grace-period", "job.autoscaler.scale-down.interval");
+    /** The operator's and its autoscaler's current keys (see the file's header). */
+    private static final String OPERATOR_KEYS = "operator-option-keys-1.13.0.txt";
 
     /** Set on clusters by the operator from the spec, not by flinkConfiguration. */
     private static final Set<String> FROM_THE_SPEC =
@@ -114,8 +109,10 @@ class KustomizationsTest {
     }
 
     @Test
-    void shouldUseOnlyCurrentFlinkOptionNames() throws IOException {
+    void shouldUseOnlyCurrentFlinkAndOperatorOptionNames() throws IOException {
         FlinkOptionNames names = FlinkOptionNames.scan();
+        Set<String> operatorKeys = operatorKeys();
+        assertThat(operatorKeys).contains("job.autoscaler.enabled");
         for (RenderedDeployment deployment : DEPLOYMENTS) {
             for (Map.Entry<String, JsonNode> entry : deployment.flinkConfiguration().entrySet()) {
                 String key = entry.getKey();
@@ -123,8 +120,7 @@ class KustomizationsTest {
                 // The operator's CRD keeps any value; Flink reads strings, so say them as such.
                 assertThat(entry.getValue().isTextual()).as(where + " is a string").isTrue();
                 if (key.startsWith("job.autoscaler.") || key.startsWith("kubernetes.operator.")) {
-                    assertThat(RENAMED_AUTOSCALER_KEYS).as(where).doesNotContainKey(key);
-                    assertThat(key).as(where).doesNotStartWith("kubernetes.operator.job.");
+                    assertThat(operatorKeys).as(where + " is a current operator key").contains(key);
                 } else if (!key.startsWith("metrics.reporter.")) {
                     assertThat(names.replacementOf(key)).as(where + " is an old name").isEmpty();
                     assertThat(names.isCurrent(key)).as(where + " is a Flink option").isTrue();
@@ -349,6 +345,15 @@ class KustomizationsTest {
         Configuration config =
                 GlobalConfiguration.loadConfiguration(REPOSITORY.resolve("flink-conf").toString());
         return config.toMap();
+    }
+
+    private static Set<String> operatorKeys() throws IOException {
+        try (InputStream keys = KustomizationsTest.class.getResourceAsStream(OPERATOR_KEYS)) {
+            return new String(keys.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .collect(Collectors.toSet());
+        }
     }
 
     private static MemorySize memory(JsonNode quantity) {
