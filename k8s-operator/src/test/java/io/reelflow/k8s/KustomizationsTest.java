@@ -340,6 +340,31 @@ class KustomizationsTest {
         }
     }
 
+    @Test
+    void shouldRenderTheKustomizationTheReadmeShows() throws Exception {
+        String readme = Files.readString(REPOSITORY.resolve("README.md"), StandardCharsets.UTF_8);
+        String marker = "# my-reelflow/kustomization.yaml\n";
+        int start = readme.indexOf(marker);
+        assertThat(start).as("the README's example kustomization").isNotNegative();
+        String example = readme.substring(start + marker.length(), readme.indexOf("```", start));
+        // The README's directory sits next to k8s-operator; this one is two levels inside it.
+        Path dir = Files.createDirectories(MODULE.resolve("target/readme-kustomization"));
+        Files.writeString(
+                dir.resolve("kustomization.yaml"), example.replace("../k8s-operator/", "../../"));
+
+        JsonNode rendered =
+                Kustomize.render(dir).stream()
+                        .filter(d -> d.path("kind").asText().equals("FlinkDeployment"))
+                        .findFirst()
+                        .orElseThrow();
+
+        RenderedDeployment mine = new RenderedDeployment("README", rendered);
+        assertThat(mine.spec().path("image").asText())
+                .isEqualTo("registry.example.com/reelflow-job:0.1.0");
+        assertThat(mine.arg("reelflow.kafka.bootstrap-servers")).isEqualTo("kafka.data:9092");
+        assertThat(CrdSchema.flinkDeployment().violations(rendered)).isEmpty();
+    }
+
     /** flink-conf/config.yaml as Flink reads it (nested keys flattened). */
     private static Map<String, String> flinkConf() {
         Configuration config =
