@@ -52,7 +52,7 @@ public record ConnectorSettings(
                 new JdbcSettings(
                         config.get(DatabaseOptions.URL),
                         config.get(DatabaseOptions.USER),
-                        config.get(DatabaseOptions.PASSWORD),
+                        DatabaseOptions.password(config),
                         config.get(DatabaseOptions.BATCH_SIZE),
                         config.get(DatabaseOptions.BATCH_INTERVAL).toMillis(),
                         JdbcSettings.DEFAULT_MAX_RETRIES);
