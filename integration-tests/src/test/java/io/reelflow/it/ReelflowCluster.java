@@ -32,7 +32,12 @@ final class ReelflowCluster implements AutoCloseable {
     }
 
     static ReelflowCluster start() throws Exception {
-        Configuration config = new Configuration();
+        return start(new Configuration());
+    }
+
+    /** A cluster with {@code config} added to its own (metric reporters, say). */
+    static ReelflowCluster start(Configuration clusterConfig) throws Exception {
+        Configuration config = new Configuration(clusterConfig);
         config.set(RestOptions.BIND_PORT, "0");
         MiniCluster cluster =
                 new MiniCluster(
