@@ -25,10 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.prometheus.PrometheusReporterFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -38,13 +37,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Tests for the job's metrics as Prometheus sees them, against the Grafana dashboard and the alert
- * rules in {@code k8s-operator/monitoring}: the job runs on a MiniCluster with Flink's Prometheus
- * reporter, takes a few short requests and a malformed one, and its scrape must hold every metric
- * that the dashboard's and the rules' PromQL name, with the counts the run implies.
+ * Tests for {@link io.reelflow.job.ReelflowJob}'s metrics as Prometheus sees them, against the
+ * Grafana dashboard and the alert rules in {@code k8s-operator/monitoring}: the job runs on a
+ * MiniCluster with Flink's Prometheus reporter, takes a few short requests and a malformed one, and
+ * its scrape must hold every metric that the dashboard's and the rules' PromQL name, with the
+ * counts the run implies.
  */
 class MetricsITCase {
     private static final int REQUESTS = 3;
+    private static final int PARALLELISM = 2;
     private static final Duration DEADLINE = Duration.ofMinutes(3);
     private static final Pattern METRIC_NAME = Pattern.compile("\\bflink_[A-Za-z0-9_:]+");
     private static final String OPERATOR = "flink_taskmanager_job_task_operator_";
@@ -83,32 +84,35 @@ class MetricsITCase {
         stack.prepare(workDir);
         List<VideoRequest> requests = ShortRequests.of("it-metrics", 0, REQUESTS);
         ShortRequests.publish(stack, requests);
+        // Malformed JSON whose key is a valid id: it gets a REJECTED result and a dead letter.
         stack.kafka.send(
                 stack.requestsTopic(),
                 "it-metrics-broken",
                 "{\"requestId\": \"it-metrics-broken\", \"text\": "
                         .getBytes(StandardCharsets.UTF_8));
 
+        // The job's local cluster takes the reporter from the job's configuration.
         int port = freePort();
-        Configuration reporter = new Configuration();
-        reporter.setString(
+        Configuration config = stack.jobConfiguration(sidecar.baseUri().toString());
+        config.setString(
                 "metrics.reporter.prom.factory.class", PrometheusReporterFactory.class.getName());
-        reporter.setString("metrics.reporter.prom.port", Integer.toString(port));
+        config.setString("metrics.reporter.prom.port", Integer.toString(port));
         URI endpoint = URI.create("http://localhost:" + port + "/metrics");
 
-        Map<String, List<Sample>> scrape;
-        try (ReelflowCluster cluster = ReelflowCluster.start(reporter)) {
-            JobID job = cluster.submit(stack.jobConfiguration(sidecar.baseUri().toString()));
-            // The malformed record's key is a valid id: it gets a REJECTED result and a dead
-            // letter.
-            waitFor(
-                    () ->
-                            CommittedResults.onTopic(stack).size() == REQUESTS + 1
-                                    && !stack.kafka.readAll(stack.deadLetterTopic()).isEmpty());
-            scrape = scrape(endpoint);
-            assertThat(cluster.status(job).isGloballyTerminalState()).isFalse();
-            cluster.cancel(job);
-        }
+        AtomicReference<Map<String, List<Sample>>> scraped = new AtomicReference<>();
+        ReelflowStack.runJobUntil(
+                config,
+                PARALLELISM,
+                DEADLINE,
+                () -> {
+                    if (CommittedResults.onTopic(stack).size() < REQUESTS + 1
+                            || stack.kafka.readAll(stack.deadLetterTopic()).isEmpty()) {
+                        return false;
+                    }
+                    scraped.set(scrape(endpoint));
+                    return true;
+                });
+        Map<String, List<Sample>> scrape = scraped.get();
 
         assertThat(scrape.keySet()).as("metrics in the scrape").containsAll(queried);
         assertThat(scrape.keySet()).as("metrics in the scrape").containsAll(alerted);
@@ -220,16 +224,6 @@ class MetricsITCase {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.call()) {
-            assertThat(System.nanoTime())
-                    .as("condition met within %s", DEADLINE)
-                    .isLessThan(deadline);
-            Thread.sleep(250);
         }
     }
 }

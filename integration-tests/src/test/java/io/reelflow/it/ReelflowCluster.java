@@ -32,12 +32,7 @@ final class ReelflowCluster implements AutoCloseable {
     }
 
     static ReelflowCluster start() throws Exception {
-        return start(new Configuration());
-    }
-
-    /** A cluster with {@code config} added to its own (metric reporters, say). */
-    static ReelflowCluster start(Configuration clusterConfig) throws Exception {
-        Configuration config = new Configuration(clusterConfig);
+        Configuration config = new Configuration();
         config.set(RestOptions.BIND_PORT, "0");
         MiniCluster cluster =
                 new MiniCluster(
