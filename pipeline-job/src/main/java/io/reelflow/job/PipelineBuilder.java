@@ -14,6 +14,7 @@ import io.reelflow.operators.quality.ScoreQualityFunction;
 import io.reelflow.operators.render.RenderVideoFunction;
 import io.reelflow.operators.request.ParseRequestFunction;
 import io.reelflow.operators.request.StorePayloadFunction;
+import io.reelflow.operators.status.CountResultsFunction;
 import io.reelflow.operators.status.FinalStatusFunction;
 import io.reelflow.operators.status.PlannedStatusFunction;
 import io.reelflow.operators.status.RenderedStatusFunction;
@@ -217,8 +218,11 @@ public final class PipelineBuilder {
 
         DataStream<VideoResult> results =
                 repaired.union(
-                        firstSeen.getSideOutput(SideOutputs.EARLY_RESULTS),
-                        renderJobs.getSideOutput(SideOutputs.EARLY_RESULTS));
+                                firstSeen.getSideOutput(SideOutputs.EARLY_RESULTS),
+                                renderJobs.getSideOutput(SideOutputs.EARLY_RESULTS))
+                        .map(new CountResultsFunction())
+                        .uid("count-results")
+                        .name("Count results by status");
 
         DataStream<StatusEvent> status =
                 firstSeen

@@ -12,6 +12,7 @@ import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.operators.generation.InMemoryJobRegistry;
 import io.reelflow.operators.port.ObjectStoreFactory;
+import io.reelflow.operators.request.CountDeadLettersFunction;
 import io.reelflow.schemas.RawRequest;
 import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoResult;
@@ -133,7 +134,7 @@ public final class ReelflowJob {
     /**
      * Puts the sink guard in front of every result and status sink, Kafka and PostgreSQL alike, so
      * the topics and tables hold the same cleaned records; what a table would refuse joins the dead
-     * letters.
+     * letters, which are counted on their way out.
      */
     private static PipelineBuilder.Outputs guarded(PipelineBuilder.Outputs outputs) {
         SingleOutputStreamOperator<VideoResult> results =
@@ -152,6 +153,9 @@ public final class ReelflowJob {
                 outputs.deadLetters()
                         .union(
                                 results.getSideOutput(SinkGuard.DEAD_LETTERS),
-                                status.getSideOutput(SinkGuard.DEAD_LETTERS)));
+                                status.getSideOutput(SinkGuard.DEAD_LETTERS))
+                        .map(new CountDeadLettersFunction())
+                        .uid("count-dead-letters")
+                        .name("Count dead letters by stage"));
     }
 }

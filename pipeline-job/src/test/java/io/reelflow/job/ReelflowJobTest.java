@@ -18,6 +18,7 @@ class ReelflowJobTest {
             "Guard: clean results, dead-letter what video_results refuses";
     private static final String STATUS_GUARD =
             "Guard: clean status, dead-letter what video_status refuses";
+    private static final String DEAD_LETTER_COUNTER = "Count dead letters by stage";
 
     @Test
     void shouldPutTheSinkGuardInFrontOfEveryResultAndStatusSink() {
@@ -30,8 +31,10 @@ class ReelflowJobTest {
         assertThat(inputsOf(graph, "PostgreSQL: video_results")).containsExactly(RESULTS_GUARD);
         assertThat(inputsOf(graph, "Kafka: reelflow.status")).containsExactly(STATUS_GUARD);
         assertThat(inputsOf(graph, "PostgreSQL: video_status")).containsExactly(STATUS_GUARD);
-        // The guards' dead letters join those of parsing.
+        // The guards' dead letters join those of parsing, and all are counted on their way out.
         assertThat(inputsOf(graph, "Kafka: reelflow.dead-letter"))
+                .containsExactly(DEAD_LETTER_COUNTER);
+        assertThat(inputsOf(graph, DEAD_LETTER_COUNTER))
                 .contains(RESULTS_GUARD, STATUS_GUARD)
                 .hasSize(3);
     }

@@ -1,5 +1,6 @@
 package io.reelflow.operators.asset;
 
+import io.reelflow.operators.common.ReelflowMetrics;
 import io.reelflow.operators.embedding.SentenceEmbedder;
 import io.reelflow.operators.port.AssetCatalogFactory;
 import io.reelflow.schemas.ScenePlan;
@@ -38,7 +39,8 @@ public class RetrieveAssetsFunction extends RichMapFunction<ScenePlan, ScenePlan
         // model is never loaded
         embedder = config.denseWeight() > 0 ? SentenceEmbedder.acquire() : null;
         retriever = new AssetRetriever(holder, config, embedder);
-        getRuntimeContext().getMetricGroup().gauge("catalogAssets", () -> holder.get().size());
+        ReelflowMetrics.group(getRuntimeContext())
+                .gauge("catalogAssets", () -> holder.get().size());
     }
 
     @Override

@@ -24,7 +24,9 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
  * output: failures, timeouts and a full pool become an output too (a fallback or a failed result),
  * never a job failure. A timed-out input's work is cancelled: its {@link Cancellation} is set and
  * its thread interrupted, so work that checks either stops and frees its thread; work that must not
- * take effect after a timeout (uploads) commits through the token before it does.
+ * take effect after a timeout (uploads) commits through the token before it does. Each stage
+ * reports its latency, inputs in flight, failures and timeouts ({@link StageMetrics}) under its
+ * {@link #stage()} name.
  */
 public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<IN, OUT> {
     private final int threads;
@@ -32,6 +34,7 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
 
     private transient ExecutorService executor;
     private transient Map<IN, Pending<OUT>> running;
+    private transient StageMetrics metrics;
 
     /**
      * @param threads threads working at once per subtask
@@ -59,6 +62,9 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
                         + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         AtomicInteger counter = new AtomicInteger();
         running = Collections.synchronizedMap(new IdentityHashMap<>());
+        metrics =
+                StageMetrics.register(
+                        ReelflowMetrics.group(getRuntimeContext()), stage(), running::size);
         executor =
                 new ThreadPoolExecutor(
                         threads,
@@ -73,6 +79,15 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
                             return thread;
                         });
         openResources();
+    }
+
+    /**
+     * The stage's name in metrics (the label {@code stage}): short and stable, of {@code [a-z0-9_]}
+     * (Prometheus's reporter turns other characters of a label value into {@code _}). By default
+     * the class name without {@code Function}.
+     */
+    protected String stage() {
+        return getClass().getSimpleName().replaceFirst("Function$", "");
     }
 
     /** Creates clients and stores; called once per subtask after the executor exists. */
@@ -100,7 +115,7 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
 
     @Override
     public final void asyncInvoke(IN input, ResultFuture<OUT> resultFuture) {
-        Pending<OUT> pending = new Pending<>(resultFuture);
+        Pending<OUT> pending = new Pending<>(resultFuture, metrics);
         FutureTask<Void> work =
                 new FutureTask<>(
                         () -> pending.complete(outputOf(input, pending.cancellation)), null);
@@ -112,6 +127,7 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
         } catch (RejectedExecutionException rejected) {
             // A full or closing pool is a failure of this input, never of the task.
             running.remove(input);
+            metrics.failed();
             pending.complete(onFailure(input, rejected));
         }
     }
@@ -120,6 +136,10 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
         try {
             return process(input, cancellation);
         } catch (Throwable failure) {
+            if (!cancellation.isCancelled()) {
+                // A timed-out input's interrupted work is counted as a timeout, not a failure.
+                metrics.failed();
+            }
             return onFailure(input, failure);
         } finally {
             running.remove(input);
@@ -143,6 +163,7 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
         }
         if (pending.claim()) {
             pending.work.cancel(true);
+            metrics.timedOut();
             resultFuture.complete(List.of(onTimeout(input)));
         }
     }
@@ -155,12 +176,15 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
     /** One input's result future and work; whichever of work and timeout claims it completes it. */
     private static final class Pending<OUT> {
         private final ResultFuture<OUT> resultFuture;
+        private final StageMetrics metrics;
+        private final long start = StageMetrics.start();
         private final AtomicBoolean completed = new AtomicBoolean();
         private final Cancellation cancellation = new Cancellation();
         private volatile Future<?> work;
 
-        Pending(ResultFuture<OUT> resultFuture) {
+        Pending(ResultFuture<OUT> resultFuture, StageMetrics metrics) {
             this.resultFuture = resultFuture;
+            this.metrics = metrics;
         }
 
         boolean claim() {
@@ -169,6 +193,7 @@ public abstract class BlockingAsyncFunction<IN, OUT> extends RichAsyncFunction<I
 
         void complete(OUT output) {
             if (claim()) {
+                metrics.completed(start);
                 resultFuture.complete(List.of(output));
             }
         }

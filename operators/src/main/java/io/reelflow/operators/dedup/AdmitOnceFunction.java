@@ -1,5 +1,6 @@
 package io.reelflow.operators.dedup;
 
+import io.reelflow.operators.common.ReelflowMetrics;
 import io.reelflow.operators.common.SideOutputs;
 import io.reelflow.operators.status.StatusEvents;
 import io.reelflow.schemas.AcceptedRequest;
@@ -49,7 +50,7 @@ public class AdmitOnceFunction extends KeyedProcessFunction<String, Admission, A
                         .neverReturnExpired()
                         .build());
         seen = getRuntimeContext().getState(descriptor);
-        duplicates = getRuntimeContext().getMetricGroup().counter("duplicateRequests");
+        duplicates = ReelflowMetrics.group(getRuntimeContext()).counter("duplicateRequests");
     }
 
     @Override

@@ -108,7 +108,13 @@ public final class ClipGenerator {
         }
         CompletableFuture<Generated> work = join(model, request);
         current.set(work);
-        return work.thenApply(generated -> generatedClip(task, model, request, generated, reasons))
+        return work.thenApply(
+                        generated -> {
+                            if (!reasons.isEmpty()) {
+                                metrics.fallbackModel();
+                            }
+                            return generatedClip(task, model, request, generated, reasons);
+                        })
                 .exceptionallyCompose(
                         failure -> {
                             reasons.add(Failures.describe(failure));

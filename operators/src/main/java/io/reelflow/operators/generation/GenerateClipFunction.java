@@ -1,5 +1,7 @@
 package io.reelflow.operators.generation;
 
+import io.reelflow.operators.common.ReelflowMetrics;
+import io.reelflow.operators.common.StageMetrics;
 import io.reelflow.operators.generation.internal.FlinkGenerationMetrics;
 import io.reelflow.operators.port.GenerationClientFactory;
 import io.reelflow.operators.port.JobRegistryFactory;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
@@ -37,6 +40,8 @@ public class GenerateClipFunction extends RichAsyncFunction<SceneTask, SceneClip
     private transient GenerationRuntime runtime;
     private transient ClipGenerator generator;
     private transient Map<SceneTask, CompletableFuture<SceneClip>> running;
+    private transient StageMetrics stageMetrics;
+    private transient GenerationMetrics metrics;
 
     public GenerateClipFunction(
             GenerationClientFactory clientFactory,
@@ -60,21 +65,25 @@ public class GenerateClipFunction extends RichAsyncFunction<SceneTask, SceneClip
     void open(GenerationRuntime shared) {
         runtime = shared;
         running = Collections.synchronizedMap(new IdentityHashMap<>());
-        FlinkGenerationMetrics metrics =
-                new FlinkGenerationMetrics(
-                        getRuntimeContext().getMetricGroup().addGroup("generation"));
-        shared.pool().all().forEach(metrics::endpointGauges);
-        generator = new ClipGenerator(shared, metrics);
+        MetricGroup reelflow = ReelflowMetrics.group(getRuntimeContext());
+        stageMetrics = StageMetrics.register(reelflow, "generate", running::size);
+        FlinkGenerationMetrics generation =
+                new FlinkGenerationMetrics(reelflow.addGroup("generation"));
+        shared.pool().all().forEach(generation::endpointGauges);
+        metrics = generation;
+        generator = new ClipGenerator(shared, generation);
     }
 
     @Override
     public void asyncInvoke(SceneTask task, ResultFuture<SceneClip> resultFuture) {
+        long start = StageMetrics.start();
         CompletableFuture<SceneClip> clip = generator.clipFor(task);
         running.put(task, clip);
         clip.whenComplete(
                 (value, failure) -> {
                     running.remove(task);
                     if (failure == null) {
+                        stageMetrics.completed(start);
                         resultFuture.complete(List.of(value));
                     }
                 });
@@ -88,6 +97,8 @@ public class GenerateClipFunction extends RichAsyncFunction<SceneTask, SceneClip
     public void timeout(SceneTask task, ResultFuture<SceneClip> resultFuture) {
         CompletableFuture<SceneClip> clip = running.remove(task);
         if (clip != null && clip.cancel(true)) {
+            stageMetrics.timedOut();
+            metrics.titleCard();
             resultFuture.complete(
                     List.of(
                             ClipGenerator.fallback(

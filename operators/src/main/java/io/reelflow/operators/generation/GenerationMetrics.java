@@ -3,9 +3,9 @@ package io.reelflow.operators.generation;
 import java.time.Duration;
 
 /**
- * What the generation stage counts, in plain Java: the Flink function reports it to a {@code
- * generation} metric group with an {@code endpoint} subgroup; tests count it directly. Every method
- * has a no-op default.
+ * What the generation stage counts, in plain Java: the Flink function reports it to the {@code
+ * reelflow.generation} metric group with an {@code endpoint} subgroup; tests count it directly.
+ * Every method has a no-op default.
  */
 public interface GenerationMetrics {
 
@@ -17,6 +17,9 @@ public interface GenerationMetrics {
 
     /** A scene joined identical work already in flight instead of submitting it again. */
     default void sharedSubmission() {}
+
+    /** An attempt on {@code model} starts: a slot, a submission and polls, or a failure. */
+    default void attempted(String model) {}
 
     /** A job was submitted to {@code endpoint}. */
     default void submitted(String endpoint) {}
@@ -41,4 +44,7 @@ public interface GenerationMetrics {
 
     /** A scene became a title card. */
     default void titleCard() {}
+
+    /** A scene's media came from a fallback model, after the models before it failed. */
+    default void fallbackModel() {}
 }

@@ -44,6 +44,11 @@ public class NarrateFunction extends BlockingAsyncFunction<ScenePlan, ScenePlan>
     }
 
     @Override
+    protected String stage() {
+        return "narrate";
+    }
+
+    @Override
     protected void openResources() {
         store = storeFactory.create();
         clients = new ArrayList<>();

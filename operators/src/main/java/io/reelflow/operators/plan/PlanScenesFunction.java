@@ -79,6 +79,11 @@ public class PlanScenesFunction extends BlockingAsyncFunction<AcceptedRequest, S
     }
 
     @Override
+    protected String stage() {
+        return "plan";
+    }
+
+    @Override
     protected void openResources() {
         LanguageDetector detector = LanguageDetector.shared(languageConfig);
         SceneAnalyzer analyzer = new SceneAnalyzer(sceneConfig);

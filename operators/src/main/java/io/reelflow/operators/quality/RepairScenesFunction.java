@@ -45,6 +45,11 @@ public class RepairScenesFunction extends BlockingAsyncFunction<ScoredVideo, Vid
     }
 
     @Override
+    protected String stage() {
+        return "repair";
+    }
+
+    @Override
     protected void openResources() {
         store = storeFactory.create();
         Renderer renderer = new Renderer(store, renderConfig);

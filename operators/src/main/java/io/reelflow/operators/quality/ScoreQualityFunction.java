@@ -32,6 +32,11 @@ public class ScoreQualityFunction extends BlockingAsyncFunction<RenderedVideo, S
     }
 
     @Override
+    protected String stage() {
+        return "score";
+    }
+
+    @Override
     protected void openResources() {
         store = storeFactory.create();
         scorer = scorerFactory.create();

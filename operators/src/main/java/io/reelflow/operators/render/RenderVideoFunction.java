@@ -34,6 +34,11 @@ public class RenderVideoFunction extends BlockingAsyncFunction<RenderJob, Render
     }
 
     @Override
+    protected String stage() {
+        return "render";
+    }
+
+    @Override
     protected void openResources() {
         store = storeFactory.create();
         renderer = new Renderer(store, config);

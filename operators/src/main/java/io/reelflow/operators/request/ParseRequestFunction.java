@@ -1,5 +1,6 @@
 package io.reelflow.operators.request;
 
+import io.reelflow.operators.common.ReelflowMetrics;
 import io.reelflow.operators.common.SideOutputs;
 import io.reelflow.schemas.Admission;
 import io.reelflow.schemas.RawRequest;
@@ -34,7 +35,7 @@ public class ParseRequestFunction extends ProcessFunction<RawRequest, Admission>
     public void open(OpenContext openContext) {
         AvroClassTrust.install();
         validator = new RequestValidator(rules, runId);
-        rejected = getRuntimeContext().getMetricGroup().counter("requestsRejected");
+        rejected = ReelflowMetrics.group(getRuntimeContext()).counter("requestsRejected");
     }
 
     @Override

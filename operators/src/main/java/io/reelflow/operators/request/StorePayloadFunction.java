@@ -29,6 +29,11 @@ public class StorePayloadFunction extends BlockingAsyncFunction<Admission, DeadL
     }
 
     @Override
+    protected String stage() {
+        return "dead_letter_store";
+    }
+
+    @Override
     protected void openResources() {
         store = storeFactory.create();
     }

@@ -2,22 +2,25 @@ package io.reelflow.operators.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelflow.operators.testing.RecordingMetricGroup;
 import io.reelflow.operators.testing.RecordingResultFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.functions.DefaultOpenContext;
-import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Tests for {@link BlockingAsyncFunction}. */
 class BlockingAsyncFunctionTest {
+    private static final String STAGE = "reelflow.stage.Gate.";
+
     private final Gate function = new Gate();
+    private final RecordingMetricGroup metrics = new RecordingMetricGroup();
 
     @BeforeEach
     void open() throws Exception {
-        function.setRuntimeContext(new MockStreamingRuntimeContext(1, 0));
+        function.setRuntimeContext(metrics.runtimeContext());
         function.open(DefaultOpenContext.INSTANCE);
     }
 
@@ -41,10 +44,16 @@ class BlockingAsyncFunctionTest {
         assertThat(rejected.outputs())
                 .containsExactly("failed rejected: RejectedExecutionException");
         assertThat(busy.outputs()).isEmpty();
+        assertThat(metrics.gauge(STAGE + "inFlight")).isEqualTo(2);
         function.release.countDown();
         assertThat(busy.result.get(5, TimeUnit.SECONDS)).containsExactly("done busy");
         assertThat(queued.result.get(5, TimeUnit.SECONDS)).containsExactly("done queued");
         assertThat(function.running()).isZero();
+        assertThat(metrics.gauge(STAGE + "inFlight")).isEqualTo(0);
+        assertThat(metrics.count(STAGE + "failures")).isOne();
+        assertThat(metrics.histogram(STAGE + "latencyMillis").getCount())
+                .as("every output is timed")
+                .isEqualTo(3);
     }
 
     @Test
@@ -60,6 +69,11 @@ class BlockingAsyncFunctionTest {
         assertThat(slow.outputs()).containsExactly("timed out slow");
         assertThat(slow.completions()).isEqualTo(1);
         assertThat(function.running()).isZero();
+        assertThat(metrics.count(STAGE + "timeouts")).isOne();
+        assertThat(function.failureHandled.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(metrics.count(STAGE + "failures"))
+                .as("the interrupted work of a timed-out input is no failure")
+                .isZero();
     }
 
     @Test
@@ -93,6 +107,7 @@ class BlockingAsyncFunctionTest {
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch interrupted = new CountDownLatch(1);
+        final CountDownLatch failureHandled = new CountDownLatch(1);
 
         Gate() {
             super(1, 1);
@@ -124,6 +139,7 @@ class BlockingAsyncFunctionTest {
 
         @Override
         protected String onFailure(String input, Throwable failure) {
+            failureHandled.countDown();
             return "failed " + input + ": " + failure.getClass().getSimpleName();
         }
 

@@ -255,6 +255,8 @@ class ClipGeneratorTest {
 
         assertThat(bed.submissions()).isEqualTo(4);
         assertThat(bed.metrics.retries).isEqualTo(3);
+        assertThat(bed.metrics.attempts).isEqualTo(4);
+        assertThat(bed.metrics.failures).hasSize(4);
         assertThat(clip.getSource()).isEqualTo(ClipSource.TITLE_CARD);
         assertThat(clip.getNote()).contains("wan@1.0: 4 attempts, last on gpu-0: 500 boom");
         assertThat(bed.scheduler.delays())
@@ -336,6 +338,8 @@ class ClipGeneratorTest {
                 .isEqualTo(
                         "fallback to title card: wan@1.0: 1 attempt, last on a: 400 bad size;"
                                 + " ltx@1.0: 1 attempt, last on b: 400 bad prompt");
+        assertThat(bed.metrics.modelFallbacks).isOne();
+        assertThat(bed.metrics.titleCards).isOne();
     }
 
     @Test

@@ -10,6 +10,8 @@ final class RecordingMetrics implements GenerationMetrics {
     int sharedSubmissions;
     int retries;
     int titleCards;
+    int modelFallbacks;
+    int attempts;
     final List<String> failures = new ArrayList<>();
     final List<Duration> queueWaits = new ArrayList<>();
     Duration gpu = Duration.ZERO;
@@ -47,5 +49,15 @@ final class RecordingMetrics implements GenerationMetrics {
     @Override
     public synchronized void titleCard() {
         titleCards++;
+    }
+
+    @Override
+    public synchronized void fallbackModel() {
+        modelFallbacks++;
+    }
+
+    @Override
+    public synchronized void attempted(String model) {
+        attempts++;
     }
 }

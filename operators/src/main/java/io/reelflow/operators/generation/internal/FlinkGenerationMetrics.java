@@ -1,5 +1,6 @@
 package io.reelflow.operators.generation.internal;
 
+import io.reelflow.operators.common.ReelflowMetrics;
 import io.reelflow.operators.generation.GenerationMetrics;
 import java.time.Duration;
 import java.util.Map;
@@ -8,23 +9,26 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
 /**
- * {@link GenerationMetrics} in Flink metric groups: counters of the whole stage under {@code
- * generation}, and per endpoint under {@code generation.endpoint.<name>} (a label for Prometheus):
- * gauges {@code inFlight}, {@code queued}, {@code breakerState} (0 closed, 1 half-open, 2 open),
- * counters {@code submissions}, {@code polls}, {@code gpuMillis}, {@code failures} per {@code
- * cause}, histograms {@code queueWaitMillis} and {@code jobLatencyMillis}.
+ * {@link GenerationMetrics} in Flink metric groups: counters of the whole stage under the group it
+ * is given ({@code reelflow.generation}): {@code attempts}, {@code failures} (failed attempts),
+ * {@code fallbacks} per {@code kind} ({@code model}, {@code title_card}); and per endpoint under
+ * {@code endpoint.<name>} (a label for Prometheus): gauges {@code inFlight}, {@code queued}, {@code
+ * breakerState} (0 closed, 1 half-open, 2 open), counters {@code submissions}, {@code polls},
+ * {@code gpuMillis}, {@code failures} in all and per {@code cause}, histograms {@code
+ * queueWaitMillis} and {@code jobLatencyMillis}. What a dashboard sums is registered at once, so it
+ * reads 0 rather than nothing before the first failure.
  */
 public final class FlinkGenerationMetrics implements GenerationMetrics {
-    private static final int HISTOGRAM_WINDOW = 500;
-
     private final MetricGroup group;
     private final Counter cacheHits;
     private final Counter sharedSubmissions;
     private final Counter retries;
+    private final Counter attempts;
+    private final Counter failures;
     private final Counter titleCards;
+    private final Counter modelFallbacks;
     private final Map<String, EndpointMetrics> endpoints = new ConcurrentHashMap<>();
 
     public FlinkGenerationMetrics(MetricGroup group) {
@@ -32,7 +36,10 @@ public final class FlinkGenerationMetrics implements GenerationMetrics {
         this.cacheHits = group.counter("cacheHits");
         this.sharedSubmissions = group.counter("sharedSubmissions");
         this.retries = group.counter("retries");
-        this.titleCards = group.counter("titleCards");
+        this.attempts = group.counter("attempts");
+        this.failures = group.counter("failures");
+        this.titleCards = group.addGroup("kind", "title_card").counter("fallbacks");
+        this.modelFallbacks = group.addGroup("kind", "model").counter("fallbacks");
     }
 
     /** Registers the endpoint's gauges (its state is per task manager, shared by subtasks). */
@@ -54,6 +61,11 @@ public final class FlinkGenerationMetrics implements GenerationMetrics {
     }
 
     @Override
+    public void attempted(String model) {
+        attempts.inc();
+    }
+
+    @Override
     public void submitted(String endpoint) {
         endpoint(endpoint).submissions.inc();
     }
@@ -70,8 +82,10 @@ public final class FlinkGenerationMetrics implements GenerationMetrics {
 
     @Override
     public void failed(String endpoint, String cause) {
+        failures.inc();
         EndpointMetrics metrics = endpoint(endpoint);
-        metrics.failures
+        metrics.failures.inc();
+        metrics.causes
                 .computeIfAbsent(cause, c -> metrics.group.addGroup("cause", c).counter("failures"))
                 .inc();
     }
@@ -96,6 +110,11 @@ public final class FlinkGenerationMetrics implements GenerationMetrics {
         titleCards.inc();
     }
 
+    @Override
+    public void fallbackModel() {
+        modelFallbacks.inc();
+    }
+
     private EndpointMetrics endpoint(String name) {
         return endpoints.computeIfAbsent(
                 name, n -> new EndpointMetrics(group.addGroup("endpoint", n)));
@@ -106,23 +125,19 @@ public final class FlinkGenerationMetrics implements GenerationMetrics {
         final Counter submissions;
         final Counter polls;
         final Counter gpuMillis;
+        final Counter failures;
         final Histogram queueWait;
         final Histogram jobLatency;
-        final Map<String, Counter> failures = new ConcurrentHashMap<>();
+        final Map<String, Counter> causes = new ConcurrentHashMap<>();
 
         EndpointMetrics(MetricGroup group) {
             this.group = group;
             this.submissions = group.counter("submissions");
             this.polls = group.counter("polls");
             this.gpuMillis = group.counter("gpuMillis");
-            this.queueWait =
-                    group.histogram(
-                            "queueWaitMillis",
-                            new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
-            this.jobLatency =
-                    group.histogram(
-                            "jobLatencyMillis",
-                            new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
+            this.failures = group.counter("failures");
+            this.queueWait = ReelflowMetrics.histogram(group, "queueWaitMillis");
+            this.jobLatency = ReelflowMetrics.histogram(group, "jobLatencyMillis");
         }
     }
 }

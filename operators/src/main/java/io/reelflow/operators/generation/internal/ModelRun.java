@@ -47,6 +47,7 @@ public final class ModelRun {
     }
 
     private CompletableFuture<Generated> attempt(int number, String avoid) {
+        resources.metrics().attempted(model.name());
         Attempt attempt = new Attempt(resources, model, request, cancellation, avoid);
         return attempt.run().exceptionallyCompose(failure -> retryOrFail(number, attempt, failure));
     }
