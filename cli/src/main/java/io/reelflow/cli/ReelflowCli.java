@@ -24,7 +24,7 @@ public final class ReelflowCli {
                     "           with the web UI on :8081 and publish the samples in examples/;",
                     "           flags: --exit-when-done; options: --examples <dir> --data-dir <dir>",
                     "           --kafka-port 9092 --s3-port 9000 --postgres-port 5433 --sidecar-port 8090",
-                    "           --web-ui-port 8081 --parallelism 2",
+                    "           --web-ui-port 8081 --parallelism 2 [--metrics-port 9249: Prometheus, every interface]",
                     "           --generation-protocol video-jobs|multipart|images|comfyui",
                     "  publish  publish request files (JSON object, array or lines) to Kafka:",
                     "           [--bootstrap-servers localhost:9092] [--topic reelflow.requests] [--avro] <file>...",

@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,7 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.metrics.prometheus.PrometheusReporterFactory;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -70,6 +72,8 @@ public final class LocalMode {
 
     private static final Set<PosixFilePermission> OWNER_ONLY =
             PosixFilePermissions.fromString("rw-------");
+
+    private static final String METRICS_PORT = "metrics-port";
 
     private LocalMode() {}
 
@@ -104,9 +108,17 @@ public final class LocalMode {
                                                         SidecarMode.VIDEO_JOBS.optionValue()))))) {
             Configuration config = jobConfiguration(services, sidecar, line.options());
             keepLocal(config, webUiPort);
+            OptionalInt metricsPort = metricsPort(line);
+            metricsPort.ifPresent(port -> exposeMetrics(config, port));
             prepare(services, config, dataDir);
             Path connection = writeConnectionArgs(services, dataDir);
             printEndpoints(out, services, sidecar, webUiPort, connection);
+            metricsPort.ifPresent(
+                    port ->
+                            out.printf(
+                                    "  Prometheus     http://localhost:%d/metrics  (every"
+                                            + " interface: Flink's reporter has no bind address)%n",
+                                    port));
             out.printf(
                     "Other commands reach this stack with $(cat %s), e.g. ./reelflow assets"
                             + " import <folder> $(cat %s)%n",
@@ -329,6 +341,23 @@ public final class LocalMode {
         // The blob server (jars and large messages between JobManager and TaskManagers) binds
         // here; it would listen on every interface otherwise.
         config.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+    }
+
+    private static OptionalInt metricsPort(CommandLine line) {
+        return line.options().containsKey(METRICS_PORT)
+                ? OptionalInt.of(line.intOption(METRICS_PORT, 0))
+                : OptionalInt.empty();
+    }
+
+    /**
+     * Flink's Prometheus reporter on {@code port}, for the dashboard in {@code
+     * k8s-operator/monitoring}. Only when {@code --metrics-port} asks for it: the reporter of Flink
+     * 2.2 listens on every interface, and local mode otherwise keeps to loopback.
+     */
+    static void exposeMetrics(Configuration config, int port) {
+        config.setString(
+                "metrics.reporter.prom.factory.class", PrometheusReporterFactory.class.getName());
+        config.setString("metrics.reporter.prom.port", Integer.toString(port));
     }
 
     /** The reference sidecar on loopback, two jobs at a time, speaking {@code mode} by default. */

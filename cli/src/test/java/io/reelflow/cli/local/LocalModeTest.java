@@ -14,6 +14,7 @@ import io.reelflow.sidecar.SidecarMode;
 import io.reelflow.sidecar.SpeechEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -166,6 +167,30 @@ class LocalModeTest {
             assertThat(ListeningSockets.onPort(sidecar.port()))
                     .isNotEmpty()
                     .allMatch(Listener::loopback);
+        }
+    }
+
+    @Test
+    void shouldServeFlinksMetricsToPrometheusOnTheAskedPort() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Configuration config = new Configuration();
+        LocalMode.exposeMetrics(config, port);
+
+        try (MiniCluster cluster =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setConfiguration(config)
+                                .setNumTaskManagers(1)
+                                .setNumSlotsPerTaskManager(1)
+                                .build())) {
+            cluster.start();
+            HttpResponse<String> scrape = get(URI.create("http://localhost:" + port + "/metrics"));
+
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).contains("flink_jobmanager_numRegisteredTaskManagers");
         }
     }
 
