@@ -1,0 +1,180 @@
+package io.reelflow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.reelflow.embedded.ReelflowServices;
+import io.reelflow.embedded.ServicesOptions;
+import io.reelflow.job.ReelflowJob;
+import io.reelflow.schemas.VideoRequest;
+import io.reelflow.sidecar.ReferenceSidecarServer;
+import io.reelflow.sidecar.SidecarOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tests for {@link ReelflowJob} as clusters run it: the shaded job jar, uploaded through the REST
+ * API to a standalone session cluster whose JobManager and TaskManager are JVMs of their own on
+ * Flink's jars alone. The jar's classes load child-first next to Flink's, as in production, so a
+ * dependency missing from the jar or clashing with Flink's fails here, though the IDE-style class
+ * path of {@code local} and of the MiniCluster tests hides it.
+ */
+class JobJarOnStandaloneClusterITCase {
+    private static final Logger LOG =
+            LoggerFactory.getLogger(JobJarOnStandaloneClusterITCase.class);
+    private static final int REQUESTS = 2;
+    private static final Duration DEADLINE = Duration.ofMinutes(3);
+    private static final String[] METASPACE = {
+        "Status.JVM.Memory.Metaspace.Used", "Status.JVM.Memory.Metaspace.Max"
+    };
+    private static final Set<String> TERMINAL_STATES = Set.of("FAILED", "CANCELED", "FINISHED");
+
+    private static ReelflowServices services;
+    private static ReferenceSidecarServer sidecar;
+    private static StandaloneFlinkCluster cluster;
+
+    @TempDir Path workDir;
+
+    @BeforeAll
+    static void startServersAndCluster() throws Exception {
+        // The cluster takes some 15 s to start; the servers start meanwhile.
+        CompletableFuture<StandaloneFlinkCluster> starting =
+                CompletableFuture.supplyAsync(JobJarOnStandaloneClusterITCase::startCluster);
+        try {
+            services = ReelflowServices.start(ServicesOptions.defaults());
+            sidecar = ReferenceSidecarServer.start(SidecarOptions.defaults().withPort(0));
+        } finally {
+            cluster = starting.join();
+        }
+    }
+
+    private static StandaloneFlinkCluster startCluster() {
+        Path target = Path.of("target").toAbsolutePath();
+        try {
+            return StandaloneFlinkCluster.start(
+                    ProjectRoot.find().resolve("flink-conf"),
+                    target.resolve("flink-cluster"),
+                    target.resolve("flink-cluster-data"));
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopClusterAndServers() throws Exception {
+        try (ReelflowServices s = services;
+                ReferenceSidecarServer r = sidecar;
+                StandaloneFlinkCluster c = cluster) {
+            // Closed in reverse order: the cluster first, then the servers it was using.
+        }
+    }
+
+    @Test
+    void shouldRunTheShadedJobJarSubmittedThroughRestAndCommitEveryResult() throws Exception {
+        ReelflowStack stack = new ReelflowStack(services, "it-cluster");
+        stack.prepare(workDir);
+        List<VideoRequest> requests = ShortRequests.of(stack.name, 0, REQUESTS);
+        ShortRequests.publish(stack, requests);
+
+        try {
+            long started = System.nanoTime();
+            String jarId = cluster.uploadJar(jobJar());
+            long uploaded = System.nanoTime();
+            String job =
+                    cluster.run(
+                            jarId,
+                            ReelflowJob.class.getName(),
+                            runArguments(stack.jobConfiguration(sidecar.baseUri().toString())),
+                            StandaloneFlinkCluster.SLOTS);
+            long submitted = System.nanoTime();
+
+            long deadline = submitted + DEADLINE.toNanos();
+            // The REST server fetches metrics in the background, so the last answer is kept.
+            Map<String, String> jobManagerMetaspace = Map.of();
+            Map<String, String> taskManagerMetaspace = Map.of();
+            while (!CommittedResults.arrived(stack, REQUESTS)) {
+                String state = cluster.jobState(job);
+                if (TERMINAL_STATES.contains(state)) {
+                    fail("job ended early (%s): %s", state, cluster.exceptions(job));
+                }
+                assertThat(System.nanoTime())
+                        .as("results within %s", DEADLINE)
+                        .isLessThan(deadline);
+                jobManagerMetaspace =
+                        orElse(cluster.jobManagerMetrics(METASPACE), jobManagerMetaspace);
+                taskManagerMetaspace =
+                        orElse(cluster.taskManagerMetrics(METASPACE), taskManagerMetaspace);
+                Thread.sleep(500);
+            }
+            long done = System.nanoTime();
+            assertThat(cluster.jobState(job)).isEqualTo("RUNNING");
+            LOG.info(
+                    "standalone cluster: upload {} ms, run (main in the JobManager) {} ms, {}"
+                            + " results committed {} ms after submission; metaspace (bytes)"
+                            + " JobManager {}, TaskManager {}",
+                    millis(uploaded - started),
+                    millis(submitted - uploaded),
+                    REQUESTS,
+                    millis(done - submitted),
+                    jobManagerMetaspace,
+                    taskManagerMetaspace);
+
+            cluster.cancel(job);
+            while (!cluster.jobState(job).equals("CANCELED")) {
+                assertThat(System.nanoTime())
+                        .as("cancelled within %s", DEADLINE)
+                        .isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        } catch (Throwable e) {
+            System.err.println(cluster.logTails());
+            throw e;
+        }
+        CommittedResults.assertEachCompletedExactlyOnce(
+                stack, requests.stream().map(VideoRequest::getRequestId).toList());
+    }
+
+    /** The job jar pipeline-job's shade plugin builds in the package phase. */
+    private static Path jobJar() {
+        Path jar = Path.of(System.getProperty("reelflow.it.job-jar", "(not set)"));
+        assertThat(Files.isRegularFile(jar))
+                .as("job jar %s (built by `./mvnw package -pl pipeline-job -am`)", jar)
+                .isTrue();
+        return jar;
+    }
+
+    /** {@code run --key value …}: the job's command line, as {@code flink run} passes it. */
+    private static List<String> runArguments(Configuration config) {
+        List<String> args = new ArrayList<>(List.of("run"));
+        config.toMap()
+                .forEach(
+                        (key, value) -> {
+                            args.add("--" + key);
+                            args.add(value);
+                        });
+        return args;
+    }
+
+    private static Map<String, String> orElse(
+            Map<String, String> metrics, Map<String, String> previous) {
+        return metrics.isEmpty() ? previous : metrics;
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+}
