@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.fail;
 import io.reelflow.embedded.ReelflowServices;
 import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.ReelflowJob;
+import io.reelflow.schemas.DeadLetter;
 import io.reelflow.schemas.VideoRequest;
+import io.reelflow.schemas.codec.RecordJson;
+import io.reelflow.schemas.codec.VideoRequestCodec;
 import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarOptions;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.flink.configuration.Configuration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,11 +90,23 @@ class JobJarOnStandaloneClusterITCase {
     }
 
     @Test
-    void shouldRunTheShadedJobJarSubmittedThroughRestAndCommitEveryResult() throws Exception {
+    void shouldRunTheShadedJobJarSubmittedThroughRestAndCommitResultsAndDeadLetters()
+            throws Exception {
         ReelflowStack stack = new ReelflowStack(services, "it-cluster");
         stack.prepare(workDir);
         List<VideoRequest> requests = ShortRequests.of(stack.name, 0, REQUESTS);
-        ShortRequests.publish(stack, requests);
+        // One request as Avro and a malformed record too: Avro decoding and the dead-letter path
+        // load from the jar as well.
+        ShortRequests.publish(stack, requests.subList(0, 1));
+        VideoRequest avro = requests.get(1);
+        stack.kafka.send(
+                stack.requestsTopic(), avro.getRequestId(), VideoRequestCodec.toSingleObject(avro));
+        RecordMetadata malformed =
+                stack.kafka.send(
+                        stack.requestsTopic(),
+                        // Not a valid request id either, so no REJECTED result is made for it.
+                        "malformed record",
+                        "{\"requestId\": ".getBytes(StandardCharsets.UTF_8));
 
         try {
             long started = System.nanoTime();
@@ -106,7 +124,8 @@ class JobJarOnStandaloneClusterITCase {
             // The REST server fetches metrics in the background, so the last answer is kept.
             Map<String, String> jobManagerMetaspace = Map.of();
             Map<String, String> taskManagerMetaspace = Map.of();
-            while (!CommittedResults.arrived(stack, REQUESTS)) {
+            while (!CommittedResults.arrived(stack, REQUESTS)
+                    || stack.kafka.readAll(stack.deadLetterTopic()).isEmpty()) {
                 String state = cluster.jobState(job);
                 if (TERMINAL_STATES.contains(state)) {
                     fail("job ended early (%s): %s", state, cluster.exceptions(job));
@@ -146,6 +165,13 @@ class JobJarOnStandaloneClusterITCase {
         }
         CommittedResults.assertEachCompletedExactlyOnce(
                 stack, requests.stream().map(VideoRequest::getRequestId).toList());
+        List<ConsumerRecord<String, byte[]>> letters = stack.kafka.readAll(stack.deadLetterTopic());
+        assertThat(letters).hasSize(1);
+        DeadLetter letter = RecordJson.fromJson(letters.get(0).value(), DeadLetter.class);
+        assertThat(letter.getSourceTopic()).isEqualTo(stack.requestsTopic());
+        assertThat(letter.getSourcePartition()).isEqualTo(malformed.partition());
+        assertThat(letter.getSourceOffset()).isEqualTo(malformed.offset());
+        assertThat(letter.getReason()).isNotBlank();
     }
 
     /** The job jar pipeline-job's shade plugin builds in the package phase. */
