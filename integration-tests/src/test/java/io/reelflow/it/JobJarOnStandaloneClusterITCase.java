@@ -47,6 +47,7 @@ class JobJarOnStandaloneClusterITCase {
     private static final String[] METASPACE = {
         "Status.JVM.Memory.Metaspace.Used", "Status.JVM.Memory.Metaspace.Max"
     };
+    private static final String TASK_MANAGER_METRIC = "flink_taskmanager_job_task_operator_";
     private static final Set<String> TERMINAL_STATES = Set.of("FAILED", "CANCELED", "FINISHED");
 
     private static ReelflowServices services;
@@ -151,6 +152,10 @@ class JobJarOnStandaloneClusterITCase {
                     millis(done - submitted),
                     jobManagerMetaspace,
                     taskManagerMetaspace);
+
+            // The reporter flink-conf names, loaded as a plugin, serves the job's own metrics.
+            assertThat(cluster.prometheusScrape(TASK_MANAGER_METRIC))
+                    .contains(TASK_MANAGER_METRIC + "reelflow_status_results{");
 
             cluster.cancel(job);
             while (!cluster.jobState(job).equals("CANCELED")) {

@@ -58,20 +58,24 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     // The job jar is some 400 MB; Flink's REST server refuses bodies over 100 MB by default.
     private static final int MAX_UPLOAD_BYTES = 1 << 30;
     private static final String JAR_CONTENT_TYPE = "application/x-java-archive";
+    private static final String PROMETHEUS_PORT = "metrics.reporter.prom.port";
 
     private final Path logDir;
     private final Path dataDir;
     private final URI rest;
+    private final List<Integer> reporterPorts;
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Path> logs = new LinkedHashMap<>();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Thread shutdownHook = new Thread(this::destroyProcesses, "flink-cluster-stop");
 
-    private StandaloneFlinkCluster(Path logDir, Path dataDir, int restPort) {
+    private StandaloneFlinkCluster(
+            Path logDir, Path dataDir, int restPort, List<Integer> reporterPorts) {
         this.logDir = logDir;
         this.dataDir = dataDir;
         this.rest = URI.create("http://localhost:" + restPort);
+        this.reporterPorts = reporterPorts;
         // A test JVM that is killed must not leave a cluster behind.
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -87,14 +91,17 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         Path confDir = Files.createDirectories(logDir.resolve("conf"));
         Files.createDirectories(dataDir);
         int restPort = freePort();
-        Configuration config = configuration(flinkConf, dataDir, restPort, freePort());
+        List<Integer> reporterPorts = List.of(freePort(), freePort());
+        Configuration config =
+                configuration(flinkConf, dataDir, restPort, freePort(), reporterPorts);
         Files.write(
                 confDir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME),
                 ConfigurationUtils.convertConfigToWritableLines(config, false));
         Path log4j = confDir.resolve("log4j-console.properties");
         Files.copy(flinkConf.resolve("log4j-console.properties"), log4j);
 
-        StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(logDir, dataDir, restPort);
+        StandaloneFlinkCluster cluster =
+                new StandaloneFlinkCluster(logDir, dataDir, restPort, reporterPorts);
         try {
             JobManagerProcessSpec jobManager = JobManagerProcessUtils.processSpecFromConfig(config);
             cluster.launch(
@@ -127,17 +134,17 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /**
-     * {@code flink-conf/config.yaml} on this machine: local addresses and free ports, smaller
-     * processes, checkpoints in a local folder (the S3 file system is a plugin, as are metric
-     * reporters, and a class path has no plugins folder), and room for the job jar's upload.
+     * {@code flink-conf/config.yaml} on this machine: local addresses and free ports (the
+     * Prometheus reporters' too), smaller processes, checkpoints in a local folder (the S3 file
+     * system plugin is not in this cluster's plugins folder), and room for the job jar's upload.
      */
     private static Configuration configuration(
-            Path flinkConf, Path dataDir, int restPort, int rpcPort) {
+            Path flinkConf, Path dataDir, int restPort, int rpcPort, List<Integer> reporterPorts) {
         Configuration config = GlobalConfiguration.loadConfiguration(flinkConf.toString());
-        config.keySet().stream()
-                .filter(key -> key.startsWith("metrics.reporter."))
-                .toList()
-                .forEach(config::removeKey);
+        // One port for each process: the first free one of the list is taken.
+        config.setString(
+                PROMETHEUS_PORT,
+                String.join(",", reporterPorts.stream().map(String::valueOf).toList()));
         config.set(RestOptions.ADDRESS, "localhost");
         config.set(RestOptions.BIND_ADDRESS, "localhost");
         config.set(RestOptions.PORT, restPort);
@@ -188,22 +195,53 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         Path log = logDir.resolve(role + ".log");
         Files.writeString(log, String.join(" ", command) + "\n\n");
         logs.put(role, log);
-        processes.add(
+        ProcessBuilder builder =
                 new ProcessBuilder(command)
                         .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                        .start());
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // As bin/config.sh exports it: where Flink finds its plugins (reporters, file systems).
+        builder.environment().put("FLINK_PLUGINS_DIR", builtPath("reelflow.it.flink-plugins"));
+        processes.add(builder.start());
+    }
+
+    /**
+     * What the Prometheus reporter of the process whose scrape contains {@code marker} serves
+     * ({@code GET /metrics}), as Prometheus scrapes it.
+     */
+    String prometheusScrape(String marker) throws Exception {
+        List<String> scrapes = new ArrayList<>();
+        for (int port : reporterPorts) {
+            HttpResponse<String> response =
+                    http.send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://localhost:" + port + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            if (response.body().contains(marker)) {
+                return response.body();
+            }
+            scrapes.add(response.body());
+        }
+        throw new IllegalStateException(
+                "no reporter on " + reporterPorts + " serves " + marker + ": " + scrapes);
     }
 
     private static String flinkLibClassPath() throws IOException {
-        String file = System.getProperty("reelflow.it.flink-lib-classpath");
-        if (file == null || !Files.isRegularFile(Path.of(file))) {
+        return Files.readString(Path.of(builtPath("reelflow.it.flink-lib-classpath"))).trim();
+    }
+
+    /** A file or folder this module's build writes (failsafe passes its path). */
+    private static String builtPath(String property) {
+        String path = System.getProperty(property);
+        if (path == null || !Files.exists(Path.of(path))) {
             throw new IllegalStateException(
-                    "no Flink class path at '"
-                            + file
-                            + "': run the ITs through Maven (failsafe), which writes it");
+                    "no "
+                            + property
+                            + " at '"
+                            + path
+                            + "': run the ITs through Maven (failsafe), whose build writes it");
         }
-        return Files.readString(Path.of(file)).trim();
+        return path;
     }
 
     private void awaitSlots() throws Exception {
