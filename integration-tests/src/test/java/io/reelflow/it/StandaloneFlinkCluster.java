@@ -59,9 +59,12 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     private static final int MAX_UPLOAD_BYTES = 1 << 30;
     private static final String JAR_CONTENT_TYPE = "application/x-java-archive";
     private static final String PROMETHEUS_PORT = "metrics.reporter.prom.port";
+    private static final String LOG4J = "log4j-console.properties";
 
     private final Path logDir;
     private final Path dataDir;
+    private final Path confDir;
+    private final Configuration config;
     private final URI rest;
     private final List<Integer> reporterPorts;
     private final List<Process> processes = new ArrayList<>();
@@ -71,10 +74,16 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::destroyProcesses, "flink-cluster-stop");
 
     private StandaloneFlinkCluster(
-            Path logDir, Path dataDir, int restPort, List<Integer> reporterPorts) {
+            Path logDir,
+            Path dataDir,
+            Path confDir,
+            Configuration config,
+            List<Integer> reporterPorts) {
         this.logDir = logDir;
         this.dataDir = dataDir;
-        this.rest = URI.create("http://localhost:" + restPort);
+        this.confDir = confDir;
+        this.config = config;
+        this.rest = URI.create("http://localhost:" + config.get(RestOptions.PORT));
         this.reporterPorts = reporterPorts;
         // A test JVM that is killed must not leave a cluster behind.
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -90,28 +99,23 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         deleteRecursively(logDir);
         Path confDir = Files.createDirectories(logDir.resolve("conf"));
         Files.createDirectories(dataDir);
-        int restPort = freePort();
         List<Integer> reporterPorts = List.of(freePort(), freePort());
         Configuration config =
-                configuration(flinkConf, dataDir, restPort, freePort(), reporterPorts);
+                configuration(flinkConf, dataDir, freePort(), freePort(), reporterPorts);
         Files.write(
                 confDir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME),
                 ConfigurationUtils.convertConfigToWritableLines(config, false));
-        Path log4j = confDir.resolve("log4j-console.properties");
-        Files.copy(flinkConf.resolve("log4j-console.properties"), log4j);
+        Files.copy(flinkConf.resolve(LOG4J), confDir.resolve(LOG4J));
 
         StandaloneFlinkCluster cluster =
-                new StandaloneFlinkCluster(logDir, dataDir, restPort, reporterPorts);
+                new StandaloneFlinkCluster(logDir, dataDir, confDir, config, reporterPorts);
         try {
             JobManagerProcessSpec jobManager = JobManagerProcessUtils.processSpecFromConfig(config);
             cluster.launch(
                     "jobmanager",
                     split(JobManagerProcessUtils.generateJvmParametersStr(jobManager, config)),
                     config.get(CoreOptions.FLINK_JM_JVM_OPTIONS),
-                    config,
-                    log4j,
                     "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
-                    confDir,
                     split(JobManagerProcessUtils.generateDynamicConfigsStr(jobManager)));
             TaskExecutorProcessSpec taskManager =
                     TaskExecutorProcessUtils.processSpecFromConfig(config);
@@ -119,10 +123,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                     "taskmanager",
                     split(ProcessMemoryUtils.generateJvmParametersStr(taskManager)),
                     config.get(CoreOptions.FLINK_TM_JVM_OPTIONS),
-                    config,
-                    log4j,
                     "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
-                    confDir,
                     split(TaskExecutorProcessUtils.generateDynamicConfigsStr(taskManager)));
             cluster.awaitSlots();
             return cluster;
@@ -173,10 +174,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
             String role,
             List<String> memoryOptions,
             String roleJvmOptions,
-            Configuration config,
-            Path log4j,
             String mainClass,
-            Path confDir,
             List<String> dynamicProperties)
             throws IOException {
         List<String> command = new ArrayList<>();
@@ -185,7 +183,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         command.addAll(split(config.get(CoreOptions.FLINK_DEFAULT_JVM_OPTIONS)));
         command.addAll(split(config.get(CoreOptions.FLINK_JVM_OPTIONS)));
         command.addAll(split(roleJvmOptions));
-        command.add("-Dlog4j.configurationFile=" + log4j.toUri());
+        command.add("-Dlog4j.configurationFile=" + confDir.resolve(LOG4J).toUri());
         command.add("-cp");
         command.add(flinkLibClassPath());
         command.add(mainClass);
@@ -271,10 +269,6 @@ final class StandaloneFlinkCluster implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-    }
-
-    URI restAddress() {
-        return rest;
     }
 
     /** Uploads a jar as the web UI does ({@code POST /jars/upload}); returns its jar id. */
