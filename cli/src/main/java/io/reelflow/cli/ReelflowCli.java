@@ -50,7 +50,8 @@ public final class ReelflowCli {
         return run(args, System.out, System.err, System.console() != null);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    /** Runs a command with its output on {@code out} and {@code err} (tests read them). */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         return run(args, out, err, false);
     }
 
