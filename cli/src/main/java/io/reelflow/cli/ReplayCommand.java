@@ -78,23 +78,13 @@ public final class ReplayCommand {
             return 2;
         }
 
-        Set<String> ids =
-                plan.resolveIds(
-                        plan.only() == null
-                                ? Set.of()
-                                : ledger.withStatus(
-                                        plan.ofRun(),
-                                        plan.only().stream().map(Enum::name).toList()));
-        RequestSelection selection = plan.selection(ids);
-        List<SelectedRequest> selected = scan(plan, config, database, selection);
-        Set<String> selectedIds = ReplayReport.requestIds(selected);
-
+        Selection selection = select(plan, config, database, ledger);
         out.println(
                 "replay "
                         + plan.runId()
                         + (plan.dryRun() ? " (dry run): " : ": ")
                         + plan.describe());
-        ReplayReport.selection(selected, ledger.outcomes(plan.ofRun()), plan.ofRun())
+        ReplayReport.selection(selection.records(), ledger.outcomes(plan.ofRun()), plan.ofRun())
                 .forEach(out::println);
         if (plan.dryRun()) {
             if (refusal != null) {
@@ -103,10 +93,47 @@ public final class ReplayCommand {
             out.println("  nothing was run (--dry-run)");
             return 0;
         }
-        if (selected.isEmpty()) {
+        if (selection.records().isEmpty()) {
             out.println("  nothing to replay");
             return 0;
         }
+        replay(plan, config, ledger, selection, out, err);
+        return 0;
+    }
+
+    /**
+     * What a replay selects: the ids {@code --ids} and {@code --only} leave (null: any), the rule
+     * the job applies, and the records it matches now.
+     */
+    private record Selection(
+            Set<String> ids, RequestSelection rule, List<SelectedRequest> records) {
+        Set<String> requestIds() {
+            return ReplayReport.requestIds(records);
+        }
+    }
+
+    private static Selection select(
+            ReplayPlan plan, Configuration config, JdbcSettings database, ReplayLedger ledger)
+            throws Exception {
+        Set<String> withStatus =
+                plan.only() == null
+                        ? Set.of()
+                        : ledger.withStatus(
+                                plan.ofRun(), plan.only().stream().map(Enum::name).toList());
+        Set<String> ids = plan.resolveIds(withStatus);
+        RequestSelection rule = plan.selection(ids);
+        return new Selection(ids, rule, scan(plan, config, database, rule));
+    }
+
+    /** Records the run, runs the job to its end, records and prints how it ended. */
+    private void replay(
+            ReplayPlan plan,
+            Configuration config,
+            ReplayLedger ledger,
+            Selection selection,
+            PrintStream out,
+            PrintStream err)
+            throws Exception {
         if (plan.overwrite()) {
             ledger.clear(plan.runId());
         }
@@ -115,9 +142,9 @@ public final class ReplayCommand {
                 plan.runId(),
                 plan.from().name().toLowerCase(Locale.ROOT),
                 plan.describe(),
-                selectedIds.size(),
+                selection.requestIds().size(),
                 started);
-        configureJob(config, plan, ids);
+        configureJob(config, plan, selection.ids());
         ensureTopics(config, err);
         ReelflowJob.execute(config);
 
@@ -125,13 +152,13 @@ public final class ReplayCommand {
         Instant finished = clock.instant();
         ledger.finished(plan.runId(), ReplayReport.byStatus(results), finished);
         out.printf(
-                "  finished     in %d s: results in video_results (run_id %s) and on %s (keys %s/<requestId>)%n",
+                "  finished     in %d s: results in video_results (run_id %s) and on %s (keys"
+                        + " %s/<requestId>)%n",
                 Duration.between(started, finished).toSeconds(),
                 plan.runId(),
                 config.get(KafkaOptions.RESULTS_TOPIC),
                 plan.runId());
-        ReplayReport.outcomes(results, selectedIds).forEach(out::println);
-        return 0;
+        ReplayReport.outcomes(results, selection.requestIds()).forEach(out::println);
     }
 
     /** Every {@code --key value} that is not the replay's own: the job's configuration. */

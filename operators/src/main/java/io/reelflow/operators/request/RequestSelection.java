@@ -1,10 +1,10 @@
 package io.reelflow.operators.request;
 
 import io.reelflow.schemas.RawRequest;
+import io.reelflow.schemas.VideoRequest;
 import io.reelflow.schemas.codec.InvalidRecordException;
 import io.reelflow.schemas.codec.VideoRequestCodec;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
@@ -87,21 +87,21 @@ public final class RequestSelection implements Serializable {
      * that is a valid id; null when neither is.
      */
     public static String requestIdOf(RawRequest raw) {
-        ByteBuffer payload = raw.getPayload();
-        if (payload != null) {
-            byte[] bytes = new byte[payload.remaining()];
-            payload.duplicate().get(bytes);
-            try {
-                String id =
-                        RequestValidator.validId(VideoRequestCodec.decode(bytes).getRequestId());
-                if (id != null) {
-                    return id;
-                }
-            } catch (InvalidRecordException | RuntimeException e) {
-                // Unreadable payloads are admission's to reject; here only the key can name them.
-            }
+        VideoRequest request = decoded(raw);
+        String id = request == null ? null : RequestValidator.validId(request.getRequestId());
+        return id != null ? id : RequestValidator.validId(raw.getKey());
+    }
+
+    /** The request in {@code raw}'s value, or null when the value is none (admission's to say). */
+    public static VideoRequest decoded(RawRequest raw) {
+        if (raw.getPayload() == null) {
+            return null;
         }
-        return RequestValidator.validId(raw.getKey());
+        try {
+            return VideoRequestCodec.decode(RequestValidator.bytesOf(raw.getPayload()));
+        } catch (InvalidRecordException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** For logs and the replay summary: {@code since …, until …, 3 ids}. */
