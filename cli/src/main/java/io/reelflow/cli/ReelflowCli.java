@@ -1,14 +1,12 @@
 package io.reelflow.cli;
 
 import io.reelflow.cli.local.LocalMode;
+import io.reelflow.cli.replay.ReplayPlan;
 import io.reelflow.job.ReelflowJob;
-import io.reelflow.job.config.KafkaOptions;
-import io.reelflow.job.config.PipelineOptions;
 import java.io.PrintStream;
+import java.util.HashSet;
 import java.util.Set;
-import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExecutionOptions;
 
 /** The {@code reelflow} commands: the launcher script's entry point. */
 public final class ReelflowCli {
@@ -18,8 +16,7 @@ public final class ReelflowCli {
                     "usage: reelflow <command> [options]",
                     "",
                     "  run      run the job (unbounded, from Kafka); options: --<config key> <value>",
-                    "  replay   re-process a bounded range of requests in BATCH mode under its own run id:",
-                    "           --reelflow.run-id <id> [--reelflow.kafka.starting-offsets earliest]",
+                    ReplayPlan.USAGE,
                     "  local    start embedded Kafka, S3, PostgreSQL and the reference sidecar, run the job",
                     "           with the web UI on :8081 and publish the samples in examples/;",
                     "           flags: --exit-when-done; options: --examples <dir> --data-dir <dir>",
@@ -53,7 +50,8 @@ public final class ReelflowCli {
         return run(args, System.out, System.err, System.console() != null);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    /** Runs a command with its output on {@code out} and {@code err} (tests read them). */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         return run(args, out, err, false);
     }
 
@@ -62,7 +60,9 @@ public final class ReelflowCli {
             throws Exception {
         CommandLine line;
         try {
-            line = CommandLine.parse(args, Set.of("exit-when-done", "avro", "help"));
+            Set<String> flags = new HashSet<>(Set.of("exit-when-done", "avro", "help"));
+            flags.addAll(ReplayPlan.FLAGS);
+            line = CommandLine.parse(args, flags);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE);
@@ -78,7 +78,7 @@ public final class ReelflowCli {
                 ReelflowJob.execute(Configuration.fromMap(line.options()));
                 return 0;
             case "replay":
-                return replay(Configuration.fromMap(line.options()), err);
+                return ReplayCommand.run(line, out, err);
             case "local":
                 return LocalMode.run(line, out);
             case "publish":
@@ -89,27 +89,5 @@ public final class ReelflowCli {
                 err.println(USAGE);
                 return 2;
         }
-    }
-
-    private static int replay(Configuration config, PrintStream err) throws Exception {
-        String runId = config.get(PipelineOptions.RUN_ID);
-        if (PipelineOptions.RUN_ID.defaultValue().equals(runId)) {
-            err.println(
-                    "replay needs its own --"
-                            + PipelineOptions.RUN_ID.key()
-                            + " (not '"
-                            + runId
-                            + "')");
-            return 2;
-        }
-        config.set(KafkaOptions.BOUNDED, true);
-        if (!config.contains(KafkaOptions.STARTING_OFFSETS)) {
-            config.set(KafkaOptions.STARTING_OFFSETS, "earliest");
-        }
-        config.set(KafkaOptions.GROUP_ID, "reelflow-replay-" + runId);
-        config.set(KafkaOptions.TRANSACTIONAL_ID_PREFIX, "reelflow-replay-" + runId);
-        config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
-        ReelflowJob.execute(config);
-        return 0;
     }
 }

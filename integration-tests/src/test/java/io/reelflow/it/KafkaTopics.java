@@ -1,6 +1,7 @@
 package io.reelflow.it;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,22 @@ final class KafkaTopics {
 
     /** Sends one record and returns where it landed. */
     RecordMetadata send(String topic, String key, byte[] value) throws Exception {
+        return send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Sends one record with its own timestamp (as a producer that sets it does). */
+    RecordMetadata send(String topic, String key, byte[] value, Instant timestamp)
+            throws Exception {
+        return send(new ProducerRecord<>(topic, null, timestamp.toEpochMilli(), key, value));
+    }
+
+    private RecordMetadata send(ProducerRecord<String, byte[]> record) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer.send(record).get();
         }
     }
 

@@ -10,9 +10,12 @@ import io.reelflow.connectors.s3.S3Settings;
 import io.reelflow.job.config.CatalogOptions;
 import io.reelflow.job.config.DatabaseOptions;
 import io.reelflow.job.config.KafkaOptions;
+import io.reelflow.job.config.PipelineOptions;
+import io.reelflow.job.config.ReplayOptions;
 import io.reelflow.job.config.StorageOptions;
 import io.reelflow.operators.port.AssetCatalogFactory;
 import io.reelflow.operators.port.ObjectStoreFactory;
+import io.reelflow.operators.request.RequestSelection;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** The connectors' settings, read from the typed configuration. */
@@ -35,8 +38,12 @@ public record ConnectorSettings(
                         .groupId(config.get(KafkaOptions.GROUP_ID))
                         .startingOffsets(
                                 startingOffsets(config.get(KafkaOptions.STARTING_OFFSETS)));
+        // A replay's time range starts and stops the source at the offsets of its timestamps.
+        RequestSelection selection = ReplayOptions.selection(config);
+        selection.since().ifPresent(since -> source.startingOffsets(KafkaOffsets.timestamp(since)));
         if (config.get(KafkaOptions.BOUNDED)) {
-            source.stopAt(KafkaOffsets.latest());
+            source.stopAt(
+                    selection.until().map(KafkaOffsets::timestamp).orElse(KafkaOffsets.latest()));
         }
         String endpoint = config.getOptional(StorageOptions.ENDPOINT).orElse(null);
         S3Settings storage =
@@ -56,14 +63,18 @@ public record ConnectorSettings(
                         config.get(DatabaseOptions.BATCH_SIZE),
                         config.get(DatabaseOptions.BATCH_INTERVAL).toMillis(),
                         JdbcSettings.DEFAULT_MAX_RETRIES);
+        String keyPrefix =
+                config.get(ReplayOptions.KEY_WITH_RUN_ID)
+                        ? config.get(PipelineOptions.RUN_ID) + "/"
+                        : "";
         return new ConnectorSettings(
                 source.build(),
-                sink(bootstrap, config.get(KafkaOptions.RESULTS_TOPIC))
+                sink(bootstrap, config.get(KafkaOptions.RESULTS_TOPIC), keyPrefix)
                         .transactionalIdPrefix(config.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX))
                         .transactionTimeout(config.get(KafkaOptions.TRANSACTION_TIMEOUT))
                         .build(),
-                sink(bootstrap, config.get(KafkaOptions.STATUS_TOPIC)).build(),
-                sink(bootstrap, config.get(KafkaOptions.DEAD_LETTER_TOPIC)).build(),
+                sink(bootstrap, config.get(KafkaOptions.STATUS_TOPIC), keyPrefix).build(),
+                sink(bootstrap, config.get(KafkaOptions.DEAD_LETTER_TOPIC), keyPrefix).build(),
                 storage,
                 config.get(CatalogOptions.SOURCE),
                 config.get(CatalogOptions.MANIFEST),
@@ -78,8 +89,12 @@ public record ConnectorSettings(
                         store, "s3://" + storage.bucket() + "/" + catalogManifestKey);
     }
 
-    private static KafkaSinkSettings.Builder sink(String bootstrap, String topic) {
-        return KafkaSinkSettings.builder().bootstrapServers(bootstrap).topic(topic);
+    private static KafkaSinkSettings.Builder sink(
+            String bootstrap, String topic, String keyPrefix) {
+        return KafkaSinkSettings.builder()
+                .bootstrapServers(bootstrap)
+                .topic(topic)
+                .keyPrefix(keyPrefix);
     }
 
     private static KafkaOffsets startingOffsets(String name) {

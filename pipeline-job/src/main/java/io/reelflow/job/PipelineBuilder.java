@@ -64,11 +64,15 @@ public final class PipelineBuilder {
         this.clock = clock;
     }
 
-    /** What the pipeline produces. */
+    /**
+     * What the pipeline produces; {@code accepted} are the admissions of accepted requests, each id
+     * once, with the record's value, for the requests archive.
+     */
     public record Outputs(
             DataStream<VideoResult> results,
             DataStream<StatusEvent> status,
-            DataStream<DeadLetter> deadLetters) {}
+            DataStream<DeadLetter> deadLetters,
+            DataStream<Admission> accepted) {}
 
     public Outputs build(DataStream<RawRequest> rawRequests) {
         AvroClassTrust.install();
@@ -239,7 +243,8 @@ public final class PipelineBuilder {
                                         .uid("status-final")
                                         .name("Status: final"));
 
-        return new Outputs(results, status, deadLetters);
+        return new Outputs(
+                results, status, deadLetters, firstSeen.getSideOutput(SideOutputs.ACCEPTED));
     }
 
     /** Async I/O over a blocking function's own pool, as many in flight as the pool queues. */

@@ -10,9 +10,12 @@ import io.reelflow.connectors.s3.S3ObjectStore;
 import io.reelflow.connectors.speech.SpeechClients;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.PipelineOptions;
+import io.reelflow.job.config.ReplayOptions;
 import io.reelflow.operators.generation.InMemoryJobRegistry;
 import io.reelflow.operators.port.ObjectStoreFactory;
 import io.reelflow.operators.request.CountDeadLettersFunction;
+import io.reelflow.operators.request.RequestSelection;
+import io.reelflow.operators.request.SelectRequestsFunction;
 import io.reelflow.schemas.RawRequest;
 import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoResult;
@@ -87,12 +90,7 @@ public final class ReelflowJob {
                                 .map(ChatCompletions::translator)
                                 .orElse(null));
 
-        DataStream<RawRequest> requests =
-                env.fromSource(
-                                ReelflowKafka.requestSource(connectors.requests()),
-                                WatermarkStrategy.noWatermarks(),
-                                "Kafka: " + connectors.requests().topic())
-                        .uid("kafka-requests");
+        DataStream<RawRequest> requests = requests(env, config, connectors);
 
         PipelineBuilder.Outputs outputs =
                 guarded(new PipelineBuilder(settings, ports, Clock.systemUTC()).build(requests));
@@ -117,7 +115,48 @@ public final class ReelflowJob {
                 .sinkTo(ReelflowJdbc.statusSink(connectors.database()))
                 .uid("jdbc-video-status")
                 .name("PostgreSQL: video_status");
+        if (config.get(ReplayOptions.ARCHIVE_REQUESTS)) {
+            outputs.accepted()
+                    .sinkTo(ReelflowJdbc.requestsArchiveSink(connectors.database()))
+                    .uid("jdbc-requests-archive")
+                    .name("PostgreSQL: requests_archive");
+        }
         return outputs;
+    }
+
+    /**
+     * The raw requests of this run: from Kafka, or (a replay) from the requests archive; only those
+     * a replay's selection names, checked record by record behind the source's own bounds.
+     */
+    private static DataStream<RawRequest> requests(
+            StreamExecutionEnvironment env, ReadableConfig config, ConnectorSettings connectors) {
+        RequestSelection selection = ReplayOptions.selection(config);
+        DataStream<RawRequest> requests;
+        if (config.get(ReplayOptions.FROM) == ReplayOptions.RequestSource.ARCHIVE) {
+            requests =
+                    env.fromSource(
+                                    ReelflowJdbc.archivedRequests(
+                                            connectors.database(),
+                                            selection.since().orElse(null),
+                                            selection.until().orElse(null),
+                                            selection.ids().orElse(null)),
+                                    WatermarkStrategy.noWatermarks(),
+                                    "PostgreSQL: requests_archive")
+                            .uid("archived-requests");
+        } else {
+            requests =
+                    env.fromSource(
+                                    ReelflowKafka.requestSource(connectors.requests()),
+                                    WatermarkStrategy.noWatermarks(),
+                                    "Kafka: " + connectors.requests().topic())
+                            .uid("kafka-requests");
+        }
+        if (selection.isAll()) {
+            return requests;
+        }
+        return requests.filter(new SelectRequestsFunction(selection))
+                .uid("select-requests")
+                .name("Select requests: " + selection);
     }
 
     /**
@@ -156,6 +195,7 @@ public final class ReelflowJob {
                                 status.getSideOutput(SinkGuard.DEAD_LETTERS))
                         .map(new CountDeadLettersFunction())
                         .uid("count-dead-letters")
-                        .name("Count dead letters by stage"));
+                        .name("Count dead letters by stage"),
+                outputs.accepted());
     }
 }

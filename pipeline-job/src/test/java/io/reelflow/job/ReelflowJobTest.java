@@ -3,6 +3,8 @@ package io.reelflow.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reelflow.job.config.ReplayOptions;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.configuration.Configuration;
@@ -37,6 +39,30 @@ class ReelflowJobTest {
         assertThat(inputsOf(graph, DEAD_LETTER_COUNTER))
                 .contains(RESULTS_GUARD, STATUS_GUARD)
                 .hasSize(3);
+    }
+
+    @Test
+    void shouldArchiveAcceptedRequestsUnlessReplaying() {
+        Configuration live = new Configuration();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(live);
+        ReelflowJob.define(env, live);
+
+        assertThat(inputsOf(env.getStreamGraph(), "PostgreSQL: requests_archive"))
+                .containsExactly("Admit each request id once");
+
+        Configuration replay = new Configuration();
+        replay.set(ReplayOptions.ARCHIVE_REQUESTS, false);
+        replay.set(ReplayOptions.FROM, ReplayOptions.RequestSource.ARCHIVE);
+        replay.set(ReplayOptions.REQUEST_IDS, List.of("a", "b"));
+        env = StreamExecutionEnvironment.getExecutionEnvironment(replay);
+        ReelflowJob.define(env, replay);
+        StreamGraph graph = env.getStreamGraph();
+
+        assertThat(inputsOf(graph, "PostgreSQL: requests_archive")).isEmpty();
+        assertThat(inputsOf(graph, "Select requests: 2 ids"))
+                .singleElement()
+                .asString()
+                .endsWith("PostgreSQL: requests_archive");
     }
 
     @Test

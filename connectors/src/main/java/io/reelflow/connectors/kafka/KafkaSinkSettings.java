@@ -36,6 +36,7 @@ public final class KafkaSinkSettings implements Serializable {
     private final String topic;
     private final String transactionalIdPrefix;
     private final Duration transactionTimeout;
+    private final String keyPrefix;
     private final Map<String, String> properties;
 
     private KafkaSinkSettings(Builder builder) {
@@ -43,6 +44,7 @@ public final class KafkaSinkSettings implements Serializable {
         this.topic = builder.topic;
         this.transactionalIdPrefix = builder.transactionalIdPrefix;
         this.transactionTimeout = builder.transactionTimeout;
+        this.keyPrefix = builder.keyPrefix;
         this.properties = Map.copyOf(builder.properties);
     }
 
@@ -60,6 +62,14 @@ public final class KafkaSinkSettings implements Serializable {
 
     public String transactionalIdPrefix() {
         return transactionalIdPrefix;
+    }
+
+    /**
+     * Put before every record key, e.g. {@code replay-7/} so that a replay's records are keyed
+     * {@code runId/requestId}; empty by default.
+     */
+    public String keyPrefix() {
+        return keyPrefix;
     }
 
     public Duration transactionTimeout() {
@@ -81,6 +91,8 @@ public final class KafkaSinkSettings implements Serializable {
                 + transactionalIdPrefix
                 + ", transactionTimeout="
                 + transactionTimeout
+                + ", keyPrefix="
+                + keyPrefix
                 + ", properties="
                 + Checks.maskSecrets(properties)
                 + '}';
@@ -92,6 +104,7 @@ public final class KafkaSinkSettings implements Serializable {
         private String topic;
         private String transactionalIdPrefix = DEFAULT_TRANSACTIONAL_ID_PREFIX;
         private Duration transactionTimeout = DEFAULT_TRANSACTION_TIMEOUT;
+        private String keyPrefix = "";
         private final Map<String, String> properties = new LinkedHashMap<>();
 
         private Builder() {}
@@ -115,6 +128,12 @@ public final class KafkaSinkSettings implements Serializable {
         /** Defaults to {@link #DEFAULT_TRANSACTION_TIMEOUT}. */
         public Builder transactionTimeout(Duration transactionTimeout) {
             this.transactionTimeout = transactionTimeout;
+            return this;
+        }
+
+        /** Defaults to none. */
+        public Builder keyPrefix(String keyPrefix) {
+            this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
             return this;
         }
 

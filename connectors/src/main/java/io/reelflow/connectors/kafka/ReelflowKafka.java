@@ -20,8 +20,9 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * The job's Kafka source and sinks. Values are JSON ({@code RecordJson}); keys are request ids, so
- * every record of one request stays in one partition.
+ * The job's Kafka source and sinks. Values are JSON ({@code RecordJson}); keys are request ids
+ * (after the settings' key prefix, {@code runId/} in a replay), so every record of one request
+ * stays in one partition.
  *
  * <pre>{@code
  * KafkaSource<RawRequest> source = ReelflowKafka.requestSource(sourceSettings);
@@ -78,7 +79,10 @@ public final class ReelflowKafka {
                 KafkaSink.<T>builder()
                         .setKafkaProducerConfig(toProperties(settings.properties()))
                         .setBootstrapServers(settings.bootstrapServers())
-                        .setRecordSerializer(new JsonRecordSerializer<>(settings.topic(), keyOf))
+                        .setRecordSerializer(
+                                new JsonRecordSerializer<>(
+                                        settings.topic(),
+                                        RecordKeys.prefixed(settings.keyPrefix(), keyOf)))
                         .setDeliveryGuarantee(guarantee);
         if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
             builder.setTransactionalIdPrefix(settings.transactionalIdPrefix())

@@ -137,3 +137,35 @@ CREATE TABLE IF NOT EXISTS generation_jobs (
     owner       TEXT        NOT NULL,
     updated_at  TIMESTAMPTZ NOT NULL
 );
+
+-- The requests archive (ReelflowJdbc.requestsArchiveSink): each accepted request once, with its
+-- record value exactly as received, so `reelflow replay --from archive` reaches beyond Kafka's
+-- retention. Written when the job accepts the first record of an id; a record of the id accepted
+-- again later (after the deduplication TTL) with other content replaces it, while the same record
+-- read again after a restart changes nothing. Admission has checked ids and sizes already.
+CREATE TABLE IF NOT EXISTS requests_archive (
+    request_id       TEXT        PRIMARY KEY,
+    run_id           TEXT        NOT NULL,
+    received_at      TIMESTAMPTZ NOT NULL,
+    source_topic     TEXT        NOT NULL,
+    source_partition INTEGER     NOT NULL,
+    source_offset    BIGINT      NOT NULL,
+    payload_sha256   TEXT        NOT NULL,
+    payload          BYTEA       NOT NULL,
+    CONSTRAINT requests_archive_key_lengths CHECK (
+        char_length(request_id) BETWEEN 1 AND 128 AND char_length(run_id) BETWEEN 1 AND 128)
+);
+
+CREATE INDEX IF NOT EXISTS requests_archive_received_at_idx ON requests_archive (received_at);
+
+-- One row per replay (`reelflow replay`): what it selected and how its requests ended. A run id
+-- with a row here, or with rows in video_results, is not replayed again without --overwrite.
+CREATE TABLE IF NOT EXISTS replay_runs (
+    run_id            TEXT        PRIMARY KEY,
+    source            TEXT        NOT NULL,
+    selection         TEXT        NOT NULL,
+    started_at        TIMESTAMPTZ NOT NULL,
+    finished_at       TIMESTAMPTZ,
+    requests_selected INTEGER     NOT NULL,
+    outcomes          JSONB       NOT NULL DEFAULT '{}'::jsonb
+);

@@ -28,5 +28,12 @@ public final class SideOutputs {
     public static final OutputTag<VideoResult> EARLY_RESULTS =
             new OutputTag<>("early-results", TypeInformation.of(VideoResult.class));
 
+    /**
+     * Admissions of accepted requests, with their whole value, for the requests archive ({@code
+     * requests_archive}): what a replay can read once Kafka has dropped the record.
+     */
+    public static final OutputTag<Admission> ACCEPTED =
+            new OutputTag<>("accepted", TypeInformation.of(Admission.class));
+
     private SideOutputs() {}
 }

@@ -20,7 +20,8 @@ import org.apache.flink.util.Collector;
 /**
  * Keyed by request id, the one place that speaks for admission: the first record of an id is
  * answered (RECEIVED and forwarded, or a REJECTED result and its dead letter); every later one gets
- * a DUPLICATE status, plus a dead letter when its content differs ({@link FirstSeen}). Ids are
+ * a DUPLICATE status, plus a dead letter when its content differs ({@link FirstSeen}). An accepted
+ * first record also goes to {@link SideOutputs#ACCEPTED}, for the requests archive. Ids are
  * remembered for a TTL so state stays bounded.
  */
 public class AdmitOnceFunction extends KeyedProcessFunction<String, Admission, AcceptedRequest> {
@@ -69,6 +70,7 @@ public class AdmitOnceFunction extends KeyedProcessFunction<String, Admission, A
         seen.update(FirstSeen.remember(admission));
         if (admission.getAccepted() != null) {
             out.collect(admission.getAccepted());
+            ctx.output(SideOutputs.ACCEPTED, admission);
             ctx.output(
                     SideOutputs.STATUS,
                     StatusEvents.received(

@@ -110,6 +110,14 @@ class AdmitOnceFunctionTest {
         send(GOOD, 7);
 
         assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(side(SideOutputs.ACCEPTED))
+                .as("archived once, with its whole value")
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getSourceOffset()).isEqualTo(1);
+                            assertThat(a.getPayload()).isNotNull();
+                        });
         assertThat(side(SideOutputs.STATUS))
                 .extracting(StatusEvent::getPhase)
                 .containsExactly(Phase.RECEIVED, Phase.DUPLICATE);
@@ -123,6 +131,7 @@ class AdmitOnceFunctionTest {
         send(GOOD, 2);
 
         assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(side(SideOutputs.ACCEPTED)).as("a rejected request is not archived").isEmpty();
         assertThat(side(SideOutputs.EARLY_RESULTS))
                 .extracting(VideoResult::getStatus)
                 .containsExactly(ResultStatus.REJECTED);

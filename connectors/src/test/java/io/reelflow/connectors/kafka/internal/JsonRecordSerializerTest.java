@@ -49,4 +49,19 @@ class JsonRecordSerializerTest {
         assertThat(new String(withKey.key(), StandardCharsets.UTF_8)).isEqualTo("original");
         assertThat(withoutKey.key()).isNull();
     }
+
+    @Test
+    void shouldKeyAReplaysRecordsByRunAndRequestId() {
+        JsonRecordSerializer<DeadLetter> serializer =
+                new JsonRecordSerializer<>(
+                        "dlq", RecordKeys.prefixed("replay-1/", RecordKeys::ofDeadLetter));
+
+        ProducerRecord<byte[], byte[]> withKey =
+                serializer.serialize(TestRecords.deadLetter("req-1", "original"), null, null);
+        ProducerRecord<byte[], byte[]> withoutKey =
+                serializer.serialize(TestRecords.deadLetter(null, null), null, null);
+
+        assertThat(new String(withKey.key(), StandardCharsets.UTF_8)).isEqualTo("replay-1/req-1");
+        assertThat(withoutKey.key()).isNull();
+    }
 }
