@@ -94,7 +94,11 @@ public final class ReelflowJob {
                         .uid("kafka-requests");
 
         PipelineBuilder.Outputs outputs =
-                guarded(new PipelineBuilder(settings, ports, Clock.systemUTC()).build(requests));
+                Webhooks.deliver(
+                        guarded(
+                                new PipelineBuilder(settings, ports, Clock.systemUTC())
+                                        .build(requests)),
+                        config);
 
         outputs.results()
                 .sinkTo(ReelflowKafka.resultSink(connectors.results()))
