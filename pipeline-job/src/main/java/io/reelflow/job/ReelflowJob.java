@@ -93,7 +93,12 @@ public final class ReelflowJob {
         DataStream<RawRequest> requests = requests(env, config, connectors);
 
         PipelineBuilder.Outputs outputs =
-                guarded(new PipelineBuilder(settings, ports, Clock.systemUTC()).build(requests));
+                countDeadLetters(
+                        Webhooks.deliver(
+                                guarded(
+                                        new PipelineBuilder(settings, ports, Clock.systemUTC())
+                                                .build(requests)),
+                                config));
 
         outputs.results()
                 .sinkTo(ReelflowKafka.resultSink(connectors.results()))
@@ -192,7 +197,16 @@ public final class ReelflowJob {
                 outputs.deadLetters()
                         .union(
                                 results.getSideOutput(SinkGuard.DEAD_LETTERS),
-                                status.getSideOutput(SinkGuard.DEAD_LETTERS))
+                                status.getSideOutput(SinkGuard.DEAD_LETTERS)),
+                outputs.accepted());
+    }
+
+    /** Counts every dead letter by stage on its way to the topic, the sinks' and webhooks' too. */
+    private static PipelineBuilder.Outputs countDeadLetters(PipelineBuilder.Outputs outputs) {
+        return new PipelineBuilder.Outputs(
+                outputs.results(),
+                outputs.status(),
+                outputs.deadLetters()
                         .map(new CountDeadLettersFunction())
                         .uid("count-dead-letters")
                         .name("Count dead letters by stage"),

@@ -21,6 +21,9 @@ class ReelflowJobTest {
     private static final String STATUS_GUARD =
             "Guard: clean status, dead-letter what video_status refuses";
     private static final String DEAD_LETTER_COUNTER = "Count dead letters by stage";
+    private static final String WEBHOOKS = "Webhooks: POST results to their callbackUrl";
+    private static final String WEBHOOK_DEAD_LETTERS =
+            "Webhooks: dead-letter what was not delivered";
 
     @Test
     void shouldPutTheSinkGuardInFrontOfEveryResultAndStatusSink() {
@@ -63,6 +66,30 @@ class ReelflowJobTest {
                 .singleElement()
                 .asString()
                 .endsWith("PostgreSQL: requests_archive");
+    }
+
+    @Test
+    void shouldPostWebhooksFromTheGuardedResultsOnlyWhenASecretIsSet() {
+        Configuration off = new Configuration();
+        StreamExecutionEnvironment plain = StreamExecutionEnvironment.getExecutionEnvironment(off);
+        ReelflowJob.define(plain, off);
+        Configuration on = new Configuration();
+        on.setString("reelflow.webhook.secret", "whsec-test");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(on);
+        ReelflowJob.define(env, on);
+        StreamGraph graph = env.getStreamGraph();
+
+        assertThat(plain.getStreamGraph().getStreamNodes())
+                .extracting(StreamNode::getOperatorName)
+                .noneMatch(name -> name.startsWith("Webhooks"));
+        assertThat(inputsOf(graph, WEBHOOKS)).containsExactly(RESULTS_GUARD);
+        assertThat(inputsOf(graph, DEAD_LETTER_COUNTER))
+                .contains(RESULTS_GUARD, STATUS_GUARD, WEBHOOK_DEAD_LETTERS)
+                .hasSize(4);
+        assertThat(graph.getStreamNodes())
+                .filteredOn(node -> node.getOperatorName().startsWith("Webhooks"))
+                .extracting(StreamNode::getTransformationUID)
+                .containsExactlyInAnyOrder("deliver-webhooks", "webhook-dead-letters");
     }
 
     @Test

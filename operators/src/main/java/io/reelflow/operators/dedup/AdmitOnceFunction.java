@@ -80,7 +80,8 @@ public class AdmitOnceFunction extends KeyedProcessFunction<String, Admission, A
         } else {
             ctx.output(
                     SideOutputs.EARLY_RESULTS,
-                    StatusEvents.rejected(admission.getDeadLetter(), runId));
+                    StatusEvents.rejected(
+                            admission.getDeadLetter(), runId, admission.getCallbackUrl()));
             ctx.output(SideOutputs.REFUSED, admission);
         }
     }

@@ -90,6 +90,7 @@ public final class SceneGathering {
                 .setError("timed out waiting for scenes " + missing(plan, clips))
                 .setTargetDurationSeconds(VideoResults.targetSeconds(plan.getSpec()))
                 .setNotes(plan.getWarnings())
+                .setCallbackUrl(VideoResults.callbackUrl(plan.getSpec()))
                 .setCompletedAt(at)
                 .build();
     }

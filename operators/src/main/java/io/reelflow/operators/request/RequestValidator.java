@@ -93,6 +93,7 @@ public final class RequestValidator {
                             + CleanText.quoted(e.getMessage(), 200),
                     now);
         }
+        admission.setCallbackUrl(usableCallbackUrl(request));
         String id = validId(request.getRequestId());
         if (id == null) {
             return reject(
@@ -167,6 +168,15 @@ public final class RequestValidator {
                                 .build())
                 .setPayload(ByteBuffer.wrap(payload))
                 .build();
+    }
+
+    /**
+     * The request's callback URL, when it is within its limit: a REJECTED result goes there too
+     * (whether it may be called is the webhook stage's to decide).
+     */
+    private static String usableCallbackUrl(VideoRequest request) {
+        String url = request.getCallbackUrl();
+        return url != null && url.length() <= MAX_CALLBACK_URL_CHARS ? url : null;
     }
 
     /** {@code value} when it is a valid request id, else null. */
@@ -316,6 +326,7 @@ public final class RequestValidator {
                 .setMusic(request.getMusic() == null || request.getMusic())
                 .setNarration(Boolean.TRUE.equals(request.getNarration()))
                 .setQualityPreset(qualityPreset(request.getQualityPreset()))
+                .setCallbackUrl(request.getCallbackUrl())
                 .build();
     }
 

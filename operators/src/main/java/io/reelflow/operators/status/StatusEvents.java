@@ -161,15 +161,17 @@ public final class StatusEvents {
     }
 
     /**
-     * A rejected request's result, when its id could be read (else only the dead letter remains).
+     * A rejected request's result, when its id could be read (else only the dead letter remains);
+     * {@code callbackUrl} is the request's, when it could be read, so the rejection is delivered.
      */
-    public static VideoResult rejected(DeadLetter letter, String runId) {
+    public static VideoResult rejected(DeadLetter letter, String runId, String callbackUrl) {
         return VideoResult.newBuilder()
                 .setRequestId(letter.getRequestId())
                 .setRunId(runId)
                 .setStatus(ResultStatus.REJECTED)
                 .setError(letter.getReason())
                 .setCompletedAt(letter.getAt())
+                .setCallbackUrl(callbackUrl)
                 .build();
     }
 

@@ -93,6 +93,11 @@ public final class VideoResults {
                 : spec.getTargetDurationSeconds();
     }
 
+    /** Where the request wants its result POSTed (the request's {@code callbackUrl}), or null. */
+    public static String callbackUrl(RenderSpec spec) {
+        return spec == null ? null : spec.getCallbackUrl();
+    }
+
     /**
      * The result's fields from the video; its notes are the renderer's, which begin with the plan's
      * (narration's length among them).
@@ -114,6 +119,7 @@ public final class VideoResults {
                 .setCredits(video.getCredits())
                 .setTargetDurationSeconds(targetSeconds(video.getSpec()))
                 .setNotes(video.getNotes())
+                .setCallbackUrl(callbackUrl(video.getSpec()))
                 .setCompletedAt(at);
     }
 }

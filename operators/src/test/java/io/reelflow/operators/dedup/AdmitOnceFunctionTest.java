@@ -146,6 +146,22 @@ class AdmitOnceFunctionTest {
     }
 
     @Test
+    void shouldAddressARejectionToTheRequestsCallbackUrl() throws Exception {
+        send(
+                "{\"requestId\":\"x\",\"text\":\"t\",\"fps\":29,"
+                        + "\"callbackUrl\":\"https://hooks.example.com/x\"}",
+                1);
+
+        assertThat(side(SideOutputs.EARLY_RESULTS))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.getStatus()).isEqualTo(ResultStatus.REJECTED);
+                            assertThat(r.getCallbackUrl()).isEqualTo("https://hooks.example.com/x");
+                        });
+    }
+
+    @Test
     void shouldForgetAnIdAfterItsTtl() throws Exception {
         harness.setStateTtlProcessingTime(0);
         send(GOOD, 1);

@@ -67,6 +67,45 @@ class RequestValidatorTest {
     }
 
     @Test
+    void shouldCarryTheCallbackUrlToTheSpecAndToARejection() {
+        String hook = "https://hooks.example.com/reelflow?t=1";
+        Admission accepted =
+                validator.validate(
+                        raw(
+                                "{\"requestId\":\"r-h\",\"text\":\"Hi.\",\"callbackUrl\":\""
+                                        + hook
+                                        + "\"}",
+                                0,
+                                1),
+                        NOW);
+        Admission rejected =
+                validator.validate(
+                        raw(
+                                "{\"requestId\":\"r-h2\",\"text\":\"Hi.\",\"fps\":29,"
+                                        + "\"callbackUrl\":\""
+                                        + hook
+                                        + "\"}",
+                                0,
+                                2),
+                        NOW);
+        Admission tooLong =
+                validator.validate(
+                        raw(
+                                "{\"requestId\":\"r-h3\",\"text\":\"Hi.\",\"callbackUrl\":\"https://h/"
+                                        + "a".repeat(2_100)
+                                        + "\"}",
+                                0,
+                                3),
+                        NOW);
+
+        assertThat(accepted.getAccepted().getSpec().getCallbackUrl()).isEqualTo(hook);
+        assertThat(rejected.getDeadLetter()).isNotNull();
+        assertThat(rejected.getCallbackUrl()).isEqualTo(hook);
+        assertThat(tooLong.getDeadLetter().getReason()).contains("callbackUrl has");
+        assertThat(tooLong.getCallbackUrl()).isNull();
+    }
+
+    @Test
     void shouldRouteMalformedBytesToDeadLetterWithOrigin() {
         DeadLetter letter = validator.validate(raw("{not json", 1, 42), NOW).getDeadLetter();
 

@@ -70,6 +70,17 @@ class VideoResultsTest {
     }
 
     @Test
+    void shouldAddressTheResultToTheRequestsCallbackUrl() {
+        RenderedVideo video = video(false);
+        video.getSpec().setCallbackUrl("https://hooks.example.com/r");
+
+        assertThat(VideoResults.scored(video, quality(true), AT).getCallbackUrl())
+                .isEqualTo("https://hooks.example.com/r");
+        assertThat(VideoResults.failed(video(false), "render failed", AT).getCallbackUrl())
+                .isNull();
+    }
+
+    @Test
     void shouldCarryTheLengthAskedForAndTheVideosNotes() {
         RenderedVideo video = video(false);
         video.getSpec().setTargetDurationSeconds(47.32);
