@@ -8,16 +8,19 @@ import io.reelflow.connectors.kafka.KafkaSinkSettings;
 import io.reelflow.connectors.kafka.KafkaSourceSettings;
 import io.reelflow.connectors.s3.S3Settings;
 import io.reelflow.job.config.CatalogOptions;
+import io.reelflow.job.config.ControlOptions;
 import io.reelflow.job.config.DatabaseOptions;
 import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.StorageOptions;
 import io.reelflow.operators.port.AssetCatalogFactory;
 import io.reelflow.operators.port.ObjectStoreFactory;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** The connectors' settings, read from the typed configuration. */
 public record ConnectorSettings(
         KafkaSourceSettings requests,
+        KafkaSourceSettings control,
         KafkaSinkSettings results,
         KafkaSinkSettings status,
         KafkaSinkSettings deadLetters,
@@ -34,9 +37,22 @@ public record ConnectorSettings(
                         .topic(config.get(KafkaOptions.REQUESTS_TOPIC))
                         .groupId(config.get(KafkaOptions.GROUP_ID))
                         .startingOffsets(
-                                startingOffsets(config.get(KafkaOptions.STARTING_OFFSETS)));
+                                startingOffsets(
+                                        KafkaOptions.STARTING_OFFSETS,
+                                        config.get(KafkaOptions.STARTING_OFFSETS)));
+        KafkaSourceSettings.Builder control =
+                KafkaSourceSettings.builder()
+                        .bootstrapServers(bootstrap)
+                        .topic(config.get(ControlOptions.TOPIC))
+                        .groupId(config.get(KafkaOptions.GROUP_ID) + "-control")
+                        .startingOffsets(
+                                startingOffsets(
+                                        ControlOptions.STARTING_OFFSETS,
+                                        config.get(ControlOptions.STARTING_OFFSETS)));
         if (config.get(KafkaOptions.BOUNDED)) {
             source.stopAt(KafkaOffsets.latest());
+            // A bounded run ends when its requests do: commands issued meanwhile are not awaited.
+            control.stopAt(KafkaOffsets.latest());
         }
         String endpoint = config.getOptional(StorageOptions.ENDPOINT).orElse(null);
         S3Settings storage =
@@ -58,6 +74,7 @@ public record ConnectorSettings(
                         JdbcSettings.DEFAULT_MAX_RETRIES);
         return new ConnectorSettings(
                 source.build(),
+                control.build(),
                 sink(bootstrap, config.get(KafkaOptions.RESULTS_TOPIC))
                         .transactionalIdPrefix(config.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX))
                         .transactionTimeout(config.get(KafkaOptions.TRANSACTION_TIMEOUT))
@@ -82,7 +99,7 @@ public record ConnectorSettings(
         return KafkaSinkSettings.builder().bootstrapServers(bootstrap).topic(topic);
     }
 
-    private static KafkaOffsets startingOffsets(String name) {
+    private static KafkaOffsets startingOffsets(ConfigOption<String> option, String name) {
         switch (name) {
             case "committed":
                 return KafkaOffsets.committedOrEarliest();
@@ -92,7 +109,7 @@ public record ConnectorSettings(
                 return KafkaOffsets.latest();
             default:
                 throw new IllegalArgumentException(
-                        KafkaOptions.STARTING_OFFSETS.key()
+                        option.key()
                                 + " must be committed, earliest or latest, got '"
                                 + name
                                 + "'");

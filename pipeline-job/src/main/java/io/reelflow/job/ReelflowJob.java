@@ -27,11 +27,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
 
 /**
- * The Reelflow job: Kafka requests in; results, status and dead letters out to Kafka and
- * PostgreSQL; media in S3. {@code main} is what a cluster runs ({@code flink run}, the operator's
- * {@code job.args}): an optional {@code run} and {@code --key value} options (see the README's
- * configuration table). The {@code reelflow} commands (local, publish, replay …) live in the {@code
- * cli} module, which depends on this one and never the other way round.
+ * The Reelflow job: Kafka requests (and operators' control commands) in; results, status and dead
+ * letters out to Kafka and PostgreSQL; media in S3. {@code main} is what a cluster runs ({@code
+ * flink run}, the operator's {@code job.args}): an optional {@code run} and {@code --key value}
+ * options (see the README's configuration table). The {@code reelflow} commands (local, publish,
+ * replay …) live in the {@code cli} module, which depends on this one and never the other way
+ * round.
  */
 public final class ReelflowJob {
     private ReelflowJob() {}
@@ -93,8 +94,17 @@ public final class ReelflowJob {
                                 "Kafka: " + connectors.requests().topic())
                         .uid("kafka-requests");
 
+        DataStream<RawRequest> control =
+                env.fromSource(
+                                ReelflowKafka.controlSource(connectors.control()),
+                                WatermarkStrategy.noWatermarks(),
+                                "Kafka: " + connectors.control().topic())
+                        .uid("kafka-control");
+
         PipelineBuilder.Outputs outputs =
-                guarded(new PipelineBuilder(settings, ports, Clock.systemUTC()).build(requests));
+                guarded(
+                        new PipelineBuilder(settings, ports, Clock.systemUTC())
+                                .build(requests, control));
 
         outputs.results()
                 .sinkTo(ReelflowKafka.resultSink(connectors.results()))
