@@ -56,7 +56,8 @@ public final class ReelflowCli {
         return run(args, System.out, System.err, System.console() != null);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    /** Runs a command with its own output streams (embedding, tests); returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         return run(args, out, err, false);
     }
 
