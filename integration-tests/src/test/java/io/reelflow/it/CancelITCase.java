@@ -7,8 +7,11 @@ import io.reelflow.embedded.ReelflowServices;
 import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.operators.port.ObjectStore;
+import io.reelflow.schemas.DeadLetter;
+import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoRequest;
 import io.reelflow.schemas.VideoResult;
+import io.reelflow.schemas.codec.RecordJson;
 import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarOptions;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tests for {@code reelflow cancel} and {@code reelflow status} against the real job: a request
@@ -33,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of it is uploaded, and the other completes.
  */
 class CancelITCase {
+    private static final Logger LOG = LoggerFactory.getLogger(CancelITCase.class);
     private static final Duration SLOW_JOB = Duration.ofMinutes(5);
     private static final Duration QUICK_JOB = Duration.ofSeconds(1);
     private static final Duration DEADLINE = Duration.ofMinutes(3);
@@ -80,6 +86,7 @@ class CancelITCase {
             sidecar.faults().jobTime(QUICK_JOB);
             ShortRequests.publish(stack, List.of(requests.get(1)));
 
+            long cancelledAt = System.nanoTime();
             assertThat(
                             cli(
                                     "cancel",
@@ -94,7 +101,36 @@ class CancelITCase {
                                     "it"))
                     .contains("cancel of " + cancelled + " sent to " + stack.controlTopic());
 
+            waitFor(
+                    () ->
+                            CommittedResults.onTopic(stack).stream()
+                                    .anyMatch(r -> r.getRequestId().equals(cancelled)));
+            LOG.info(
+                    "it-cancel: CANCELLED result committed {} ms after reelflow cancel returned",
+                    (System.nanoTime() - cancelledAt) / 1_000_000);
+
+            // A malformed command is dead-lettered and the job goes on.
+            stack.kafka.send(
+                    stack.controlTopic(), "junk", "{not json".getBytes(StandardCharsets.UTF_8));
+
             waitFor(() -> CommittedResults.arrived(stack, 2));
+
+            // Too late: the other request has finished; the cancel is answered, nothing changes.
+            cli(
+                    "cancel",
+                    other,
+                    "--bootstrap-servers",
+                    services.kafkaBootstrapServers(),
+                    "--topic",
+                    stack.controlTopic());
+            waitFor(
+                    () ->
+                            statusEvents(stack).stream()
+                                    .anyMatch(
+                                            e ->
+                                                    e.getRequestId().equals(other)
+                                                            && e.getMessage()
+                                                                    .contains("[not cancelled")));
         }
 
         Map<String, String> onTopic =
@@ -108,6 +144,17 @@ class CancelITCase {
         assertThat(CommittedResults.rows(stack))
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of(cancelled, "CANCELLED", other, "COMPLETED"));
+        assertThat(CommittedResults.rows(stack))
+                .as("the late cancel changed no result")
+                .containsEntry(other, "COMPLETED");
+        assertThat(stack.kafka.readAll(stack.deadLetterTopic()))
+                .extracting(r -> RecordJson.fromJson(r.value(), DeadLetter.class))
+                .singleElement()
+                .satisfies(
+                        letter -> {
+                            assertThat(letter.getStage()).isEqualTo("control");
+                            assertThat(letter.getReason()).contains("malformed record");
+                        });
         assertThat(counter("cancelled"))
                 .as("the fake server's generation job was cancelled; %s", sidecar.stats())
                 .isEqualTo(1);
@@ -130,6 +177,14 @@ class CancelITCase {
                 .contains("phase       CANCELLED (100%)")
                 .contains("result      CANCELLED")
                 .contains("cancelled by it", "wrong text");
+    }
+
+    private static List<StatusEvent> statusEvents(ReelflowStack stack) throws Exception {
+        List<StatusEvent> events = new java.util.ArrayList<>();
+        for (var record : stack.kafka.readAll(stack.statusTopic())) {
+            events.add(RecordJson.fromJson(record.value(), StatusEvent.class));
+        }
+        return events;
     }
 
     private static String videoKey(ReelflowStack stack, String requestId) {
