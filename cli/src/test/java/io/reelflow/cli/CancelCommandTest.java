@@ -53,6 +53,18 @@ class CancelCommandTest {
                 .contains("must be a PostgreSQL URL");
     }
 
+    @Test
+    void shouldTellAnUnreadableDatabaseFromAnUnknownRequest() throws Exception {
+        assertThat(
+                        run(
+                                "status",
+                                "r1",
+                                "--jdbc-url",
+                                "jdbc:postgresql://127.0.0.1:1/reelflow?connectTimeout=2"))
+                .isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("could not read jdbc:postgresql");
+    }
+
     private int run(String... args) throws Exception {
         return ReelflowCli.run(
                 args,

@@ -14,7 +14,8 @@ public final class ControlOptions {
                     .withDescription(
                             "Topic of operators' commands (CANCEL), keyed by request id and"
                                     + " broadcast to the job's cancel gates. The job starts"
-                                    + " without it and subscribes once it exists.");
+                                    + " without it and finds it by partition discovery once it"
+                                    + " exists.");
 
     public static final ConfigOption<String> STARTING_OFFSETS =
             key("reelflow.control.starting-offsets")
