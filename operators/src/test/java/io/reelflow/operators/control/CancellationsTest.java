@@ -6,10 +6,18 @@ import static io.reelflow.operators.control.ControlFixtures.cancel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reelflow.operators.generation.GenerateClipFunction;
 import io.reelflow.schemas.CancelledRequest;
+import io.reelflow.schemas.SceneWork;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.junit.jupiter.api.Test;
 
 /** Tests for {@link Cancellations}. */
@@ -45,6 +53,28 @@ class CancellationsTest {
         assertThat(Cancellations.appliesTo(cancel("r", null), "live")).isTrue();
         assertThat(Cancellations.appliesTo(cancel("r", "live"), "live")).isTrue();
         assertThat(Cancellations.appliesTo(cancel("r", "replay"), "live")).isFalse();
+    }
+
+    @Test
+    void shouldKeepCancelsAndSceneWorkInEvolvableAvroSerializers() throws Exception {
+        CancelledRequest kept =
+                CancelledRequest.newBuilder()
+                        .setCommand(cancel("r1", null))
+                        .setReceivedAt(T0)
+                        .build();
+        SceneWork command = GenerateClipFunction.cancel(cancel("r1", "live"));
+
+        assertThat(roundTrip(kept, CancelledRequest.class)).isEqualTo(kept);
+        assertThat(roundTrip(command, SceneWork.class)).isEqualTo(command);
+    }
+
+    private static <T> T roundTrip(T value, Class<T> type) throws Exception {
+        TypeInformation<T> info = TypeInformation.of(type);
+        assertThat(info).isInstanceOf(AvroTypeInfo.class);
+        TypeSerializer<T> serializer = info.createSerializer(new SerializerConfigImpl());
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        serializer.serialize(value, out);
+        return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
     }
 
     @Test
