@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 
 /**
  * A parsed command line: {@code <command> [--key value | --flag]... [argument]...}. Keys are kept
@@ -68,6 +70,23 @@ public final class CommandLine {
     /** Every {@code --key value}, for the job's configuration. */
     public Map<String, String> options() {
         return options;
+    }
+
+    /**
+     * The options as the job's configuration, so {@code $(cat .local/connection.args)} works;
+     * {@code shortNames} lets a short option ({@code --jdbc-url}) stand for a key it names, and
+     * wins over that key.
+     */
+    public Configuration configuration(Map<String, ConfigOption<String>> shortNames) {
+        Configuration config = Configuration.fromMap(options);
+        shortNames.forEach(
+                (name, option) -> {
+                    String value = options.get(name);
+                    if (value != null) {
+                        config.set(option, value);
+                    }
+                });
+        return config;
     }
 
     public String option(String name, String fallback) {

@@ -67,12 +67,7 @@ public final class PublishCommand {
     /** Sends the requests and waits until the broker has them all. */
     public static void publish(
             String bootstrapServers, String topic, List<VideoRequest> requests, boolean avro) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = producer(bootstrapServers)) {
             for (VideoRequest request : requests) {
                 byte[] value =
                         avro
@@ -82,5 +77,14 @@ public final class PublishCommand {
             }
             producer.flush();
         }
+    }
+
+    /** A producer that waits for every replica and never writes a record twice. */
+    static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 }

@@ -25,24 +25,27 @@ public final class ReelflowCli {
                     "           --generation-protocol video-jobs|multipart|images|comfyui",
                     "  publish  publish request files (JSON object, array or lines) to Kafka:",
                     "           [--bootstrap-servers localhost:9092] [--topic reelflow.requests] [--avro] <file>...",
+                    StatusCommand.USAGE,
+                    CancelCommand.USAGE,
                     AssetsCommand.USAGE);
 
     private ReelflowCli() {}
 
     public static void main(String[] args) throws Exception {
         int exitCode = run(args);
-        // `run` and `replay` return when their job ends; local, publish and assets own the process.
+        // `run` and `replay` return when their job ends; the other commands own the process.
         if (exitCode != 0 || endsProcess(args)) {
             System.exit(exitCode);
         }
     }
 
     /**
-     * True for commands that own their process ({@code local}, {@code publish}, {@code assets}),
-     * unlike {@code run}.
+     * True for commands that own their process ({@code local}, {@code publish}, {@code assets},
+     * {@code status}, {@code cancel}), unlike {@code run}.
      */
     public static boolean endsProcess(String[] args) {
-        return args.length > 0 && Set.of("local", "publish", "assets").contains(args[0]);
+        return args.length > 0
+                && Set.of("local", "publish", "assets", "status", "cancel").contains(args[0]);
     }
 
     /** Runs a command and returns the process exit code. */
@@ -50,7 +53,7 @@ public final class ReelflowCli {
         return run(args, System.out, System.err, System.console() != null);
     }
 
-    /** Runs a command with its output on {@code out} and {@code err} (tests read them). */
+    /** Runs a command with its own output streams (embedding, tests); returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         return run(args, out, err, false);
     }
@@ -85,6 +88,10 @@ public final class ReelflowCli {
                 return PublishCommand.run(line, out, err);
             case "assets":
                 return AssetsCommand.run(line, out, err, console);
+            case "status":
+                return StatusCommand.run(line, out, err);
+            case "cancel":
+                return CancelCommand.run(line, out, err);
             default:
                 err.println(USAGE);
                 return 2;

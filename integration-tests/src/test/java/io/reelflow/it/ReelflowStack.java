@@ -14,6 +14,7 @@ import io.reelflow.connectors.s3.S3ObjectStore;
 import io.reelflow.connectors.s3.S3Settings;
 import io.reelflow.embedded.ReelflowServices;
 import io.reelflow.job.ReelflowJob;
+import io.reelflow.job.config.ControlOptions;
 import io.reelflow.job.config.DatabaseOptions;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.KafkaOptions;
@@ -71,6 +72,10 @@ final class ReelflowStack {
         return name + ".dead-letter";
     }
 
+    String controlTopic() {
+        return name + ".control";
+    }
+
     JdbcSettings database() {
         return JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword());
     }
@@ -106,6 +111,8 @@ final class ReelflowStack {
                         statusTopic(),
                         2,
                         deadLetterTopic(),
+                        1,
+                        controlTopic(),
                         1));
         JdbcSchema.apply(database());
         Path photos = Files.createDirectories(workDir.resolve("photos"));
@@ -163,6 +170,7 @@ final class ReelflowStack {
         config.set(KafkaOptions.RESULTS_TOPIC, resultsTopic());
         config.set(KafkaOptions.STATUS_TOPIC, statusTopic());
         config.set(KafkaOptions.DEAD_LETTER_TOPIC, deadLetterTopic());
+        config.set(ControlOptions.TOPIC, controlTopic());
         config.set(KafkaOptions.GROUP_ID, name);
         config.set(KafkaOptions.TRANSACTIONAL_ID_PREFIX, name);
         config.set(KafkaOptions.STARTING_OFFSETS, "earliest");

@@ -8,6 +8,7 @@ import io.reelflow.connectors.kafka.KafkaSinkSettings;
 import io.reelflow.connectors.kafka.KafkaSourceSettings;
 import io.reelflow.connectors.s3.S3Settings;
 import io.reelflow.job.config.CatalogOptions;
+import io.reelflow.job.config.ControlOptions;
 import io.reelflow.job.config.DatabaseOptions;
 import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.PipelineOptions;
@@ -16,11 +17,13 @@ import io.reelflow.job.config.StorageOptions;
 import io.reelflow.operators.port.AssetCatalogFactory;
 import io.reelflow.operators.port.ObjectStoreFactory;
 import io.reelflow.operators.request.RequestSelection;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** The connectors' settings, read from the typed configuration. */
 public record ConnectorSettings(
         KafkaSourceSettings requests,
+        KafkaSourceSettings control,
         KafkaSinkSettings results,
         KafkaSinkSettings status,
         KafkaSinkSettings deadLetters,
@@ -37,13 +40,26 @@ public record ConnectorSettings(
                         .topic(config.get(KafkaOptions.REQUESTS_TOPIC))
                         .groupId(config.get(KafkaOptions.GROUP_ID))
                         .startingOffsets(
-                                startingOffsets(config.get(KafkaOptions.STARTING_OFFSETS)));
+                                startingOffsets(
+                                        KafkaOptions.STARTING_OFFSETS,
+                                        config.get(KafkaOptions.STARTING_OFFSETS)));
         // A replay's time range starts and stops the source at the offsets of its timestamps.
         RequestSelection selection = ReplayOptions.selection(config);
         selection.since().ifPresent(since -> source.startingOffsets(KafkaOffsets.timestamp(since)));
+        KafkaSourceSettings.Builder control =
+                KafkaSourceSettings.builder()
+                        .bootstrapServers(bootstrap)
+                        .topic(config.get(ControlOptions.TOPIC))
+                        .groupId(config.get(KafkaOptions.GROUP_ID) + "-control")
+                        .startingOffsets(
+                                startingOffsets(
+                                        ControlOptions.STARTING_OFFSETS,
+                                        config.get(ControlOptions.STARTING_OFFSETS)));
         if (config.get(KafkaOptions.BOUNDED)) {
             source.stopAt(
                     selection.until().map(KafkaOffsets::timestamp).orElse(KafkaOffsets.latest()));
+            // A bounded run ends when its requests do: commands issued meanwhile are not awaited.
+            control.stopAt(KafkaOffsets.latest());
         }
         String endpoint = config.getOptional(StorageOptions.ENDPOINT).orElse(null);
         S3Settings storage =
@@ -69,6 +85,7 @@ public record ConnectorSettings(
                         : "";
         return new ConnectorSettings(
                 source.build(),
+                control.build(),
                 sink(bootstrap, config.get(KafkaOptions.RESULTS_TOPIC), keyPrefix)
                         .transactionalIdPrefix(config.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX))
                         .transactionTimeout(config.get(KafkaOptions.TRANSACTION_TIMEOUT))
@@ -97,7 +114,7 @@ public record ConnectorSettings(
                 .keyPrefix(keyPrefix);
     }
 
-    private static KafkaOffsets startingOffsets(String name) {
+    private static KafkaOffsets startingOffsets(ConfigOption<String> option, String name) {
         switch (name) {
             case "committed":
                 return KafkaOffsets.committedOrEarliest();
@@ -107,7 +124,7 @@ public record ConnectorSettings(
                 return KafkaOffsets.latest();
             default:
                 throw new IllegalArgumentException(
-                        KafkaOptions.STARTING_OFFSETS.key()
+                        option.key()
                                 + " must be committed, earliest or latest, got '"
                                 + name
                                 + "'");

@@ -3,6 +3,11 @@ package io.reelflow.job;
 import io.reelflow.operators.asset.RetrieveAssetsFunction;
 import io.reelflow.operators.common.BlockingAsyncFunction;
 import io.reelflow.operators.common.SideOutputs;
+import io.reelflow.operators.control.AcknowledgeLateCancelsFunction;
+import io.reelflow.operators.control.CancelGateFunction;
+import io.reelflow.operators.control.CancelScenesFunction;
+import io.reelflow.operators.control.CancelState;
+import io.reelflow.operators.control.ParseControlFunction;
 import io.reelflow.operators.dedup.AdmitOnceFunction;
 import io.reelflow.operators.gather.GatherScenesFunction;
 import io.reelflow.operators.generation.GenerateClipFunction;
@@ -20,6 +25,7 @@ import io.reelflow.operators.status.PlannedStatusFunction;
 import io.reelflow.operators.status.RenderedStatusFunction;
 import io.reelflow.schemas.AcceptedRequest;
 import io.reelflow.schemas.Admission;
+import io.reelflow.schemas.ControlCommand;
 import io.reelflow.schemas.DeadLetter;
 import io.reelflow.schemas.RawRequest;
 import io.reelflow.schemas.RenderJob;
@@ -27,6 +33,7 @@ import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.ScenePlan;
 import io.reelflow.schemas.SceneTask;
+import io.reelflow.schemas.SceneWork;
 import io.reelflow.schemas.ScoredVideo;
 import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoResult;
@@ -34,16 +41,22 @@ import io.reelflow.schemas.codec.AvroClassTrust;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * Builds the whole Reelflow topology, in one place, from a stream of raw requests to the streams
- * the sinks write: results, status events and dead letters. Sources and sinks are the caller's, so
- * tests drive the same topology the job runs.
+ * Builds the whole Reelflow topology, in one place, from the streams of raw requests and raw
+ * control commands to the streams the sinks write: results, status events and dead letters. Sources
+ * and sinks are the caller's, so tests drive the same topology the job runs.
+ *
+ * <p>CANCEL commands are broadcast to three gates where work is spent: before planning, before
+ * generation (which also cancels the request's jobs in flight) and before rendering, so a cancelled
+ * request ends with one CANCELLED result and no video is uploaded for it.
  *
  * <pre>{@code
- * PipelineBuilder.Outputs out = new PipelineBuilder(settings, ports, Clock.systemUTC()).build(raw);
+ * PipelineBuilder.Outputs out =
+ *         new PipelineBuilder(settings, ports, Clock.systemUTC()).build(raw, control);
  * }</pre>
  */
 public final class PipelineBuilder {
@@ -74,8 +87,15 @@ public final class PipelineBuilder {
             DataStream<DeadLetter> deadLetters,
             DataStream<Admission> accepted) {}
 
-    public Outputs build(DataStream<RawRequest> rawRequests) {
+    public Outputs build(DataStream<RawRequest> rawRequests, DataStream<RawRequest> rawControl) {
         AvroClassTrust.install();
+
+        SingleOutputStreamOperator<ControlCommand> commands =
+                rawControl
+                        .process(new ParseControlFunction(clock))
+                        .uid("parse-control")
+                        .name("Parse control commands");
+        BroadcastStream<ControlCommand> cancels = commands.broadcast(CancelState.DESCRIPTOR);
 
         SingleOutputStreamOperator<Admission> admissions =
                 rawRequests
@@ -102,15 +122,27 @@ public final class PipelineBuilder {
                 async(
                                 firstSeen
                                         .getSideOutput(SideOutputs.REFUSED)
-                                        .union(admissions.getSideOutput(SideOutputs.REFUSED)),
+                                        .union(
+                                                admissions.getSideOutput(SideOutputs.REFUSED),
+                                                commands.getSideOutput(SideOutputs.REFUSED)),
                                 new StorePayloadFunction(ports.objectStore(), prefixBytes, 2, 16),
                                 DEAD_LETTER_STORE_TIMEOUT)
                         .uid("store-dead-letter-payloads")
                         .name("Dead letters (large values to S3)");
 
+        // A request cancelled before it arrived (or while it was admitted) never starts.
+        SingleOutputStreamOperator<AcceptedRequest> admitted =
+                firstSeen
+                        .connect(cancels)
+                        .process(
+                                CancelGateFunction.beforePlanning(settings.cancelTtl(), clock),
+                                firstSeen.getType())
+                        .uid("cancel-before-planning")
+                        .name("Cancel gate: before planning");
+
         SingleOutputStreamOperator<ScenePlan> plans =
                 async(
-                                firstSeen,
+                                admitted,
                                 new PlanScenesFunction(
                                         settings.language(),
                                         settings.scenes(),
@@ -157,9 +189,17 @@ public final class PipelineBuilder {
                         // Scenes of one request are generated in parallel across subtasks.
                         .rebalance();
 
+        // Each gate subtask feeds its generation subtask one to one, so a CANCEL it passes on
+        // reaches the subtask holding the scenes it let through.
+        SingleOutputStreamOperator<SceneWork> sceneWork =
+                tasks.connect(cancels)
+                        .process(new CancelScenesFunction(settings.cancelTtl(), clock))
+                        .uid("cancel-before-generation")
+                        .name("Cancel gate: before generation");
+
         SingleOutputStreamOperator<SceneClip> clips =
                 AsyncDataStream.unorderedWait(
-                                tasks,
+                                sceneWork,
                                 new GenerateClipFunction(
                                         ports.generationClient(),
                                         ports.jobRegistry(),
@@ -174,15 +214,29 @@ public final class PipelineBuilder {
         SingleOutputStreamOperator<RenderJob> renderJobs =
                 plansWithAssets
                         .keyBy(ScenePlan::getRequestId)
-                        .connect(clips.keyBy(SceneClip::getRequestId))
+                        .connect(
+                                clips.union(
+                                                sceneWork.getSideOutput(
+                                                        CancelScenesFunction.CANCELLED_SCENES))
+                                        .keyBy(SceneClip::getRequestId))
                         .process(new GatherScenesFunction(settings.gatherTimeout()))
                         .uid("gather-scenes")
                         .name("Gather scenes by request");
 
+        // The last gate: no video of a cancelled request is rendered or uploaded.
+        SingleOutputStreamOperator<RenderJob> toRender =
+                renderJobs
+                        .connect(cancels)
+                        .process(
+                                CancelGateFunction.beforeRendering(settings.cancelTtl(), clock),
+                                renderJobs.getType())
+                        .uid("cancel-before-rendering")
+                        .name("Cancel gate: before rendering");
+
         int renderCapacity = settings.renderThreads() * 2;
         SingleOutputStreamOperator<RenderedVideo> rendered =
                 async(
-                                renderJobs,
+                                toRender,
                                 new RenderVideoFunction(
                                         ports.objectStore(),
                                         settings.render(),
@@ -223,10 +277,23 @@ public final class PipelineBuilder {
         DataStream<VideoResult> results =
                 repaired.union(
                                 firstSeen.getSideOutput(SideOutputs.EARLY_RESULTS),
-                                renderJobs.getSideOutput(SideOutputs.EARLY_RESULTS))
+                                admitted.getSideOutput(SideOutputs.EARLY_RESULTS),
+                                renderJobs.getSideOutput(SideOutputs.EARLY_RESULTS),
+                                toRender.getSideOutput(SideOutputs.EARLY_RESULTS))
                         .map(new CountResultsFunction())
                         .uid("count-results")
                         .name("Count results by status");
+
+        // A cancel that came after the request finished (or after its last gate) is answered, and
+        // changes nothing.
+        SingleOutputStreamOperator<StatusEvent> lateCancels =
+                results.keyBy(VideoResult::getRequestId)
+                        .connect(commands.keyBy(ControlCommand::getRequestId))
+                        .process(
+                                new AcknowledgeLateCancelsFunction(
+                                        settings.runId(), settings.cancelTtl(), clock))
+                        .uid("acknowledge-late-cancels")
+                        .name("Status: cancels after the result");
 
         DataStream<StatusEvent> status =
                 firstSeen
@@ -241,7 +308,8 @@ public final class PipelineBuilder {
                                         .name("Status: rendered"),
                                 results.map(new FinalStatusFunction())
                                         .uid("status-final")
-                                        .name("Status: final"));
+                                        .name("Status: final"),
+                                lateCancels);
 
         return new Outputs(
                 results, status, deadLetters, firstSeen.getSideOutput(SideOutputs.ACCEPTED));

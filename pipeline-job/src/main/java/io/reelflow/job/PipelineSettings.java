@@ -1,6 +1,7 @@
 package io.reelflow.job;
 
 import io.reelflow.job.config.CatalogOptions;
+import io.reelflow.job.config.ControlOptions;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.ImageTextOptions;
 import io.reelflow.job.config.NarrationOptions;
@@ -48,7 +49,8 @@ public record PipelineSettings(
         VideoScorerFactory scorer,
         NarrationConfig narration,
         int narrationThreads,
-        Duration narrationTimeout) {
+        Duration narrationTimeout,
+        Duration cancelTtl) {
 
     /** Reads the settings, failing with the option's key when a value is out of range. */
     public static PipelineSettings from(ReadableConfig config) {
@@ -119,7 +121,8 @@ public record PipelineSettings(
                                                 ImageTextOptions.scorer(config).orElse(null))),
                 NarrationOptions.read(config, rules),
                 config.get(NarrationOptions.THREADS),
-                config.get(NarrationOptions.TIMEOUT));
+                config.get(NarrationOptions.TIMEOUT),
+                config.get(ControlOptions.CANCEL_TTL));
     }
 
     private static QualityConfig qualityOf(ReadableConfig config) {

@@ -31,11 +31,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
 
 /**
- * The Reelflow job: Kafka requests in; results, status and dead letters out to Kafka and
- * PostgreSQL; media in S3. {@code main} is what a cluster runs ({@code flink run}, the operator's
- * {@code job.args}): an optional {@code run} and {@code --key value} options (see the README's
- * configuration table). The {@code reelflow} commands (local, publish, replay …) live in the {@code
- * cli} module, which depends on this one and never the other way round.
+ * The Reelflow job: Kafka requests (and operators' control commands) in; results, status and dead
+ * letters out to Kafka and PostgreSQL; media in S3. {@code main} is what a cluster runs ({@code
+ * flink run}, the operator's {@code job.args}): an optional {@code run} and {@code --key value}
+ * options (see the README's configuration table). The {@code reelflow} commands (local, publish,
+ * replay …) live in the {@code cli} module, which depends on this one and never the other way
+ * round.
  */
 public final class ReelflowJob {
     private ReelflowJob() {}
@@ -92,12 +93,19 @@ public final class ReelflowJob {
 
         DataStream<RawRequest> requests = requests(env, config, connectors);
 
+        DataStream<RawRequest> control =
+                env.fromSource(
+                                ReelflowKafka.controlSource(connectors.control()),
+                                WatermarkStrategy.noWatermarks(),
+                                "Kafka: " + connectors.control().topic())
+                        .uid("kafka-control");
+
         PipelineBuilder.Outputs outputs =
                 countDeadLetters(
                         Webhooks.deliver(
                                 guarded(
                                         new PipelineBuilder(settings, ports, Clock.systemUTC())
-                                                .build(requests)),
+                                                .build(requests, control)),
                                 config));
 
         outputs.results()

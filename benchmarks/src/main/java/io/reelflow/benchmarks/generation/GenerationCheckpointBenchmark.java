@@ -17,6 +17,7 @@ import io.reelflow.operators.generation.GenerationConfig;
 import io.reelflow.operators.generation.InMemoryJobRegistry;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.SceneTask;
+import io.reelflow.schemas.SceneWork;
 import io.reelflow.schemas.codec.AvroClassTrust;
 import java.io.IOException;
 import java.net.URI;
@@ -32,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.lib.NumberSequenceSource.NumberSequenceSplit;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -179,7 +181,11 @@ public final class GenerationCheckpointBenchmark {
                         .rebalance();
         SingleOutputStreamOperator<SceneClip> clips =
                 AsyncDataStream.unorderedWait(
-                                sceneTasks,
+                                sceneTasks
+                                        .map(new AsScene())
+                                        .setParallelism(parallelism)
+                                        .uid("as-scene-work")
+                                        .name("As scene work"),
                                 generate,
                                 timeout.toMillis(),
                                 TimeUnit.MILLISECONDS,
@@ -476,5 +482,13 @@ public final class GenerationCheckpointBenchmark {
             throw new IllegalStateException("gave up waiting for " + what);
         }
         Thread.sleep(250);
+    }
+
+    /** The generation stage's input for a scene (the job's cancel gate makes it there). */
+    private static final class AsScene implements MapFunction<SceneTask, SceneWork> {
+        @Override
+        public SceneWork map(SceneTask task) {
+            return GenerateClipFunction.scene(task);
+        }
     }
 }

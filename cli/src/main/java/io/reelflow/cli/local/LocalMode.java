@@ -13,6 +13,7 @@ import io.reelflow.embedded.ReelflowServices;
 import io.reelflow.embedded.ServiceEndpoints;
 import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.ReelflowJob;
+import io.reelflow.job.config.ControlOptions;
 import io.reelflow.job.config.DatabaseOptions;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.KafkaOptions;
@@ -308,7 +309,8 @@ public final class LocalMode {
                         config.get(KafkaOptions.REQUESTS_TOPIC), 2,
                         config.get(KafkaOptions.RESULTS_TOPIC), 2,
                         config.get(KafkaOptions.STATUS_TOPIC), 2,
-                        config.get(KafkaOptions.DEAD_LETTER_TOPIC), 1));
+                        config.get(KafkaOptions.DEAD_LETTER_TOPIC), 1,
+                        config.get(ControlOptions.TOPIC), 1));
         JdbcSettings database =
                 JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword());
         JdbcSchema.apply(database);

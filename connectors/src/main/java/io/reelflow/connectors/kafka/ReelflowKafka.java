@@ -8,6 +8,7 @@ import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoResult;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -43,6 +44,24 @@ public final class ReelflowKafka {
                         .setProperties(toProperties(settings.properties()))
                         .setBootstrapServers(settings.bootstrapServers())
                         .setTopics(settings.topic())
+                        .setGroupId(settings.groupId())
+                        .setStartingOffsets(toInitializer(settings.startingOffsets()))
+                        .setDeserializer(new RawRequestDeserializer());
+        settings.stoppingOffsets().ifPresent(stop -> builder.setBounded(toInitializer(stop)));
+        return builder.build();
+    }
+
+    /**
+     * Reads the control topic's records as {@link RawRequest}s, like {@link #requestSource}, but
+     * subscribed by pattern: a missing topic is no error (the job runs without commands) and is
+     * picked up by partition discovery once it is created.
+     */
+    public static KafkaSource<RawRequest> controlSource(KafkaSourceSettings settings) {
+        KafkaSourceBuilder<RawRequest> builder =
+                KafkaSource.<RawRequest>builder()
+                        .setProperties(toProperties(settings.properties()))
+                        .setBootstrapServers(settings.bootstrapServers())
+                        .setTopicPattern(Pattern.compile(Pattern.quote(settings.topic())))
                         .setGroupId(settings.groupId())
                         .setStartingOffsets(toInitializer(settings.startingOffsets()))
                         .setDeserializer(new RawRequestDeserializer());

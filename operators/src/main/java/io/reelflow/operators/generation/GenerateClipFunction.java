@@ -6,9 +6,13 @@ import io.reelflow.operators.generation.internal.FlinkGenerationMetrics;
 import io.reelflow.operators.port.GenerationClientFactory;
 import io.reelflow.operators.port.JobRegistryFactory;
 import io.reelflow.operators.port.ObjectStoreFactory;
+import io.reelflow.operators.status.VideoResults;
+import io.reelflow.schemas.ControlCommand;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.SceneTask;
+import io.reelflow.schemas.SceneWork;
 import io.reelflow.schemas.codec.AvroClassTrust;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -26,12 +30,17 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
  * GenerationConfig#operatorTimeout()} as the operator's timeout, on whose expiry the scene's work
  * is cancelled and a title card stands in.
  *
+ * <p>Its input is {@link SceneWork}: a scene, or a CANCEL command from the control topic, which
+ * cancels the request's scenes in flight here (their jobs on the model servers too, as far as the
+ * protocol allows, unless another scene shares them); each such scene completes with a title card
+ * saying who cancelled it.
+ *
  * <pre>{@code
- * AsyncDataStream.unorderedWait(tasks, new GenerateClipFunction(clients, registry, store, config),
+ * AsyncDataStream.unorderedWait(work, new GenerateClipFunction(clients, registry, store, config),
  *         config.operatorTimeout().toMillis(), TimeUnit.MILLISECONDS, config.capacity());
  * }</pre>
  */
-public class GenerateClipFunction extends RichAsyncFunction<SceneTask, SceneClip> {
+public class GenerateClipFunction extends RichAsyncFunction<SceneWork, SceneClip> {
     private final GenerationClientFactory clientFactory;
     private final JobRegistryFactory registryFactory;
     private final ObjectStoreFactory storeFactory;
@@ -39,7 +48,7 @@ public class GenerateClipFunction extends RichAsyncFunction<SceneTask, SceneClip
 
     private transient GenerationRuntime runtime;
     private transient ClipGenerator generator;
-    private transient Map<SceneTask, CompletableFuture<SceneClip>> running;
+    private transient Map<SceneTask, Running> running;
     private transient StageMetrics stageMetrics;
     private transient GenerationMetrics metrics;
 
@@ -52,6 +61,16 @@ public class GenerateClipFunction extends RichAsyncFunction<SceneTask, SceneClip
         this.registryFactory = registryFactory;
         this.storeFactory = storeFactory;
         this.config = config;
+    }
+
+    /** The input of a scene to generate. */
+    public static SceneWork scene(SceneTask task) {
+        return SceneWork.newBuilder().setTask(task).setCancel(null).build();
+    }
+
+    /** The input that cancels a request's scenes in flight. */
+    public static SceneWork cancel(ControlCommand command) {
+        return SceneWork.newBuilder().setTask(null).setCancel(command).build();
     }
 
     @Override
@@ -75,10 +94,16 @@ public class GenerateClipFunction extends RichAsyncFunction<SceneTask, SceneClip
     }
 
     @Override
-    public void asyncInvoke(SceneTask task, ResultFuture<SceneClip> resultFuture) {
+    public void asyncInvoke(SceneWork work, ResultFuture<SceneClip> resultFuture) {
+        if (work.getCancel() != null) {
+            cancelRequest(work.getCancel());
+            resultFuture.complete(List.of());
+            return;
+        }
         long start = StageMetrics.start();
+        SceneTask task = work.getTask();
         CompletableFuture<SceneClip> clip = generator.clipFor(task);
-        running.put(task, clip);
+        running.put(task, new Running(clip, resultFuture));
         clip.whenComplete(
                 (value, failure) -> {
                     running.remove(task);
@@ -94,17 +119,53 @@ public class GenerateClipFunction extends RichAsyncFunction<SceneTask, SceneClip
      * in.
      */
     @Override
-    public void timeout(SceneTask task, ResultFuture<SceneClip> resultFuture) {
-        CompletableFuture<SceneClip> clip = running.remove(task);
-        if (clip != null && clip.cancel(true)) {
+    public void timeout(SceneWork work, ResultFuture<SceneClip> resultFuture) {
+        if (work.getTask() == null) {
+            // A command completes as it is invoked; nothing to stand in for.
+            resultFuture.complete(List.of());
+            return;
+        }
+        if (standIn(
+                work.getTask(),
+                "generation timed out after " + config.operatorTimeout(),
+                resultFuture)) {
             stageMetrics.timedOut();
             metrics.titleCard();
-            resultFuture.complete(
-                    List.of(
-                            ClipGenerator.fallback(
-                                    task,
-                                    "generation timed out after " + config.operatorTimeout())));
         }
+    }
+
+    /** Cancels the scenes of the command's request (and run) that are in flight here. */
+    private void cancelRequest(ControlCommand command) {
+        List<SceneTask> cancelled = new ArrayList<>();
+        synchronized (running) {
+            for (SceneTask task : running.keySet()) {
+                if (task.getRequestId().equals(command.getRequestId())
+                        && (command.getRunId() == null
+                                || command.getRunId().equals(task.getRunId()))) {
+                    cancelled.add(task);
+                }
+            }
+        }
+        String reason = VideoResults.cancelledBy(command);
+        for (SceneTask task : cancelled) {
+            Running scene = running.get(task);
+            if (scene != null) {
+                standIn(task, reason, scene.result());
+            }
+        }
+    }
+
+    /**
+     * Cancels the scene's work and completes it with a title card, unless it finished first;
+     * whether it stood in.
+     */
+    private boolean standIn(SceneTask task, String reason, ResultFuture<SceneClip> resultFuture) {
+        Running scene = running.remove(task);
+        if (scene != null && scene.clip().cancel(true)) {
+            resultFuture.complete(List.of(ClipGenerator.fallback(task, reason)));
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -118,4 +179,7 @@ public class GenerateClipFunction extends RichAsyncFunction<SceneTask, SceneClip
             runtime.release();
         }
     }
+
+    /** A scene in flight: its clip's future and the operator's result future. */
+    private record Running(CompletableFuture<SceneClip> clip, ResultFuture<SceneClip> result) {}
 }

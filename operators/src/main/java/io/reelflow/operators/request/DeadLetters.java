@@ -2,7 +2,10 @@ package io.reelflow.operators.request;
 
 import io.reelflow.schemas.Admission;
 import io.reelflow.schemas.DeadLetter;
+import io.reelflow.schemas.RawRequest;
+import io.reelflow.schemas.text.CleanText;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -14,7 +17,52 @@ public final class DeadLetters {
     /** Object store folder of refused values, keyed by their SHA-256 (stored once per content). */
     public static final String KEY_PREFIX = "dead-letters/";
 
+    /** Longest reason a dead letter carries. */
+    static final int MAX_REASON_CHARS = 1_000;
+
+    /** Longest Kafka key a dead letter or admission carries. */
+    static final int MAX_KEY_CHARS = 256;
+
     private DeadLetters() {}
+
+    /**
+     * The refusal of a raw record, with its whole value attached (the dead letter gets its prefix
+     * later, the object store the rest): for any stage that parses Kafka records.
+     *
+     * @param requestId the id the dead letter is filed under, or null when none is readable
+     */
+    public static Admission refused(
+            RawRequest raw, String requestId, String stage, String reason, Instant now) {
+        byte[] payload = RequestValidator.bytesOf(raw.getPayload());
+        Admission.Builder admission = admissionOf(raw, payload, now);
+        return admission
+                .setRequestId(requestId)
+                .setDeadLetter(
+                        DeadLetter.newBuilder()
+                                .setReason(CleanText.forSink(reason, MAX_REASON_CHARS))
+                                .setStage(stage)
+                                .setRequestId(requestId)
+                                .setSourceTopic(raw.getTopic())
+                                .setSourcePartition(raw.getPartition())
+                                .setSourceOffset(raw.getOffset())
+                                .setKey(admission.getKey())
+                                .setPayload(null)
+                                .setAt(now)
+                                .build())
+                .setPayload(ByteBuffer.wrap(payload))
+                .build();
+    }
+
+    /** What every admission of {@code raw} says about its origin, with the value's SHA-256. */
+    static Admission.Builder admissionOf(RawRequest raw, byte[] payload, Instant now) {
+        return Admission.newBuilder()
+                .setPayloadSha256(RequestValidator.sha256(payload))
+                .setSourceTopic(raw.getTopic())
+                .setSourcePartition(raw.getPartition())
+                .setSourceOffset(raw.getOffset())
+                .setKey(CleanText.forSink(raw.getKey(), MAX_KEY_CHARS))
+                .setReceivedAt(now);
+    }
 
     /** Whether the whole value must be stored because the dead letter only carries a prefix. */
     public static boolean needsStoring(Admission admission, int prefixBytes) {

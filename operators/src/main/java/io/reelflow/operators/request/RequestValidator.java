@@ -3,7 +3,6 @@ package io.reelflow.operators.request;
 import io.reelflow.operators.quality.QualityConfig;
 import io.reelflow.schemas.AcceptedRequest;
 import io.reelflow.schemas.Admission;
-import io.reelflow.schemas.DeadLetter;
 import io.reelflow.schemas.RawRequest;
 import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.VideoRequest;
@@ -29,10 +28,10 @@ public final class RequestValidator {
     static final String STAGE_VALIDATE = "validate";
 
     /** Reasons end up in a PostgreSQL column and a Kafka record: bounded. */
-    static final int MAX_REASON_CHARS = 1_000;
+    static final int MAX_REASON_CHARS = DeadLetters.MAX_REASON_CHARS;
 
     /** Dead letters carry the Kafka key so id-less rejections can be found; keys can be huge. */
-    static final int MAX_KEY_CHARS = 256;
+    static final int MAX_KEY_CHARS = DeadLetters.MAX_KEY_CHARS;
 
     static final int MAX_LANGUAGE_HINT_CHARS = 35;
     static final int MAX_CALLBACK_URL_CHARS = 2_048;
@@ -51,20 +50,11 @@ public final class RequestValidator {
     /** The admission of one record. */
     public Admission validate(RawRequest raw, Instant now) {
         byte[] payload = bytesOf(raw.getPayload());
-        Admission.Builder admission =
-                Admission.newBuilder()
-                        .setPayloadSha256(sha256(payload))
-                        .setSourceTopic(raw.getTopic())
-                        .setSourcePartition(raw.getPartition())
-                        .setSourceOffset(raw.getOffset())
-                        .setKey(CleanText.forSink(raw.getKey(), MAX_KEY_CHARS))
-                        .setReceivedAt(now);
+        Admission.Builder admission = DeadLetters.admissionOf(raw, payload, now);
         String keyId = validId(raw.getKey());
         if (payload.length > limits.maxPayloadBytes()) {
             return reject(
-                    admission,
                     raw,
-                    payload,
                     keyId,
                     STAGE_PARSE,
                     "record value is "
@@ -78,13 +68,11 @@ public final class RequestValidator {
         try {
             request = VideoRequestCodec.decode(payload);
         } catch (InvalidRecordException e) {
-            return reject(admission, raw, payload, keyId, STAGE_PARSE, e.getMessage(), now);
+            return reject(raw, keyId, STAGE_PARSE, e.getMessage(), now);
         } catch (RuntimeException | StackOverflowError e) {
             // A decoder bug must cost one record, not the job.
             return reject(
-                    admission,
                     raw,
-                    payload,
                     keyId,
                     STAGE_PARSE,
                     "undecodable record: "
@@ -97,9 +85,7 @@ public final class RequestValidator {
         String id = validId(request.getRequestId());
         if (id == null) {
             return reject(
-                    admission,
                     raw,
-                    payload,
                     keyId,
                     STAGE_VALIDATE,
                     "requestId "
@@ -110,14 +96,14 @@ public final class RequestValidator {
         }
         String problem = problemWith(request);
         if (problem != null) {
-            return reject(admission, raw, payload, id, STAGE_VALIDATE, problem, now);
+            return reject(raw, id, STAGE_VALIDATE, problem, now);
         }
         VideoRequest cleaned = cleaned(request);
         RenderSpec spec;
         try {
             spec = specOf(cleaned);
         } catch (IllegalArgumentException e) {
-            return reject(admission, raw, payload, id, STAGE_VALIDATE, e.getMessage(), now);
+            return reject(raw, id, STAGE_VALIDATE, e.getMessage(), now);
         }
         String note = null;
         if (spec.getSubtitles()) {
@@ -126,9 +112,7 @@ public final class RequestValidator {
                 double lengthened = Math.ceil(needed);
                 if (lengthened > rules.maxDurationSeconds()) {
                     return reject(
-                            admission,
                             raw,
-                            payload,
                             id,
                             STAGE_VALIDATE,
                             String.format(
@@ -154,7 +138,7 @@ public final class RequestValidator {
         }
         String overBudget = overWorkBudget(spec);
         if (overBudget != null) {
-            return reject(admission, raw, payload, id, STAGE_VALIDATE, overBudget, now);
+            return reject(raw, id, STAGE_VALIDATE, overBudget, now);
         }
         return admission
                 .setRequestId(id)
@@ -336,29 +320,8 @@ public final class RequestValidator {
     }
 
     private static Admission reject(
-            Admission.Builder admission,
-            RawRequest raw,
-            byte[] payload,
-            String requestId,
-            String stage,
-            String reason,
-            Instant now) {
-        return admission
-                .setRequestId(requestId)
-                .setDeadLetter(
-                        DeadLetter.newBuilder()
-                                .setReason(CleanText.forSink(reason, MAX_REASON_CHARS))
-                                .setStage(stage)
-                                .setRequestId(requestId)
-                                .setSourceTopic(raw.getTopic())
-                                .setSourcePartition(raw.getPartition())
-                                .setSourceOffset(raw.getOffset())
-                                .setKey(CleanText.forSink(raw.getKey(), MAX_KEY_CHARS))
-                                .setPayload(null)
-                                .setAt(now)
-                                .build())
-                .setPayload(ByteBuffer.wrap(payload))
-                .build();
+            RawRequest raw, String requestId, String stage, String reason, Instant now) {
+        return DeadLetters.refused(raw, requestId, stage, reason, now);
     }
 
     private static String seconds(double value) {
@@ -375,7 +338,8 @@ public final class RequestValidator {
         }
     }
 
-    static byte[] bytesOf(ByteBuffer buffer) {
+    /** The bytes of {@code buffer} (empty for null), leaving the buffer as it was. */
+    public static byte[] bytesOf(ByteBuffer buffer) {
         if (buffer == null) {
             return new byte[0];
         }

@@ -2,6 +2,7 @@ package io.reelflow.operators.status;
 
 import io.reelflow.schemas.AcceptedRequest;
 import io.reelflow.schemas.ClipSource;
+import io.reelflow.schemas.ControlCommand;
 import io.reelflow.schemas.DeadLetter;
 import io.reelflow.schemas.Phase;
 import io.reelflow.schemas.QualityReport;
@@ -103,8 +104,8 @@ public final class StatusEvents {
     }
 
     /**
-     * The terminal phase of a result: COMPLETED, DEGRADED, FAILED or REJECTED; a DEGRADED one says
-     * why.
+     * The terminal phase of a result: COMPLETED, DEGRADED, FAILED, REJECTED or CANCELLED; a
+     * DEGRADED one says why.
      */
     public static StatusEvent finished(VideoResult result) {
         Phase phase = Phase.valueOf(result.getStatus().name());
@@ -129,6 +130,23 @@ public final class StatusEvents {
                 .setSceneCount(result.getSceneCount())
                 .setCredits(result.getCredits())
                 .setMessage(message)
+                .build();
+    }
+
+    /**
+     * The answer to a CANCEL that came after the request finished: its terminal event again, same
+     * phase and time (so {@code video_status} keeps its timeline), with the message saying the
+     * cancel changed nothing.
+     */
+    public static StatusEvent cancelIgnored(StatusEvent finished, ControlCommand command) {
+        return StatusEvent.newBuilder(finished)
+                .setMessage(
+                        finished.getMessage()
+                                + " [not "
+                                + VideoResults.cancelledBy(command)
+                                + ": the request had already finished "
+                                + finished.getPhase()
+                                + "]")
                 .build();
     }
 

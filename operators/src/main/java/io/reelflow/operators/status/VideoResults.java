@@ -1,5 +1,6 @@
 package io.reelflow.operators.status;
 
+import io.reelflow.schemas.ControlCommand;
 import io.reelflow.schemas.QualityReport;
 import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.RenderedVideo;
@@ -78,6 +79,36 @@ public final class VideoResults {
     /** The result of a video that could not be rendered or scored. */
     public static VideoResult failed(RenderedVideo video, String error, Instant at) {
         return base(video, at).setStatus(ResultStatus.FAILED).setError(error).build();
+    }
+
+    /**
+     * CANCELLED: an operator cancelled the request before its video was uploaded; {@code error}
+     * says who, when and why ({@link #cancelledBy}). The request's {@code spec} gives the callback
+     * URL, so its webhook hears of the cancel as of any result.
+     */
+    public static VideoResult cancelled(
+            String requestId, String runId, RenderSpec spec, ControlCommand command, Instant at) {
+        return VideoResult.newBuilder()
+                .setRequestId(requestId)
+                .setRunId(runId)
+                .setCallbackUrl(callbackUrl(spec))
+                .setStatus(ResultStatus.CANCELLED)
+                .setError(cancelledBy(command))
+                .setCompletedAt(at)
+                .build();
+    }
+
+    /** "cancelled by alice at 2026-12-06T01:00:00Z: wrong text" (who and why when given). */
+    public static String cancelledBy(ControlCommand command) {
+        StringBuilder text = new StringBuilder("cancelled");
+        if (command.getIssuedBy() != null && !command.getIssuedBy().isBlank()) {
+            text.append(" by ").append(command.getIssuedBy());
+        }
+        text.append(" at ").append(Instant.ofEpochMilli(command.getIssuedAtMillis()));
+        if (command.getReason() != null && !command.getReason().isBlank()) {
+            text.append(": ").append(command.getReason());
+        }
+        return text.toString();
     }
 
     /**

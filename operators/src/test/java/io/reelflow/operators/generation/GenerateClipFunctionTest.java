@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reelflow.operators.port.GenerationClientFactory;
 import io.reelflow.operators.testing.Fixtures;
 import io.reelflow.schemas.ClipSource;
+import io.reelflow.schemas.ControlAction;
+import io.reelflow.schemas.ControlCommand;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.ScenePlan;
 import io.reelflow.schemas.SceneTask;
@@ -60,7 +62,8 @@ class GenerateClipFunctionTest {
     void shouldCompleteEachSceneWithExactlyOneClip() {
         Recorder result = new Recorder();
 
-        function.asyncInvoke(Fixtures.task(Fixtures.plan("r1", 1), 0), result);
+        function.asyncInvoke(
+                GenerateClipFunction.scene(Fixtures.task(Fixtures.plan("r1", 1), 0)), result);
         bed.scheduler.runUntilDone(result.clips);
 
         assertThat(result.clips.join())
@@ -74,10 +77,10 @@ class GenerateClipFunctionTest {
         bed.server("gpu-0").neverFinish = true;
         SceneTask task = Fixtures.task(Fixtures.plan("r1", 1), 0);
         Recorder result = new Recorder();
-        function.asyncInvoke(task, result);
+        function.asyncInvoke(GenerateClipFunction.scene(task), result);
         bed.scheduler.advance(POLL.multipliedBy(2));
 
-        function.timeout(task, result);
+        function.timeout(GenerateClipFunction.scene(task), result);
 
         assertThat(result.clips.join())
                 .singleElement()
@@ -92,11 +95,54 @@ class GenerateClipFunctionTest {
     }
 
     @Test
+    void shouldCancelTheScenesOfACancelledRequestAndTheirJobsOnly() {
+        bed.server("gpu-0").neverFinish = true;
+        Recorder cancelled = new Recorder();
+        Recorder other = new Recorder();
+        function.asyncInvoke(
+                GenerateClipFunction.scene(Fixtures.task(Fixtures.plan("r1", 1), 0)), cancelled);
+        function.asyncInvoke(
+                // Another prompt: identical scenes share one job, which a cancel must not take
+                // from the other request.
+                GenerateClipFunction.scene(Fixtures.task(Fixtures.plan("r2", 2), 1)), other);
+        bed.scheduler.advance(POLL.multipliedBy(2));
+        assertThat(bed.submissions()).as("one slot: r1 runs, r2 waits").isOne();
+
+        Recorder command = new Recorder();
+        function.asyncInvoke(
+                GenerateClipFunction.cancel(
+                        ControlCommand.newBuilder()
+                                .setRequestId("r1")
+                                .setAction(ControlAction.CANCEL)
+                                .setReason("wrong text")
+                                .setIssuedAtMillis(0)
+                                .setIssuedBy("alice")
+                                .build()),
+                command);
+        bed.scheduler.advance(POLL.multipliedBy(2));
+
+        assertThat(command.clips.join()).as("a command yields no clip").isEmpty();
+        assertThat(cancelled.clips.join())
+                .singleElement()
+                .satisfies(
+                        clip -> {
+                            assertThat(clip.getSource()).isEqualTo(ClipSource.TITLE_CARD);
+                            assertThat(clip.getNote()).contains("cancelled by alice", "wrong text");
+                        });
+        assertThat(bed.server("gpu-0").cancelled)
+                .as("r1's job only")
+                .containsExactly("gpu-0-job-1");
+        assertThat(other.clips).as("r2 still generating").isNotDone();
+        assertThat(bed.submissions()).as("r2 took the freed slot").isEqualTo(2);
+    }
+
+    @Test
     void shouldLeaveTheJobsRunningAndRegisteredWhenClosedForAFailover() {
         bed.server("gpu-0").neverFinish = true;
         ScenePlan plan = Fixtures.plan("r1", 3);
         for (int scene = 0; scene < 3; scene++) {
-            function.asyncInvoke(Fixtures.task(plan, scene), new Recorder());
+            function.asyncInvoke(
+                    GenerateClipFunction.scene(Fixtures.task(plan, scene)), new Recorder());
         }
         bed.scheduler.advance(POLL.multipliedBy(2));
         assertThat(bed.submissions()).as("one slot: one job, two scenes waiting").isOne();

@@ -15,9 +15,9 @@ import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 /**
  * Binds a {@link VideoResult} to {@link #UPSERT_SQL}. The upsert keeps the row with the latest
  * {@code completed_at}, so a replayed or restarted write never replaces a newer result with an
- * older one; and a finished row (COMPLETED, DEGRADED) is never turned into FAILED or REJECTED
- * within its run, whatever a re-sent request produces. Writing the same outcome again (a redelivery
- * after a restart) updates the row to the same values.
+ * older one; and a finished row (COMPLETED, DEGRADED) is never turned into FAILED, REJECTED or
+ * CANCELLED within its run, whatever a re-sent request produces. Writing the same outcome again (a
+ * redelivery after a restart) updates the row to the same values.
  */
 public final class VideoResultStatementBuilder implements JdbcStatementBuilder<VideoResult> {
     private static final long serialVersionUID = 1L;
@@ -54,7 +54,7 @@ public final class VideoResultStatementBuilder implements JdbcStatementBuilder<V
                     + " quality_breakdown = EXCLUDED.quality_breakdown"
                     + " WHERE video_results.completed_at <= EXCLUDED.completed_at"
                     + " AND NOT (video_results.status IN ('COMPLETED', 'DEGRADED')"
-                    + " AND EXCLUDED.status IN ('FAILED', 'REJECTED'))";
+                    + " AND EXCLUDED.status IN ('FAILED', 'REJECTED', 'CANCELLED'))";
 
     @Override
     public void accept(PreparedStatement statement, VideoResult result) throws SQLException {

@@ -122,7 +122,7 @@ class StatementBuildersTest {
                 .contains("WHERE video_results.completed_at <= EXCLUDED.completed_at")
                 .endsWith(
                         "AND NOT (video_results.status IN ('COMPLETED', 'DEGRADED')"
-                                + " AND EXCLUDED.status IN ('FAILED', 'REJECTED'))");
+                                + " AND EXCLUDED.status IN ('FAILED', 'REJECTED', 'CANCELLED'))");
         assertThat(StatusEventStatementBuilder.UPSERT_SQL)
                 .contains("ON CONFLICT (request_id, run_id, phase) DO UPDATE")
                 .endsWith("WHERE video_status.at <= EXCLUDED.at");
