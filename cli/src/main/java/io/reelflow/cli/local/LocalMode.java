@@ -19,6 +19,7 @@ import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.NarrationOptions;
 import io.reelflow.job.config.PipelineOptions;
+import io.reelflow.job.config.ReplayOptions;
 import io.reelflow.job.config.StorageOptions;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.render.FfmpegLogging;
@@ -75,6 +76,9 @@ public final class LocalMode {
             PosixFilePermissions.fromString("rw-------");
 
     private static final String METRICS_PORT = "metrics-port";
+
+    /** The run id of local mode's job. */
+    static final String RUN_ID = "local";
 
     private LocalMode() {}
 
@@ -215,6 +219,8 @@ public final class LocalMode {
         Map<String, String> values = connection(services);
         // An empty password has no value to pass; the option's default is empty too.
         values.remove(DatabaseOptions.PASSWORD.key());
+        // So that `replay --only FAILED` and `status` look at this stack's run, not "live".
+        values.put(ReplayOptions.LIVE_RUN_ID.key(), RUN_ID);
         StringBuilder line = new StringBuilder();
         values.forEach(
                 (key, value) ->
@@ -276,7 +282,7 @@ public final class LocalMode {
         values.putAll(generation(sidecar));
         // The reference sidecar speaks too (espeak-ng): narrated samples are heard.
         values.put(NarrationOptions.URL.key(), sidecar.baseUri().toString());
-        values.put(PipelineOptions.RUN_ID.key(), "local");
+        values.put(PipelineOptions.RUN_ID.key(), RUN_ID);
         values.put(PipelineOptions.CHECKPOINT_INTERVAL.key(), "2 s");
         // As on a cluster (flink-conf/config.yaml), scaled to one machine: a local checkpoint that
         // takes a minute is stuck. Within the result sink's transaction timeout (checked at start).

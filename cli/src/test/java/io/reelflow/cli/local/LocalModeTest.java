@@ -70,6 +70,7 @@ class LocalModeTest {
         assertThat(Files.readString(file))
                 .contains("--reelflow.s3.secret-key " + SECRET)
                 .contains("--reelflow.s3.access-key ACCESSKEY0123456789")
+                .contains("--reelflow.replay.live-run-id local")
                 .doesNotContain("--old values")
                 .endsWith("\n");
         try (Stream<Path> files = Files.list(dataDir)) {
@@ -177,6 +178,7 @@ class LocalModeTest {
             port = probe.getLocalPort();
         }
         Configuration config = new Configuration();
+        config.set(RestOptions.PORT, 0);
         LocalMode.exposeMetrics(config, port);
 
         try (MiniCluster cluster =
