@@ -1,14 +1,16 @@
 package io.reelflow.operators.webhook;
 
+import io.reelflow.operators.common.ReelflowMetrics;
 import io.reelflow.schemas.DeadLetter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.util.Collector;
 
 /**
  * Turns each delivery that ended undelivered into a dead letter (stage {@code webhook}); counts
- * deliveries ({@code webhooksDelivered}) and failures ({@code webhooksFailed}).
+ * deliveries ({@code reelflow.webhooksDelivered}) and failures ({@code reelflow.webhooksFailed}).
  */
 public class WebhookDeadLetters extends RichFlatMapFunction<WebhookOutcome, DeadLetter> {
     private transient Counter delivered;
@@ -16,8 +18,9 @@ public class WebhookDeadLetters extends RichFlatMapFunction<WebhookOutcome, Dead
 
     @Override
     public void open(OpenContext openContext) {
-        delivered = getRuntimeContext().getMetricGroup().counter("webhooksDelivered");
-        failed = getRuntimeContext().getMetricGroup().counter("webhooksFailed");
+        MetricGroup reelflow = ReelflowMetrics.group(getRuntimeContext());
+        delivered = reelflow.counter("webhooksDelivered");
+        failed = reelflow.counter("webhooksFailed");
     }
 
     @Override
