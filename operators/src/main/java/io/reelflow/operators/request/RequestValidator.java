@@ -81,29 +81,35 @@ public final class RequestValidator {
                             + CleanText.quoted(e.getMessage(), 200),
                     now);
         }
-        admission.setCallbackUrl(usableCallbackUrl(request));
+        // A rejection after parsing is still answered at the request's callback URL.
+        String callbackUrl = usableCallbackUrl(request);
+        admission.setCallbackUrl(callbackUrl);
         String id = validId(request.getRequestId());
         if (id == null) {
-            return reject(
-                    raw,
-                    keyId,
-                    STAGE_VALIDATE,
-                    "requestId "
-                            + CleanText.quoted(request.getRequestId(), QUOTED_CHARS)
-                            + " must be 1-128 characters of [A-Za-z0-9._-]"
-                            + (keyId == null ? "" : "; answered under the record's Kafka key"),
-                    now);
+            return addressed(
+                    reject(
+                            raw,
+                            keyId,
+                            STAGE_VALIDATE,
+                            "requestId "
+                                    + CleanText.quoted(request.getRequestId(), QUOTED_CHARS)
+                                    + " must be 1-128 characters of [A-Za-z0-9._-]"
+                                    + (keyId == null
+                                            ? ""
+                                            : "; answered under the record's Kafka key"),
+                            now),
+                    callbackUrl);
         }
         String problem = problemWith(request);
         if (problem != null) {
-            return reject(raw, id, STAGE_VALIDATE, problem, now);
+            return addressed(reject(raw, id, STAGE_VALIDATE, problem, now), callbackUrl);
         }
         VideoRequest cleaned = cleaned(request);
         RenderSpec spec;
         try {
             spec = specOf(cleaned);
         } catch (IllegalArgumentException e) {
-            return reject(raw, id, STAGE_VALIDATE, e.getMessage(), now);
+            return addressed(reject(raw, id, STAGE_VALIDATE, e.getMessage(), now), callbackUrl);
         }
         String note = null;
         if (spec.getSubtitles()) {
@@ -111,19 +117,21 @@ public final class RequestValidator {
             if (needed > spec.getTargetDurationSeconds()) {
                 double lengthened = Math.ceil(needed);
                 if (lengthened > rules.maxDurationSeconds()) {
-                    return reject(
-                            raw,
-                            id,
-                            STAGE_VALIDATE,
-                            String.format(
-                                    Locale.ROOT,
-                                    "text needs %.0f s of subtitles to be readable (%s), over the"
-                                            + " maximum duration of %.0f s: shorten the text or"
-                                            + " turn subtitles off",
-                                    lengthened,
-                                    ReadingSpeed.DESCRIPTION,
-                                    rules.maxDurationSeconds()),
-                            now);
+                    return addressed(
+                            reject(
+                                    raw,
+                                    id,
+                                    STAGE_VALIDATE,
+                                    String.format(
+                                            Locale.ROOT,
+                                            "text needs %.0f s of subtitles to be readable (%s), over the"
+                                                    + " maximum duration of %.0f s: shorten the text or"
+                                                    + " turn subtitles off",
+                                            lengthened,
+                                            ReadingSpeed.DESCRIPTION,
+                                            rules.maxDurationSeconds()),
+                                    now),
+                            callbackUrl);
                 }
                 note =
                         String.format(
@@ -138,7 +146,7 @@ public final class RequestValidator {
         }
         String overBudget = overWorkBudget(spec);
         if (overBudget != null) {
-            return reject(raw, id, STAGE_VALIDATE, overBudget, now);
+            return addressed(reject(raw, id, STAGE_VALIDATE, overBudget, now), callbackUrl);
         }
         return admission
                 .setRequestId(id)
@@ -322,6 +330,11 @@ public final class RequestValidator {
     private static Admission reject(
             RawRequest raw, String requestId, String stage, String reason, Instant now) {
         return DeadLetters.refused(raw, requestId, stage, reason, now);
+    }
+
+    private static Admission addressed(Admission rejection, String callbackUrl) {
+        rejection.setCallbackUrl(callbackUrl);
+        return rejection;
     }
 
     private static String seconds(double value) {
