@@ -3,8 +3,6 @@ package io.reelflow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.cli.ReelflowCli;
-import io.reelflow.embedded.ReelflowServices;
-import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.schemas.DeadLetter;
@@ -12,7 +10,6 @@ import io.reelflow.schemas.StatusEvent;
 import io.reelflow.schemas.VideoRequest;
 import io.reelflow.schemas.VideoResult;
 import io.reelflow.schemas.codec.RecordJson;
-import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,9 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,37 +39,21 @@ class CancelITCase {
     private static final Duration QUICK_JOB = Duration.ofSeconds(1);
     private static final Duration DEADLINE = Duration.ofMinutes(3);
 
-    private static ReelflowServices services;
-    private static ReferenceSidecarServer sidecar;
+    @RegisterExtension
+    static final EmbeddedServers SERVERS =
+            EmbeddedServers.withSidecar(
+                    SidecarOptions.defaults().withPort(0).withSlots(4).withJobTime(SLOW_JOB));
 
     @TempDir Path workDir;
 
-    @BeforeAll
-    static void startServers() throws Exception {
-        services = ReelflowServices.start(ServicesOptions.defaults());
-        sidecar =
-                ReferenceSidecarServer.start(
-                        SidecarOptions.defaults().withPort(0).withSlots(4).withJobTime(SLOW_JOB));
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (sidecar != null) {
-            sidecar.close();
-        }
-        if (services != null) {
-            services.close();
-        }
-    }
-
     @Test
     void shouldCancelARequestInFlightAndLeaveTheOtherAlone() throws Exception {
-        ReelflowStack stack = new ReelflowStack(services, "it-cancel");
+        ReelflowStack stack = SERVERS.stack("it-cancel");
         stack.prepare(workDir);
         List<VideoRequest> requests = ShortRequests.of("it-cancel", 0, 2);
         String cancelled = requests.get(0).getRequestId();
         String other = requests.get(1).getRequestId();
-        Configuration config = stack.jobConfiguration(sidecar.baseUri().toString());
+        Configuration config = stack.jobConfiguration(SERVERS.sidecar().baseUri().toString());
         // vLLM-Omni's multipart protocol: its DELETE cancels the running generation.
         config.set(GenerationOptions.PROTOCOL, "openai-videos-multipart");
         config.set(GenerationOptions.JOB_DEADLINE, Duration.ofMinutes(10));
@@ -81,9 +61,9 @@ class CancelITCase {
         try (ReelflowCluster cluster = ReelflowCluster.start()) {
             cluster.submit(config);
             ShortRequests.publish(stack, List.of(requests.get(0)));
-            waitFor(() -> counter("running") >= 1);
+            Poll.until(DEADLINE, () -> SERVERS.sidecarCount("running") >= 1);
             // Jobs read the time when they start: the first stays in flight, the next is quick.
-            sidecar.faults().jobTime(QUICK_JOB);
+            SERVERS.sidecar().faults().jobTime(QUICK_JOB);
             ShortRequests.publish(stack, List.of(requests.get(1)));
 
             long cancelledAt = System.nanoTime();
@@ -92,7 +72,7 @@ class CancelITCase {
                                     "cancel",
                                     cancelled,
                                     "--bootstrap-servers",
-                                    services.kafkaBootstrapServers(),
+                                    SERVERS.services().kafkaBootstrapServers(),
                                     "--topic",
                                     stack.controlTopic(),
                                     "--reason",
@@ -101,7 +81,8 @@ class CancelITCase {
                                     "it"))
                     .contains("cancel of " + cancelled + " sent to " + stack.controlTopic());
 
-            waitFor(
+            Poll.until(
+                    DEADLINE,
                     () ->
                             CommittedResults.onTopic(stack).stream()
                                     .anyMatch(r -> r.getRequestId().equals(cancelled)));
@@ -113,17 +94,18 @@ class CancelITCase {
             stack.kafka.send(
                     stack.controlTopic(), "junk", "{not json".getBytes(StandardCharsets.UTF_8));
 
-            waitFor(() -> CommittedResults.arrived(stack, 2));
+            Poll.until(DEADLINE, () -> CommittedResults.arrived(stack, 2));
 
             // Too late: the other request has finished; the cancel is answered, nothing changes.
             cli(
                     "cancel",
                     other,
                     "--bootstrap-servers",
-                    services.kafkaBootstrapServers(),
+                    SERVERS.services().kafkaBootstrapServers(),
                     "--topic",
                     stack.controlTopic());
-            waitFor(
+            Poll.until(
+                    DEADLINE,
                     () ->
                             statusEvents(stack).stream()
                                     .anyMatch(
@@ -155,8 +137,8 @@ class CancelITCase {
                             assertThat(letter.getStage()).isEqualTo("control");
                             assertThat(letter.getReason()).contains("malformed record");
                         });
-        assertThat(counter("cancelled"))
-                .as("the fake server's generation job was cancelled; %s", sidecar.stats())
+        assertThat(SERVERS.sidecarCount("cancelled"))
+                .as("the fake server's generation job was cancelled; %s", SERVERS.sidecar().stats())
                 .isEqualTo(1);
         try (ObjectStore store = stack.objectStore()) {
             assertThat(store.find(videoKey(stack, cancelled))).as("no video uploaded").isEmpty();
@@ -169,11 +151,11 @@ class CancelITCase {
                                 "--run-id",
                                 stack.name,
                                 "--jdbc-url",
-                                services.jdbcUrl(),
+                                SERVERS.services().jdbcUrl(),
                                 "--jdbc-user",
-                                services.jdbcUser(),
+                                SERVERS.services().jdbcUser(),
                                 "--jdbc-password",
-                                services.jdbcPassword()))
+                                SERVERS.services().jdbcPassword()))
                 .contains("phase       CANCELLED (100%)")
                 .contains("result      CANCELLED")
                 .contains("cancelled by it", "wrong text");
@@ -202,19 +184,5 @@ class CancelITCase {
                         new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).as("%s: %s", args[0], err.toString(StandardCharsets.UTF_8)).isZero();
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static long counter(String name) {
-        return ((Number) sidecar.stats().get(name)).longValue();
-    }
-
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.call()) {
-            assertThat(System.nanoTime())
-                    .as("condition met within %s", DEADLINE)
-                    .isLessThan(deadline);
-            Thread.sleep(250);
-        }
     }
 }

@@ -2,22 +2,17 @@ package io.reelflow.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reelflow.embedded.ReelflowServices;
-import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.schemas.VideoRequest;
-import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,39 +32,23 @@ class GenerationRecoveryITCase {
     private static final Duration JOB_TIME = Duration.ofSeconds(20);
     private static final Duration DEADLINE = Duration.ofMinutes(4);
 
-    private static ReelflowServices services;
-    private static ReferenceSidecarServer sidecar;
+    @RegisterExtension
+    static final EmbeddedServers SERVERS =
+            EmbeddedServers.withSidecar(
+                    SidecarOptions.defaults()
+                            .withPort(0)
+                            .withSlots(2 * REQUESTS)
+                            .withJobTime(JOB_TIME));
 
     @TempDir Path workDir;
 
-    @BeforeAll
-    static void startServers() throws Exception {
-        services = ReelflowServices.start(ServicesOptions.defaults());
-        sidecar =
-                ReferenceSidecarServer.start(
-                        SidecarOptions.defaults()
-                                .withPort(0)
-                                .withSlots(2 * REQUESTS)
-                                .withJobTime(JOB_TIME));
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (sidecar != null) {
-            sidecar.close();
-        }
-        if (services != null) {
-            services.close();
-        }
-    }
-
     @Test
     void shouldResumeGenerationAfterATaskManagerDiesWithoutSubmittingAgain() throws Exception {
-        ReelflowStack stack = new ReelflowStack(services, "it-recovery");
+        ReelflowStack stack = SERVERS.stack("it-recovery");
         stack.prepare(workDir);
         List<VideoRequest> requests = ShortRequests.of("it-recovery", 0, REQUESTS);
         ShortRequests.publish(stack, requests);
-        Configuration config = stack.jobConfiguration(sidecar.baseUri().toString());
+        Configuration config = stack.jobConfiguration(SERVERS.sidecar().baseUri().toString());
         config.set(GenerationOptions.JOB_DEADLINE, Duration.ofMinutes(2));
         config.set(GenerationOptions.SLOTS, 2 * REQUESTS);
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -82,11 +61,13 @@ class GenerationRecoveryITCase {
             // Every scene's work is on the GPU (here: in the fake's slots) and none has finished;
             // a few quiet seconds let checkpoints complete with the scenes in flight.
             long submittedBeforeKill = awaitAllScenesRunning();
-            assertThat(counter("completed")).as("jobs finished before the kill").isZero();
+            assertThat(SERVERS.sidecarCount("completed"))
+                    .as("jobs finished before the kill")
+                    .isZero();
             long killed = System.nanoTime();
             cluster.replaceTaskManager();
 
-            waitFor(() -> CommittedResults.arrived(stack, REQUESTS));
+            Poll.until(DEADLINE, () -> CommittedResults.arrived(stack, REQUESTS));
             LOG.info(
                     "it-recovery: all {} results {} ms after the task manager died; {} job"
                             + " failures",
@@ -96,14 +77,14 @@ class GenerationRecoveryITCase {
             assertThat(cluster.status(job).isGloballyTerminalState()).isFalse();
             cluster.cancel(job);
 
-            assertThat(sidecar.submissionsByKey().values())
+            assertThat(SERVERS.sidecar().submissionsByKey().values())
                     .as("submissions per content key")
                     .isNotEmpty()
                     .containsOnly(1L);
-            assertThat(counter("submissions"))
-                    .as("no work submitted after the restart; %s", sidecar.stats())
+            assertThat(SERVERS.sidecarCount("submissions"))
+                    .as("no work submitted after the restart; %s", SERVERS.sidecar().stats())
                     .isEqualTo(submittedBeforeKill);
-            assertThat(counter("completed")).isEqualTo(submittedBeforeKill);
+            assertThat(SERVERS.sidecarCount("completed")).isEqualTo(submittedBeforeKill);
         }
 
         CommittedResults.assertEachCompletedExactlyOnce(
@@ -115,33 +96,21 @@ class GenerationRecoveryITCase {
         long seen = -1;
         long quietSince = System.nanoTime();
         while (true) {
-            long submitted = counter("submissions");
+            long submitted = SERVERS.sidecarCount("submissions");
             if (submitted != seen) {
                 seen = submitted;
                 quietSince = System.nanoTime();
             } else if (submitted >= REQUESTS
-                    && counter("running") == submitted
+                    && SERVERS.sidecarCount("running") == submitted
                     && System.nanoTime() - quietSince > Duration.ofSeconds(3).toNanos()) {
                 return submitted;
             }
-            assertThat(counter("completed"))
-                    .as("jobs finished before every scene was submitted; %s", sidecar.stats())
+            assertThat(SERVERS.sidecarCount("completed"))
+                    .as(
+                            "jobs finished before every scene was submitted; %s",
+                            SERVERS.sidecar().stats())
                     .isZero();
             Thread.sleep(100);
-        }
-    }
-
-    private static long counter(String name) {
-        return ((Number) sidecar.stats().get(name)).longValue();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.call()) {
-            assertThat(System.nanoTime())
-                    .as("condition met within %s", DEADLINE)
-                    .isLessThan(deadline);
-            Thread.sleep(250);
         }
     }
 }

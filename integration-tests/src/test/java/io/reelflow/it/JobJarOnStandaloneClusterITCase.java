@@ -3,14 +3,11 @@ package io.reelflow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.reelflow.embedded.ReelflowServices;
-import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.ReelflowJob;
 import io.reelflow.schemas.DeadLetter;
 import io.reelflow.schemas.VideoRequest;
 import io.reelflow.schemas.codec.RecordJson;
 import io.reelflow.schemas.codec.VideoRequestCodec;
-import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +24,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,23 +50,29 @@ class JobJarOnStandaloneClusterITCase {
     private static final String TASK_MANAGER_METRIC = "flink_taskmanager_job_task_operator_";
     private static final Set<String> TERMINAL_STATES = Set.of("FAILED", "CANCELED", "FINISHED");
 
-    private static ReelflowServices services;
-    private static ReferenceSidecarServer sidecar;
+    private static CompletableFuture<StandaloneFlinkCluster> starting;
     private static StandaloneFlinkCluster cluster;
+
+    // The cluster takes some 15 s to start: it starts first, the servers meanwhile, and
+    // @BeforeAll waits for it.
+    @RegisterExtension
+    @Order(1)
+    static final BeforeAllCallback START_CLUSTER =
+            context ->
+                    starting =
+                            CompletableFuture.supplyAsync(
+                                    JobJarOnStandaloneClusterITCase::startCluster);
+
+    @RegisterExtension
+    @Order(2)
+    static final EmbeddedServers SERVERS =
+            EmbeddedServers.withSidecar(SidecarOptions.defaults().withPort(0));
 
     @TempDir Path workDir;
 
     @BeforeAll
-    static void startServersAndCluster() throws Exception {
-        // The cluster takes some 15 s to start; the servers start meanwhile.
-        CompletableFuture<StandaloneFlinkCluster> starting =
-                CompletableFuture.supplyAsync(JobJarOnStandaloneClusterITCase::startCluster);
-        try {
-            services = ReelflowServices.start(ServicesOptions.defaults());
-            sidecar = ReferenceSidecarServer.start(SidecarOptions.defaults().withPort(0));
-        } finally {
-            cluster = starting.join();
-        }
+    static void awaitCluster() {
+        cluster = starting.join();
     }
 
     private static StandaloneFlinkCluster startCluster() {
@@ -82,18 +88,17 @@ class JobJarOnStandaloneClusterITCase {
     }
 
     @AfterAll
-    static void stopClusterAndServers() throws Exception {
-        try (ReelflowServices s = services;
-                ReferenceSidecarServer r = sidecar;
-                StandaloneFlinkCluster c = cluster) {
-            // Closed in reverse order: the cluster first, then the servers it was using.
+    static void stopCluster() throws Exception {
+        // @AfterAll methods run before the extensions stop: the cluster goes before its servers.
+        try (StandaloneFlinkCluster c = starting == null ? null : starting.join()) {
+            cluster = null;
         }
     }
 
     @Test
     void shouldRunTheShadedJobJarSubmittedThroughRestAndCommitResultsAndDeadLetters()
             throws Exception {
-        ReelflowStack stack = new ReelflowStack(services, "it-cluster");
+        ReelflowStack stack = SERVERS.stack("it-cluster");
         stack.prepare(workDir);
         List<VideoRequest> requests = ShortRequests.of(stack.name, 0, REQUESTS);
         // One request as Avro and a malformed record too: Avro decoding and the dead-letter path
@@ -117,7 +122,8 @@ class JobJarOnStandaloneClusterITCase {
                     cluster.run(
                             jarId,
                             ReelflowJob.class.getName(),
-                            runArguments(stack.jobConfiguration(sidecar.baseUri().toString())),
+                            runArguments(
+                                    stack.jobConfiguration(SERVERS.sidecar().baseUri().toString())),
                             StandaloneFlinkCluster.SLOTS);
             long submitted = System.nanoTime();
 

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.reelflow.embedded.ReelflowServices;
-import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.schemas.VideoRequest;
-import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.prometheus.PrometheusReporterFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
@@ -50,26 +46,11 @@ class MetricsITCase {
     private static final Pattern METRIC_NAME = Pattern.compile("\\bflink_[A-Za-z0-9_:]+");
     private static final String OPERATOR = "flink_taskmanager_job_task_operator_";
 
-    private static ReelflowServices services;
-    private static ReferenceSidecarServer sidecar;
+    @RegisterExtension
+    static final EmbeddedServers SERVERS =
+            EmbeddedServers.withSidecar(SidecarOptions.defaults().withPort(0));
 
     @TempDir Path workDir;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        services = ReelflowServices.start(ServicesOptions.defaults());
-        sidecar = ReferenceSidecarServer.start(SidecarOptions.defaults().withPort(0));
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (sidecar != null) {
-            sidecar.close();
-        }
-        if (services != null) {
-            services.close();
-        }
-    }
 
     @Test
     void shouldServeEveryMetricTheDashboardAndTheAlertRulesQuery() throws Exception {
@@ -80,7 +61,7 @@ class MetricsITCase {
         assertThat(queried).as("metrics the dashboard queries").hasSizeGreaterThan(10);
         assertThat(alerted).as("metrics the alert rules query").hasSizeGreaterThan(5);
 
-        ReelflowStack stack = new ReelflowStack(services, "it-metrics");
+        ReelflowStack stack = SERVERS.stack("it-metrics");
         stack.prepare(workDir);
         List<VideoRequest> requests = ShortRequests.of("it-metrics", 0, REQUESTS);
         ShortRequests.publish(stack, requests);
@@ -93,7 +74,7 @@ class MetricsITCase {
 
         // The job's local cluster takes the reporter from the job's configuration.
         int port = freePort();
-        Configuration config = stack.jobConfiguration(sidecar.baseUri().toString());
+        Configuration config = stack.jobConfiguration(SERVERS.sidecar().baseUri().toString());
         config.setString(
                 "metrics.reporter.prom.factory.class", PrometheusReporterFactory.class.getName());
         config.setString("metrics.reporter.prom.port", Integer.toString(port));

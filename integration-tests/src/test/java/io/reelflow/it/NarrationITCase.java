@@ -8,8 +8,6 @@ import io.reelflow.connectors.catalog.AssetDescriptions;
 import io.reelflow.connectors.catalog.AssetImporter;
 import io.reelflow.connectors.catalog.ImportReport;
 import io.reelflow.connectors.catalog.JdbcAssetCatalog;
-import io.reelflow.embedded.ReelflowServices;
-import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.config.CatalogOptions;
 import io.reelflow.job.config.NarrationOptions;
 import io.reelflow.operators.narration.NarrationConfig;
@@ -49,9 +47,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,34 +82,19 @@ class NarrationITCase {
                             .setNumberSlotsPerTaskManager(PARALLELISM)
                             .build());
 
-    private static ReelflowServices services;
-    private static ReferenceSidecarServer sidecar;
+    @RegisterExtension
+    static final EmbeddedServers SERVERS =
+            EmbeddedServers.withSidecar(SidecarOptions.defaults().withPort(0).withSlots(2));
 
     @TempDir Path workDir;
 
-    @BeforeAll
-    static void startServers() throws Exception {
-        services = ReelflowServices.start(ServicesOptions.defaults());
-        sidecar = ReferenceSidecarServer.start(SidecarOptions.defaults().withPort(0).withSlots(2));
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (sidecar != null) {
-            sidecar.close();
-        }
-        if (services != null) {
-            services.close();
-        }
-    }
-
     @Test
     void shouldSpeakTheTextAndLetTheSpeechSetTheScenesAndSubtitles() throws Exception {
-        assumeSpeechEngine(sidecar);
-        ReelflowStack stack = new ReelflowStack(services, "it-narration");
+        assumeSpeechEngine(SERVERS.sidecar());
+        ReelflowStack stack = SERVERS.stack("it-narration");
         stack.prepare(workDir);
         importMusic(stack);
-        Configuration config = narrated(stack, sidecar);
+        Configuration config = narrated(stack, SERVERS.sidecar());
         VideoRequest first = request("narrated-1");
         VideoRequest second = request("narrated-2");
 
@@ -224,7 +205,7 @@ class NarrationITCase {
                         SidecarOptions.defaults()
                                 .withPort(0)
                                 .withSpeechEngine(workDir.resolve("no-espeak-ng").toString()))) {
-            ReelflowStack stack = new ReelflowStack(services, "it-narration-mute");
+            ReelflowStack stack = SERVERS.stack("it-narration-mute");
             stack.prepare(workDir);
             Configuration config = narrated(stack, mute);
             // Asks Kokoro's captioned route first: the sidecar answers 404, then 503 for the plain.
@@ -265,7 +246,7 @@ class NarrationITCase {
     }
 
     private static Configuration narrated(ReelflowStack stack, ReferenceSidecarServer speech) {
-        Configuration config = stack.jobConfiguration(sidecar.baseUri().toString());
+        Configuration config = stack.jobConfiguration(SERVERS.sidecar().baseUri().toString());
         // The asset index is shared per JVM and catalog; its own refresh interval gives this test a
         // fresh one that holds the music bed imported just before.
         config.set(CatalogOptions.REFRESH_INTERVAL, Duration.ofMillis(1_234));
@@ -290,7 +271,9 @@ class NarrationITCase {
     }
 
     private static long speechSubmissions() {
-        return sidecar.speechSubmissionsByKey().values().stream().mapToLong(Long::longValue).sum();
+        return SERVERS.sidecar().speechSubmissionsByKey().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     private static VideoResult resultOf(ReelflowStack stack, String requestId) throws Exception {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reelflow.cli.ReelflowCli;
-import io.reelflow.embedded.ReelflowServices;
-import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.ReelflowJob;
 import io.reelflow.job.config.GenerationOptions;
 import io.reelflow.job.config.PipelineOptions;
@@ -18,7 +16,7 @@ import io.reelflow.schemas.VideoRequest;
 import io.reelflow.schemas.VideoResult;
 import io.reelflow.schemas.codec.RecordJson;
 import io.reelflow.schemas.codec.VideoRequestCodec;
-import io.reelflow.sidecar.ReferenceSidecarServer;
+import io.reelflow.sidecar.SidecarOptions;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,8 +43,6 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,31 +71,12 @@ class ReelflowPipelineITCase {
                             .setNumberSlotsPerTaskManager(PARALLELISM)
                             .build());
 
-    private static ReelflowServices services;
-    private static ReferenceSidecarServer sidecar;
+    @RegisterExtension
+    static final EmbeddedServers SERVERS =
+            EmbeddedServers.withSidecar(
+                    SidecarOptions.defaults().withPort(0).withSlots(2).withQueueCapacity(16));
 
     @TempDir Path workDir;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        services = ReelflowServices.start(ServicesOptions.defaults());
-        sidecar =
-                ReferenceSidecarServer.start(
-                        io.reelflow.sidecar.SidecarOptions.defaults()
-                                .withPort(0)
-                                .withSlots(2)
-                                .withQueueCapacity(16));
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (sidecar != null) {
-            sidecar.close();
-        }
-        if (services != null) {
-            services.close();
-        }
-    }
 
     /** Ten requests in seven languages, small so the test is quick; one is sent as Avro. */
     private static List<VideoRequest> validRequests() {
@@ -139,9 +116,9 @@ class ReelflowPipelineITCase {
 
     @Test
     void shouldTurnRequestsIntoVideosRetryTheSidecarAndDeadLetterBadInput() throws Exception {
-        ReelflowStack stack = new ReelflowStack(services, "it-main");
+        ReelflowStack stack = SERVERS.stack("it-main");
         stack.prepare(workDir);
-        sidecar.faults().failNextCalls(INJECTED_SIDECAR_FAILURES, 503, null);
+        SERVERS.sidecar().faults().failNextCalls(INJECTED_SIDECAR_FAILURES, 503, null);
 
         Map<String, RecordMetadata> badRecords = publishBadRecords(stack);
         List<VideoRequest> requests = validRequests();
@@ -165,7 +142,7 @@ class ReelflowPipelineITCase {
         // are duplicates of it, each dead-lettered).
         int expectedResults = requests.size() + 3;
         runJobUntil(
-                stack.jobConfiguration(sidecar.baseUri().toString()),
+                stack.jobConfiguration(SERVERS.sidecar().baseUri().toString()),
                 () ->
                         countRows(stack, "video_results") == expectedResults
                                 && stack.kafka.readAll(stack.resultsTopic()).size()
@@ -173,7 +150,7 @@ class ReelflowPipelineITCase {
                                 && stack.kafka.readAll(stack.deadLetterTopic()).size()
                                         == badRecords.size());
 
-        assertThat(sidecar.stats().get("injectedFailures"))
+        assertThat(SERVERS.sidecar().stats().get("injectedFailures"))
                 .isEqualTo((long) INJECTED_SIDECAR_FAILURES);
 
         try (ObjectStore store = stack.objectStore();
@@ -198,7 +175,7 @@ class ReelflowPipelineITCase {
      */
     @Test
     void shouldAnswerEveryCaseOfTheBadInputCatalogueAndKeepRunning() throws Exception {
-        ReelflowStack stack = new ReelflowStack(services, "it-catalogue");
+        ReelflowStack stack = SERVERS.stack("it-catalogue");
         stack.prepare(workDir);
         List<BadInput> catalogue = BadInput.all();
         Map<BadInput, RecordMetadata> sent = new LinkedHashMap<>();
@@ -219,7 +196,7 @@ class ReelflowPipelineITCase {
                         .filter(java.util.Objects::nonNull)
                         .collect(Collectors.toSet());
 
-        Configuration config = stack.jobConfiguration(sidecar.baseUri().toString());
+        Configuration config = stack.jobConfiguration(SERVERS.sidecar().baseUri().toString());
         // The catalogue's reasons quote the default limits.
         config.set(PipelineOptions.MAX_TEXT_CHARS, PipelineOptions.MAX_TEXT_CHARS.defaultValue());
         runJobUntil(
@@ -263,7 +240,7 @@ class ReelflowPipelineITCase {
 
     @Test
     void shouldDegradeTextNoFontDrawsAndSaySoBeforeAnyGeneration() throws Exception {
-        ReelflowStack stack = new ReelflowStack(services, "it-no-font");
+        ReelflowStack stack = SERVERS.stack("it-no-font");
         stack.prepare(workDir);
         // Old Hungarian (U+10C80...): no bundled font has it.
         VideoRequest request =
@@ -280,7 +257,7 @@ class ReelflowPipelineITCase {
                 stack.requestsTopic(), request.getRequestId(), VideoRequestCodec.toJson(request));
 
         runJobUntil(
-                stack.jobConfiguration(sidecar.baseUri().toString()),
+                stack.jobConfiguration(SERVERS.sidecar().baseUri().toString()),
                 () ->
                         countRows(stack, "video_results") == 1
                                 && terminalStatusWritten(stack, request.getRequestId()));
@@ -300,7 +277,7 @@ class ReelflowPipelineITCase {
                     .contains("Old Hungarian text has no font");
             // The warning came before the model server was asked for anything for this request.
             List<Instant> submissions =
-                    sidecar.firstSubmissions().values().stream()
+                    SERVERS.sidecar().firstSubmissions().values().stream()
                             .filter(at -> at.isAfter(published))
                             .sorted()
                             .toList();
@@ -312,7 +289,7 @@ class ReelflowPipelineITCase {
 
     @Test
     void shouldFallBackToTitleCardsWhenTheSidecarIsDown() throws Exception {
-        ReelflowStack stack = new ReelflowStack(services, "it-sidecar-down");
+        ReelflowStack stack = SERVERS.stack("it-sidecar-down");
         stack.prepare(workDir);
         VideoRequest request =
                 VideoRequest.newBuilder()
@@ -350,7 +327,7 @@ class ReelflowPipelineITCase {
 
     @Test
     void shouldReplayHistoryInBatchModeUnderItsOwnRunId() throws Exception {
-        ReelflowStack stack = new ReelflowStack(services, "it-replay");
+        ReelflowStack stack = SERVERS.stack("it-replay");
         stack.prepare(workDir);
         List<VideoRequest> history = validRequests().subList(2, 4);
         for (VideoRequest request : history) {
@@ -360,7 +337,8 @@ class ReelflowPipelineITCase {
                     VideoRequestCodec.toJson(request));
         }
         Map<String, String> options =
-                new LinkedHashMap<>(stack.jobConfiguration(sidecar.baseUri().toString()).toMap());
+                new LinkedHashMap<>(
+                        stack.jobConfiguration(SERVERS.sidecar().baseUri().toString()).toMap());
         options.put(PipelineOptions.RUN_ID.key(), "it-replay-2026-11");
         List<String> args = new ArrayList<>(List.of("replay"));
         options.forEach((key, value) -> args.addAll(List.of("--" + key, value)));

@@ -3,8 +3,6 @@ package io.reelflow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.connectors.catalog.AssetDescription;
-import io.reelflow.embedded.ReelflowServices;
-import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.config.CatalogOptions;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.quality.SceneRepair;
@@ -33,9 +31,7 @@ import javax.imageio.ImageIO;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,27 +59,15 @@ class RepairITCase {
                             .setNumberSlotsPerTaskManager(PARALLELISM)
                             .build());
 
-    private static ReelflowServices services;
+    @RegisterExtension static final EmbeddedServers SERVERS = EmbeddedServers.withoutSidecar();
 
     @TempDir Path workDir;
 
     private ReelflowStack stack;
 
-    @BeforeAll
-    static void startServers() throws Exception {
-        services = ReelflowServices.start(ServicesOptions.defaults());
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (services != null) {
-            services.close();
-        }
-    }
-
     @Test
     void shouldReplaceTheFailedScenesAssetWithTheNextBestAndComplete() throws Exception {
-        stack = new ReelflowStack(services, "it-repair");
+        stack = SERVERS.stack("it-repair");
         stack.prepare(workDir);
         importZeppelins(stack);
         // Every scene has a stock photo, so no model server is asked: the URL goes nowhere.

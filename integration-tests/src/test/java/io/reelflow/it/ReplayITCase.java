@@ -3,15 +3,12 @@ package io.reelflow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.cli.ReelflowCli;
-import io.reelflow.embedded.ReelflowServices;
-import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.config.ReplayOptions;
 import io.reelflow.schemas.ResultStatus;
 import io.reelflow.schemas.VideoRequest;
 import io.reelflow.schemas.VideoResult;
 import io.reelflow.schemas.codec.RecordJson;
 import io.reelflow.schemas.codec.VideoRequestCodec;
-import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,9 +26,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,31 +44,16 @@ class ReplayITCase {
     private static final int REQUESTS = 3;
     private static final Duration DEADLINE = Duration.ofMinutes(3);
 
-    private static ReelflowServices services;
-    private static ReferenceSidecarServer sidecar;
+    @RegisterExtension
+    static final EmbeddedServers SERVERS =
+            EmbeddedServers.withSidecar(SidecarOptions.defaults().withPort(0).withSlots(4));
 
     @TempDir Path workDir;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        services = ReelflowServices.start(ServicesOptions.defaults());
-        sidecar = ReferenceSidecarServer.start(SidecarOptions.defaults().withPort(0).withSlots(4));
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (sidecar != null) {
-            sidecar.close();
-        }
-        if (services != null) {
-            services.close();
-        }
-    }
 
     @Test
     void shouldReplaySelectedRequestsUnderANewRunIdWithoutSubmittingGenerationAgain()
             throws Exception {
-        ReelflowStack stack = new ReelflowStack(services, "it-replay");
+        ReelflowStack stack = SERVERS.stack("it-replay");
         stack.prepare(workDir);
         List<VideoRequest> requests = ShortRequests.of("it-replay", 13, REQUESTS);
         // An hour apart, so that time ranges can tell them apart.
@@ -84,10 +65,10 @@ class ReplayITCase {
                     VideoRequestCodec.toJson(requests.get(i)),
                     first.plus(i, ChronoUnit.HOURS));
         }
-        Configuration live = stack.jobConfiguration(sidecar.baseUri().toString());
+        Configuration live = stack.jobConfiguration(SERVERS.sidecar().baseUri().toString());
         ReelflowStack.runJobUntil(
                 live, 2, DEADLINE, () -> CommittedResults.arrived(stack, REQUESTS));
-        long liveSubmissions = submissions();
+        long liveSubmissions = SERVERS.sidecarCount("submissions");
         assertThat(liveSubmissions)
                 .as("the live run generated its clips")
                 .isGreaterThanOrEqualTo(REQUESTS);
@@ -130,8 +111,8 @@ class ReplayITCase {
                 .contains("replay it-replay-a: from archive, only COMPLETED in run it-replay")
                 .contains("  results      COMPLETED 3")
                 .contains("  missing      0 of 3 selected requests have no result");
-        assertThat(submissions())
-                .as("submissions after the replay; %s", sidecar.stats())
+        assertThat(SERVERS.sidecarCount("submissions"))
+                .as("submissions after the replay; %s", SERVERS.sidecar().stats())
                 .isEqualTo(liveSubmissions);
         assertThat(results(stack, "it-replay-a"))
                 .containsOnlyKeys("it-replay-0", "it-replay-1", "it-replay-2")
@@ -175,11 +156,11 @@ class ReplayITCase {
         LOG.info("replay summary:\n{}", overwritten);
         assertThat(overwritten).contains("  results      COMPLETED 1");
         assertThat(results(stack, "it-replay-a")).containsOnlyKeys("it-replay-1");
-        assertThat(submissions()).isEqualTo(liveSubmissions);
+        assertThat(SERVERS.sidecarCount("submissions")).isEqualTo(liveSubmissions);
         LOG.info(
                 "generation submissions: {} in the live run, {} in two replays",
                 liveSubmissions,
-                submissions() - liveSubmissions);
+                SERVERS.sidecarCount("submissions") - liveSubmissions);
         assertThat(run(err, job, "--reelflow.run-id", "it-replay", "--overwrite")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("never runs under the live run id");
@@ -243,10 +224,6 @@ class ReplayITCase {
         System.arraycopy(job, 0, args, 1, job.length);
         System.arraycopy(flags, 0, args, 1 + job.length, flags.length);
         return args;
-    }
-
-    private static long submissions() {
-        return ((Number) sidecar.stats().get("submissions")).longValue();
     }
 
     private static List<String> archivedIds(ReelflowStack stack) throws Exception {

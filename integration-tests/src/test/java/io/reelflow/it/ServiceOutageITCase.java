@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.embedded.EmbeddedKafkaBroker;
 import io.reelflow.embedded.EmbeddedPostgresServer;
-import io.reelflow.embedded.ReelflowServices;
-import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.ReelflowJob;
 import io.reelflow.job.config.StorageOptions;
 import io.reelflow.schemas.VideoRequest;
-import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarOptions;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,9 +16,8 @@ import java.util.function.Consumer;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,35 +39,19 @@ class ServiceOutageITCase {
     // Checkpoints (1 s apart) that must pass after the last result, in case one came twice.
     private static final Duration SETTLE = Duration.ofSeconds(3);
 
-    private static ReelflowServices services;
-    private static ReferenceSidecarServer sidecar;
+    @RegisterExtension
+    static final EmbeddedServers SERVERS =
+            EmbeddedServers.withSidecar(
+                    SidecarOptions.defaults()
+                            .withPort(0)
+                            .withSlots(2 * REQUESTS)
+                            .withJobTime(CLIP_TIME));
 
     @TempDir Path workDir;
 
-    @BeforeAll
-    static void startServers() throws Exception {
-        services = ReelflowServices.start(ServicesOptions.defaults());
-        sidecar =
-                ReferenceSidecarServer.start(
-                        SidecarOptions.defaults()
-                                .withPort(0)
-                                .withSlots(2 * REQUESTS)
-                                .withJobTime(CLIP_TIME));
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (sidecar != null) {
-            sidecar.close();
-        }
-        if (services != null) {
-            services.close();
-        }
-    }
-
     @Test
     void shouldCommitEveryResultOnceWhenTheKafkaBrokerRestartsMidRun() throws Exception {
-        EmbeddedKafkaBroker kafka = services.embeddedKafka();
+        EmbeddedKafkaBroker kafka = SERVERS.services().embeddedKafka();
         runThroughFault(
                 "it-kafka-restart",
                 0,
@@ -85,7 +65,7 @@ class ServiceOutageITCase {
 
     @Test
     void shouldCommitEveryResultOnceWhenPostgresIsDownFor20Seconds() throws Exception {
-        EmbeddedPostgresServer postgres = services.embeddedPostgres();
+        EmbeddedPostgresServer postgres = SERVERS.services().embeddedPostgres();
         runThroughFault(
                 "it-postgres-down",
                 REQUESTS,
@@ -99,7 +79,7 @@ class ServiceOutageITCase {
 
     @Test
     void shouldCompleteEveryRequestWhenS3Answers503For20Seconds() throws Exception {
-        try (FaultyS3Proxy s3 = FaultyS3Proxy.start(URI.create(services.s3Endpoint()))) {
+        try (FaultyS3Proxy s3 = FaultyS3Proxy.start(URI.create(SERVERS.services().s3Endpoint()))) {
             runThroughFault(
                     "it-s3-slowdown",
                     2 * REQUESTS,
@@ -120,19 +100,23 @@ class ServiceOutageITCase {
     private void runThroughFault(
             String name, int firstSubject, Consumer<Configuration> configure, Fault fault)
             throws Exception {
-        ReelflowStack stack = new ReelflowStack(services, name);
+        ReelflowStack stack = SERVERS.stack(name);
         stack.prepare(workDir);
         List<VideoRequest> requests = ShortRequests.of(name, firstSubject, REQUESTS);
         ShortRequests.publish(stack, requests);
-        Configuration config = stack.recoveringJobConfiguration(sidecar.baseUri().toString());
+        Configuration config =
+                stack.recoveringJobConfiguration(SERVERS.sidecar().baseUri().toString());
         configure.accept(config);
-        long submittedBefore = submissions();
+        long submittedBefore = SERVERS.sidecarCount("submissions");
 
         // A cluster per test: a fault that kills a task manager must not leave the next test
         // without one.
         try (ReelflowCluster cluster = ReelflowCluster.start()) {
             JobID job = cluster.submit(config);
-            waitFor(cluster, job, () -> submissions() - submittedBefore >= REQUESTS);
+            waitFor(
+                    cluster,
+                    job,
+                    () -> SERVERS.sidecarCount("submissions") - submittedBefore >= REQUESTS);
             assertThat(CommittedResults.onTopic(stack)).as("results before the fault").isEmpty();
             long faultStarted = System.nanoTime();
             fault.inject();
@@ -156,10 +140,6 @@ class ServiceOutageITCase {
         }
         CommittedResults.assertEachCompletedExactlyOnce(
                 stack, requests.stream().map(VideoRequest::getRequestId).toList());
-    }
-
-    private static long submissions() {
-        return ((Number) sidecar.stats().get("submissions")).longValue();
     }
 
     private static long millis(long nanos) {

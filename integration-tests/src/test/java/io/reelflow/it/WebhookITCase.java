@@ -2,8 +2,6 @@ package io.reelflow.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reelflow.embedded.ReelflowServices;
-import io.reelflow.embedded.ServicesOptions;
 import io.reelflow.job.ReelflowJob;
 import io.reelflow.job.config.WebhookOptions;
 import io.reelflow.operators.testing.WebhookReceiver;
@@ -13,7 +11,6 @@ import io.reelflow.schemas.ResultStatus;
 import io.reelflow.schemas.VideoRequest;
 import io.reelflow.schemas.VideoResult;
 import io.reelflow.schemas.codec.RecordJson;
-import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,31 +31,16 @@ class WebhookITCase {
     private static final String SECRET = "whsec-it-5f1d2c";
     private static final Duration DEADLINE = Duration.ofMinutes(3);
 
-    private static ReelflowServices services;
-    private static ReferenceSidecarServer sidecar;
+    @RegisterExtension
+    static final EmbeddedServers SERVERS =
+            EmbeddedServers.withSidecar(SidecarOptions.defaults().withPort(0).withSlots(2));
 
     @TempDir Path workDir;
-
-    @BeforeAll
-    static void startServers() throws Exception {
-        services = ReelflowServices.start(ServicesOptions.defaults());
-        sidecar = ReferenceSidecarServer.start(SidecarOptions.defaults().withPort(0).withSlots(2));
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        if (sidecar != null) {
-            sidecar.close();
-        }
-        if (services != null) {
-            services.close();
-        }
-    }
 
     @Test
     void shouldPostEachStoredResultSignedAndDeadLetterACallbackToTheMetadataAddress()
             throws Exception {
-        ReelflowStack stack = new ReelflowStack(services, "it-webhooks");
+        ReelflowStack stack = SERVERS.stack("it-webhooks");
         stack.prepare(workDir);
         try (WebhookReceiver receiver = WebhookReceiver.start(SECRET)) {
             receiver.answer("/hooks/reelflow", 503);
@@ -70,7 +51,7 @@ class WebhookITCase {
             metadata.setCallbackUrl("http://169.254.169.254/latest/meta-data/iam/");
             ShortRequests.publish(stack, requests);
 
-            Configuration config = stack.jobConfiguration(sidecar.baseUri().toString());
+            Configuration config = stack.jobConfiguration(SERVERS.sidecar().baseUri().toString());
             config.set(WebhookOptions.SECRET, SECRET);
             config.set(WebhookOptions.ALLOWED_HOSTS, List.of("127.0.0.1"));
             config.set(WebhookOptions.INITIAL_BACKOFF, Duration.ofMillis(200));
