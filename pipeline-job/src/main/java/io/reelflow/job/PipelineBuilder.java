@@ -60,6 +60,12 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * }</pre>
  */
 public final class PipelineBuilder {
+    /**
+     * The generation operator's uid: it heads a vertex of its own, the one the Kubernetes
+     * autoscaler leaves alone (GPU pods are not scaled like CPU stages).
+     */
+    public static final String GENERATION_UID = "generate-clips";
+
     /** Language detection, scene analysis and (when configured) the model planner's own timeout. */
     private static final java.time.Duration PLAN_TIMEOUT = java.time.Duration.ofMinutes(1);
 
@@ -208,8 +214,11 @@ public final class PipelineBuilder {
                                 settings.generation().operatorTimeout().toMillis(),
                                 TimeUnit.MILLISECONDS,
                                 settings.generation().capacity())
-                        .uid("generate-clips")
-                        .name("Generate clips (model servers)");
+                        .uid(GENERATION_UID)
+                        .name("Generate clips (model servers)")
+                        // Its own vertex (not chained to the gate): the autoscaler excludes it by
+                        // the vertex id, which is the chain head's.
+                        .startNewChain();
 
         SingleOutputStreamOperator<RenderJob> renderJobs =
                 plansWithAssets
