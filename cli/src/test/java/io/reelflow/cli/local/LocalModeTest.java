@@ -181,14 +181,7 @@ class LocalModeTest {
         config.set(RestOptions.PORT, 0);
         LocalMode.exposeMetrics(config, port);
 
-        try (MiniCluster cluster =
-                new MiniCluster(
-                        new MiniClusterConfiguration.Builder()
-                                .setConfiguration(config)
-                                .setNumTaskManagers(1)
-                                .setNumSlotsPerTaskManager(1)
-                                .build())) {
-            cluster.start();
+        try (MiniCluster cluster = startedCluster(config)) {
             HttpResponse<String> scrape = get(URI.create("http://localhost:" + port + "/metrics"));
 
             assertThat(scrape.statusCode()).isEqualTo(200);
@@ -205,14 +198,7 @@ class LocalModeTest {
         LocalMode.keepLocal(config, 0);
         Set<Long> before = inodes(ListeningSockets.ofThisProcess());
 
-        try (MiniCluster cluster =
-                new MiniCluster(
-                        new MiniClusterConfiguration.Builder()
-                                .setConfiguration(config)
-                                .setNumTaskManagers(1)
-                                .setNumSlotsPerTaskManager(1)
-                                .build())) {
-            cluster.start();
+        try (MiniCluster cluster = startedCluster(config)) {
             URI rest = cluster.getRestAddress().get();
             List<Listener> opened =
                     ListeningSockets.ofThisProcess().stream()
@@ -229,6 +215,19 @@ class LocalModeTest {
             assertThat(features.body()).contains("\"web-submit\":false");
             assertThat(get(rest.resolve("/jars")).statusCode()).isEqualTo(404);
         }
+    }
+
+    /** A started one-slot MiniCluster with {@code config}. */
+    private static MiniCluster startedCluster(Configuration config) throws Exception {
+        MiniCluster cluster =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setConfiguration(config)
+                                .setNumTaskManagers(1)
+                                .setNumSlotsPerTaskManager(1)
+                                .build());
+        cluster.start();
+        return cluster;
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
