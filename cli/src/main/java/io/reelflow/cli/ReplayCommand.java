@@ -84,7 +84,7 @@ public final class ReplayCommand {
                         + plan.runId()
                         + (plan.dryRun() ? " (dry run): " : ": ")
                         + plan.describe());
-        ReplayReport.selection(selection.records(), ledger.outcomes(plan.ofRun()), plan.ofRun())
+        ReplayReport.selection(selection.records(), selection.reference(), plan.ofRun())
                 .forEach(out::println);
         if (plan.dryRun()) {
             if (refusal != null) {
@@ -103,10 +103,14 @@ public final class ReplayCommand {
 
     /**
      * What a replay selects: the ids {@code --ids} and {@code --only} leave (null: any), the rule
-     * the job applies, and the records it matches now.
+     * the job applies, the records it matches now, and the results of the reference run ({@code
+     * --of-run}), read once for {@code --only} and the counts.
      */
     private record Selection(
-            Set<String> ids, RequestSelection rule, List<SelectedRequest> records) {
+            Set<String> ids,
+            RequestSelection rule,
+            List<SelectedRequest> records,
+            Map<String, ReplayLedger.Outcome> reference) {
         Set<String> requestIds() {
             return ReplayReport.requestIds(records);
         }
@@ -115,14 +119,15 @@ public final class ReplayCommand {
     private static Selection select(
             ReplayPlan plan, Configuration config, JdbcSettings database, ReplayLedger ledger)
             throws Exception {
+        Map<String, ReplayLedger.Outcome> reference = ledger.outcomes(plan.ofRun());
         Set<String> withStatus =
                 plan.only() == null
                         ? Set.of()
-                        : ledger.withStatus(
-                                plan.ofRun(), plan.only().stream().map(Enum::name).toList());
+                        : ReplayLedger.withStatus(
+                                reference, plan.only().stream().map(Enum::name).toList());
         Set<String> ids = plan.resolveIds(withStatus);
         RequestSelection rule = plan.selection(ids);
-        return new Selection(ids, rule, scan(plan, config, database, rule));
+        return new Selection(ids, rule, scan(plan, config, database, rule), reference);
     }
 
     /** Records the run, runs the job to its end, records and prints how it ended. */

@@ -75,22 +75,16 @@ public final class ReplayLedger {
         }
     }
 
-    /** The requests whose result in {@code runId} has one of {@code statuses}. */
-    public Set<String> withStatus(String runId, Collection<String> statuses) throws SQLException {
+    /** The requests whose outcome (in a run's {@link #outcomes}) has one of {@code statuses}. */
+    public static Set<String> withStatus(
+            Map<String, Outcome> outcomes, Collection<String> statuses) {
         Set<String> ids = new TreeSet<>();
-        try (Connection sql = connect();
-                PreparedStatement statement =
-                        sql.prepareStatement(
-                                "SELECT request_id FROM video_results WHERE run_id = ?"
-                                        + " AND status = ANY(?)")) {
-            statement.setString(1, runId);
-            statement.setArray(2, sql.createArrayOf("text", statuses.toArray()));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-        }
+        outcomes.forEach(
+                (requestId, outcome) -> {
+                    if (statuses.contains(outcome.status())) {
+                        ids.add(requestId);
+                    }
+                });
         return ids;
     }
 

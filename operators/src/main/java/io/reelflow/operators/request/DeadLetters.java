@@ -34,7 +34,21 @@ public final class DeadLetters {
     public static Admission refused(
             RawRequest raw, String requestId, String stage, String reason, Instant now) {
         byte[] payload = RequestValidator.bytesOf(raw.getPayload());
-        Admission.Builder admission = admissionOf(raw, payload, now);
+        return refused(admissionOf(raw, payload, now), payload, requestId, stage, reason, now);
+    }
+
+    /**
+     * The refusal on an admission already begun from the record ({@link #admissionOf}): its hash is
+     * not taken twice, and what the record told so far (the callback URL of a parsed request) is
+     * kept.
+     */
+    static Admission refused(
+            Admission.Builder admission,
+            byte[] payload,
+            String requestId,
+            String stage,
+            String reason,
+            Instant now) {
         return admission
                 .setRequestId(requestId)
                 .setDeadLetter(
@@ -42,9 +56,9 @@ public final class DeadLetters {
                                 .setReason(CleanText.forSink(reason, MAX_REASON_CHARS))
                                 .setStage(stage)
                                 .setRequestId(requestId)
-                                .setSourceTopic(raw.getTopic())
-                                .setSourcePartition(raw.getPartition())
-                                .setSourceOffset(raw.getOffset())
+                                .setSourceTopic(admission.getSourceTopic())
+                                .setSourcePartition(admission.getSourcePartition())
+                                .setSourceOffset(admission.getSourceOffset())
                                 .setKey(admission.getKey())
                                 .setPayload(null)
                                 .setAt(now)
@@ -53,7 +67,6 @@ public final class DeadLetters {
                 .build();
     }
 
-    /** What every admission of {@code raw} says about its origin, with the value's SHA-256. */
     static Admission.Builder admissionOf(RawRequest raw, byte[] payload, Instant now) {
         return Admission.newBuilder()
                 .setPayloadSha256(RequestValidator.sha256(payload))

@@ -54,7 +54,8 @@ public final class RequestValidator {
         String keyId = validId(raw.getKey());
         if (payload.length > limits.maxPayloadBytes()) {
             return reject(
-                    raw,
+                    admission,
+                    payload,
                     keyId,
                     STAGE_PARSE,
                     "record value is "
@@ -68,11 +69,12 @@ public final class RequestValidator {
         try {
             request = VideoRequestCodec.decode(payload);
         } catch (InvalidRecordException e) {
-            return reject(raw, keyId, STAGE_PARSE, e.getMessage(), now);
+            return reject(admission, payload, keyId, STAGE_PARSE, e.getMessage(), now);
         } catch (RuntimeException | StackOverflowError e) {
             // A decoder bug must cost one record, not the job.
             return reject(
-                    raw,
+                    admission,
+                    payload,
                     keyId,
                     STAGE_PARSE,
                     "undecodable record: "
@@ -81,35 +83,31 @@ public final class RequestValidator {
                             + CleanText.quoted(e.getMessage(), 200),
                     now);
         }
-        // A rejection after parsing is still answered at the request's callback URL.
-        String callbackUrl = usableCallbackUrl(request);
-        admission.setCallbackUrl(callbackUrl);
+        // A rejection from here on is still answered at the request's callback URL.
+        admission.setCallbackUrl(usableCallbackUrl(request));
         String id = validId(request.getRequestId());
         if (id == null) {
-            return addressed(
-                    reject(
-                            raw,
-                            keyId,
-                            STAGE_VALIDATE,
-                            "requestId "
-                                    + CleanText.quoted(request.getRequestId(), QUOTED_CHARS)
-                                    + " must be 1-128 characters of [A-Za-z0-9._-]"
-                                    + (keyId == null
-                                            ? ""
-                                            : "; answered under the record's Kafka key"),
-                            now),
-                    callbackUrl);
+            return reject(
+                    admission,
+                    payload,
+                    keyId,
+                    STAGE_VALIDATE,
+                    "requestId "
+                            + CleanText.quoted(request.getRequestId(), QUOTED_CHARS)
+                            + " must be 1-128 characters of [A-Za-z0-9._-]"
+                            + (keyId == null ? "" : "; answered under the record's Kafka key"),
+                    now);
         }
         String problem = problemWith(request);
         if (problem != null) {
-            return addressed(reject(raw, id, STAGE_VALIDATE, problem, now), callbackUrl);
+            return reject(admission, payload, id, STAGE_VALIDATE, problem, now);
         }
         VideoRequest cleaned = cleaned(request);
         RenderSpec spec;
         try {
             spec = specOf(cleaned);
         } catch (IllegalArgumentException e) {
-            return addressed(reject(raw, id, STAGE_VALIDATE, e.getMessage(), now), callbackUrl);
+            return reject(admission, payload, id, STAGE_VALIDATE, e.getMessage(), now);
         }
         String note = null;
         if (spec.getSubtitles()) {
@@ -117,21 +115,20 @@ public final class RequestValidator {
             if (needed > spec.getTargetDurationSeconds()) {
                 double lengthened = Math.ceil(needed);
                 if (lengthened > rules.maxDurationSeconds()) {
-                    return addressed(
-                            reject(
-                                    raw,
-                                    id,
-                                    STAGE_VALIDATE,
-                                    String.format(
-                                            Locale.ROOT,
-                                            "text needs %.0f s of subtitles to be readable (%s), over the"
-                                                    + " maximum duration of %.0f s: shorten the text or"
-                                                    + " turn subtitles off",
-                                            lengthened,
-                                            ReadingSpeed.DESCRIPTION,
-                                            rules.maxDurationSeconds()),
-                                    now),
-                            callbackUrl);
+                    return reject(
+                            admission,
+                            payload,
+                            id,
+                            STAGE_VALIDATE,
+                            String.format(
+                                    Locale.ROOT,
+                                    "text needs %.0f s of subtitles to be readable (%s), over the"
+                                            + " maximum duration of %.0f s: shorten the text or"
+                                            + " turn subtitles off",
+                                    lengthened,
+                                    ReadingSpeed.DESCRIPTION,
+                                    rules.maxDurationSeconds()),
+                            now);
                 }
                 note =
                         String.format(
@@ -146,7 +143,7 @@ public final class RequestValidator {
         }
         String overBudget = overWorkBudget(spec);
         if (overBudget != null) {
-            return addressed(reject(raw, id, STAGE_VALIDATE, overBudget, now), callbackUrl);
+            return reject(admission, payload, id, STAGE_VALIDATE, overBudget, now);
         }
         return admission
                 .setRequestId(id)
@@ -328,13 +325,13 @@ public final class RequestValidator {
     }
 
     private static Admission reject(
-            RawRequest raw, String requestId, String stage, String reason, Instant now) {
-        return DeadLetters.refused(raw, requestId, stage, reason, now);
-    }
-
-    private static Admission addressed(Admission rejection, String callbackUrl) {
-        rejection.setCallbackUrl(callbackUrl);
-        return rejection;
+            Admission.Builder admission,
+            byte[] payload,
+            String requestId,
+            String stage,
+            String reason,
+            Instant now) {
+        return DeadLetters.refused(admission, payload, requestId, stage, reason, now);
     }
 
     private static String seconds(double value) {
