@@ -242,7 +242,7 @@ public final class PipelineBuilder {
                         .uid("cancel-before-rendering")
                         .name("Cancel gate: before rendering");
 
-        int renderCapacity = settings.renderThreads() * 2;
+        int renderCapacity = settings.sizing().renderCapacity();
         SingleOutputStreamOperator<RenderedVideo> rendered =
                 async(
                                 toRender,

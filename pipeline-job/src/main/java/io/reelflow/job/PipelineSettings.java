@@ -8,6 +8,8 @@ import io.reelflow.job.config.NarrationOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.job.config.PlannerOptions;
 import io.reelflow.job.config.PromptOptions;
+import io.reelflow.job.sizing.StageSizing;
+import io.reelflow.job.sizing.TaskManagerResources;
 import io.reelflow.operators.asset.AssetRetrieverConfig;
 import io.reelflow.operators.gather.SceneGathering;
 import io.reelflow.operators.generation.GenerationConfig;
@@ -23,6 +25,7 @@ import io.reelflow.operators.request.RequestRules;
 import io.reelflow.operators.scene.PromptLimit;
 import io.reelflow.operators.scene.SceneAnalyzerConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
@@ -50,10 +53,24 @@ public record PipelineSettings(
         NarrationConfig narration,
         int narrationThreads,
         Duration narrationTimeout,
-        Duration cancelTtl) {
+        Duration cancelTtl,
+        StageSizing sizing) {
 
-    /** Reads the settings, failing with the option's key when a value is out of range. */
+    /**
+     * Reads the settings, failing with the option's key when a value is out of range; pool sizes
+     * and capacities the options leave open are derived from the task manager resources {@code
+     * config} names (see {@link #from(ReadableConfig, ReadableConfig)}).
+     */
     public static PipelineSettings from(ReadableConfig config) {
+        return from(config, config);
+    }
+
+    /**
+     * Reads the settings from the job's options ({@code config}); the task manager resources that
+     * size the stages come from {@code config} first, then from {@code cluster} (the environment's
+     * configuration, where a cluster's {@code taskmanager.*} settings are).
+     */
+    public static PipelineSettings from(ReadableConfig config, ReadableConfig cluster) {
         RequestRules defaults = RequestRules.defaults();
         RequestRules rules =
                 new RequestRules(
@@ -73,9 +90,9 @@ public record PipelineSettings(
                         config.get(PipelineOptions.LANGUAGE_LOW_ACCURACY),
                         languageDefaults.minConfidence(),
                         languageDefaults.fallbackLanguage());
-        GenerationConfig generation = GenerationOptions.read(config);
+        GenerationConfig configuredGeneration = GenerationOptions.read(config);
         Duration gatherTimeout = config.get(PipelineOptions.GATHER_TIMEOUT);
-        SceneGathering.requireTimeoutCovers(gatherTimeout, generation.operatorTimeout());
+        SceneGathering.requireTimeoutCovers(gatherTimeout, configuredGeneration.operatorTimeout());
         RenderConfig render =
                 RenderConfig.defaults()
                         .withFonts(
@@ -89,6 +106,15 @@ public record PipelineSettings(
                                 new ImageLimits(
                                         config.get(PipelineOptions.MAX_IMAGE_BYTES).getBytes(),
                                         config.get(PipelineOptions.MAX_IMAGE_PIXELS)));
+        StageSizing sizing =
+                StageSizing.derive(
+                        TaskManagerResources.of(List.of(config, cluster)),
+                        render,
+                        configuredGeneration,
+                        config.getOptional(PipelineOptions.RENDER_THREADS),
+                        config.getOptional(GenerationOptions.CAPACITY));
+        GenerationConfig generation =
+                configuredGeneration.withCapacity(sizing.generationCapacity());
         return new PipelineSettings(
                 config.get(PipelineOptions.RUN_ID),
                 rules,
@@ -107,7 +133,7 @@ public record PipelineSettings(
                 generation,
                 gatherTimeout,
                 render,
-                config.get(PipelineOptions.RENDER_THREADS),
+                sizing.renderThreads(),
                 config.get(PipelineOptions.RENDER_TIMEOUT),
                 qualityOf(config),
                 config.getOptional(PipelineOptions.QUALITY_SCORER_FACTORY)
@@ -122,7 +148,8 @@ public record PipelineSettings(
                 NarrationOptions.read(config, rules),
                 config.get(NarrationOptions.THREADS),
                 config.get(NarrationOptions.TIMEOUT),
-                config.get(ControlOptions.CANCEL_TTL));
+                config.get(ControlOptions.CANCEL_TTL),
+                sizing);
     }
 
     private static QualityConfig qualityOf(ReadableConfig config) {

@@ -29,6 +29,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Reelflow job: Kafka requests (and operators' control commands) in; results, status and dead
@@ -39,6 +41,8 @@ import org.apache.flink.util.ParameterTool;
  * round.
  */
 public final class ReelflowJob {
+    private static final Logger LOG = LoggerFactory.getLogger(ReelflowJob.class);
+
     private ReelflowJob() {}
 
     public static void main(String[] args) throws Exception {
@@ -71,7 +75,8 @@ public final class ReelflowJob {
     public static PipelineBuilder.Outputs define(
             StreamExecutionEnvironment env, ReadableConfig config) {
         ConnectorSettings connectors = ConnectorSettings.from(config);
-        PipelineSettings settings = PipelineSettings.from(config);
+        PipelineSettings settings = PipelineSettings.from(config, env.getConfiguration());
+        settings.sizing().reasons().forEach(LOG::info);
         enableCheckpointing(env, config);
 
         ObjectStoreFactory store = S3ObjectStore.factory(connectors.storage());

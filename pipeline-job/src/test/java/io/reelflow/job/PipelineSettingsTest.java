@@ -38,6 +38,29 @@ class PipelineSettingsTest {
     }
 
     @Test
+    void shouldSizeStagesFromTheClustersTaskManagersUnlessTheOptionsSay() {
+        Configuration cluster = new Configuration();
+        cluster.setString("kubernetes.taskmanager.cpu.amount", "16");
+        cluster.setString("taskmanager.numberOfTaskSlots", "2");
+
+        PipelineSettings derived = PipelineSettings.from(new Configuration(), cluster);
+
+        assertThat(derived.renderThreads()).isEqualTo(2);
+        assertThat(derived.sizing().renderCapacity()).isEqualTo(4);
+        // The reference model's 2 slots shared by 2 task slots, 20 min / 10 min: 1 x 3.
+        assertThat(derived.generation().capacity()).isEqualTo(3);
+
+        Configuration options = new Configuration();
+        options.set(PipelineOptions.RENDER_THREADS, 1);
+        options.set(GenerationOptions.CAPACITY, 64);
+        PipelineSettings explicit = PipelineSettings.from(options, cluster);
+
+        assertThat(explicit.renderThreads()).isEqualTo(1);
+        assertThat(explicit.sizing().renderCapacity()).isEqualTo(2);
+        assertThat(explicit.generation().capacity()).isEqualTo(64);
+    }
+
+    @Test
     void shouldReadThePromptLimitAndTheOptionalChatModels() {
         Configuration config = new Configuration();
         config.set(PromptOptions.MAX_CLIP_TOKENS, 0);

@@ -109,6 +109,26 @@ public record GenerationConfig(
         return total;
     }
 
+    /** This config with another async capacity (the job derives it from the model's slots). */
+    public GenerationConfig withCapacity(int newCapacity) {
+        return new GenerationConfig(
+                models,
+                endpoints,
+                newCapacity,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                backoffMultiplier,
+                requestTimeout,
+                queueAllowance,
+                healthInterval,
+                claimStaleAfter,
+                maxPollFailures,
+                breakerFailureRatePercent,
+                breakerOpenFor,
+                ioThreads);
+    }
+
     /** The endpoint as adapters get it: with this config's request timeout unless it sets one. */
     public ModelEndpoint endpointForAdapter(ModelEndpoint endpoint) {
         return endpoint.options().containsKey(ModelEndpoint.REQUEST_TIMEOUT)

@@ -98,11 +98,14 @@ public final class GenerationOptions {
     public static final ConfigOption<Integer> CAPACITY =
             key(PREFIX + "capacity")
                     .intType()
-                    .defaultValue(64)
+                    .noDefaultValue()
                     .withDeprecatedKeys("reelflow.sidecar.capacity")
                     .withDescription(
                             "Scenes in flight per subtask (async I/O capacity); jobs waiting for"
-                                    + " a slot count, so this is the backlog a subtask holds.");
+                                    + " a slot count, so this is the backlog a subtask holds. Unset:"
+                                    + " derived from the first model's slots, the subtask's share"
+                                    + " of them times (1 + queue-allowance / job-deadline), 2..1000"
+                                    + " (README, Sizing a cluster).");
 
     public static final ConfigOption<Integer> MAX_ATTEMPTS =
             key(PREFIX + "max-attempts")
@@ -209,15 +212,17 @@ public final class GenerationOptions {
         } else {
             modelNames.forEach(name -> models.add(model(name, config, endpoints)));
         }
-        return GenerationConfig.builder()
-                .endpoints(endpoints)
-                .models(models)
-                .capacity(config.get(CAPACITY))
-                .maxAttempts(config.get(MAX_ATTEMPTS))
-                .backoff(config.get(INITIAL_BACKOFF), config.get(MAX_BACKOFF), 2.0)
-                .requestTimeout(config.get(REQUEST_TIMEOUT))
-                .queueAllowance(config.get(QUEUE_ALLOWANCE))
-                .build();
+        GenerationConfig.Builder builder =
+                GenerationConfig.builder()
+                        .endpoints(endpoints)
+                        .models(models)
+                        .maxAttempts(config.get(MAX_ATTEMPTS))
+                        .backoff(config.get(INITIAL_BACKOFF), config.get(MAX_BACKOFF), 2.0)
+                        .requestTimeout(config.get(REQUEST_TIMEOUT))
+                        .queueAllowance(config.get(QUEUE_ALLOWANCE));
+        // Unset, the job derives it from the slots (PipelineSettings, StageSizing).
+        config.getOptional(CAPACITY).ifPresent(builder::capacity);
+        return builder.build();
     }
 
     private static ModelEndpoint endpoint(String name, Map<String, String> all) {

@@ -125,9 +125,12 @@ public final class PipelineOptions {
     public static final ConfigOption<Integer> RENDER_THREADS =
             key("reelflow.render.threads")
                     .intType()
-                    .defaultValue(1)
+                    .noDefaultValue()
                     .withDescription(
-                            "Videos rendered at once per subtask (each encodes with several threads).");
+                            "Videos rendered (and scored) at once per subtask; each render keeps"
+                                    + " encoder + compose threads (2 + 2) busy. Unset: derived from"
+                                    + " the task manager, renders x threads per render ~ cores per"
+                                    + " slot, at least 1 (README, Sizing a cluster).");
 
     public static final ConfigOption<Duration> RENDER_TIMEOUT =
             key("reelflow.render.timeout")
