@@ -25,6 +25,12 @@ public final class Resampler {
             ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
                     && !Boolean.getBoolean("reelflow.render.scalar");
 
+    static {
+        if (VECTOR) {
+            VectorRows.warmUp();
+        }
+    }
+
     /** Bytes a vector load reads from a blended row. */
     static final int VECTOR_LOAD = 16;
 

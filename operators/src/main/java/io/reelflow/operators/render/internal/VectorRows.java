@@ -35,7 +35,29 @@ final class VectorRows {
     private static final VectorSpecies<Byte> MIX_BYTES =
             MIX_SHORTS == ShortVector.SPECIES_256 ? ByteVector.SPECIES_128 : ByteVector.SPECIES_64;
 
+    /**
+     * Calls on tiny rows before the first frame. Until C2 has compiled these loops the Vector API
+     * runs a Java fallback that allocates an array per lane operation: on whole rows that was
+     * gigabytes in the first seconds of a render, and G1 grew (and kept) a large heap for it.
+     */
+    private static final int WARM_UP_CALLS = 20_000;
+
     private VectorRows() {}
+
+    /** Runs both loops often enough on tiny rows for the JIT to compile them; once per JVM. */
+    static void warmUp() {
+        int[] columns = new int[2 * PIXELS];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = (i * 3 / 2) << 8 | 128;
+        }
+        Table table = table(columns, 8);
+        byte[] line = new byte[4 * LOAD];
+        byte[] out = new byte[2 * LOAD];
+        for (int i = 0; i < WARM_UP_CALLS; i++) {
+            interpolate(table, line, out, 0);
+            mix(line, 0, line, 1, out, 0, out.length, i & 0xff);
+        }
+    }
 
     /**
      * Per group of eight output pixels of an axis: where its load starts, the shuffle gathering its
