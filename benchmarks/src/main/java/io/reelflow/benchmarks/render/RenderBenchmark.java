@@ -41,7 +41,8 @@ import java.util.function.ToDoubleFunction;
  * --quality-variants LIST variants with SSIM and encode-only baseline (default: the first;
  *                         none for none)
  * --camera-cue CUE        camera cue of our scenes (default close-up)
- * --jvm-args ARGS         JVM options of our render processes (default -Xmx1g)
+ * --jvm-args ARGS         JVM options of our render processes (default -Xmx1g --add-modules
+ *                         jdk.incubator.vector: the renderer's Vector API resampling)
  * --memory                also render the 10-minute 1080p slideshow and report its peak RSS
  * --keep-lossless         keep the lossless reference videos (large)
  * </pre>
@@ -69,6 +70,9 @@ public final class RenderBenchmark {
 
     /** RSS samples kept in the JSON of a run that reports its memory over time. */
     private static final int RSS_POINTS = 40;
+
+    /** Our render processes: a bounded heap, and the module the renderer resamples with. */
+    private static final String DEFAULT_JVM_ARGS = "-Xmx1g --add-modules jdk.incubator.vector";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final MeasuredProcess measured = MeasuredProcess.detect();
@@ -136,7 +140,10 @@ public final class RenderBenchmark {
                         photos,
                         work,
                         options.get("camera-cue", SlideshowJob.DEFAULT_CAMERA_CUE),
-                        Arrays.stream(options.get("jvm-args", "-Xmx1g").trim().split("\\s+"))
+                        Arrays.stream(
+                                        options.get("jvm-args", DEFAULT_JVM_ARGS)
+                                                .trim()
+                                                .split("\\s+"))
                                 .filter(arg -> !arg.isEmpty())
                                 .toList(),
                         options.flag("keep-lossless"));

@@ -11,6 +11,7 @@ import io.reelflow.operators.render.Renderer;
 import io.reelflow.operators.render.VideoEncoder;
 import io.reelflow.schemas.RenderJob;
 import io.reelflow.schemas.RenderedVideo;
+import io.reelflow.schemas.codec.AvroClassTrust;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -67,6 +68,8 @@ public final class SlideshowRenderMain {
                 SlideshowPhotos.firstByName(
                         Path.of(options.require("photos")), SlideshowPhotos.COUNT);
         av_log_set_level(AV_LOG_ERROR);
+        // The render job carries Avro enums (moods, camera cues): trust our schema classes.
+        AvroClassTrust.install();
 
         try (DirectoryObjectStore store =
                 new DirectoryObjectStore(Path.of(options.require("store")))) {

@@ -8,7 +8,7 @@ import java.nio.ByteOrder;
  * Integer pixel operations on 8-bit picture planes, the work done for every output frame: blending
  * two frames (crossfade) and dimming towards black (fade); resampling is {@link Resampler}'s. Plain
  * loops over byte arrays, several times faster than Java2D per frame; blends work on eight bytes at
- * a time.
+ * a time, or on whole vectors with the Vector API when the JVM has it ({@link VectorRows}).
  */
 public final class Planes {
 
@@ -62,7 +62,18 @@ public final class Planes {
             int length,
             int weight) {
         int keep = ONE - weight;
-        int i = 0;
+        int i =
+                Resampler.VECTOR
+                        ? VectorRows.mix(
+                                first,
+                                firstFrom,
+                                second,
+                                secondFrom,
+                                into,
+                                intoFrom,
+                                length,
+                                weight)
+                        : 0;
         for (; i + Long.BYTES <= length; i += Long.BYTES) {
             long a = (long) LONGS.get(first, firstFrom + i);
             long b = (long) LONGS.get(second, secondFrom + i);

@@ -3,8 +3,10 @@ package io.reelflow.operators.render.internal;
 /**
  * Bilinear resampling of a window of a picture plane, the work of every Ken Burns frame. Rows are
  * blended first, eight bytes at a time ({@link Planes#mix}), then each output pixel interpolates
- * two neighbours of that blended row through one {@link Grid} entry. Keeps its row buffers between
- * calls, so a frame allocates only its grids; not thread-safe, use one per thread.
+ * two neighbours of that blended row through one {@link Grid} entry: eight pixels per step with the
+ * Vector API when the JVM has {@code jdk.incubator.vector} ({@link VectorRows}), else one by one;
+ * the result is the same. Keeps its row buffers between calls, so a frame allocates only its grids;
+ * not thread-safe, use one per thread.
  */
 public final class Resampler {
 
@@ -13,6 +15,29 @@ public final class Resampler {
 
     private static final int WEIGHT_MASK = (1 << WEIGHT_BITS) - 1;
     private static final int ONE = 1 << WEIGHT_BITS;
+
+    /**
+     * True when the JVM runs with {@code --add-modules jdk.incubator.vector} (and the system
+     * property {@code reelflow.render.scalar} is not set): rows are then interpolated by {@link
+     * VectorRows}. Decided here, so that class is never loaded without the module.
+     */
+    static final boolean VECTOR =
+            ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                    && !Boolean.getBoolean("reelflow.render.scalar");
+
+    static {
+        if (VECTOR) {
+            VectorRows.warmUp();
+        }
+    }
+
+    /** Bytes a vector load reads from a blended row. */
+    static final int VECTOR_LOAD = 16;
+
+    /** Whether rows are interpolated with the Vector API in this JVM. */
+    public static boolean vectorised() {
+        return VECTOR;
+    }
 
     private byte[] line = new byte[0];
     private byte[] otherLine = new byte[0];
@@ -32,6 +57,7 @@ public final class Resampler {
         private final int[] rows;
         private final int firstColumn;
         private final int endColumn;
+        private final VectorRows.Table vectorColumns;
 
         public Grid(
                 int sourceWidth,
@@ -52,6 +78,7 @@ public final class Resampler {
             int last = columns[targetWidth - 1] >>> WEIGHT_BITS;
             this.firstColumn = Math.min(first, last);
             this.endColumn = Math.min(sourceWidth, Math.max(first, last) + 2);
+            this.vectorColumns = VECTOR ? VectorRows.table(columns, WEIGHT_BITS) : null;
         }
 
         public int targetHeight() {
@@ -113,8 +140,7 @@ public final class Resampler {
                 blendRows(grid, source, sourceOffset, entry, line);
                 blended = entry;
             }
-            interpolate(
-                    grid.columns, grid.targetWidth, line, target, targetOffset + y * targetStride);
+            interpolate(grid, line, target, targetOffset + y * targetStride);
         }
     }
 
@@ -149,6 +175,11 @@ public final class Resampler {
                 blended = entry;
             }
             int out = y * targetStride;
+            if (grid.vectorColumns != null) {
+                interpolate(grid, first, target, firstTarget + out);
+                interpolate(grid, second, target, secondTarget + out);
+                continue;
+            }
             for (int x = 0; x < width; x++) {
                 int column = columns[x];
                 int at = column >>> WEIGHT_BITS;
@@ -172,9 +203,10 @@ public final class Resampler {
     }
 
     private byte[] lineFor(Grid grid) {
-        // One spare byte: the right neighbour of the last column is read with weight 0.
-        if (line.length < grid.sourceWidth + 1) {
-            line = new byte[grid.sourceWidth + 1];
+        // Spare bytes: the right neighbour of the last column is read with weight 0, and a vector
+        // load reads a whole 16 bytes.
+        if (line.length < grid.sourceWidth + VECTOR_LOAD) {
+            line = new byte[grid.sourceWidth + VECTOR_LOAD];
         }
         return line;
     }
@@ -193,8 +225,13 @@ public final class Resampler {
         }
     }
 
-    private static void interpolate(int[] columns, int width, byte[] line, byte[] target, int out) {
-        for (int x = 0; x < width; x++) {
+    private static void interpolate(Grid grid, byte[] line, byte[] target, int out) {
+        int done =
+                grid.vectorColumns != null
+                        ? VectorRows.interpolate(grid.vectorColumns, line, target, out)
+                        : 0;
+        int[] columns = grid.columns;
+        for (int x = done; x < grid.targetWidth; x++) {
             int column = columns[x];
             int at = column >>> WEIGHT_BITS;
             int low = line[at] & 0xff;

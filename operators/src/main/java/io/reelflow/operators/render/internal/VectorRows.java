@@ -1,0 +1,171 @@
+package io.reelflow.operators.render.internal;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Pixel loops with the JDK's Vector API: {@link Planes#mix} and the horizontal pass of {@link
+ * Resampler}, eight output pixels at a time with the JDK's Vector API (128-bit lanes, SSE/NEON):
+ * one 16-byte load of the blended row, one byte shuffle that gathers the eight left and eight right
+ * neighbours, and the same integer interpolation as the scalar loop, so the output is identical.
+ * The shuffles and weights are worked out once per {@link Resampler.Grid} (once per frame). Only
+ * loaded when the {@code jdk.incubator.vector} module is present ({@link Resampler#VECTOR});
+ * without it the scalar loop runs.
+ */
+final class VectorRows {
+
+    static final int PIXELS = 8;
+
+    /** Bytes one load reads: the neighbours of a group must lie within them. */
+    static final int LOAD = Resampler.VECTOR_LOAD;
+
+    private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_128;
+    private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_128;
+    private static final VectorSpecies<Byte> HALF_BYTES = ByteVector.SPECIES_64;
+
+    /** Blends work in 16-bit lanes, as wide as the CPU has (AVX2: 16 pixels a step). */
+    private static final VectorSpecies<Short> MIX_SHORTS =
+            ShortVector.SPECIES_PREFERRED.vectorBitSize() >= 256
+                    ? ShortVector.SPECIES_256
+                    : ShortVector.SPECIES_128;
+
+    private static final VectorSpecies<Byte> MIX_BYTES =
+            MIX_SHORTS == ShortVector.SPECIES_256 ? ByteVector.SPECIES_128 : ByteVector.SPECIES_64;
+
+    /**
+     * Calls on tiny rows before the first frame. Until C2 has compiled these loops the Vector API
+     * runs a Java fallback that allocates an array per lane operation: on whole rows that was
+     * gigabytes in the first seconds of a render, and G1 grew (and kept) a large heap for it.
+     */
+    private static final int WARM_UP_CALLS = 20_000;
+
+    private VectorRows() {}
+
+    /** Runs both loops often enough on tiny rows for the JIT to compile them; once per JVM. */
+    static void warmUp() {
+        int[] columns = new int[2 * PIXELS];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = (i * 3 / 2) << 8 | 128;
+        }
+        Table table = table(columns, 8);
+        byte[] line = new byte[4 * LOAD];
+        byte[] out = new byte[2 * LOAD];
+        for (int i = 0; i < WARM_UP_CALLS; i++) {
+            interpolate(table, line, out, 0);
+            mix(line, 0, line, 1, out, 0, out.length, i & 0xff);
+        }
+    }
+
+    /**
+     * Per group of eight output pixels of an axis: where its load starts, the shuffle gathering its
+     * neighbours, and the weights; {@code groups} is how many groups the vector loop does (the rest
+     * of the row is left to the scalar loop, e.g. when a downscale spreads eight pixels over more
+     * than one load).
+     */
+    record Table(int groups, int[] starts, VectorShuffle<Byte>[] shuffles, short[] weights) {}
+
+    @SuppressWarnings("unchecked")
+    static Table table(int[] columns, int weightBits) {
+        int possible = columns.length / PIXELS;
+        int[] starts = new int[possible];
+        VectorShuffle<Byte>[] shuffles = new VectorShuffle[possible];
+        short[] weights = new short[possible * PIXELS];
+        int[] lanes = new int[LOAD];
+        int groups = 0;
+        for (; groups < possible; groups++) {
+            int first = groups * PIXELS;
+            int start = columns[first] >>> weightBits;
+            int last = columns[first + PIXELS - 1] >>> weightBits;
+            if (last + 1 - start >= LOAD || last < start) {
+                break;
+            }
+            for (int j = 0; j < PIXELS; j++) {
+                int column = columns[first + j];
+                int at = (column >>> weightBits) - start;
+                lanes[j] = at;
+                lanes[PIXELS + j] = at + 1;
+                weights[first + j] = (short) (column & ((1 << weightBits) - 1));
+            }
+            starts[groups] = start;
+            shuffles[groups] = VectorShuffle.fromArray(BYTES, lanes, 0);
+        }
+        return new Table(groups, starts, shuffles, weights);
+    }
+
+    /**
+     * Interpolates the first {@code table.groups() * 8} pixels of a row from {@code line} (which
+     * must have {@link #LOAD} readable bytes from every group's start) into {@code target} at
+     * {@code out}; returns how many it did.
+     */
+    static int interpolate(Table table, byte[] line, byte[] target, int out) {
+        int groups = table.groups();
+        int[] starts = table.starts();
+        VectorShuffle<Byte>[] shuffles = table.shuffles();
+        short[] weights = table.weights();
+        for (int g = 0; g < groups; g++) {
+            ByteVector neighbours =
+                    ByteVector.fromArray(BYTES, line, starts[g]).rearrange(shuffles[g]);
+            ShortVector low =
+                    ((ShortVector) neighbours.convertShape(VectorOperators.B2S, SHORTS, 0))
+                            .and((short) 0xff);
+            ShortVector high =
+                    ((ShortVector) neighbours.convertShape(VectorOperators.B2S, SHORTS, 1))
+                            .and((short) 0xff);
+            ShortVector weight = ShortVector.fromArray(SHORTS, weights, g * PIXELS);
+            // low + ((high - low) * weight + 128 >> 8), the scalar rounding. The product can
+            // leave 16 bits, but only the low byte of the sum is kept: modulo 256 it is exact.
+            ShortVector result =
+                    low.add(
+                            high.sub(low)
+                                    .mul(weight)
+                                    .add((short) 128)
+                                    .lanewise(VectorOperators.ASHR, 8));
+            result.convertShape(VectorOperators.S2B, HALF_BYTES, 0)
+                    .reinterpretAsBytes()
+                    .intoArray(target, out + g * PIXELS);
+        }
+        return groups * PIXELS;
+    }
+
+    /**
+     * {@link Planes#mix} over whole vectors, the same rounding; returns how many bytes it did. The
+     * weighted sum of two bytes fits 16 unsigned bits, so a logical shift takes its high byte.
+     */
+    static int mix(
+            byte[] first,
+            int firstFrom,
+            byte[] second,
+            int secondFrom,
+            byte[] into,
+            int intoFrom,
+            int length,
+            int weight) {
+        short keep = (short) (256 - weight);
+        short other = (short) weight;
+        int step = MIX_BYTES.length();
+        int i = 0;
+        for (; i + step <= length; i += step) {
+            ShortVector a =
+                    ((ShortVector)
+                                    ByteVector.fromArray(MIX_BYTES, first, firstFrom + i)
+                                            .convertShape(VectorOperators.B2S, MIX_SHORTS, 0))
+                            .and((short) 0xff);
+            ShortVector b =
+                    ((ShortVector)
+                                    ByteVector.fromArray(MIX_BYTES, second, secondFrom + i)
+                                            .convertShape(VectorOperators.B2S, MIX_SHORTS, 0))
+                            .and((short) 0xff);
+            a.mul(keep)
+                    .add(b.mul(other))
+                    .add((short) 128)
+                    .lanewise(VectorOperators.LSHR, 8)
+                    .convertShape(VectorOperators.S2B, MIX_BYTES, 0)
+                    .reinterpretAsBytes()
+                    .intoArray(into, intoFrom + i);
+        }
+        return i;
+    }
+}
