@@ -129,7 +129,7 @@ class AssetIndexTest {
     static void buildRandomCatalogAndScenes() {
         Random random = new Random(7);
         List<CatalogAsset> catalog = new ArrayList<>();
-        for (int i = 0; i < 3_000; i++) {
+        for (int i = 0; i < 2_000; i++) {
             int language = random.nextInt(10) < 7 ? 0 : 1 + random.nextInt(2);
             List<String> tags = new ArrayList<>();
             for (int t = 0, n = 2 + random.nextInt(5); t < n; t++) {
@@ -155,7 +155,7 @@ class AssetIndexTest {
         catalog.add(music("music", 120, "A calm piano piece", "calm", "piano"));
         index = AssetIndex.build(catalog);
         queries = new ArrayList<>();
-        for (int q = 0; q < 300; q++) {
+        for (int q = 0; q < 150; q++) {
             int language = random.nextInt(3);
             String text = sentence(language, random, 4 + random.nextInt(8)) + ".";
             // with and without the glossary: non-English words without it are slots of two

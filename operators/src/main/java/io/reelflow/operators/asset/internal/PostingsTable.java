@@ -2,7 +2,6 @@ package io.reelflow.operators.asset.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -182,8 +181,10 @@ public final class PostingsTable {
     }
 
     private void addSlot(Scratch scratch, SceneQuery.Slot slot) {
-        List<Postings> found = new ArrayList<>(slot.clauses().size());
-        List<Similarity.SimScorer> scorers = new ArrayList<>(slot.clauses().size());
+        int clauses = slot.clauses().size();
+        Postings[] found = new Postings[clauses];
+        Similarity.SimScorer[] scorers = new Similarity.SimScorer[clauses];
+        int n = 0;
         for (SceneQuery.Clause clause : slot.clauses()) {
             Postings postings = postings(clause.field(), clause.term());
             if (postings == null) {
@@ -191,15 +192,16 @@ public final class PostingsTable {
             }
             // the boost Lucene's nested BoostQuery and DisjunctionMaxQuery hand the term
             float boost = slot.weight() * clause.boost();
-            found.add(postings);
-            scorers.add(
+            found[n] = postings;
+            scorers[n] =
                     similarity.scorer(
-                            boost, collections.get(clause.field()), postings.statistics()));
+                            boost, collections.get(clause.field()), postings.statistics());
+            n++;
         }
-        if (found.size() == 1) {
-            addTerm(scratch, found.get(0), scorers.get(0));
-        } else if (found.size() > 1) {
-            addDisjunction(scratch, found, scorers);
+        if (n == 1) {
+            addTerm(scratch, found[0], scorers[0]);
+        } else if (n > 1) {
+            addDisjunction(scratch, found, scorers, n);
         }
     }
 
@@ -211,18 +213,22 @@ public final class PostingsTable {
         }
     }
 
-    /** Merges the clauses' postings; a document scores its best clause plus a share of the rest. */
+    /**
+     * Merges the first {@code n} clauses' postings; a document scores its best clause plus a share
+     * of the others.
+     */
     private static void addDisjunction(
-            Scratch scratch, List<Postings> postings, List<Similarity.SimScorer> scorers) {
-        int clauses = postings.size();
-        int[] at = new int[clauses];
+            Scratch scratch, Postings[] postings, Similarity.SimScorer[] scorers, int n) {
+        int[] at = new int[n];
+        int[] next = new int[n]; // each clause's current document, MAX_VALUE when done
+        for (int c = 0; c < n; c++) {
+            int[] docs = postings[c].docs();
+            next[c] = docs.length > 0 ? docs[0] : Integer.MAX_VALUE;
+        }
         while (true) {
             int doc = Integer.MAX_VALUE;
-            for (int c = 0; c < clauses; c++) {
-                int[] docs = postings.get(c).docs();
-                if (at[c] < docs.length && docs[at[c]] < doc) {
-                    doc = docs[at[c]];
-                }
+            for (int c = 0; c < n; c++) {
+                doc = Math.min(doc, next[c]);
             }
             if (doc == Integer.MAX_VALUE) {
                 return;
@@ -230,10 +236,10 @@ public final class PostingsTable {
             // as DisjunctionMaxScorer: the best clause in float, the others summed in double
             float best = 0;
             double others = 0;
-            for (int c = 0; c < clauses; c++) {
-                int[] docs = postings.get(c).docs();
-                if (at[c] < docs.length && docs[at[c]] == doc) {
-                    float score = score(scorers.get(c), postings.get(c).freqAndNorm()[at[c]]);
+            for (int c = 0; c < n; c++) {
+                if (next[c] == doc) {
+                    int[] docs = postings[c].docs();
+                    float score = score(scorers[c], postings[c].freqAndNorm()[at[c]]);
                     if (score >= best) {
                         others += best;
                         best = score;
@@ -241,6 +247,7 @@ public final class PostingsTable {
                         others += score;
                     }
                     at[c]++;
+                    next[c] = at[c] < docs.length ? docs[at[c]] : Integer.MAX_VALUE;
                 }
             }
             scratch.add(doc, (float) (best + others * SceneQuery.TIE_BREAKER));
