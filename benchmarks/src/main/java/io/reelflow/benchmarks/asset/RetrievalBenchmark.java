@@ -20,6 +20,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +36,9 @@ import java.util.Random;
  * Latency and memory of asset retrieval over a synthetic catalog: seeded random descriptions and
  * tags drawn (Zipf-distributed) from the concept glossary's words, in English (80 %) and German,
  * French, Spanish, Russian (5 % each); 60 % photos, 35 % clips, 5 % music; mixed orientations.
- * Reports index build time, heap per asset, and p50/p99/max of single-scene retrieval and of
- * six-scene plan retrieval after a warm-up, on one thread. Writes JSON to {@code --out}.
+ * Reports index build time, heap per asset, and p50/p99/max of single-scene retrieval (wall and the
+ * thread's CPU time) and of six-scene plan retrieval after a warm-up, on one thread. Writes JSON to
+ * {@code --out}.
  *
  * <pre>
  * --out PATH        JSON result (required)
@@ -55,6 +58,7 @@ public final class RetrievalBenchmark {
     private static final int[] GLOSSARY_COLUMNS = {0, 1, 2, 3, 6};
     private static final int DISTINCT_SCENES = 2_000;
     private static final int PLAN_SCENES = 6;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private RetrievalBenchmark() {}
 
@@ -90,12 +94,17 @@ public final class RetrievalBenchmark {
             retriever.retrieve(tasks.get(i % tasks.size()));
         }
         long[] sceneNanos = new long[queryCount];
+        long[] sceneCpuNanos = new long[queryCount];
         int matched = 0;
         for (int i = 0; i < queryCount; i++) {
             SceneTask task = tasks.get(i % tasks.size());
+            // CPU time beside wall time: on a shared machine the wall-clock tail is mostly
+            // waiting for a core, which the thread's CPU time leaves out
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             boolean found = retriever.retrieve(task).isPresent();
             sceneNanos[i] = System.nanoTime() - start;
+            sceneCpuNanos[i] = THREADS.getCurrentThreadCpuTime() - cpuStart;
             matched += found ? 1 : 0;
         }
         List<ScenePlan> plans = plans(tasks, random);
@@ -126,6 +135,10 @@ public final class RetrievalBenchmark {
         result.put("sceneQueries", queryCount);
         result.put("sceneMatchedShare", round((double) matched / queryCount));
         result.put("sceneMillis", percentiles(sceneNanos));
+        result.put("sceneCpuMillis", percentiles(sceneCpuNanos));
+        result.put(
+                "loadAverageAtEnd",
+                round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         result.put("planScenes", PLAN_SCENES);
         result.put("planQueries", planCount);
         result.put("planMillis", percentiles(planNanos));

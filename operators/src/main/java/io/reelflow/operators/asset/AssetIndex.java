@@ -3,6 +3,7 @@ package io.reelflow.operators.asset;
 import io.reelflow.operators.asset.internal.AssetFields;
 import io.reelflow.operators.asset.internal.DescriptionVectors;
 import io.reelflow.operators.asset.internal.Fit;
+import io.reelflow.operators.asset.internal.PostingsTable;
 import io.reelflow.operators.asset.internal.SceneQuery;
 import io.reelflow.operators.embedding.SentenceEmbedder;
 import io.reelflow.operators.port.CatalogAsset;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -38,9 +40,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -66,6 +66,8 @@ public final class AssetIndex {
     private final List<MusicTrack> music;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
+    private final PostingsTable postings;
+    private final int[] ordinals;
     private final int visualCount;
     private final String contentHash;
     private volatile DescriptionVectors vectors;
@@ -90,8 +92,52 @@ public final class AssetIndex {
             // every scene query is new: caching would only cost its bookkeeping
             searcher.setQueryCache(null);
         }
+        this.postings = reader == null ? null : readPostings(reader, searcher);
+        this.ordinals = reader == null ? new int[0] : readOrdinals(reader);
         this.visualCount = visualCount;
         this.contentHash = contentHash;
+    }
+
+    /**
+     * The postings of every analysed field as arrays, which scene searches add up directly (index
+     * README, "Search"); the index is force-merged, so it has one segment.
+     */
+    private static PostingsTable readPostings(DirectoryReader reader, IndexSearcher searcher) {
+        if (reader.leaves().isEmpty()) {
+            return null; // a catalog of music alone
+        }
+        if (reader.leaves().size() > 1) {
+            throw new IllegalStateException("expected one segment after forceMerge(1)");
+        }
+        return PostingsTable.read(
+                reader.leaves().get(0).reader(),
+                searcher.getSimilarity(),
+                field -> {
+                    try {
+                        return searcher.collectionStatistics(field);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /** Document number to position in the asset array. */
+    private static int[] readOrdinals(DirectoryReader reader) {
+        int[] ordinals = new int[reader.maxDoc()];
+        Arrays.fill(ordinals, -1);
+        try {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                NumericDocValues values = leaf.reader().getNumericDocValues(AssetFields.ORDINAL);
+                for (int doc = values == null ? DocIdSetIterator.NO_MORE_DOCS : values.nextDoc();
+                        doc != DocIdSetIterator.NO_MORE_DOCS;
+                        doc = values.nextDoc()) {
+                    ordinals[leaf.docBase + doc] = (int) values.longValue();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ordinals;
     }
 
     /** An index without assets: every scene goes to generation. */
@@ -260,25 +306,38 @@ public final class AssetIndex {
         return music;
     }
 
-    /** The {@code limit} photos and clips (the only documents) with the best BM25 score. */
+    /**
+     * The {@code limit} photos and clips (the only documents) with the best BM25 score, best first,
+     * ties to the earlier document; term at a time over the {@link PostingsTable}.
+     */
     List<Hit> search(List<SceneQuery.Slot> slots, int limit) {
+        if (postings == null || slots.isEmpty() || visualCount == 0) {
+            return List.of();
+        }
+        List<PostingsTable.ScoredDoc> top = postings.search(slots, limit);
+        List<Hit> hits = new ArrayList<>(top.size());
+        for (PostingsTable.ScoredDoc scored : top) {
+            hits.add(new Hit(ordinals[scored.doc()], scored.doc(), scored.score()));
+        }
+        return hits;
+    }
+
+    /**
+     * What {@link #search} returns, through Lucene's own {@link IndexSearcher} and query: the
+     * reference that tests hold the postings table to.
+     */
+    List<Hit> searchWithLucene(List<SceneQuery.Slot> slots, int limit) {
         if (searcher == null || slots.isEmpty() || visualCount == 0) {
             return List.of();
         }
         try {
-            // counting hits only up to the top's size lets Lucene skip non-competitive documents
             TopDocs top =
                     searcher.search(
                             SceneQuery.toQuery(slots),
                             new TopScoreDocCollectorManager(limit, null, limit));
             List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-            List<LeafReaderContext> leaves = reader.leaves();
             for (ScoreDoc scoreDoc : top.scoreDocs) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
-                NumericDocValues ordinals = leaf.reader().getNumericDocValues(AssetFields.ORDINAL);
-                if (ordinals != null && ordinals.advanceExact(scoreDoc.doc - leaf.docBase)) {
-                    hits.add(new Hit((int) ordinals.longValue(), scoreDoc.doc, scoreDoc.score));
-                }
+                hits.add(new Hit(ordinals[scoreDoc.doc], scoreDoc.doc, scoreDoc.score));
             }
             return hits;
         } catch (IOException e) {
@@ -292,58 +351,42 @@ public final class AssetIndex {
      * had them, so a scene's unmatched words lower its relevance.
      */
     double idealScore(List<SceneQuery.Slot> slots) {
-        if (reader == null) {
+        if (postings == null) {
             return 0;
         }
-        try {
-            int allDocs = Math.max(1, reader.numDocs());
-            double ideal = 0;
-            for (SceneQuery.Slot slot : slots) {
-                double best = 0;
-                double maxBoost = 0;
-                for (SceneQuery.Clause clause : slot.clauses()) {
-                    maxBoost = Math.max(maxBoost, clause.boost());
-                    int docFreq = reader.docFreq(new Term(clause.field(), clause.term()));
-                    if (docFreq > 0) {
-                        int docCount = reader.getDocCount(clause.field());
-                        best = Math.max(best, clause.boost() * idf(docCount, docFreq));
-                    }
+        int allDocs = Math.max(1, reader.numDocs());
+        double ideal = 0;
+        for (SceneQuery.Slot slot : slots) {
+            double best = 0;
+            double maxBoost = 0;
+            for (SceneQuery.Clause clause : slot.clauses()) {
+                maxBoost = Math.max(maxBoost, clause.boost());
+                int docFreq = postings.docFreq(clause.field(), clause.term());
+                if (docFreq > 0) {
+                    long docCount = postings.docCount(clause.field());
+                    best = Math.max(best, clause.boost() * idf(docCount, docFreq));
                 }
-                if (best == 0) {
-                    best = maxBoost * idf(allDocs, 1);
-                }
-                ideal += slot.weight() * best / (1 + BM25_K1);
             }
-            return ideal;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (best == 0) {
+                best = maxBoost * idf(allDocs, 1);
+            }
+            ideal += slot.weight() * best / (1 + BM25_K1);
         }
+        return ideal;
     }
 
     /** The labels of the slots that {@code doc} matches, in slot order. */
     List<String> matchedLabels(int doc, List<SceneQuery.Slot> slots) {
         List<String> labels = new ArrayList<>();
-        try {
-            List<LeafReaderContext> leaves = reader.leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            int local = doc - leaf.docBase;
-            for (SceneQuery.Slot slot : slots) {
-                for (SceneQuery.Clause clause : slot.clauses()) {
-                    PostingsEnum postings =
-                            leaf.reader()
-                                    .postings(
-                                            new Term(clause.field(), clause.term()),
-                                            PostingsEnum.NONE);
-                    if (postings != null && postings.advance(local) == local) {
-                        if (!labels.contains(clause.label())) {
-                            labels.add(clause.label());
-                        }
-                        break;
+        for (SceneQuery.Slot slot : slots) {
+            for (SceneQuery.Clause clause : slot.clauses()) {
+                if (postings.contains(clause.field(), clause.term(), doc)) {
+                    if (!labels.contains(clause.label())) {
+                        labels.add(clause.label());
                     }
+                    break;
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return labels;
     }
