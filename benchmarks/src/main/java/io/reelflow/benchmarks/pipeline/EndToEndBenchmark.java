@@ -155,15 +155,15 @@ public final class EndToEndBenchmark {
                 temporary
                         ? Files.createTempDirectory("e2e-")
                         : Files.createDirectories(Path.of(options.get("work", null)));
+        Files.createDirectories(out.toAbsolutePath().getParent());
         Map<String, Object> result;
         try {
-            result = new EndToEndBenchmark(options).run(work);
+            result = new EndToEndBenchmark(options).run(work, out);
         } finally {
             if (temporary) {
                 deleteRecursively(work);
             }
         }
-        Files.createDirectories(out.toAbsolutePath().getParent());
         JSON.writeValue(out.toFile(), result);
         System.out.println(JSON.writeValueAsString(brief(result)));
         System.out.println("wrote " + out.toAbsolutePath());
@@ -171,7 +171,8 @@ public final class EndToEndBenchmark {
         System.exit(0);
     }
 
-    private Map<String, Object> run(Path work) throws Exception {
+    /** Runs every interval; the JSON so far is written to {@code out} after each. */
+    private Map<String, Object> run(Path work, Path out) throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("machine", Machine.describe());
         result.put("requestShape", shape.describe());
@@ -184,13 +185,14 @@ public final class EndToEndBenchmark {
             result.put("library", installLibrary(stack.services(), work));
             List<String> intervals = options.list("checkpoint-intervals", "");
             List<Map<String, Object>> perInterval = new ArrayList<>();
+            result.put("runs", perInterval);
             if (intervals.isEmpty()) {
                 perInterval.add(runJob(stack, 0, null));
             }
             for (int i = 0; i < intervals.size(); i++) {
                 perInterval.add(runJob(stack, i, intervals.get(i)));
+                JSON.writeValue(out.toFile(), result);
             }
-            result.put("runs", perInterval);
             result.put("sidecarTotals", stack.sidecarTotals());
         }
         return result;
@@ -342,10 +344,10 @@ public final class EndToEndBenchmark {
         return figures;
     }
 
-    /** A request sent: its id and when Kafka acknowledged it. */
+    /** A request sent: its id and when it was handed to the producer. */
     private record Published(String id, long publishedAt) {}
 
-    /** Publishes the benchmark's requests, one at a time, and waits for Kafka's acknowledgement. */
+    /** Publishes the benchmark's requests one at a time, each acknowledged before the next. */
     private final class Publisher {
         private final KafkaProducer<String, byte[]> producer;
         private final String topic;
@@ -360,8 +362,10 @@ public final class EndToEndBenchmark {
         Published publish(int index, String kind) throws Exception {
             VideoRequest request = shape.request(prefix + "-" + kind, index);
             String id = request.getRequestId().toString();
+            // Published when sent: the job can stamp RECEIVED before the acknowledgement is back.
+            long sentAt = System.currentTimeMillis();
             producer.send(new ProducerRecord<>(topic, id, VideoRequestCodec.toJson(request))).get();
-            return new Published(id, System.currentTimeMillis());
+            return new Published(id, sentAt);
         }
     }
 
