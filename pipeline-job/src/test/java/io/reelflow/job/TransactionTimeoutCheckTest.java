@@ -55,7 +55,8 @@ class TransactionTimeoutCheckTest {
 
         assertThat(check.checkpointTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(check.tolerableFailures()).isEqualTo(3);
-        assertThat(check.worstCommitDelay()).isEqualTo(Duration.ofMinutes(12));
+        // 4 × (5 s + 2 min + 2 s) + 3 min.
+        assertThat(check.worstCommitDelay()).isEqualTo(Duration.ofSeconds(688));
         assertThat(check.transactionTimeout())
                 .isGreaterThan(check.worstCommitDelay())
                 .isLessThanOrEqualTo(Duration.ofMinutes(15));
@@ -75,7 +76,8 @@ class TransactionTimeoutCheckTest {
 
         TransactionTimeoutCheck check = checkOf(Configuration.fromMap(values));
 
-        assertThat(check.worstCommitDelay()).isEqualTo(Duration.ofMinutes(12));
+        // 4 × (5 s + 2 min + 2 s) + 3 min.
+        assertThat(check.worstCommitDelay()).isEqualTo(Duration.ofSeconds(688));
     }
 
     @Test
@@ -86,7 +88,7 @@ class TransactionTimeoutCheckTest {
         shortTimeout.set(KafkaOptions.TRANSACTION_TIMEOUT, Duration.ofMinutes(13));
         // Flink's defaults: 10 min timeout, no tolerated failure, no min-pause.
         assertThatThrownBy(() -> checkOf(shortTimeout))
-                .hasMessageContaining("13 min 10 s = (")
+                .hasMessageContaining("13 min 5 s = (")
                 .hasMessageContaining("execution.checkpointing.tolerable-failed-checkpoints 0");
     }
 

@@ -1,21 +1,16 @@
 package io.reelflow.benchmarks.burst;
 
 import static io.reelflow.benchmarks.common.LocalResources.deleteRecursively;
-import static io.reelflow.benchmarks.common.LocalResources.freePort;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.reelflow.benchmarks.common.ChildJvm;
-import io.reelflow.benchmarks.common.FlinkRest;
+import io.reelflow.benchmarks.common.JobProbe;
+import io.reelflow.benchmarks.common.LocalStack;
 import io.reelflow.benchmarks.common.Machine;
 import io.reelflow.benchmarks.common.Options;
-import io.reelflow.cli.local.LocalMode;
-import io.reelflow.connectors.jdbc.JdbcSchema;
-import io.reelflow.connectors.jdbc.JdbcSettings;
-import io.reelflow.connectors.kafka.TopicAdmin;
+import io.reelflow.benchmarks.common.ResultCollector;
 import io.reelflow.embedded.ReelflowServices;
-import io.reelflow.embedded.ServicesOptions;
-import io.reelflow.job.ReelflowJob;
 import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.operators.render.FfmpegLogging;
@@ -23,7 +18,6 @@ import io.reelflow.schemas.codec.AvroClassTrust;
 import io.reelflow.schemas.codec.VideoRequestCodec;
 import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarOptions;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,13 +33,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -192,37 +182,27 @@ public final class BurstBenchmark {
         result.put("machine", Machine.describe());
         result.put("requestShape", shape.describe());
         result.put("requests", requests);
-        ServicesOptions servicesOptions =
-                ServicesOptions.builder().dataDirectory(work.resolve("services")).build();
-        try (ReelflowServices services = ReelflowServices.start(servicesOptions);
-                ReferenceSidecarServer sidecar =
-                        ReferenceSidecarServer.start(
-                                SidecarOptions.defaults()
-                                        .withPort(0)
-                                        .withSlots(sidecarSlots)
-                                        .withJobTime(jobTime))) {
-            Configuration config = jobConfiguration(services, sidecar);
-            int restPort = freePort();
-            config.set(RestOptions.ADDRESS, "127.0.0.1");
-            config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-            config.set(RestOptions.PORT, restPort);
-            config.set(RestOptions.BIND_PORT, Integer.toString(restPort));
-            result.put("configuration", describe(config, sidecar));
-            prepare(services, config);
-
-            StreamExecutionEnvironment env =
-                    StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
-            ReelflowJob.define(env, config);
-            JobClient job = env.executeAsync("Reelflow burst benchmark");
-            String jobId = job.getJobID().toHexString();
-            JobProbe probe =
-                    new JobProbe(new FlinkRest(URI.create("http://127.0.0.1:" + restPort)), jobId);
-            System.out.printf("job %s, Flink REST API on http://127.0.0.1:%d%n", jobId, restPort);
-            try (ResultCollector collector =
-                    new ResultCollector(
-                            services.kafkaBootstrapServers(),
-                            config.get(KafkaOptions.RESULTS_TOPIC))) {
-                probe.awaitRunning();
+        try (LocalStack stack =
+                LocalStack.start(
+                        work,
+                        SidecarOptions.defaults().withSlots(sidecarSlots).withJobTime(jobTime))) {
+            Map<String, String> overrides = new LinkedHashMap<>();
+            overrides.put(PipelineOptions.RUN_ID.key(), RUN_ID);
+            overrides.put(
+                    "reelflow.generation.model.reference.poll-interval", poll.toMillis() + " ms");
+            overrides.putAll(options.pairs("conf"));
+            Configuration config = stack.jobConfiguration(overrides);
+            result.put("configuration", describe(config, stack.sidecar()));
+            stack.prepare(config);
+            ReelflowServices services = stack.services();
+            ReferenceSidecarServer sidecar = stack.sidecar();
+            try (LocalStack.RunningJob job =
+                            stack.startJob(config, parallelism, "Reelflow burst benchmark");
+                    ResultCollector collector =
+                            new ResultCollector(
+                                    services.kafkaBootstrapServers(),
+                                    config.get(KafkaOptions.RESULTS_TOPIC))) {
+                JobProbe probe = job.probe();
                 collector.start();
                 MemorySamples memory = new MemorySamples();
                 String[] ids = new String[requests];
@@ -258,7 +238,7 @@ public final class BurstBenchmark {
                 long liveBefore = MemorySamples.liveHeapMb();
                 long cpuBefore = MemorySamples.processCpuNanos();
                 publish(services.kafkaBootstrapServers(), config, ids, published);
-                Map<String, Object> outcome = awaitResults(job, collector, sample);
+                Map<String, Object> outcome = awaitResults(job.client(), collector, sample);
                 long cpu = MemorySamples.processCpuNanos() - cpuBefore;
                 // PostgreSQL, a separate process, is not counted.
                 outcome.put(
@@ -287,45 +267,11 @@ public final class BurstBenchmark {
                 memorySummary.put("liveHeapMbAfterBurst", MemorySamples.liveHeapMb());
                 result.put("memory", memorySummary);
                 result.put("checkpoints", probe.checkpointSummary());
-                result.put("sidecar", sidecarTotals(sidecar));
+                result.put("sidecar", stack.sidecarTotals());
                 result.put("samples", memory.all());
-            } finally {
-                cancel(job);
             }
         }
         return result;
-    }
-
-    /** Local mode's job configuration, with the burst's model, run id and the user's options. */
-    private Configuration jobConfiguration(
-            ReelflowServices services, ReferenceSidecarServer sidecar) {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put(PipelineOptions.RUN_ID.key(), RUN_ID);
-        overrides.put("reelflow.generation.model.reference.poll-interval", poll.toMillis() + " ms");
-        for (String pair : options.get("conf", "").split(";")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            if (equals < 1) {
-                throw new IllegalArgumentException("--conf needs key=value pairs, got " + pair);
-            }
-            overrides.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-        }
-        return LocalMode.jobConfiguration(services, sidecar, overrides);
-    }
-
-    /** Topics with local mode's partition counts, and the tables; the asset catalog stays empty. */
-    private static void prepare(ReelflowServices services, Configuration config) throws Exception {
-        TopicAdmin.ensureTopics(
-                services.kafkaBootstrapServers(),
-                Map.of(
-                        config.get(KafkaOptions.REQUESTS_TOPIC), 2,
-                        config.get(KafkaOptions.RESULTS_TOPIC), 2,
-                        config.get(KafkaOptions.STATUS_TOPIC), 2,
-                        config.get(KafkaOptions.DEAD_LETTER_TOPIC), 1));
-        JdbcSchema.apply(
-                JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword()));
     }
 
     /** The job's settings that shape the burst, for the JSON (no secrets). */
@@ -334,20 +280,7 @@ public final class BurstBenchmark {
         described.put("parallelism", parallelism);
         described.put("sidecar", sidecar.options().toString());
         described.put("pollMillis", poll.toMillis());
-        Map<String, String> job = new TreeMap<>();
-        config.toMap()
-                .forEach(
-                        (key, value) -> {
-                            if ((key.startsWith("reelflow.")
-                                            || key.startsWith("execution.checkpointing."))
-                                    && !key.contains("secret")
-                                    && !key.contains("access-key")
-                                    && !key.contains("password")) {
-                                job.put(key, value);
-                            }
-                        });
-        job.put("restart-strategy", config.toMap().get("restart-strategy.type"));
-        described.put("job", job);
+        described.put("job", LocalStack.describe(config));
         return described;
     }
 
@@ -441,16 +374,6 @@ public final class BurstBenchmark {
         return gauges;
     }
 
-    private static Map<String, Object> sidecarTotals(ReferenceSidecarServer sidecar) {
-        Map<String, Object> stats = new LinkedHashMap<>(sidecar.stats());
-        // One entry per content key: tens of thousands of lines, and the count says enough.
-        Object byKey = stats.remove("byContentKey");
-        if (byKey instanceof Map<?, ?> keys) {
-            stats.put("distinctContentKeys", keys.size());
-        }
-        return stats;
-    }
-
     /** Rows of {@code video_results} for the burst's run, per status: what the JDBC sink wrote. */
     private static Map<String, Long> postgresStatusCounts(ReelflowServices services)
             throws SQLException {
@@ -488,17 +411,6 @@ public final class BurstBenchmark {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             // The dead-letter sink is not transactional, so offsets count records.
             return partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
-        }
-    }
-
-    private static void cancel(JobClient job) {
-        try {
-            job.cancel().get(1, TimeUnit.MINUTES);
-            job.getJobExecutionResult().get(1, TimeUnit.MINUTES);
-        } catch (ExecutionException | IllegalStateException expected) {
-            // The cancellation itself, or a job that had already stopped.
-        } catch (Exception e) {
-            System.err.println("cancelling the job: " + e);
         }
     }
 }

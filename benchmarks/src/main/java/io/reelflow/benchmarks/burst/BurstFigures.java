@@ -1,6 +1,7 @@
 package io.reelflow.benchmarks.burst;
 
 import io.reelflow.benchmarks.common.Percentiles;
+import io.reelflow.benchmarks.common.ResultCollector;
 import io.reelflow.schemas.VideoResult;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package io.reelflow.benchmarks.burst;
 
 import com.sun.management.GcInfo;
+import io.reelflow.benchmarks.common.CpuTicks;
 import io.reelflow.benchmarks.common.ProcessMemory;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -106,10 +107,7 @@ final class MemorySamples {
 
     /** CPU time of this JVM, all threads; 0 where the JVM does not tell. */
     static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean()
-                        instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime()
-                : 0;
+        return CpuTicks.processCpuNanos();
     }
 
     synchronized List<Sample> all() {

@@ -69,6 +69,27 @@ public final class Options {
         return values.containsKey(name);
     }
 
+    /**
+     * {@code "key=value;key=value"} pairs, in order; blanks dropped.
+     *
+     * @throws IllegalArgumentException for a pair without a key
+     */
+    public Map<String, String> pairs(String name) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String pair : get(name, "").split(";")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException(
+                        "--" + name + " needs key=value pairs, got " + pair);
+            }
+            pairs.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        return pairs;
+    }
+
     /** A comma-separated list, blanks dropped. */
     public List<String> list(String name, String fallback) {
         return Arrays.stream(get(name, fallback).split(","))

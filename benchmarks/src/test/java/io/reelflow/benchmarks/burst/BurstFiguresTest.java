@@ -2,6 +2,7 @@ package io.reelflow.benchmarks.burst;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelflow.benchmarks.common.ResultCollector;
 import io.reelflow.schemas.ResultStatus;
 import io.reelflow.schemas.VideoResult;
 import java.time.Instant;

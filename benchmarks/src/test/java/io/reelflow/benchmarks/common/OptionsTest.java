@@ -3,6 +3,7 @@ package io.reelflow.benchmarks.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +47,20 @@ class OptionsTest {
                                 Options.parse(new String[] {"--pairs", "x"}, KNOWN, FLAGS)
                                         .getInt("pairs", 1))
                 .hasMessageContaining("must be an integer");
+    }
+
+    @Test
+    void shouldReadKeyValuePairsInOrder() {
+        Options options =
+                Options.parse(new String[] {"--pairs", "b.key=2 s; a.key = x=y ;"}, KNOWN, FLAGS);
+
+        assertThat(options.pairs("pairs"))
+                .containsExactly(Map.entry("b.key", "2 s"), Map.entry("a.key", "x=y"));
+        assertThat(options.pairs("photos")).isEmpty();
+        assertThatThrownBy(
+                        () ->
+                                Options.parse(new String[] {"--pairs", "=1"}, KNOWN, FLAGS)
+                                        .pairs("pairs"))
+                .hasMessageContaining("key=value");
     }
 }

@@ -125,7 +125,13 @@ public final class StatusEvents {
                                 + (quality == null ? "" : " (" + qualitySummary(quality) + ")")
                                 + ": "
                                 + result.getError();
+        boolean finishedVideo =
+                result.getStatus() == ResultStatus.COMPLETED
+                        || result.getStatus() == ResultStatus.DEGRADED;
         return event(result.getRequestId(), result.getRunId(), phase, 100, result.getCompletedAt())
+                // The earliest signal of a video: the status topic is written at once, the
+                // result topic at the next checkpoint.
+                .setVideoUri(finishedVideo ? result.getVideoUri() : null)
                 .setLanguage(result.getLanguage())
                 .setSceneCount(result.getSceneCount())
                 .setCredits(result.getCredits())

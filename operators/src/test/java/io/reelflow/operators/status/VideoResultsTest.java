@@ -65,6 +65,7 @@ class VideoResultsTest {
         StatusEvent event = StatusEvents.finished(result);
         assertThat(event.getPhase()).isEqualTo(Phase.COMPLETED);
         assertThat(event.getProgress()).isEqualTo(100);
+        assertThat(event.getVideoUri()).isEqualTo("s3://b/videos/r.mp4");
         assertThat(result.getCredits()).extracting(Credit::getLicence).containsExactly("CC-BY-4.0");
         assertThat(event.getCredits()).isEqualTo(result.getCredits());
     }
@@ -121,6 +122,7 @@ class VideoResultsTest {
         assertThat(result.getError())
                 .isEqualTo("scene 1: STOCK_PHOTO media unreadable, title card shown; " + font);
         assertThat(event.getPhase()).isEqualTo(Phase.DEGRADED);
+        assertThat(event.getVideoUri()).isEqualTo("s3://b/videos/r.mp4");
         assertThat(event.getMessage())
                 .startsWith("DEGRADED s3://b/videos/r.mp4 (quality 100): ")
                 .endsWith(font);
@@ -179,6 +181,8 @@ class VideoResultsTest {
         assertThat(result.getError()).isEqualTo("quality checks failed: too short; black");
         assertThat(StatusEvents.finished(result).getMessage())
                 .isEqualTo("FAILED (quality 40): quality checks failed: too short; black");
+        // A video that failed its checks is no answer to give a client early.
+        assertThat(StatusEvents.finished(result).getVideoUri()).isNull();
     }
 
     @Test

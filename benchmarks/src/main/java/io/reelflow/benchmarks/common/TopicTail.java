@@ -1,13 +1,10 @@
-package io.reelflow.benchmarks.burst;
+package io.reelflow.benchmarks.common;
 
-import io.reelflow.schemas.VideoResult;
-import io.reelflow.schemas.codec.RecordJson;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,27 +14,35 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads the results topic with {@code read_committed} from the beginning, as a client would, and
- * notes when each request's result first became visible: the end of its end-to-end latency. Only
- * the first result per request is kept (a few hundred bytes each); later ones are counted.
+ * Reads a topic from the beginning on its own thread, as a client would, and hands each record's
+ * value to a handler with the wall-clock time it was read: when it became visible to a consumer
+ * with that isolation level ({@code read_committed} sees a transaction's records at its commit,
+ * {@code read_uncommitted} as soon as they are written).
  */
-final class ResultCollector implements AutoCloseable {
-
-    /** A result and the wall-clock time this consumer first saw it. */
-    record Seen(long seenAtMillis, VideoResult result) {}
+public final class TopicTail implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Map<String, Seen> first = new ConcurrentHashMap<>();
+    private final BiConsumer<Long, byte[]> handler;
     private final AtomicLong records = new AtomicLong();
-    private final AtomicLong unreadable = new AtomicLong();
     private final Thread thread;
     private volatile boolean closed;
     private volatile Throwable failure;
 
-    ResultCollector(String bootstrapServers, String topic) {
+    /**
+     * @param committedOnly {@code read_committed} when true, else {@code read_uncommitted}
+     * @param handler called on the tail's thread with (read at, epoch millis; record value)
+     */
+    public TopicTail(
+            String bootstrapServers,
+            String topic,
+            boolean committedOnly,
+            BiConsumer<Long, byte[]> handler) {
+        this.handler = handler;
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                committedOnly ? "read_committed" : "read_uncommitted");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         consumer =
@@ -48,27 +53,20 @@ final class ResultCollector implements AutoCloseable {
                         .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        thread = new Thread(this::run, "burst-results");
+        thread = new Thread(this::run, "tail-" + topic);
         thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
     private void run() {
         try {
             while (!closed) {
-                for (ConsumerRecord<String, byte[]> record :
-                        consumer.poll(Duration.ofMillis(100))) {
-                    long now = System.currentTimeMillis();
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     records.incrementAndGet();
-                    try {
-                        VideoResult result = RecordJson.fromJson(record.value(), VideoResult.class);
-                        first.putIfAbsent(result.getRequestId().toString(), new Seen(now, result));
-                    } catch (Exception e) {
-                        unreadable.incrementAndGet();
-                    }
+                    handler.accept(System.currentTimeMillis(), record.value());
                 }
             }
         } catch (WakeupException e) {
@@ -80,27 +78,13 @@ final class ResultCollector implements AutoCloseable {
         }
     }
 
-    /** Requests with a committed result so far. */
-    int distinct() {
-        return first.size();
-    }
-
-    /** Result records read, every one counted. */
-    long records() {
+    /** Records read, every one counted. */
+    public long records() {
         return records.get();
     }
 
-    long unreadable() {
-        return unreadable.get();
-    }
-
-    /** The first result of each request, by request id: a copy. */
-    Map<String, Seen> results() {
-        return Map.copyOf(first);
-    }
-
     /** Why the consumer stopped, or null while it runs. */
-    Throwable failure() {
+    public Throwable failure() {
         return failure;
     }
 

@@ -1,7 +1,6 @@
-package io.reelflow.benchmarks.burst;
+package io.reelflow.benchmarks.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.reelflow.benchmarks.common.FlinkRest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,18 +10,18 @@ import java.util.Map;
  * What the burst reads from the job's REST API: when every task runs, checkpoint counts and
  * durations, and where each task's time goes (busy and back-pressured per second).
  */
-final class JobProbe {
+public final class JobProbe {
 
     private final FlinkRest rest;
     private final String jobId;
 
-    JobProbe(FlinkRest rest, String jobId) {
+    public JobProbe(FlinkRest rest, String jobId) {
         this.rest = rest;
         this.jobId = jobId;
     }
 
     /** Waits until every task of the job runs, so the burst meets a job ready to read it. */
-    void awaitRunning() throws Exception {
+    public void awaitRunning() throws Exception {
         long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < until) {
             try {
@@ -43,7 +42,7 @@ final class JobProbe {
     }
 
     /** Completed, failed and in-progress checkpoints and the latest duration; empty on error. */
-    Map<String, Object> checkpointCounts() {
+    public Map<String, Object> checkpointCounts() {
         Map<String, Object> counts = new LinkedHashMap<>();
         try {
             JsonNode answer = rest.get("/jobs/" + jobId + "/checkpoints");
@@ -66,36 +65,52 @@ final class JobProbe {
      * Per task (operator chain) with any load, the busiest and most back-pressured subtask's
      * milliseconds per second as {@code busy/backPressured}: where the pipeline's time goes.
      */
-    Map<String, String> vertexLoad() {
+    public Map<String, String> vertexLoad() {
         Map<String, String> load = new LinkedHashMap<>();
         try {
-            for (JsonNode vertex : rest.get("/jobs/" + jobId).path("vertices")) {
-                JsonNode metrics =
-                        rest.get(
-                                "/jobs/"
-                                        + jobId
-                                        + "/vertices/"
-                                        + vertex.path("id").asText()
-                                        + "/subtasks/metrics?get=busyTimeMsPerSecond,"
-                                        + "backPressuredTimeMsPerSecond&agg=max");
-                long busy = 0;
-                long backPressured = 0;
-                for (JsonNode metric : metrics) {
-                    long value = Math.round(metric.path("max").asDouble());
-                    if (metric.path("id").asText().startsWith("busy")) {
-                        busy = value;
-                    } else {
-                        backPressured = value;
-                    }
-                }
-                if (busy + backPressured >= 100) {
-                    load.put(shortName(vertex.path("name").asText()), busy + "/" + backPressured);
-                }
-            }
+            vertexLoadFigures()
+                    .forEach(
+                            (name, figures) -> {
+                                long busy = Math.round(figures[0]);
+                                long backPressured = Math.round(figures[1]);
+                                if (busy + backPressured >= 100) {
+                                    load.put(name, busy + "/" + backPressured);
+                                }
+                            });
         } catch (IOException e) {
             load.put("unavailable", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        return load;
+    }
+
+    /**
+     * Per task (operator chain), by its first operator's name, the busiest subtask's busy and the
+     * most back-pressured subtask's back-pressured milliseconds per second.
+     */
+    public Map<String, double[]> vertexLoadFigures() throws IOException, InterruptedException {
+        Map<String, double[]> load = new LinkedHashMap<>();
+        for (JsonNode vertex : rest.get("/jobs/" + jobId).path("vertices")) {
+            JsonNode metrics =
+                    rest.get(
+                            "/jobs/"
+                                    + jobId
+                                    + "/vertices/"
+                                    + vertex.path("id").asText()
+                                    + "/subtasks/metrics?get=busyTimeMsPerSecond,"
+                                    + "backPressuredTimeMsPerSecond&agg=max");
+            double busy = 0;
+            double backPressured = 0;
+            for (JsonNode metric : metrics) {
+                double value = metric.path("max").asDouble();
+                if (metric.path("id").asText().startsWith("busy")) {
+                    busy = value;
+                } else {
+                    backPressured = value;
+                }
+            }
+            load.put(shortName(vertex.path("name").asText()), new double[] {busy, backPressured});
         }
         return load;
     }
@@ -107,7 +122,7 @@ final class JobProbe {
     }
 
     /** Counts, end-to-end duration and state size summaries, and the latest failure. */
-    Map<String, Object> checkpointSummary() {
+    public Map<String, Object> checkpointSummary() {
         Map<String, Object> summary = new LinkedHashMap<>();
         try {
             JsonNode answer = rest.get("/jobs/" + jobId + "/checkpoints");
