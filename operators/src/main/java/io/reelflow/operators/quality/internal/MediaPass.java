@@ -314,7 +314,11 @@ public final class MediaPass {
                 wanted.add(new double[] {window[0], window[1]});
             }
             for (Still still : subscription.wants.stills()) {
-                wanted.add(new double[] {still.fromSeconds(), still.toSeconds()});
+                // Its first frame is all a still needs: decoding stops just past its start.
+                wanted.add(
+                        new double[] {
+                            still.fromSeconds(), Math.min(still.toSeconds(), still.fromSeconds())
+                        });
             }
         }
         wanted.sort((a, b) -> Double.compare(a[0], b[0]));
@@ -359,8 +363,9 @@ public final class MediaPass {
             av_dict_set(options, "skip_frame", "noref", 0);
             av_dict_set(options, "skip_loop_filter", "all", 0);
         }
-        // One thread: a threaded decoder decodes frames ahead that the end of a range throws away.
-        av_dict_set(options, "threads", "1", 0);
+        // The picture on a thread per core, for the video's latency (a range's end throws away the
+        // few frames decoded ahead); the sound is cheap.
+        av_dict_set(options, "threads", video ? "auto" : "1", 0);
         int error = avcodec_open2(context, codec, options);
         av_dict_free(options);
         if (error < 0) {
