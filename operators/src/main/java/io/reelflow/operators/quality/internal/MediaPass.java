@@ -439,15 +439,18 @@ public final class MediaPass {
                 }
                 s.stillsDone[i] = true;
                 if (at < still.toSeconds()) {
-                    Frame bgr = bgr(frame, still.width(), still.height());
-                    int index = i;
-                    call(
-                            s.listener,
-                            () -> {
-                                s.listener.still(index, bgr, at);
-                                return null;
-                            },
-                            null);
+                    // Closed at once: a full-size frame's native buffer would otherwise wait for a
+                    // garbage collection.
+                    try (Frame bgr = bgr(frame, still.width(), still.height())) {
+                        int index = i;
+                        call(
+                                s.listener,
+                                () -> {
+                                    s.listener.still(index, bgr, at);
+                                    return null;
+                                },
+                                null);
+                    }
                 }
             }
         }
