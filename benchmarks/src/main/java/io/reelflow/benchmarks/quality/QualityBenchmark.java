@@ -58,6 +58,8 @@ import javax.imageio.ImageIO;
  * --video FILE     score this video (with the slideshow's job) instead of rendering one
  * --runs N         measured runs after one warm-up (default 7)
  * --preset NAME    quality preset (default standard)
+ * --sound          burned-in subtitles, a music bed and a narration, so the sound and subtitle
+ *                  checks measure too (without it: picture only)
  * </pre>
  */
 public final class QualityBenchmark {
@@ -72,7 +74,7 @@ public final class QualityBenchmark {
 
     public static void main(String[] args) throws Exception {
         AvroClassTrust.install();
-        Options options = Options.parse(args, OPTIONS, Set.of());
+        Options options = Options.parse(args, OPTIONS, Set.of("sound"));
         Path out = Path.of(options.get("out", "benchmark-results/quality-benchmark.json"));
         Path work =
                 Path.of(
@@ -107,6 +109,11 @@ public final class QualityBenchmark {
             photoUris.add(store.put("catalog/" + photo.getFileName(), photo, "image/jpeg"));
         }
         RenderJob job = SlideshowJob.of(show, photoUris);
+        boolean sound = options.flag("sound");
+        if (sound) {
+            job = SoundedSlideshow.of(job, store, work);
+        }
+        settings.put("soundAndSubtitles", sound);
         Path video;
         RenderedVideo rendered;
         if (options.get("video", null) != null) {

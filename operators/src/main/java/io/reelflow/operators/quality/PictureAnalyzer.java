@@ -1,15 +1,11 @@
 package io.reelflow.operators.quality;
 
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GRAY8;
-import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
-
 import io.reelflow.operators.common.Cancellation;
 import io.reelflow.operators.common.CancelledException;
 import io.reelflow.operators.quality.internal.FrameBatcher;
 import io.reelflow.operators.quality.internal.FrameSample;
 import io.reelflow.operators.quality.internal.LumaMeasures;
+import io.reelflow.operators.quality.internal.MediaPass;
 import io.reelflow.operators.render.FfmpegLogging;
 import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.RenderedVideo;
@@ -20,11 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.global.swscale;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
 
 /**
  * What viewers see: decodes the video once, small and grey, measures every decoded frame on DJL
@@ -83,18 +74,151 @@ public final class PictureAnalyzer implements QualityAnalyzer {
     /** Decodes and judges {@code videoFile}, the stored copy of {@code video}. */
     public Inspection inspect(Path videoFile, RenderedVideo video, Cancellation cancellation)
             throws CancelledException {
-        QualityConfig thresholds = config.forSpec(video.getSpec());
-        Decoded decoded;
-        try {
-            decoded = decode(videoFile, video, thresholds, cancellation);
-        } catch (LumaMeasures.MeasurementException e) {
-            throw e;
-        } catch (FrameGrabber.Exception | RuntimeException e) {
-            return notDecodable(e.getMessage());
+        Look look = listen(video);
+        MediaPass pass = MediaPass.run(videoFile, List.of(look), cancellation);
+        return look.inspection(pass.outcome(), pass.failureOf(look));
+    }
+
+    /**
+     * Joins the scorer's single decode of {@code video}: small grey frames of sampled stretches.
+     */
+    @Override
+    public Look listen(RenderedVideo video) {
+        return new Look(video);
+    }
+
+    /**
+     * What the picture checks take from the decode: 8-bit grey frames at {@link
+     * QualityConfig#analysisHeight()} of {@link SampleSpans} (stretches closer than {@link
+     * SampleSpans#JOIN_SECONDS} decoded through), measured in batches as they come.
+     */
+    public final class Look implements MediaListener {
+        private final RenderedVideo video;
+        private final QualityConfig thresholds;
+        private Media media;
+        private String unusable;
+        private FrameBatcher batcher;
+        private double last;
+
+        private Look(RenderedVideo video) {
+            this.video = video;
+            this.thresholds = config.forSpec(video.getSpec());
         }
-        if (decoded.samples().isEmpty()) {
-            return notDecodable("no decodable video frames");
+
+        @Override
+        public Wants wants(Media media) {
+            this.media = media;
+            if (!media.video()) {
+                unusable = "no video stream";
+                return Wants.NOTHING;
+            }
+            if (media.width() <= 0 || media.height() <= 0) {
+                unusable = "no picture size";
+                return Wants.NOTHING;
+            }
+            int analysisHeight = Math.min(thresholds.analysisHeight(), media.height());
+            int analysisWidth =
+                    Math.max(
+                            16,
+                            2
+                                    * (int)
+                                            Math.round(
+                                                    analysisHeight
+                                                            * media.width()
+                                                            / (2.0 * media.height())));
+            int rows =
+                    video.getSpec().getSubtitles()
+                            ? (int) Math.round(analysisHeight * ABOVE_SUBTITLES)
+                            : analysisHeight;
+            batcher = new FrameBatcher(analysisWidth, rows, BATCH_FRAMES);
+            List<double[]> spans =
+                    thresholds.sampleSeconds() > 0
+                            ? SampleSpans.of(
+                                    windowsOf(video, media.videoSeconds()),
+                                    transitionMargin(video.getSpec()),
+                                    thresholds.sampleSeconds())
+                            : List.of(new double[] {0, Double.MAX_VALUE});
+            return new Wants(windows(spans), analysisWidth, analysisHeight, List.of(), false);
         }
+
+        @Override
+        public void greyWindowStarts() {
+            batcher.breakSequence();
+        }
+
+        @Override
+        public void grey(ByteBuffer pixels, int rowStride, double seconds) {
+            last = Math.max(last, seconds);
+            batcher.add(pixels, rowStride, seconds);
+        }
+
+        @Override
+        public List<Finding> findings(Outcome outcome) throws CancelledException {
+            return inspection(outcome, null).findings();
+        }
+
+        /**
+         * The verdict and the stream's properties.
+         *
+         * @param failure what this listener threw during the pass, or null
+         * @throws LumaMeasures.MeasurementException when the engine failed (not the video's fault)
+         */
+        public Inspection inspection(Outcome outcome, RuntimeException failure)
+                throws CancelledException {
+            if (failure instanceof LumaMeasures.MeasurementException e) {
+                throw e;
+            }
+            if (failure != null) {
+                return notDecodable(failure.getMessage());
+            }
+            if (outcome.failure() != null) {
+                return notDecodable(outcome.failure());
+            }
+            if (unusable != null) {
+                return notDecodable(unusable);
+            }
+            List<FrameSample> samples = batcher.finish();
+            if (samples.isEmpty()) {
+                return notDecodable("no decodable video frames");
+            }
+            double rate = media.frameRate();
+            double spanned = last + (rate > 0 ? 1 / rate : 0);
+            Decoded decoded =
+                    new Decoded(
+                            media.codec(),
+                            media.width(),
+                            media.height(),
+                            Math.max(media.videoSeconds(), spanned),
+                            samples);
+            return judge(decoded, video, thresholds);
+        }
+    }
+
+    /**
+     * The grey windows of {@code spans}: stretches that start within {@link
+     * SampleSpans#JOIN_SECONDS} of where the last one ended (or of the start) are decoded through,
+     * gap included, as one window.
+     */
+    static List<double[]> windows(List<double[]> spans) {
+        List<double[]> windows = new ArrayList<>();
+        double position = 0;
+        for (double[] span : spans) {
+            if (span[0] <= position + SampleSpans.JOIN_SECONDS) {
+                if (windows.isEmpty()) {
+                    windows.add(new double[] {0, span[1]});
+                } else {
+                    double[] last = windows.get(windows.size() - 1);
+                    last[1] = Math.max(last[1], span[1]);
+                }
+            } else {
+                windows.add(new double[] {span[0], span[1]});
+            }
+            position = Math.max(position, span[1]);
+        }
+        return windows;
+    }
+
+    private Inspection judge(Decoded decoded, RenderedVideo video, QualityConfig thresholds) {
         List<Finding> findings = new ArrayList<>(wholeVideo(decoded, video, thresholds));
         List<SceneWindow> windows = SceneWindow.of(video);
         PictureChecks checks = new PictureChecks(thresholds);
@@ -233,89 +357,6 @@ public final class PictureAnalyzer implements QualityAnalyzer {
             double durationSeconds,
             List<FrameSample> samples) {}
 
-    private Decoded decode(
-            Path videoFile,
-            RenderedVideo video,
-            QualityConfig thresholds,
-            Cancellation cancellation)
-            throws FrameGrabber.Exception, CancelledException {
-        RenderSpec spec = video.getSpec();
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(videoFile.toFile())) {
-            // Non-reference frames (most B-frames) and deblocking cost decode time and change
-            // nothing at analysis size; frozen and flicker checks need successive samples, not
-            // every frame.
-            grabber.setVideoOption("skip_frame", "noref");
-            grabber.setVideoOption("skip_loop_filter", "all");
-            grabber.setPixelFormat(AV_PIX_FMT_GRAY8);
-            grabber.setImageScalingFlags(swscale.SWS_FAST_BILINEAR);
-            grabber.start();
-            if (!grabber.hasVideo()) {
-                throw new FrameGrabber.Exception("no video stream");
-            }
-            String codec = avcodec_get_name(grabber.getVideoCodec()).getString();
-            int width = grabber.getImageWidth();
-            int height = grabber.getImageHeight();
-            if (width <= 0 || height <= 0) {
-                throw new FrameGrabber.Exception("no picture size");
-            }
-            int analysisHeight = Math.min(thresholds.analysisHeight(), height);
-            int analysisWidth =
-                    Math.max(16, 2 * (int) Math.round(analysisHeight * width / (2.0 * height)));
-            // Set after reading the real size: decoded frames come out small and grey.
-            grabber.setImageWidth(analysisWidth);
-            grabber.setImageHeight(analysisHeight);
-            int rows =
-                    spec.getSubtitles()
-                            ? (int) Math.round(analysisHeight * ABOVE_SUBTITLES)
-                            : analysisHeight;
-            FrameBatcher batcher = new FrameBatcher(analysisWidth, rows, BATCH_FRAMES);
-            double streamSeconds = streamSeconds(grabber);
-            List<double[]> spans =
-                    thresholds.sampleSeconds() > 0
-                            ? SampleSpans.of(
-                                    windowsOf(video, streamSeconds),
-                                    transitionMargin(spec),
-                                    thresholds.sampleSeconds())
-                            : List.of(new double[] {0, Double.MAX_VALUE});
-            long origin = startMicros(grabber);
-            double last = 0;
-            double position = 0;
-            boolean ended = false;
-            for (double[] span : spans) {
-                if (ended) {
-                    break;
-                }
-                if (span[0] > position + SampleSpans.JOIN_SECONDS) {
-                    // Seeks to the keyframe before and decodes up to the span without scaling.
-                    grabber.setVideoTimestamp(Math.round(span[0] * 1_000_000));
-                    batcher.breakSequence();
-                }
-                while (true) {
-                    Frame frame = grabber.grabFrame(false, true, true, false);
-                    cancellation.throwIfCancelled();
-                    if (frame == null) {
-                        ended = true;
-                        break;
-                    }
-                    if (frame.image == null) {
-                        continue;
-                    }
-                    position = (frame.timestamp - origin) / 1_000_000.0;
-                    last = Math.max(last, position);
-                    batcher.add((ByteBuffer) frame.image[0], frame.imageStride, position);
-                    if (position >= span[1]) {
-                        break;
-                    }
-                }
-            }
-            List<FrameSample> samples = batcher.finish();
-            double rate = grabber.getFrameRate();
-            double spanned = last + (rate > 0 ? 1 / rate : 0);
-            double duration = samples.isEmpty() ? 0 : Math.max(streamSeconds, spanned);
-            return new Decoded(codec, width, height, duration, samples);
-        }
-    }
-
     /** The video's scenes; one over the whole stream for a video without its job. */
     static List<SceneWindow> windowsOf(RenderedVideo video, double streamSeconds) {
         List<SceneWindow> windows = SceneWindow.of(video);
@@ -325,24 +366,6 @@ public final class PictureAnalyzer implements QualityAnalyzer {
                             0, 0, Math.max(streamSeconds, video.getDurationSeconds()), null));
         }
         return windows;
-    }
-
-    /** Where the stream starts, in microseconds (0 when the container does not say). */
-    private static long startMicros(FFmpegFrameGrabber grabber) {
-        long start = grabber.getFormatContext().start_time();
-        return start == AV_NOPTS_VALUE ? 0 : start;
-    }
-
-    /**
-     * The video stream's own duration, else the container's; 0 when neither says (the decoded
-     * frames then tell).
-     */
-    private static double streamSeconds(FFmpegFrameGrabber grabber) {
-        AVStream stream = grabber.getFormatContext().streams(grabber.getVideoStream());
-        if (stream != null && stream.duration() != AV_NOPTS_VALUE && stream.duration() > 0) {
-            return stream.duration() * av_q2d(stream.time_base());
-        }
-        return Math.max(0, grabber.getLengthInTime() / 1_000_000.0);
     }
 
     /** Names of the defects this analyzer reports (what a repair acts on). */

@@ -22,4 +22,13 @@ public interface QualityAnalyzer {
      */
     List<Finding> analyze(Path videoFile, RenderedVideo video, Cancellation cancellation)
             throws CancelledException;
+
+    /**
+     * This analyzer's share of the scorer's single decode of {@code video}, or {@code null} when it
+     * reads the file on its own ({@link #analyze}). The scorer then judges with the listener's
+     * findings; {@link #analyze} must give the same findings for the same file.
+     */
+    default MediaListener listen(RenderedVideo video) {
+        return null;
+    }
 }

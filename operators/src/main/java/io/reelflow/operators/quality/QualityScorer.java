@@ -3,11 +3,13 @@ package io.reelflow.operators.quality;
 import io.reelflow.operators.common.Cancellation;
 import io.reelflow.operators.common.CancelledException;
 import io.reelflow.operators.quality.PictureAnalyzer.Defect;
+import io.reelflow.operators.quality.internal.MediaPass;
 import io.reelflow.schemas.QualityReport;
 import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.SceneQuality;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,7 @@ public final class QualityScorer implements VideoScorer {
     private final QualityConfig config;
     private final PictureAnalyzer picture;
     private final List<QualityAnalyzer> analyzers;
+    private final Decoder decoder;
 
     /** Picture checks only, with the {@code standard} preset. */
     public QualityScorer() {
@@ -70,9 +73,15 @@ public final class QualityScorer implements VideoScorer {
 
     /** Picture checks and {@code analyzers}, whose findings weigh in the same way. */
     public QualityScorer(QualityConfig config, List<QualityAnalyzer> analyzers) {
+        this(config, analyzers, MediaPass::run);
+    }
+
+    /** With {@code decoder} reading the file (tests count the reads). */
+    QualityScorer(QualityConfig config, List<QualityAnalyzer> analyzers, Decoder decoder) {
         this.config = Objects.requireNonNull(config, "config");
         this.picture = new PictureAnalyzer(config);
         this.analyzers = List.copyOf(analyzers);
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
     }
 
     /** The points a failed check with {@code defect} costs. */
@@ -98,7 +107,20 @@ public final class QualityScorer implements VideoScorer {
     public QualityReport score(Path videoFile, RenderedVideo video, Cancellation cancellation)
             throws CancelledException {
         String preset = config.forSpec(video.getSpec()).preset();
-        PictureAnalyzer.Inspection inspection = picture.inspect(videoFile, video, cancellation);
+        // One read of the file for every analyzer that joins it: one demux, one decode per stream.
+        PictureAnalyzer.Look look = picture.listen(video);
+        List<MediaListener> listeners = new ArrayList<>(List.of(look));
+        Map<QualityAnalyzer, MediaListener> joined = new IdentityHashMap<>();
+        for (QualityAnalyzer analyzer : analyzers) {
+            MediaListener listener = listen(analyzer, video);
+            if (listener != null) {
+                joined.put(analyzer, listener);
+                listeners.add(listener);
+            }
+        }
+        MediaPass pass = decoder.decode(videoFile, listeners, cancellation);
+        PictureAnalyzer.Inspection inspection =
+                look.inspection(pass.outcome(), pass.failureOf(look));
         if (!inspection.decodable()) {
             return QualityReport.newBuilder()
                     .setScore(0)
@@ -111,7 +133,11 @@ public final class QualityScorer implements VideoScorer {
         List<Finding> findings = new ArrayList<>(inspection.findings());
         for (QualityAnalyzer analyzer : analyzers) {
             cancellation.throwIfCancelled();
-            findings.addAll(run(analyzer, videoFile, video, cancellation));
+            MediaListener listener = joined.get(analyzer);
+            findings.addAll(
+                    listener == null
+                            ? run(analyzer, videoFile, video, cancellation)
+                            : heard(analyzer, listener, pass, video));
         }
 
         List<SceneWindow> windows = SceneWindow.of(video);
@@ -171,6 +197,47 @@ public final class QualityScorer implements VideoScorer {
                 }
             }
         }
+    }
+
+    /** The analyzer's listener for {@code video}; null when it reads alone or its bug says so. */
+    private static MediaListener listen(QualityAnalyzer analyzer, RenderedVideo video) {
+        try {
+            return analyzer.listen(video);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "{} failed on {}; it reads the file on its own",
+                    analyzer.getClass().getSimpleName(),
+                    video.getRequestId(),
+                    e);
+            return null;
+        }
+    }
+
+    /** The findings of an analyzer that joined the decode; its bug costs only its own. */
+    private static List<Finding> heard(
+            QualityAnalyzer analyzer, MediaListener listener, MediaPass pass, RenderedVideo video)
+            throws CancelledException {
+        try {
+            RuntimeException failure = pass.failureOf(listener);
+            if (failure != null) {
+                throw failure;
+            }
+            return listener.findings(pass.outcome());
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "{} failed on {}; its checks are left out",
+                    analyzer.getClass().getSimpleName(),
+                    video.getRequestId(),
+                    e);
+            return List.of();
+        }
+    }
+
+    /** How the scorer reads a file for its listeners: {@link MediaPass#run}, or a test's spy. */
+    @FunctionalInterface
+    interface Decoder {
+        MediaPass decode(Path file, List<MediaListener> listeners, Cancellation cancellation)
+                throws CancelledException;
     }
 
     /** An analyzer's bug costs its own findings, not the video's verdict. */

@@ -4,16 +4,23 @@ import io.reelflow.operators.common.Cancellation;
 import io.reelflow.operators.common.CancelledException;
 import io.reelflow.operators.embedding.SentenceEmbedder;
 import io.reelflow.operators.port.ImageTextScorer;
+import io.reelflow.operators.quality.internal.MediaPass;
 import io.reelflow.operators.quality.internal.SceneFrames;
+import io.reelflow.schemas.ClipSource;
 import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.Scene;
 import io.reelflow.schemas.SceneClip;
 import io.reelflow.schemas.text.CleanText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import org.bytedeco.javacv.Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +68,96 @@ public final class RelevanceAnalyzer implements QualityAnalyzer, AutoCloseable {
     @Override
     public List<Finding> analyze(Path videoFile, RenderedVideo video, Cancellation cancellation)
             throws CancelledException {
+        MediaListener looking = listen(video);
+        if (looking == null) {
+            return judge(video, window -> null, cancellation);
+        }
+        MediaPass pass = MediaPass.run(videoFile, List.of(looking), cancellation);
+        RuntimeException failure = pass.failureOf(looking);
+        if (failure != null) {
+            throw failure;
+        }
+        return looking.findings(pass.outcome());
+    }
+
+    /**
+     * Joins the scorer's single decode: a small frame from the middle of every scene the image-text
+     * model judges; null without such a model (descriptions need no picture).
+     */
+    @Override
+    public MediaListener listen(RenderedVideo video) {
+        return imageText == null ? null : new Looking(video);
+    }
+
+    /** The JPEG the image-text model sees of a scene. */
+    @FunctionalInterface
+    private interface SceneFrame {
+        byte[] of(SceneWindow window) throws IOException;
+    }
+
+    /** Mid-scene frames of one video, taken from the decode. */
+    private final class Looking implements MediaListener {
+        private final RenderedVideo video;
+        private final Map<Integer, byte[]> jpegs = new HashMap<>();
+        private final List<Integer> wanted = new ArrayList<>();
+
+        Looking(RenderedVideo video) {
+            this.video = video;
+        }
+
+        @Override
+        public Wants wants(Media media) {
+            if (!media.video() || media.width() <= 0 || media.height() <= 0) {
+                return Wants.NOTHING;
+            }
+            double scale =
+                    Math.min(
+                            1.0,
+                            (double) SceneFrames.MAX_SIDE
+                                    / Math.max(media.width(), media.height()));
+            int width = Math.max(1, (int) Math.round(media.width() * scale));
+            int height = Math.max(1, (int) Math.round(media.height() * scale));
+            List<Still> stills = new ArrayList<>();
+            for (SceneWindow window : SceneWindow.of(video)) {
+                if (window.clip() == null || window.clip().getSource() == ClipSource.TITLE_CARD) {
+                    continue;
+                }
+                wanted.add(window.index());
+                stills.add(new Still(middle(window), Double.MAX_VALUE, width, height));
+            }
+            return new Wants(List.of(), 0, 0, stills, false);
+        }
+
+        @Override
+        public void still(int index, Frame bgr, double seconds) {
+            try {
+                jpegs.put(wanted.get(index), SceneFrames.jpeg(bgr));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public List<Finding> findings(Outcome outcome) throws CancelledException {
+            return judge(
+                    video,
+                    window -> {
+                        byte[] jpeg = jpegs.get(window.index());
+                        if (jpeg == null) {
+                            throw new IOException("no frame at " + middle(window) + " s");
+                        }
+                        return jpeg;
+                    },
+                    Cancellation.none());
+        }
+    }
+
+    private static double middle(SceneWindow window) {
+        return window.startSeconds() + window.durationSeconds() / 2;
+    }
+
+    private List<Finding> judge(RenderedVideo video, SceneFrame frames, Cancellation cancellation)
+            throws CancelledException {
         List<Finding> findings = new ArrayList<>();
         boolean english = video.getJob() != null && isEnglish(video.getJob().getLanguage());
         for (SceneWindow window : SceneWindow.of(video)) {
@@ -73,10 +170,10 @@ public final class RelevanceAnalyzer implements QualityAnalyzer, AutoCloseable {
             switch (clip.getSource()) {
                 case STOCK_PHOTO, STOCK_CLIP -> {
                     describedRelevance(window, clip, sceneText, findings);
-                    imageTextRelevance(videoFile, window, clip, sceneText, findings);
+                    imageTextRelevance(frames, window, clip, sceneText, findings);
                 }
                 case GENERATED, GENERATED_PHOTO ->
-                        imageTextRelevance(videoFile, window, clip, sceneText, findings);
+                        imageTextRelevance(frames, window, clip, sceneText, findings);
                 case TITLE_CARD -> {
                     // the card is the text itself
                 }
@@ -104,7 +201,7 @@ public final class RelevanceAnalyzer implements QualityAnalyzer, AutoCloseable {
     }
 
     private void imageTextRelevance(
-            Path videoFile,
+            SceneFrame frames,
             SceneWindow window,
             SceneClip clip,
             String sceneText,
@@ -112,10 +209,9 @@ public final class RelevanceAnalyzer implements QualityAnalyzer, AutoCloseable {
         if (imageText == null) {
             return;
         }
-        double middle = window.startSeconds() + window.durationSeconds() / 2;
         double score;
         try {
-            score = imageText.score(SceneFrames.jpegAt(videoFile, middle), sceneText);
+            score = imageText.score(frames.of(window), sceneText);
         } catch (Exception e) {
             // the model server's trouble is not the video's: the description check still stands
             LOG.warn(

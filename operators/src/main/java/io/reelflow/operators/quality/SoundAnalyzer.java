@@ -2,6 +2,7 @@ package io.reelflow.operators.quality;
 
 import io.reelflow.operators.common.Cancellation;
 import io.reelflow.operators.common.CancelledException;
+import io.reelflow.operators.quality.internal.MediaPass;
 import io.reelflow.operators.quality.internal.SoundTrack;
 import io.reelflow.operators.quality.internal.SpeechActivity;
 import io.reelflow.operators.render.FfmpegLogging;
@@ -11,6 +12,7 @@ import io.reelflow.schemas.RenderSpec;
 import io.reelflow.schemas.RenderedVideo;
 import io.reelflow.schemas.SpokenSpan;
 import java.io.IOException;
+import java.nio.Buffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,24 +64,93 @@ public final class SoundAnalyzer implements QualityAnalyzer {
         if (!expected.any()) {
             return List.of();
         }
-        SoundTrack track;
-        try {
-            track =
-                    SoundTrack.measure(
-                            videoFile,
-                            thresholds.silenceThresholdDb(),
-                            thresholds.minSilenceSeconds(),
-                            thresholds.clippingLevelDbfs(),
-                            cancellation);
-        } catch (CancelledException e) {
-            throw e;
-        } catch (IOException e) {
-            String why =
-                    AudioInput.NO_AUDIO_STREAM.equals(e.getMessage())
-                            ? "no audio stream although " + expected.what() + " was asked for"
-                            : "the sound cannot be decoded: " + e.getMessage();
-            return List.of(Finding.failed(AUDIO_STREAM, Finding.WHOLE_VIDEO, 0, SILENT, why));
+        MediaListener hearing = new Hearing(video, expected);
+        MediaPass pass = MediaPass.run(videoFile, List.of(hearing), cancellation);
+        RuntimeException failure = pass.failureOf(hearing);
+        if (failure != null) {
+            throw failure;
         }
+        return hearing.findings(pass.outcome());
+    }
+
+    /** Joins the scorer's single decode: the whole sound, measured as it is decoded. */
+    @Override
+    public MediaListener listen(RenderedVideo video) {
+        Expected expected = Expected.of(video);
+        if (!expected.any()) {
+            return null;
+        }
+        return new Hearing(video, expected);
+    }
+
+    /** The sound of one video, measured frame by frame as the decode hands it over. */
+    private final class Hearing implements MediaListener {
+        private final RenderedVideo video;
+        private final Expected expected;
+        private final SoundTrack.Meter meter =
+                new SoundTrack.Meter(
+                        thresholds.silenceThresholdDb(),
+                        thresholds.minSilenceSeconds(),
+                        thresholds.clippingLevelDbfs());
+        private String broken;
+
+        Hearing(RenderedVideo video, Expected expected) {
+            this.video = video;
+            this.expected = expected;
+        }
+
+        @Override
+        public Wants wants(Media media) {
+            return new Wants(List.of(), 0, 0, List.of(), true);
+        }
+
+        @Override
+        public void audio(
+                int channels, int sampleRate, int sampleFormat, int samples, Buffer[] planes) {
+            if (broken != null) {
+                return;
+            }
+            try {
+                meter.accept(channels, sampleRate, sampleFormat, samples, planes);
+            } catch (IOException e) {
+                broken = e.getMessage();
+            }
+        }
+
+        @Override
+        public List<Finding> findings(Outcome outcome) {
+            try (meter) {
+                if (outcome.media() == null) {
+                    return unheard(expected, "cannot decode audio: " + outcome.failure());
+                }
+                if (!outcome.media().audio()) {
+                    return unheard(expected, AudioInput.NO_AUDIO_STREAM);
+                }
+                if (broken != null) {
+                    return unheard(expected, broken);
+                }
+                if (outcome.audioError() != null) {
+                    return unheard(expected, "sound is broken: " + outcome.audioError());
+                }
+                try {
+                    return judge(meter.finish(), video, expected);
+                } catch (IOException e) {
+                    return unheard(expected, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The finding for sound expected but not decodable ({@code why}). */
+    private static List<Finding> unheard(Expected expected, String why) {
+        String reason =
+                AudioInput.NO_AUDIO_STREAM.equals(why)
+                        ? "no audio stream although " + expected.what() + " was asked for"
+                        : "the sound cannot be decoded: " + why;
+        return List.of(Finding.failed(AUDIO_STREAM, Finding.WHOLE_VIDEO, 0, SILENT, reason));
+    }
+
+    private List<Finding> judge(SoundTrack track, RenderedVideo video, Expected expected) {
         List<Finding> findings = new ArrayList<>();
         findings.add(Finding.passed(AUDIO_STREAM, Finding.WHOLE_VIDEO, 1));
         double silence = track.silenceShare(0, track.durationSeconds());

@@ -2,6 +2,7 @@ package io.reelflow.operators.quality;
 
 import io.reelflow.operators.common.Cancellation;
 import io.reelflow.operators.common.CancelledException;
+import io.reelflow.operators.quality.internal.MediaPass;
 import io.reelflow.operators.quality.internal.TextContrast;
 import io.reelflow.operators.render.BurnedSubtitles;
 import io.reelflow.operators.render.FfmpegLogging;
@@ -10,7 +11,6 @@ import io.reelflow.operators.request.ReadingSpeed;
 import io.reelflow.schemas.RenderJob;
 import io.reelflow.schemas.RenderedVideo;
 import java.awt.Rectangle;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.bytedeco.javacv.Frame;
 
 /**
  * Whether viewers can read the burned-in subtitles, scene by scene, against {@link
@@ -53,14 +54,94 @@ public final class SubtitleAnalyzer implements QualityAnalyzer {
     @Override
     public List<Finding> analyze(Path videoFile, RenderedVideo video, Cancellation cancellation)
             throws CancelledException {
-        RenderJob job = video.getJob();
-        if (job == null || !video.getSpec().getSubtitles() || job.getClips().isEmpty()) {
+        MediaListener reading = listen(video);
+        if (reading == null) {
             return List.of();
         }
-        List<BurnedSubtitles.Cue> cues = BurnedSubtitles.of(video, renderConfig);
-        List<Finding> findings = new ArrayList<>(judge(cues, video.getWidth(), video.getHeight()));
-        findings.addAll(contrast(videoFile, cues, cancellation));
-        return findings;
+        MediaPass pass = MediaPass.run(videoFile, List.of(reading), cancellation);
+        RuntimeException failure = pass.failureOf(reading);
+        if (failure != null) {
+            throw failure;
+        }
+        return reading.findings(pass.outcome());
+    }
+
+    /**
+     * Joins the scorer's single decode: one full-size frame inside the longest cue of each sampled
+     * scene, for the contrast of its text; null when the video has no burned-in subtitles.
+     */
+    @Override
+    public MediaListener listen(RenderedVideo video) {
+        RenderJob job = video.getJob();
+        if (job == null || !video.getSpec().getSubtitles() || job.getClips().isEmpty()) {
+            return null;
+        }
+        return new Reading(video);
+    }
+
+    /** The cues of one video, judged from the layout and from frames of the decode. */
+    private final class Reading implements MediaListener {
+        private final RenderedVideo video;
+        private final List<BurnedSubtitles.Cue> cues;
+        private final List<BurnedSubtitles.Cue> sampled;
+        private final double[] ratios;
+
+        Reading(RenderedVideo video) {
+            this.video = video;
+            this.cues = BurnedSubtitles.of(video, renderConfig);
+            this.sampled = sampled(byScene(cues));
+            this.ratios = new double[sampled.size()];
+            java.util.Arrays.fill(ratios, Double.NaN);
+        }
+
+        @Override
+        public Wants wants(Media media) {
+            if (!media.video() || sampled.isEmpty()) {
+                return Wants.NOTHING;
+            }
+            List<Still> stills = new ArrayList<>();
+            for (BurnedSubtitles.Cue cue : sampled) {
+                double from = cue.cue().startSeconds();
+                double to = cue.cue().endSeconds();
+                // A frame just inside the cue (its first may still fade in with the scene).
+                stills.add(
+                        new Still(
+                                Math.min(from + 0.05, (from + to) / 2),
+                                to,
+                                media.width(),
+                                media.height()));
+            }
+            return new Wants(List.of(), 0, 0, stills, false);
+        }
+
+        @Override
+        public void still(int index, Frame bgr, double seconds) {
+            ratios[index] = TextContrast.ratio(bgr, sampled.get(index).text());
+        }
+
+        @Override
+        public List<Finding> findings(Outcome outcome) {
+            List<Finding> findings =
+                    new ArrayList<>(judge(cues, video.getWidth(), video.getHeight()));
+            if (sampled.isEmpty()) {
+                return findings;
+            }
+            String unseen =
+                    outcome.media() == null
+                            ? outcome.failure()
+                            : outcome.media().video() ? null : "no video stream";
+            if (unseen != null) {
+                findings.add(
+                        unreadable(
+                                CONTRAST,
+                                sampled.get(0).sceneIndex(),
+                                0,
+                                "subtitles cannot be seen: " + unseen));
+                return findings;
+            }
+            findings.addAll(contrast(sampled, ratios));
+            return findings;
+        }
     }
 
     /** Reading speed, lines and safe area of each scene's cues, from the layout alone. */
@@ -139,36 +220,11 @@ public final class SubtitleAnalyzer implements QualityAnalyzer {
                         thresholds.titleSafeMargin() * 100));
     }
 
-    /** The contrast of the longest cue of each scene, for up to the sample limit of scenes. */
-    private List<Finding> contrast(
-            Path videoFile, List<BurnedSubtitles.Cue> cues, Cancellation cancellation)
-            throws CancelledException {
-        List<BurnedSubtitles.Cue> sampled = sampled(byScene(cues));
-        if (sampled.isEmpty()) {
-            return List.of();
-        }
-        List<TextContrast.Probe> probes = new ArrayList<>();
-        for (BurnedSubtitles.Cue cue : sampled) {
-            probes.add(
-                    new TextContrast.Probe(
-                            cue.cue().startSeconds(), cue.cue().endSeconds(), cue.text()));
-        }
-        List<Double> ratios;
-        try {
-            ratios = TextContrast.measure(videoFile, probes, cancellation);
-        } catch (CancelledException e) {
-            throw e;
-        } catch (IOException e) {
-            return List.of(
-                    unreadable(
-                            CONTRAST,
-                            sampled.get(0).sceneIndex(),
-                            0,
-                            "subtitles cannot be seen: " + e.getMessage()));
-        }
+    /** The contrast findings of the sampled cues, from the ratios measured (NaN: no frame). */
+    private List<Finding> contrast(List<BurnedSubtitles.Cue> sampled, double[] ratios) {
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < sampled.size(); i++) {
-            double ratio = ratios.get(i);
+            double ratio = ratios[i];
             if (Double.isNaN(ratio)) {
                 continue;
             }

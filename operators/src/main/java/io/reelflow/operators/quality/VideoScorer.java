@@ -8,6 +8,8 @@ import io.reelflow.schemas.RenderedVideo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Judges a rendered video: the port that scoring and repair share, so the repair can be tested with
@@ -34,11 +36,28 @@ public interface VideoScorer extends AutoCloseable {
             throws IOException, CancelledException {
         Path file = Files.createTempFile("reelflow-quality-", ".mp4");
         try {
+            long start = System.nanoTime();
             store.get(video.getVideoUri(), file);
+            long downloaded = System.nanoTime();
             cancellation.throwIfCancelled();
-            return score(file, video, cancellation);
+            QualityReport report = score(file, video, cancellation);
+            // Where the scoring phase's time goes: fetching the stored video, or decoding it.
+            ScoringTimes.LOG.debug(
+                    "Scored {}: download of {} bytes {} ms, scoring {} ms",
+                    video.getRequestId(),
+                    Files.size(file),
+                    (downloaded - start) / 1_000_000,
+                    (System.nanoTime() - downloaded) / 1_000_000);
+            return report;
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** The logger of {@link #scoreStored}'s timings. */
+    final class ScoringTimes {
+        static final Logger LOG = LoggerFactory.getLogger(VideoScorer.class);
+
+        private ScoringTimes() {}
     }
 }

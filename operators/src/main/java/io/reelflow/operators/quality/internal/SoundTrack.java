@@ -1,17 +1,22 @@
 package io.reelflow.operators.quality.internal;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_DICT_IGNORE_SUFFIX;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_DBL;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S32;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_U8;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
+import static org.bytedeco.ffmpeg.global.avutil.av_get_packed_sample_fmt;
+import static org.bytedeco.ffmpeg.global.avutil.av_sample_fmt_is_planar;
 
-import io.reelflow.operators.common.Cancellation;
-import io.reelflow.operators.common.CancelledException;
-import io.reelflow.operators.render.audio.AudioInput;
 import io.reelflow.operators.render.audio.Loudness;
 import io.reelflow.operators.render.audio.LoudnessMeter;
 import java.io.IOException;
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,67 +91,155 @@ public record SoundTrack(
     }
 
     /**
-     * Decodes and measures the sound of {@code file}.
-     *
-     * @throws IOException when the file has no decodable audio or FFmpeg fails while filtering
-     * @throws CancelledException when cancelled between frames
+     * Measures decoded sound pushed to it in order, in the format the decoder gives (planar or
+     * interleaved float or integer samples, any rate and channel count): the filter chain resamples
+     * it to 48 kHz stereo float first, as the mixer's decoder does. Not thread-safe.
      */
-    public static SoundTrack measure(
-            Path file,
-            double silenceThresholdDb,
-            double minSilenceSeconds,
-            double clippingLevelDbfs,
-            Cancellation cancellation)
-            throws IOException, CancelledException {
-        String graph =
-                String.format(
-                        Locale.ROOT,
-                        "[in]ebur128=peak=true:metadata=1,silencedetect=n=%.1fdB:d=%.3f,"
-                                + "pan=mono|c0=0.5*c0+0.5*c1,highpass=f=300,lowpass=f=3400,"
-                                + "aformat=sample_fmts=flt[out]",
-                        silenceThresholdDb,
-                        minSilenceSeconds);
-        float clipLevel = (float) Math.pow(10, clippingLevelDbfs / 20);
-        Pass pass = new Pass();
-        float[] scratch = new float[SCRATCH];
-        try (AudioInput input = AudioInput.open("sound", file, false, RATE);
-                FFmpegFrameFilter filter = new FFmpegFrameFilter(graph, 2)) {
-            filter.setSampleRate(RATE);
-            filter.setSampleFormat(AV_SAMPLE_FMT_FLT);
-            filter.start();
-            Frame frame;
-            while ((frame = input.next()) != null) {
-                cancellation.throwIfCancelled();
-                FloatBuffer samples = (FloatBuffer) frame.samples[0];
-                if (samples.remaining() > scratch.length) {
-                    scratch = new float[samples.remaining()];
+    public static final class Meter implements AutoCloseable {
+        private final String graph;
+        private final float clipLevel;
+        private final Pass pass = new Pass();
+        private FFmpegFrameFilter filter;
+        private int channels;
+        private long sourceSamples;
+        private long sourceClipped;
+        private ByteBuffer interleaved = ByteBuffer.allocateDirect(0);
+
+        public Meter(
+                double silenceThresholdDb, double minSilenceSeconds, double clippingLevelDbfs) {
+            this.graph =
+                    String.format(
+                            Locale.ROOT,
+                            "[in]aresample=%d,aformat=sample_fmts=flt:channel_layouts=stereo,"
+                                    + "ebur128=peak=true:metadata=1,silencedetect=n=%.1fdB:d=%.3f,"
+                                    + "pan=mono|c0=0.5*c0+0.5*c1,highpass=f=300,lowpass=f=3400,"
+                                    + "aformat=sample_fmts=flt[out]",
+                            RATE,
+                            silenceThresholdDb,
+                            minSilenceSeconds);
+            this.clipLevel = (float) Math.pow(10, clippingLevelDbfs / 20);
+        }
+
+        /** Whether any sound was pushed. */
+        public boolean started() {
+            return filter != null;
+        }
+
+        /**
+         * Measures {@code samples} sample frames of {@code channels} channels.
+         *
+         * @param sampleFormat FFmpeg's {@code AVSampleFormat} of {@code planes}
+         * @throws IOException when the format is not a plain integer or float one, or FFmpeg fails
+         */
+        public void accept(
+                int channels, int sampleRate, int sampleFormat, int samples, Buffer[] planes)
+                throws IOException {
+            try {
+                if (filter == null) {
+                    this.channels = channels;
+                    filter = new FFmpegFrameFilter(graph, channels);
+                    filter.setSampleRate(sampleRate);
+                    filter.setSampleFormat(AV_SAMPLE_FMT_FLT);
+                    filter.start();
+                } else if (channels != this.channels) {
+                    throw new IOException(
+                            "the channel count changed from " + this.channels + " to " + channels);
                 }
-                pass.clipped += clipped(samples, clipLevel, scratch);
+                FloatBuffer floats = interleave(channels, sampleFormat, samples, planes);
+                sourceSamples += samples;
+                for (int i = 0; i < floats.limit(); i++) {
+                    if (Math.abs(floats.get(i)) >= clipLevel) {
+                        sourceClipped++;
+                    }
+                }
+                Frame frame = new Frame();
+                frame.sampleRate = sampleRate;
+                frame.audioChannels = channels;
+                frame.samples = new Buffer[] {floats};
                 filter.push(frame);
                 pass.drain(filter);
+            } catch (FrameFilter.Exception e) {
+                throw new IOException("measuring the sound failed: " + e.getMessage(), e);
             }
-            filter.push(null);
-            pass.drain(filter);
-            if (input.error() != null) {
-                throw new IOException("sound is broken: " + input.error());
-            }
-            return pass.result(input.samplesRead());
-        } catch (FrameFilter.Exception e) {
-            throw new IOException("measuring the sound failed: " + e.getMessage(), e);
         }
-    }
 
-    /** Samples at or above {@code level}; {@code scratch} holds at least all of them. */
-    private static long clipped(FloatBuffer samples, float level, float[] scratch) {
-        int n = samples.remaining();
-        samples.duplicate().get(scratch, 0, n);
-        long count = 0;
-        for (int i = 0; i < n; i++) {
-            if (Math.abs(scratch[i]) >= level) {
-                count++;
+        /**
+         * What the sound measured.
+         *
+         * @throws IOException when nothing was pushed or FFmpeg fails while filtering
+         */
+        public SoundTrack finish() throws IOException {
+            if (filter == null) {
+                throw new IOException("no decodable audio samples");
+            }
+            try {
+                filter.push(null);
+                pass.drain(filter);
+            } catch (FrameFilter.Exception e) {
+                throw new IOException("measuring the sound failed: " + e.getMessage(), e);
+            }
+            // Clipping is counted on the decoded samples: as a share of them, over 48 kHz stereo.
+            long samples = pass.samplesOut;
+            pass.clipped =
+                    sourceSamples == 0
+                            ? 0
+                            : Math.round(
+                                    sourceClipped
+                                            * (2.0 * samples)
+                                            / (channels * (double) sourceSamples));
+            return pass.result(samples);
+        }
+
+        /** The samples as interleaved float, in a buffer reused between calls. */
+        private FloatBuffer interleave(int channels, int format, int samples, Buffer[] planes)
+                throws IOException {
+            int values = samples * channels;
+            if (interleaved.capacity() < values * 4) {
+                interleaved = ByteBuffer.allocateDirect(values * 8).order(ByteOrder.nativeOrder());
+            }
+            FloatBuffer out = interleaved.asFloatBuffer();
+            boolean planar = av_sample_fmt_is_planar(format) != 0;
+            int packed = av_get_packed_sample_fmt(format);
+            for (int i = 0; i < samples; i++) {
+                for (int c = 0; c < channels; c++) {
+                    Buffer plane = planes[planar ? c : 0];
+                    int index = planar ? i : i * channels + c;
+                    out.put(i * channels + c, sample(plane, packed, index));
+                }
+            }
+            return out.limit(values);
+        }
+
+        private static float sample(Buffer plane, int packedFormat, int index) throws IOException {
+            if (plane instanceof FloatBuffer floats) {
+                return floats.get(floats.position() + index);
+            }
+            ByteBuffer bytes = (ByteBuffer) plane;
+            int at = bytes.position();
+            if (packedFormat == AV_SAMPLE_FMT_FLT) {
+                return bytes.getFloat(at + index * 4);
+            } else if (packedFormat == AV_SAMPLE_FMT_S16) {
+                return bytes.getShort(at + index * 2) / 32768f;
+            } else if (packedFormat == AV_SAMPLE_FMT_S32) {
+                return (float) (bytes.getInt(at + index * 4) / 2147483648.0);
+            } else if (packedFormat == AV_SAMPLE_FMT_DBL) {
+                return (float) bytes.getDouble(at + index * 8);
+            } else if (packedFormat == AV_SAMPLE_FMT_U8) {
+                return ((bytes.get(at + index) & 0xff) - 128) / 128f;
+            }
+            throw new IOException("unsupported sample format " + packedFormat);
+        }
+
+        @Override
+        public void close() {
+            if (filter != null) {
+                try {
+                    filter.close();
+                } catch (FrameFilter.Exception e) {
+                    // Releasing native filter memory; nothing useful to do when that fails.
+                }
             }
         }
-        return count;
     }
 
     /** What the filter chain's output told so far. */
@@ -161,6 +254,7 @@ public record SoundTrack(
         private double sumOfSquares;
         private float[] scratch = new float[SCRATCH];
         private int inHop;
+        private long samplesOut;
 
         void drain(FFmpegFrameFilter filter) throws FrameFilter.Exception {
             Frame out;
@@ -204,6 +298,7 @@ public record SoundTrack(
                 scratch = new float[n];
             }
             samples.duplicate().get(scratch, 0, n);
+            samplesOut += n / channels;
             for (int i = 0; i + channels <= n; i += channels) {
                 double x = scratch[i];
                 sumOfSquares += x * x;

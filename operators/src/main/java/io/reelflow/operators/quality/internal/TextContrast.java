@@ -1,31 +1,17 @@
 package io.reelflow.operators.quality.internal;
 
-import io.reelflow.operators.common.Cancellation;
-import io.reelflow.operators.common.CancelledException;
 import java.awt.Rectangle;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
 
 /**
  * The contrast of burned-in text against what is behind it, measured on decoded frames: the WCAG
  * 2.2 contrast ratio {@code (L1 + 0.05) / (L2 + 0.05)} of the text's relative luminance (the 95th
  * percentile over the text's extent: the strokes) and the box's (the median: text covers far less
- * than half of its extent). Each probe costs a seek: the frames from the keyframe before the cue's
- * start to its first frames are decoded (the renderer writes a keyframe every 2 s).
+ * than half of its extent). The frame comes from the scorer's single decode, which decodes from the
+ * keyframe before the cue's start to its first frames (the renderer writes one every 2 s).
  */
 public final class TextContrast {
-
-    /** A cue's extent on the frame and the time it is shown, {@code [from, to)} in seconds. */
-    public record Probe(double fromSeconds, double toSeconds, Rectangle text) {}
-
-    /** Frames decoded at most to reach one probe (a keyframe interval of 10 s at 30 fps). */
-    private static final int MAX_FRAMES_PER_PROBE = 300;
 
     private static final int BINS = 1024;
 
@@ -41,63 +27,8 @@ public final class TextContrast {
 
     private TextContrast() {}
 
-    /**
-     * The contrast ratio at each probe, in order (1 to 21); NaN for a probe whose frames the video
-     * does not have.
-     *
-     * @throws IOException when the video cannot be opened or decoded
-     * @throws CancelledException when cancelled between frames
-     */
-    public static List<Double> measure(Path video, List<Probe> probes, Cancellation cancellation)
-            throws IOException, CancelledException {
-        List<Double> ratios = new ArrayList<>(probes.size());
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
-            // One frame at a time: a threaded decoder decodes frames ahead that a seek throws away.
-            grabber.setVideoOption("threads", "1");
-            grabber.start();
-            if (!grabber.hasVideo()) {
-                throw new IOException("no video stream");
-            }
-            for (Probe probe : probes) {
-                ratios.add(measure(grabber, probe, cancellation));
-            }
-        } catch (FrameGrabber.Exception | RuntimeException e) {
-            throw new IOException("cannot decode frames: " + e.getMessage(), e);
-        }
-        return ratios;
-    }
-
-    private static double measure(
-            FFmpegFrameGrabber grabber, Probe probe, Cancellation cancellation)
-            throws FrameGrabber.Exception, CancelledException {
-        double from = probe.fromSeconds();
-        double to = probe.toSeconds();
-        // JavaCV decodes from the keyframe before the time to the first frame at or after it: the
-        // cue's second frame or so costs the fewest frames; further back only if that fails.
-        double[] targets = {Math.min(from + 0.05, (from + to) / 2), from - 2, 0};
-        for (double target : targets) {
-            grabber.setTimestamp(Math.round(Math.max(0, target) * 1_000_000), false);
-            int decoded = 0;
-            Frame frame;
-            while ((frame = grabber.grabImage()) != null && decoded++ < MAX_FRAMES_PER_PROBE) {
-                cancellation.throwIfCancelled();
-                double at = frame.timestamp / 1_000_000.0;
-                if (at >= to) {
-                    break;
-                }
-                if (at >= from - 1e-4) {
-                    return ratio(frame, probe.text());
-                }
-            }
-            if (frame == null && target <= 0) {
-                break;
-            }
-        }
-        return Double.NaN;
-    }
-
     /** The WCAG contrast of the bright strokes against the median of a BGR frame's area. */
-    static double ratio(Frame frame, Rectangle area) {
+    public static double ratio(Frame frame, Rectangle area) {
         Rectangle inside = area.intersection(new Rectangle(frame.imageWidth, frame.imageHeight));
         if (inside.isEmpty()) {
             return Double.NaN;
