@@ -26,7 +26,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,15 +138,7 @@ public final class BurstBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args, OPTIONS, FLAGS);
         if (ChildJvm.needed(BurstBenchmark.class)) {
-            List<String> jvmArgs = new ArrayList<>();
-            jvmArgs.addAll(List.of(options.get("jvm-args", "-Xmx3g").trim().split("\\s+")));
-            jvmArgs.addAll(
-                    List.of(
-                            "--add-opens",
-                            "java.base/java.util=ALL-UNNAMED",
-                            "--add-opens",
-                            "java.base/java.lang=ALL-UNNAMED"));
-            ChildJvm.run(BurstBenchmark.class, jvmArgs, args);
+            ChildJvm.runLocalStack(BurstBenchmark.class, options.get("jvm-args", "-Xmx3g"), args);
             return;
         }
         AvroClassTrust.install();

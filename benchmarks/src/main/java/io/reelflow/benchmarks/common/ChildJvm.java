@@ -19,6 +19,27 @@ public final class ChildJvm {
     }
 
     /**
+     * Runs a benchmark that starts the job on the local stack in a child JVM with {@code
+     * configuredArgs} (the benchmark's {@code --jvm-args}) and the options local mode's launcher
+     * gives: the openings Flink's serializers need, and the Vector API the renderer's fast path
+     * uses (without it the render falls back to its scalar loops and the figures would not be the
+     * job's).
+     */
+    public static void runLocalStack(Class<?> main, String configuredArgs, String[] args)
+            throws IOException, InterruptedException {
+        List<String> jvmArgs = new ArrayList<>(List.of(configuredArgs.trim().split("\\s+")));
+        jvmArgs.addAll(
+                List.of(
+                        "--add-opens",
+                        "java.base/java.util=ALL-UNNAMED",
+                        "--add-opens",
+                        "java.base/java.lang=ALL-UNNAMED",
+                        "--add-modules",
+                        "jdk.incubator.vector"));
+        run(main, jvmArgs, args);
+    }
+
+    /**
      * Runs {@code main} with {@code jvmArgs} and {@code args}, console inherited, and waits.
      *
      * @throws IllegalStateException when the child exits with a non-zero code

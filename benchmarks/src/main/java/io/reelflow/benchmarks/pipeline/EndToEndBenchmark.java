@@ -136,15 +136,8 @@ public final class EndToEndBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args, OPTIONS, FLAGS);
         if (ChildJvm.needed(EndToEndBenchmark.class)) {
-            List<String> jvmArgs = new ArrayList<>();
-            jvmArgs.addAll(List.of(options.get("jvm-args", "-Xmx3g").trim().split("\\s+")));
-            jvmArgs.addAll(
-                    List.of(
-                            "--add-opens",
-                            "java.base/java.util=ALL-UNNAMED",
-                            "--add-opens",
-                            "java.base/java.lang=ALL-UNNAMED"));
-            ChildJvm.run(EndToEndBenchmark.class, jvmArgs, args);
+            ChildJvm.runLocalStack(
+                    EndToEndBenchmark.class, options.get("jvm-args", "-Xmx3g"), args);
             return;
         }
         AvroClassTrust.install();

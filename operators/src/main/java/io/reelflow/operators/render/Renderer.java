@@ -16,6 +16,7 @@ import io.reelflow.operators.render.internal.KenBurns;
 import io.reelflow.operators.render.internal.MediaFiles;
 import io.reelflow.operators.render.internal.MediaProbe;
 import io.reelflow.operators.render.internal.PhotoSource;
+import io.reelflow.operators.render.internal.Resampler;
 import io.reelflow.operators.render.internal.SceneSource;
 import io.reelflow.operators.render.internal.Soundtrack;
 import io.reelflow.operators.render.internal.SubtitleOverlay;
@@ -74,6 +75,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Renderer {
     private static final Logger LOG = LoggerFactory.getLogger(Renderer.class);
+
+    /** The render note of a JVM without the Vector API: same pictures, about half the speed. */
+    static final String SCALAR_PIXEL_LOOPS =
+            "pixel loops scalar: start the JVM with --add-modules jdk.incubator.vector for the"
+                    + " vector ones (benchmarks/README.md, Renderer)";
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -276,6 +282,9 @@ public final class Renderer {
                         VideoWriter.encodersFor(config),
                         sound.file())) {
             opener.notes.add(writer.note());
+            if (!Resampler.vectorised()) {
+                opener.notes.add(SCALAR_PIXEL_LOOPS);
+            }
             try (EncodingQueue queue =
                     new EncodingQueue(writer, width, height, config.framesInFlight())) {
                 ContactSheet sheet =
