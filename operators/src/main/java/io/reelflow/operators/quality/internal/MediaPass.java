@@ -85,6 +85,14 @@ import org.bytedeco.javacv.Frame;
  */
 public final class MediaPass {
 
+    /**
+     * Bytes swscale may write past the end of an output row: its SIMD output loops store whole
+     * vectors (up to 64 bytes), so a row whose width is not a multiple of that spills into the next
+     * row, and the last one past the buffer. Rows are written in order, so only the end needs room;
+     * without it a 9:16 or square video's last row corrupted the native heap.
+     */
+    private static final int SWSCALE_OVERRUN = 64;
+
     /** Stretches whose decode ranges are closer than this are decoded through. */
     static final double JOIN_SECONDS = 0.5;
 
@@ -536,7 +544,7 @@ public final class MediaPass {
                 frame.height(),
                 target.data,
                 target.linesize);
-        return target.buffer.duplicate().clear();
+        return target.buffer.duplicate().clear().limit(width * height);
     }
 
     /** {@code frame} as BGR at {@code width x height}, in a frame of its own. */
@@ -555,10 +563,12 @@ public final class MediaPass {
                         null,
                         null,
                         (DoublePointer) null);
-        try (BytePointer pixels = new BytePointer((ByteBuffer) out.image[0]);
+        int size = out.imageStride * height;
+        try (BytePointer pixels = new BytePointer((long) size + SWSCALE_OVERRUN);
                 PointerPointer<BytePointer> data = new PointerPointer<>(pixels, null, null, null);
                 IntPointer linesize = new IntPointer(out.imageStride, 0, 0, 0)) {
             sws_scale(context, frame.data(), frame.linesize(), 0, frame.height(), data, linesize);
+            ((ByteBuffer) out.image[0]).clear().put(pixels.limit(size).asByteBuffer()).clear();
         } finally {
             sws_freeContext(context);
         }
@@ -616,7 +626,7 @@ public final class MediaPass {
         SwsContext context;
 
         Scaled(int width, int height) {
-            buffer = ByteBuffer.allocateDirect(width * height);
+            buffer = ByteBuffer.allocateDirect(width * height + SWSCALE_OVERRUN);
             pixels = new BytePointer(buffer);
             data = new PointerPointer<>(pixels, null, null, null);
             linesize = new IntPointer(width, 0, 0, 0);
