@@ -217,20 +217,16 @@ public final class QualityScorer implements VideoScorer {
     private static List<Finding> heard(
             QualityAnalyzer analyzer, MediaListener listener, MediaPass pass, RenderedVideo video)
             throws CancelledException {
-        try {
-            RuntimeException failure = pass.failureOf(listener);
-            if (failure != null) {
-                throw failure;
-            }
-            return listener.findings(pass.outcome());
-        } catch (RuntimeException e) {
-            LOG.warn(
-                    "{} failed on {}; its checks are left out",
-                    analyzer.getClass().getSimpleName(),
-                    video.getRequestId(),
-                    e);
-            return List.of();
-        }
+        return contained(
+                analyzer,
+                video,
+                () -> {
+                    RuntimeException failure = pass.failureOf(listener);
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return listener.findings(pass.outcome());
+                });
     }
 
     /** How the scorer reads a file for its listeners: {@link MediaPass#run}, or a test's spy. */
@@ -247,8 +243,15 @@ public final class QualityScorer implements VideoScorer {
             RenderedVideo video,
             Cancellation cancellation)
             throws CancelledException {
+        return contained(analyzer, video, () -> analyzer.analyze(videoFile, video, cancellation));
+    }
+
+    /** An analyzer's findings, or none when it fails: logged, the other checks still count. */
+    private static List<Finding> contained(
+            QualityAnalyzer analyzer, RenderedVideo video, AnalyzerFindings findings)
+            throws CancelledException {
         try {
-            return analyzer.analyze(videoFile, video, cancellation);
+            return findings.get();
         } catch (RuntimeException e) {
             LOG.warn(
                     "{} failed on {}; its checks are left out",
@@ -257,6 +260,11 @@ public final class QualityScorer implements VideoScorer {
                     e);
             return List.of();
         }
+    }
+
+    @FunctionalInterface
+    private interface AnalyzerFindings {
+        List<Finding> get() throws CancelledException;
     }
 
     private static SceneQuality sceneQuality(SceneWindow window, List<Finding> findings) {
