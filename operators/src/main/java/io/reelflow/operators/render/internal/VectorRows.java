@@ -1,5 +1,7 @@
 package io.reelflow.operators.render.internal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
@@ -37,13 +39,31 @@ final class VectorRows {
     /**
      * Calls on tiny rows before the first frame. Until C2 has compiled these loops the Vector API
      * runs a Java fallback that allocates an array per lane operation: on whole rows that was
-     * gigabytes in the first seconds of a render, and G1 grew (and kept) a large heap for it.
+     * gigabytes in the first seconds of a render, and G1 grew (and kept) a large heap for it. The
+     * warm-up goes on in batches until one allocates nothing (the compiled loops are in use), which
+     * takes longer on a busy machine, whose compiler threads are slower; a fixed count either
+     * stopped too early there or wasted time on an idle one.
      */
-    private static final int WARM_UP_CALLS = 20_000;
+    private static final int WARM_UP_BATCH = 1_000;
+
+    /** Enough for C2 on an idle machine; a JVM that cannot count allocation stops here. */
+    private static final int WARM_UP_MIN_BATCHES = 12;
+
+    private static final long WARM_UP_LIMIT_NANOS = 5_000_000_000L;
+
+    /**
+     * Bits of one neighbour's offset from its group's load start (offsets are below {@link #LOAD}).
+     */
+    private static final int OFFSET_BITS = 4;
+
+    /** Bounds the shuffle cache: patterns beyond it are built per frame, as before the cache. */
+    private static final int MAX_SHUFFLES = 4096;
+
+    private static final Map<Integer, VectorShuffle<Byte>> SHUFFLES = new ConcurrentHashMap<>();
 
     private VectorRows() {}
 
-    /** Runs both loops often enough on tiny rows for the JIT to compile them; once per JVM. */
+    /** Runs both loops on tiny rows until the JIT has compiled them; once per JVM. */
     static void warmUp() {
         int[] columns = new int[2 * PIXELS];
         for (int i = 0; i < columns.length; i++) {
@@ -52,9 +72,19 @@ final class VectorRows {
         Table table = table(columns, 8);
         byte[] line = new byte[4 * LOAD];
         byte[] out = new byte[2 * LOAD];
-        for (int i = 0; i < WARM_UP_CALLS; i++) {
-            interpolate(table, line, out, 0);
-            mix(line, 0, line, 1, out, 0, out.length, i & 0xff);
+        ThreadAllocation allocation = ThreadAllocation.ofCurrentThread();
+        long deadline = System.nanoTime() + WARM_UP_LIMIT_NANOS;
+        for (int batch = 1; ; batch++) {
+            long before = allocation.bytes();
+            for (int i = 0; i < WARM_UP_BATCH; i++) {
+                interpolate(table, line, out, 0);
+                mix(line, 0, line, 1, out, 0, out.length, i & 0xff);
+            }
+            boolean compiled = allocation.counted() && allocation.bytes() == before;
+            boolean enough = batch >= WARM_UP_MIN_BATCHES && !allocation.counted();
+            if (compiled || enough || System.nanoTime() > deadline) {
+                return;
+            }
         }
     }
 
@@ -72,7 +102,6 @@ final class VectorRows {
         int[] starts = new int[possible];
         VectorShuffle<Byte>[] shuffles = new VectorShuffle[possible];
         short[] weights = new short[possible * PIXELS];
-        int[] lanes = new int[LOAD];
         int groups = 0;
         for (; groups < possible; groups++) {
             int first = groups * PIXELS;
@@ -81,17 +110,39 @@ final class VectorRows {
             if (last + 1 - start >= LOAD || last < start) {
                 break;
             }
+            int offsets = 0;
             for (int j = 0; j < PIXELS; j++) {
                 int column = columns[first + j];
-                int at = (column >>> weightBits) - start;
-                lanes[j] = at;
-                lanes[PIXELS + j] = at + 1;
+                offsets |= ((column >>> weightBits) - start) << (OFFSET_BITS * j);
                 weights[first + j] = (short) (column & ((1 << weightBits) - 1));
             }
             starts[groups] = start;
-            shuffles[groups] = VectorShuffle.fromArray(BYTES, lanes, 0);
+            shuffles[groups] = shuffle(offsets);
         }
         return new Table(groups, starts, shuffles, weights);
+    }
+
+    /**
+     * The shuffle gathering the neighbours at eight packed offsets. A frame needs hundreds of them
+     * but a zoom only a few dozen distinct ones (24 in the benchmark's slideshow), so they are
+     * kept: building each anew was ≈ 125 kB of garbage per 720p frame.
+     */
+    private static VectorShuffle<Byte> shuffle(int offsets) {
+        VectorShuffle<Byte> known = SHUFFLES.get(offsets);
+        if (known != null) {
+            return known;
+        }
+        int[] lanes = new int[LOAD];
+        for (int j = 0; j < PIXELS; j++) {
+            int at = offsets >>> (OFFSET_BITS * j) & (1 << OFFSET_BITS) - 1;
+            lanes[j] = at;
+            lanes[PIXELS + j] = at + 1;
+        }
+        VectorShuffle<Byte> made = VectorShuffle.fromArray(BYTES, lanes, 0);
+        if (SHUFFLES.size() < MAX_SHUFFLES) {
+            SHUFFLES.putIfAbsent(offsets, made);
+        }
+        return made;
     }
 
     /**

@@ -2,7 +2,9 @@ package io.reelflow.operators.render.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,6 +46,24 @@ class VectorRowsTest {
         } else {
             assertThat(done).as("eight pixels span more than one load").isZero();
         }
+    }
+
+    @Test
+    void shouldReuseOneShuffleForGroupsWithTheSameNeighbourPattern() {
+        // The same zoom a whole source pixel further right: other load starts, the same patterns.
+        VectorRows.Table table = VectorRows.table(columns(1664, 1280, 3.0, 1400), WEIGHT_BITS);
+        VectorRows.Table moved = VectorRows.table(columns(1664, 1280, 4.0, 1400), WEIGHT_BITS);
+
+        assertThat(moved.starts()[0]).isEqualTo(table.starts()[0] + 1);
+        for (int group = 0; group < table.groups(); group++) {
+            assertThat(moved.shuffles()[group]).isSameAs(table.shuffles()[group]);
+        }
+        long distinct =
+                Arrays.stream(table.shuffles(), 0, table.groups())
+                        .map(System::identityHashCode)
+                        .distinct()
+                        .count();
+        assertThat(distinct).isLessThan(table.groups() / 4);
     }
 
     @ParameterizedTest(name = "{0} bytes at weight {1}")
