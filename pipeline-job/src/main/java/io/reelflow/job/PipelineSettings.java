@@ -90,9 +90,7 @@ public record PipelineSettings(
                         config.get(PipelineOptions.LANGUAGE_LOW_ACCURACY),
                         languageDefaults.minConfidence(),
                         languageDefaults.fallbackLanguage());
-        GenerationConfig configuredGeneration = GenerationOptions.read(config);
-        Duration gatherTimeout = config.get(PipelineOptions.GATHER_TIMEOUT);
-        SceneGathering.requireTimeoutCovers(gatherTimeout, configuredGeneration.operatorTimeout());
+        GenerationConfig.Builder unsizedGeneration = GenerationOptions.read(config);
         RenderConfig render =
                 RenderConfig.defaults()
                         .withFonts(
@@ -110,11 +108,13 @@ public record PipelineSettings(
                 StageSizing.derive(
                         TaskManagerResources.of(List.of(config, cluster)),
                         render,
-                        configuredGeneration,
+                        unsizedGeneration,
                         config.getOptional(PipelineOptions.RENDER_THREADS),
                         config.getOptional(GenerationOptions.CAPACITY));
         GenerationConfig generation =
-                configuredGeneration.withCapacity(sizing.generationCapacity());
+                unsizedGeneration.capacity(sizing.generationCapacity()).build();
+        Duration gatherTimeout = config.get(PipelineOptions.GATHER_TIMEOUT);
+        SceneGathering.requireTimeoutCovers(gatherTimeout, generation.operatorTimeout());
         return new PipelineSettings(
                 config.get(PipelineOptions.RUN_ID),
                 rules,

@@ -49,6 +49,10 @@ class PipelineSettingsTest {
         assertThat(derived.sizing().renderCapacity()).isEqualTo(4);
         // The reference model's 2 slots shared by 2 task slots, 20 min / 10 min: 1 x 3.
         assertThat(derived.generation().capacity()).isEqualTo(3);
+        assertThat(derived.sizing().generationCapacity()).isEqualTo(3);
+        assertThat(derived.sizing().reasons().get(2))
+                .startsWith("generation: 3 scene(s)")
+                .contains("not by cores");
 
         Configuration options = new Configuration();
         options.set(PipelineOptions.RENDER_THREADS, 1);
@@ -58,6 +62,9 @@ class PipelineSettingsTest {
         assertThat(explicit.renderThreads()).isEqualTo(1);
         assertThat(explicit.sizing().renderCapacity()).isEqualTo(2);
         assertThat(explicit.generation().capacity()).isEqualTo(64);
+        assertThat(explicit.sizing().reasons().get(2))
+                .startsWith("generation: 64 scene(s)")
+                .contains("set by reelflow.generation.capacity");
     }
 
     @Test

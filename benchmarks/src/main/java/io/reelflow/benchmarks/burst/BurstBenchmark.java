@@ -1,24 +1,17 @@
 package io.reelflow.benchmarks.burst;
 
-import static io.reelflow.benchmarks.common.LocalResources.deleteRecursively;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.reelflow.benchmarks.common.ChildJvm;
 import io.reelflow.benchmarks.common.JobProbe;
 import io.reelflow.benchmarks.common.LocalStack;
+import io.reelflow.benchmarks.common.LocalStackMain;
 import io.reelflow.benchmarks.common.Machine;
 import io.reelflow.benchmarks.common.Options;
 import io.reelflow.benchmarks.common.ResultCollector;
 import io.reelflow.embedded.ReelflowServices;
 import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.PipelineOptions;
-import io.reelflow.operators.render.FfmpegLogging;
-import io.reelflow.schemas.codec.AvroClassTrust;
 import io.reelflow.schemas.codec.VideoRequestCodec;
 import io.reelflow.sidecar.ReferenceSidecarServer;
 import io.reelflow.sidecar.SidecarOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -98,9 +91,6 @@ public final class BurstBenchmark {
     /** As local mode: the run id results and status rows carry. */
     private static final String RUN_ID = "burst";
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final Options options;
     private final int requests;
     private final BurstRequests shape;
@@ -137,35 +127,17 @@ public final class BurstBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args, OPTIONS, FLAGS);
-        if (ChildJvm.needed(BurstBenchmark.class)) {
-            ChildJvm.runLocalStack(BurstBenchmark.class, options.get("jvm-args", "-Xmx3g"), args);
-            return;
-        }
-        AvroClassTrust.install();
-        // The sidecar and the renderer run FFmpeg in this JVM, as in local mode.
-        FfmpegLogging.install();
-        Path out = Path.of(options.require("out"));
-        boolean temporary = options.get("work", null) == null;
-        Path work =
-                temporary
-                        ? Files.createTempDirectory("burst-")
-                        : Files.createDirectories(Path.of(options.get("work", null)));
-        Map<String, Object> result;
-        try {
-            result = new BurstBenchmark(options).run(work);
-        } finally {
-            if (temporary) {
-                deleteRecursively(work);
-            }
-        }
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        JSON.writeValue(out.toFile(), result);
-        Map<String, Object> brief = new LinkedHashMap<>(result);
-        brief.remove("samples");
-        System.out.println(JSON.writeValueAsString(brief));
-        System.out.println("wrote " + out.toAbsolutePath());
-        // Kafka, S3 and Flink leave non-daemon threads behind now and then.
-        System.exit(0);
+        LocalStackMain.run(
+                BurstBenchmark.class,
+                args,
+                options,
+                "burst-",
+                (work, out) -> new BurstBenchmark(options).run(work),
+                result -> {
+                    Map<String, Object> brief = new LinkedHashMap<>(result);
+                    brief.remove("samples");
+                    return brief;
+                });
     }
 
     private Map<String, Object> run(Path work) throws Exception {

@@ -2,7 +2,6 @@ package io.reelflow.benchmarks.common;
 
 import io.reelflow.cli.local.LocalMode;
 import io.reelflow.connectors.jdbc.JdbcSchema;
-import io.reelflow.connectors.jdbc.JdbcSettings;
 import io.reelflow.connectors.kafka.TopicAdmin;
 import io.reelflow.embedded.ReelflowServices;
 import io.reelflow.embedded.ServicesOptions;
@@ -83,8 +82,7 @@ public final class LocalStack implements AutoCloseable {
                         config.get(KafkaOptions.RESULTS_TOPIC), 2,
                         config.get(KafkaOptions.STATUS_TOPIC), 2,
                         config.get(KafkaOptions.DEAD_LETTER_TOPIC), 1));
-        JdbcSchema.apply(
-                JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword()));
+        JdbcSchema.apply(LocalMode.database(services));
     }
 
     /** Starts the job in a local cluster of {@code parallelism} and waits until all tasks run. */

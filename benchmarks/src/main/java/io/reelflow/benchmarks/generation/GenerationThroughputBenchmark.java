@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.reelflow.benchmarks.common.Machine;
 import io.reelflow.benchmarks.common.Medians;
 import io.reelflow.benchmarks.common.Options;
+import io.reelflow.benchmarks.common.WorkDirectory;
 import io.reelflow.connectors.generation.GenerationClients;
 import io.reelflow.operators.generation.ClipGenerator;
 import io.reelflow.operators.generation.GenerationConfig;
@@ -101,23 +102,16 @@ public final class GenerationThroughputBenchmark {
             String[] parts = pair.split("x");
             configs.add(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
         }
-        boolean temporary = options.get("work", null) == null;
-        Path work =
-                temporary
-                        ? Files.createTempDirectory("generation-throughput-")
-                        : Files.createDirectories(Path.of(options.get("work", null)));
-        GenerationThroughputBenchmark benchmark = new GenerationThroughputBenchmark(options, work);
-        try {
+        try (WorkDirectory work =
+                WorkDirectory.of(options.get("work", null), "generation-throughput-")) {
+            GenerationThroughputBenchmark benchmark =
+                    new GenerationThroughputBenchmark(options, work.path());
             Map<String, Object> result = benchmark.measure(configs, runs);
             Files.createDirectories(out.toAbsolutePath().getParent());
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             mapper.writeValue(out.toFile(), result);
             System.out.println(mapper.writeValueAsString(result));
             System.out.println("wrote " + out.toAbsolutePath());
-        } finally {
-            if (temporary) {
-                deleteRecursively(work);
-            }
         }
     }
 

@@ -1,16 +1,14 @@
 package io.reelflow.benchmarks.pipeline;
 
-import static io.reelflow.benchmarks.common.LocalResources.deleteRecursively;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.reelflow.benchmarks.common.ChildJvm;
 import io.reelflow.benchmarks.common.CpuTicks;
 import io.reelflow.benchmarks.common.LocalStack;
+import io.reelflow.benchmarks.common.LocalStackMain;
 import io.reelflow.benchmarks.common.Machine;
 import io.reelflow.benchmarks.common.Options;
 import io.reelflow.benchmarks.common.ResultCollector;
-import io.reelflow.cli.local.DemoAssetLibrary;
+import io.reelflow.cli.local.LocalMode;
 import io.reelflow.connectors.catalog.AssetDescriptions;
 import io.reelflow.connectors.catalog.AssetImporter;
 import io.reelflow.connectors.catalog.ImportReport;
@@ -18,13 +16,10 @@ import io.reelflow.connectors.catalog.JdbcAssetCatalog;
 import io.reelflow.connectors.jdbc.JdbcSchema;
 import io.reelflow.connectors.jdbc.JdbcSettings;
 import io.reelflow.connectors.s3.S3ObjectStore;
-import io.reelflow.connectors.s3.S3Settings;
 import io.reelflow.embedded.ReelflowServices;
 import io.reelflow.job.config.KafkaOptions;
 import io.reelflow.job.config.PipelineOptions;
-import io.reelflow.operators.render.FfmpegLogging;
 import io.reelflow.schemas.VideoRequest;
-import io.reelflow.schemas.codec.AvroClassTrust;
 import io.reelflow.schemas.codec.VideoRequestCodec;
 import io.reelflow.sidecar.SidecarOptions;
 import java.nio.file.Files;
@@ -135,33 +130,13 @@ public final class EndToEndBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args, OPTIONS, FLAGS);
-        if (ChildJvm.needed(EndToEndBenchmark.class)) {
-            ChildJvm.runLocalStack(
-                    EndToEndBenchmark.class, options.get("jvm-args", "-Xmx3g"), args);
-            return;
-        }
-        AvroClassTrust.install();
-        FfmpegLogging.install();
-        Path out = Path.of(options.require("out"));
-        boolean temporary = options.get("work", null) == null;
-        Path work =
-                temporary
-                        ? Files.createTempDirectory("e2e-")
-                        : Files.createDirectories(Path.of(options.get("work", null)));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Map<String, Object> result;
-        try {
-            result = new EndToEndBenchmark(options).run(work, out);
-        } finally {
-            if (temporary) {
-                deleteRecursively(work);
-            }
-        }
-        JSON.writeValue(out.toFile(), result);
-        System.out.println(JSON.writeValueAsString(brief(result)));
-        System.out.println("wrote " + out.toAbsolutePath());
-        // Kafka, S3 and Flink leave non-daemon threads behind now and then.
-        System.exit(0);
+        LocalStackMain.run(
+                EndToEndBenchmark.class,
+                args,
+                options,
+                "e2e-",
+                (work, out) -> new EndToEndBenchmark(options).run(work, out),
+                EndToEndBenchmark::brief);
     }
 
     /** Runs every interval; the JSON so far is written to {@code out} after each. */
@@ -432,36 +407,24 @@ public final class EndToEndBenchmark {
      */
     private Map<String, Object> installLibrary(ReelflowServices services, Path work)
             throws Exception {
-        JdbcSettings database =
-                JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword());
+        Map<String, Object> library = new LinkedHashMap<>();
+        String media = options.get("media", null);
+        if (media == null) {
+            library.put("source", "local mode's generated demo library");
+            library.put("assets", LocalMode.installDemoLibrary(services, work).size());
+            return library;
+        }
+        Path folder = Path.of(media);
+        List<Path> descriptions;
+        try (Stream<Path> files = Files.walk(folder)) {
+            descriptions =
+                    files.filter(f -> f.getFileName().toString().equals("DESCRIPTIONS.tsv"))
+                            .toList();
+        }
+        JdbcSettings database = LocalMode.database(services);
         JdbcSchema.apply(database);
         JdbcAssetCatalog catalog = new JdbcAssetCatalog(database);
-        S3Settings s3 =
-                new S3Settings(
-                        services.s3Endpoint(),
-                        services.s3Region(),
-                        services.s3Bucket(),
-                        services.s3AccessKey(),
-                        services.s3SecretKey(),
-                        true);
-        Map<String, Object> library = new LinkedHashMap<>();
-        try (S3ObjectStore store = new S3ObjectStore(s3)) {
-            String media = options.get("media", null);
-            if (media == null) {
-                library.put("source", "local mode's generated demo library");
-                library.put(
-                        "assets",
-                        DemoAssetLibrary.install(store, catalog, work.resolve("demo-assets"))
-                                .size());
-                return library;
-            }
-            Path folder = Path.of(media);
-            List<Path> descriptions;
-            try (Stream<Path> files = Files.walk(folder)) {
-                descriptions =
-                        files.filter(f -> f.getFileName().toString().equals("DESCRIPTIONS.tsv"))
-                                .toList();
-            }
+        try (S3ObjectStore store = new S3ObjectStore(LocalMode.storage(services))) {
             ImportReport report =
                     AssetImporter.builder()
                             .catalog(catalog)

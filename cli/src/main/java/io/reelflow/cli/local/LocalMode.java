@@ -21,6 +21,7 @@ import io.reelflow.job.config.NarrationOptions;
 import io.reelflow.job.config.PipelineOptions;
 import io.reelflow.job.config.ReplayOptions;
 import io.reelflow.job.config.StorageOptions;
+import io.reelflow.operators.port.CatalogAsset;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.render.FfmpegLogging;
 import io.reelflow.schemas.VideoRequest;
@@ -36,6 +37,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,12 +146,7 @@ public final class LocalMode {
             out.printf("Published %d sample requests from %s%n", samples.size(), examples);
 
             ResultsWatcher watcher =
-                    new ResultsWatcher(
-                            JdbcSettings.of(
-                                    services.jdbcUrl(),
-                                    services.jdbcUser(),
-                                    services.jdbcPassword()),
-                            config.get(PipelineOptions.RUN_ID));
+                    new ResultsWatcher(database(services), config.get(PipelineOptions.RUN_ID));
             List<String> ids =
                     samples.stream().map(VideoRequest::getRequestId).collect(Collectors.toList());
             List<ResultsWatcher.Row> rows =
@@ -317,19 +314,38 @@ public final class LocalMode {
                         config.get(KafkaOptions.STATUS_TOPIC), 2,
                         config.get(KafkaOptions.DEAD_LETTER_TOPIC), 1,
                         config.get(ControlOptions.TOPIC), 1));
-        JdbcSettings database =
-                JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword());
+        installDemoLibrary(services, dataDir);
+    }
+
+    /** The local PostgreSQL, as the job and the commands reach it. Public for the benchmarks. */
+    public static JdbcSettings database(ServiceEndpoints services) {
+        return JdbcSettings.of(services.jdbcUrl(), services.jdbcUser(), services.jdbcPassword());
+    }
+
+    /** The local S3 API, path-style. Public for the benchmarks. */
+    public static S3Settings storage(ServiceEndpoints services) {
+        return new S3Settings(
+                services.s3Endpoint(),
+                services.s3Region(),
+                services.s3Bucket(),
+                services.s3AccessKey(),
+                services.s3SecretKey(),
+                true);
+    }
+
+    /**
+     * Local mode's stock library: creates the tables that are missing, draws the demo library under
+     * {@code dataDir} and imports it into the local catalog and bucket. Public for the end-to-end
+     * benchmark, which starts from the same library.
+     *
+     * @return the catalog after the import
+     */
+    public static List<CatalogAsset> installDemoLibrary(ServiceEndpoints services, Path dataDir)
+            throws SQLException, IOException {
+        JdbcSettings database = database(services);
         JdbcSchema.apply(database);
-        S3Settings s3 =
-                new S3Settings(
-                        services.s3Endpoint(),
-                        services.s3Region(),
-                        services.s3Bucket(),
-                        services.s3AccessKey(),
-                        services.s3SecretKey(),
-                        true);
-        try (ObjectStore store = S3ObjectStore.factory(s3).create()) {
-            DemoAssetLibrary.install(
+        try (ObjectStore store = S3ObjectStore.factory(storage(services)).create()) {
+            return DemoAssetLibrary.install(
                     store, new JdbcAssetCatalog(database), dataDir.resolve("demo-assets"));
         } catch (IOException e) {
             throw new IOException("Could not install the demo asset library", e);

@@ -3,9 +3,11 @@ package io.reelflow.cli.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.reelflow.connectors.jdbc.JdbcSettings;
 import io.reelflow.embedded.ListeningSockets;
 import io.reelflow.embedded.ListeningSockets.Listener;
 import io.reelflow.embedded.ServiceEndpoints;
+import io.reelflow.job.ConnectorSettings;
 import io.reelflow.job.ReelflowJob;
 import io.reelflow.job.TransactionTimeoutCheck;
 import io.reelflow.job.config.NarrationOptions;
@@ -109,6 +111,23 @@ class LocalModeTest {
 
             assertThat(config.get(NarrationOptions.URL))
                     .containsExactly(sidecar.baseUri().toString());
+        }
+    }
+
+    @Test
+    void shouldGiveTheBenchmarksTheDatabaseAndBucketTheJobReaches() throws Exception {
+        try (ReferenceSidecarServer sidecar =
+                ReferenceSidecarServer.start(LocalMode.sidecarOptions(0, SidecarMode.VIDEO_JOBS))) {
+            ConnectorSettings job =
+                    ConnectorSettings.from(
+                            LocalMode.jobConfiguration(ENDPOINTS, sidecar, Map.of()));
+
+            assertThat(LocalMode.storage(ENDPOINTS)).isEqualTo(job.storage());
+            assertThat(LocalMode.storage(ENDPOINTS).pathStyle()).isTrue();
+            JdbcSettings database = LocalMode.database(ENDPOINTS);
+            assertThat(database.url()).isEqualTo(job.database().url());
+            assertThat(database.user()).isEqualTo(job.database().user());
+            assertThat(database.password()).isEqualTo(job.database().password());
         }
     }
 

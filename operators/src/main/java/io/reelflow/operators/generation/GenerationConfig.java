@@ -109,26 +109,6 @@ public record GenerationConfig(
         return total;
     }
 
-    /** This config with another async capacity (the job derives it from the model's slots). */
-    public GenerationConfig withCapacity(int newCapacity) {
-        return new GenerationConfig(
-                models,
-                endpoints,
-                newCapacity,
-                maxAttempts,
-                initialBackoff,
-                maxBackoff,
-                backoffMultiplier,
-                requestTimeout,
-                queueAllowance,
-                healthInterval,
-                claimStaleAfter,
-                maxPollFailures,
-                breakerFailureRatePercent,
-                breakerOpenFor,
-                ioThreads);
-    }
-
     /** The endpoint as adapters get it: with this config's request timeout unless it sets one. */
     public ModelEndpoint endpointForAdapter(ModelEndpoint endpoint) {
         return endpoint.options().containsKey(ModelEndpoint.REQUEST_TIMEOUT)
@@ -192,6 +172,25 @@ public record GenerationConfig(
         private int ioThreads = 8;
 
         private Builder() {}
+
+        /**
+         * The models set so far: with {@link #endpoints()} and {@link #queueAllowance()}, what a
+         * caller needs to size {@link #capacity(int)} before building (the job's {@code
+         * StageSizing}).
+         */
+        public List<ModelProfile> models() {
+            return List.copyOf(models);
+        }
+
+        /** The endpoints set so far. */
+        public List<ModelEndpoint> endpoints() {
+            return List.copyOf(endpoints);
+        }
+
+        /** The queue allowance set so far. */
+        public Duration queueAllowance() {
+            return queueAllowance;
+        }
 
         public Builder models(List<ModelProfile> models) {
             this.models = models;

@@ -180,8 +180,12 @@ public final class GenerationOptions {
 
     private GenerationOptions() {}
 
-    /** The generation stage's settings, failing with the option's key when one is wrong. */
-    public static GenerationConfig read(ReadableConfig config) {
+    /**
+     * The generation stage's settings but its capacity, failing with the option's key when one is
+     * wrong. The capacity ({@link #CAPACITY}, else derived from the models' slots) is the job's to
+     * set before building: {@code PipelineSettings} sizes it with {@code StageSizing}.
+     */
+    public static GenerationConfig.Builder read(ReadableConfig config) {
         List<ModelEndpoint> endpoints = new ArrayList<>();
         List<ModelProfile> models = new ArrayList<>();
         List<String> endpointNames = config.getOptional(ENDPOINTS).orElse(List.of());
@@ -212,17 +216,13 @@ public final class GenerationOptions {
         } else {
             modelNames.forEach(name -> models.add(model(name, config, endpoints)));
         }
-        GenerationConfig.Builder builder =
-                GenerationConfig.builder()
-                        .endpoints(endpoints)
-                        .models(models)
-                        .maxAttempts(config.get(MAX_ATTEMPTS))
-                        .backoff(config.get(INITIAL_BACKOFF), config.get(MAX_BACKOFF), 2.0)
-                        .requestTimeout(config.get(REQUEST_TIMEOUT))
-                        .queueAllowance(config.get(QUEUE_ALLOWANCE));
-        // Unset, the job derives it from the slots (PipelineSettings, StageSizing).
-        config.getOptional(CAPACITY).ifPresent(builder::capacity);
-        return builder.build();
+        return GenerationConfig.builder()
+                .endpoints(endpoints)
+                .models(models)
+                .maxAttempts(config.get(MAX_ATTEMPTS))
+                .backoff(config.get(INITIAL_BACKOFF), config.get(MAX_BACKOFF), 2.0)
+                .requestTimeout(config.get(REQUEST_TIMEOUT))
+                .queueAllowance(config.get(QUEUE_ALLOWANCE));
     }
 
     private static ModelEndpoint endpoint(String name, Map<String, String> all) {

@@ -17,9 +17,12 @@ import java.util.Optional;
  * threads) ≈ cores per slot, at most what the native memory budget holds. Generation is sized by
  * the model servers' slots, never by cores: a subtask holds its share of the slots for as many
  * rounds as its queue allowance lasts. Every value comes with the reason the start-up log prints.
+ * Generation is sized before its config is built, so the capacity is set once:
  *
  * <pre>{@code
+ * GenerationConfig.Builder generation = GenerationOptions.read(config);
  * StageSizing sizing = StageSizing.derive(tm, render, generation, explicitThreads, explicitCapacity);
+ * GenerationConfig sized = generation.capacity(sizing.generationCapacity()).build();
  * }</pre>
  *
  * @param renderThreads videos rendered at once per subtask; scoring and repair use as many
@@ -66,12 +69,14 @@ public record StageSizing(
 
     /**
      * Derives what {@code explicitRenderThreads} ({@code reelflow.render.threads}) and {@code
-     * explicitGenerationCapacity} ({@code reelflow.generation.capacity}) leave open.
+     * explicitGenerationCapacity} ({@code reelflow.generation.capacity}) leave open; {@code
+     * generation} gives the models, their endpoints' slots and the queue allowance (its capacity is
+     * not read).
      */
     public static StageSizing derive(
             TaskManagerResources tm,
             RenderConfig render,
-            GenerationConfig generation,
+            GenerationConfig.Builder generation,
             Optional<Integer> explicitRenderThreads,
             Optional<Integer> explicitGenerationCapacity) {
         String renderReason;
@@ -190,14 +195,14 @@ public record StageSizing(
      * its queue allowance when every job before it runs to its deadline. The endpoints' slots are
      * shared by the task manager's subtasks (one pool per task manager), hence the share.
      */
-    static int generationCapacity(TaskManagerResources tm, GenerationConfig generation) {
+    static int generationCapacity(TaskManagerResources tm, GenerationConfig.Builder generation) {
         double rounds = 1 + roundsWithinAllowance(generation);
         double capacity = Math.ceil(slotsPerSubtask(tm, generation) * rounds);
         return (int) Math.max(MIN_GENERATION_CAPACITY, Math.min(MAX_GENERATION_CAPACITY, capacity));
     }
 
     private static String generationReason(
-            TaskManagerResources tm, GenerationConfig generation, int capacity) {
+            TaskManagerResources tm, GenerationConfig.Builder generation, int capacity) {
         ModelProfile model = generation.models().get(0);
         return String.format(
                 Locale.ROOT,
@@ -214,16 +219,17 @@ public record StageSizing(
                 MAX_GENERATION_CAPACITY);
     }
 
-    private static double slotsPerSubtask(TaskManagerResources tm, GenerationConfig generation) {
+    private static double slotsPerSubtask(
+            TaskManagerResources tm, GenerationConfig.Builder generation) {
         return (double) slotsOf(generation.models().get(0), generation) / tm.slots();
     }
 
-    private static double roundsWithinAllowance(GenerationConfig generation) {
+    private static double roundsWithinAllowance(GenerationConfig.Builder generation) {
         Duration deadline = generation.models().get(0).jobDeadline();
         return (double) generation.queueAllowance().toMillis() / Math.max(1, deadline.toMillis());
     }
 
-    private static int slotsOf(ModelProfile model, GenerationConfig generation) {
+    private static int slotsOf(ModelProfile model, GenerationConfig.Builder generation) {
         return generation.endpoints().stream()
                 .filter(endpoint -> model.endpoints().contains(endpoint.name()))
                 .mapToInt(ModelEndpoint::slots)

@@ -27,7 +27,7 @@ class GenerationOptionsTest {
         config.set(GenerationOptions.MODEL, "wan2.2-t2v");
         config.set(GenerationOptions.JOB_DEADLINE, Duration.ofMinutes(15));
 
-        GenerationConfig generation = GenerationOptions.read(config);
+        GenerationConfig generation = GenerationOptions.read(config).build();
 
         assertThat(generation.endpoints())
                 .extracting(ModelEndpoint::baseUri, ModelEndpoint::protocol, ModelEndpoint::slots)
@@ -68,7 +68,7 @@ class GenerationOptionsTest {
                                 Map.entry(model + "sdxl.kind", "image"),
                                 Map.entry(model + "sdxl.endpoints", "comfy")));
 
-        GenerationConfig generation = GenerationOptions.read(config);
+        GenerationConfig generation = GenerationOptions.read(config).build();
 
         assertThat(generation.endpoints())
                 .extracting(ModelEndpoint::name, ModelEndpoint::protocol, ModelEndpoint::slots)

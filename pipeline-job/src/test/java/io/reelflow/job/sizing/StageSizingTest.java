@@ -47,7 +47,7 @@ class StageSizingTest {
                 StageSizing.derive(
                         new TaskManagerResources(16, "test", 1, 0),
                         heavier,
-                        GenerationConfig.defaults(),
+                        GenerationConfig.builder(),
                         Optional.empty(),
                         Optional.empty());
 
@@ -83,7 +83,7 @@ class StageSizingTest {
                 StageSizing.derive(
                         new TaskManagerResources(64, "test", 1, 0),
                         RENDER,
-                        GenerationConfig.defaults(),
+                        GenerationConfig.builder(),
                         Optional.of(3),
                         Optional.empty());
 
@@ -95,22 +95,12 @@ class StageSizingTest {
     @Test
     void shouldSizeGenerationByTheModelServersSlotsNotByCores() {
         // 2 slots shared by 2 task slots, 20 min allowance / 10 min deadline: 1 x 3 = 3.
-        GenerationConfig generation = generation(2, Duration.ofMinutes(20), Duration.ofMinutes(10));
+        GenerationConfig.Builder generation =
+                generation(2, Duration.ofMinutes(20), Duration.ofMinutes(10));
 
-        StageSizing onTwoCores =
-                StageSizing.derive(
-                        new TaskManagerResources(2, "test", 2, 0),
-                        RENDER,
-                        generation,
-                        Optional.empty(),
-                        Optional.empty());
+        StageSizing onTwoCores = derive(new TaskManagerResources(2, "test", 2, 0), generation);
         StageSizing onSixtyFourCores =
-                StageSizing.derive(
-                        new TaskManagerResources(64, "test", 2, 0),
-                        RENDER,
-                        generation,
-                        Optional.empty(),
-                        Optional.empty());
+                derive(new TaskManagerResources(64, "test", 2, 0), generation);
 
         assertThat(onTwoCores.generationCapacity()).isEqualTo(3);
         assertThat(onSixtyFourCores.generationCapacity()).isEqualTo(3);
@@ -120,7 +110,8 @@ class StageSizingTest {
     @Test
     void shouldGiveOneGpuSlotSharedByTwoTaskSlotsTwoScenesPerSubtask() {
         // The vLLM-Omni overlay's numbers: 1 slot, 60 min allowance, 30 min deadline.
-        GenerationConfig generation = generation(1, Duration.ofMinutes(60), Duration.ofMinutes(30));
+        GenerationConfig.Builder generation =
+                generation(1, Duration.ofMinutes(60), Duration.ofMinutes(30));
 
         assertThat(
                         StageSizing.generationCapacity(
@@ -146,15 +137,14 @@ class StageSizingTest {
     void shouldCountOnlyTheFirstModelsEndpoints() {
         ModelEndpoint gpu = endpoint("gpu", 4);
         ModelEndpoint hosted = endpoint("hosted", 100);
-        GenerationConfig generation =
+        GenerationConfig.Builder generation =
                 GenerationConfig.builder()
                         .endpoints(List.of(gpu, hosted))
                         .models(
                                 List.of(
                                         model("wan", Duration.ofMinutes(10), "gpu"),
                                         model("images", Duration.ofMinutes(1), "hosted")))
-                        .queueAllowance(Duration.ofMinutes(10))
-                        .build();
+                        .queueAllowance(Duration.ofMinutes(10));
 
         // 4 slots / 2 task slots x (1 + 10/10) = 4.
         assertThat(
@@ -164,12 +154,26 @@ class StageSizingTest {
     }
 
     @Test
+    void shouldDeriveGenerationCapacityWhateverTheBuilderHolds() {
+        // Sizing runs before the capacity is set: a capacity already on the builder is not a
+        // reason.
+        StageSizing sizing =
+                derive(
+                        new TaskManagerResources(2, "test", 2, 0),
+                        generation(2, Duration.ofMinutes(20), Duration.ofMinutes(10))
+                                .capacity(500));
+
+        assertThat(sizing.generationCapacity()).isEqualTo(3);
+        assertThat(sizing.reasons().get(2)).contains("not by cores");
+    }
+
+    @Test
     void shouldLetAnExplicitGenerationCapacityWin() {
         StageSizing sizing =
                 StageSizing.derive(
                         new TaskManagerResources(2, "test", 2, 0),
                         RENDER,
-                        GenerationConfig.defaults(),
+                        GenerationConfig.builder(),
                         Optional.empty(),
                         Optional.of(64));
 
@@ -193,17 +197,21 @@ class StageSizingTest {
     }
 
     private static StageSizing derive(TaskManagerResources tm) {
-        return StageSizing.derive(
-                tm, RENDER, GenerationConfig.defaults(), Optional.empty(), Optional.empty());
+        return derive(tm, GenerationConfig.builder());
     }
 
-    private static GenerationConfig generation(
+    /** Sizes with nothing explicit. */
+    private static StageSizing derive(
+            TaskManagerResources tm, GenerationConfig.Builder generation) {
+        return StageSizing.derive(tm, RENDER, generation, Optional.empty(), Optional.empty());
+    }
+
+    private static GenerationConfig.Builder generation(
             int slots, Duration queueAllowance, Duration jobDeadline) {
         return GenerationConfig.builder()
                 .endpoints(List.of(endpoint("gpu", slots)))
                 .models(List.of(model("wan", jobDeadline, "gpu")))
-                .queueAllowance(queueAllowance)
-                .build();
+                .queueAllowance(queueAllowance);
     }
 
     private static ModelEndpoint endpoint(String name, int slots) {
