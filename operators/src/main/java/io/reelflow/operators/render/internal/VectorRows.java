@@ -177,8 +177,10 @@ final class VectorRows {
     }
 
     /**
-     * {@link Planes#mix} over whole vectors, the same rounding; returns how many bytes it did. The
-     * weighted sum of two bytes fits 16 unsigned bits, so a logical shift takes its high byte.
+     * {@link Planes#mix} over whole vectors, the same rounding; returns how many bytes it did.
+     * {@code (a * (256 - w) + b * w + 128) >> 8} equals {@code a + ((b - a) * w + 128 >> 8)}, one
+     * multiplication fewer; as in {@link #interpolate} only the low byte is kept, which 16-bit
+     * lanes hold exactly.
      */
     static int mix(
             byte[] first,
@@ -189,14 +191,13 @@ final class VectorRows {
             int intoFrom,
             int length,
             int weight) {
-        short keep = (short) (256 - weight);
         short other = (short) weight;
         int i = 0;
         for (; i + LOAD <= length; i += LOAD) {
             ByteVector a = ByteVector.fromArray(BYTES, first, firstFrom + i);
             ByteVector b = ByteVector.fromArray(BYTES, second, secondFrom + i);
-            blend(widen(a, 0), widen(b, 0), keep, other).intoArray(into, intoFrom + i);
-            blend(widen(a, 1), widen(b, 1), keep, other).intoArray(into, intoFrom + i + PIXELS);
+            blend(widen(a, 0), widen(b, 0), other).intoArray(into, intoFrom + i);
+            blend(widen(a, 1), widen(b, 1), other).intoArray(into, intoFrom + i + PIXELS);
         }
         return i;
     }
@@ -206,11 +207,8 @@ final class VectorRows {
                 .and((short) 0xff);
     }
 
-    private static ByteVector blend(ShortVector a, ShortVector b, short keep, short other) {
-        return a.mul(keep)
-                .add(b.mul(other))
-                .add((short) 128)
-                .lanewise(VectorOperators.LSHR, 8)
+    private static ByteVector blend(ShortVector a, ShortVector b, short weight) {
+        return a.add(b.sub(a).mul(weight).add((short) 128).lanewise(VectorOperators.ASHR, 8))
                 .convertShape(VectorOperators.S2B, HALF_BYTES, 0)
                 .reinterpretAsBytes();
     }
