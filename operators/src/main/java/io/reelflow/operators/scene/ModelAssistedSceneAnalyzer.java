@@ -1,5 +1,6 @@
 package io.reelflow.operators.scene;
 
+import io.reelflow.operators.common.LanguageTags;
 import io.reelflow.operators.port.PlannedScene;
 import io.reelflow.operators.port.ScenePlannerModel;
 import io.reelflow.operators.scene.internal.TextNormalizer;
@@ -73,7 +74,7 @@ public final class ModelAssistedSceneAnalyzer {
             List<PlannedScene> planned =
                     model.plan(
                             text == null ? "" : text,
-                            SceneAnalyzer.primaryLanguage(language),
+                            LanguageTags.primaryLanguage(language),
                             targetDurationSeconds,
                             analyzer.config().maxScenes());
             reason = problem(planned, text);

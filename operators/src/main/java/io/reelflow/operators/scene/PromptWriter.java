@@ -1,5 +1,6 @@
 package io.reelflow.operators.scene;
 
+import io.reelflow.operators.common.LanguageTags;
 import io.reelflow.operators.port.ContentKeys;
 import io.reelflow.operators.port.Translator;
 import io.reelflow.operators.scene.internal.Lexicons;
@@ -114,7 +115,7 @@ public final class PromptWriter {
 
     /** The prompt of {@code scene}, whose text is in {@code language}, with {@code style}. */
     public Written write(Scene scene, String language, String style) {
-        String lang = SceneAnalyzer.primaryLanguage(language);
+        String lang = LanguageTags.primaryLanguage(language);
         String cleanStyle = style(style);
         String key = key(scene, lang, cleanStyle);
         synchronized (cache) {

@@ -1,6 +1,7 @@
 package io.reelflow.operators.scene;
 
 import com.ibm.icu.util.ULocale;
+import io.reelflow.operators.common.LanguageTags;
 import io.reelflow.operators.scene.internal.EntityExtractor;
 import io.reelflow.operators.scene.internal.Joiner;
 import io.reelflow.operators.scene.internal.KeywordExtractor;
@@ -21,7 +22,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -74,7 +74,7 @@ public final class SceneAnalyzer {
                     "targetDurationSeconds must be positive and finite, was "
                             + targetDurationSeconds);
         }
-        String lang = primaryLanguage(language);
+        String lang = LanguageTags.primaryLanguage(language);
         ULocale locale = locale(lang);
         Segmenter segmenter = segmenter(lang, locale);
 
@@ -136,7 +136,7 @@ public final class SceneAnalyzer {
      * 0 for text with nothing to speak. Never throws.
      */
     public double readingSeconds(String text, String language) {
-        String lang = primaryLanguage(language);
+        String lang = LanguageTags.primaryLanguage(language);
         double total = 0.0;
         for (Segment segment :
                 segmenter(lang, locale(lang)).sentences(TextNormalizer.normalize(text))) {
@@ -157,7 +157,7 @@ public final class SceneAnalyzer {
         if (maxChars < 1) {
             throw new IllegalArgumentException("maxChars must be positive, was " + maxChars);
         }
-        String lang = primaryLanguage(language);
+        String lang = LanguageTags.primaryLanguage(language);
         Segmenter segmenter = segmenter(lang, locale(lang));
         List<String> sentences = new ArrayList<>();
         for (Segment segment : segmenter.sentences(text == null ? "" : text.strip())) {
@@ -191,7 +191,7 @@ public final class SceneAnalyzer {
      */
     List<Scene> fromTexts(
             List<String> texts, double[] weights, String language, double targetDurationSeconds) {
-        String lang = primaryLanguage(language);
+        String lang = LanguageTags.primaryLanguage(language);
         ULocale locale = locale(lang);
         Segmenter segmenter = segmenter(lang, locale);
         Set<String> stopwords = Stopwords.forLanguage(lang);
@@ -381,16 +381,5 @@ public final class SceneAnalyzer {
             }
         }
         return best == null ? Mood.NEUTRAL : Lexicons.mood(best);
-    }
-
-    /** {@code "de-DE"} → {@code "de"}; anything that is no language code → {@code "und"}. */
-    static String primaryLanguage(String language) {
-        if (language == null) {
-            return "und";
-        }
-        String tag = language.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        int dash = tag.indexOf('-');
-        String primary = dash < 0 ? tag : tag.substring(0, dash);
-        return primary.matches("[a-z]{2,3}") ? primary : "und";
     }
 }

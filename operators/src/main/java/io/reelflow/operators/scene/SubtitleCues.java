@@ -3,6 +3,7 @@ package io.reelflow.operators.scene;
 import com.ibm.icu.text.Bidi;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
+import io.reelflow.operators.common.LanguageTags;
 import io.reelflow.operators.scene.internal.Joiner;
 import io.reelflow.operators.scene.internal.LineWrapper;
 import io.reelflow.operators.scene.internal.Syllables;
@@ -96,7 +97,7 @@ public final class SubtitleCues {
      *     right-to-left); null or {@code "und"} to detect direction from the text
      */
     public Track track(List<Scene> scenes, String language) {
-        String lang = SceneAnalyzer.primaryLanguage(language);
+        String lang = LanguageTags.primaryLanguage(language);
         ULocale locale = lang.equals("und") ? ULocale.ROOT : new ULocale(lang);
         int width = config.maxLineWidthFor(lang);
         List<SubtitleCue> cues = new ArrayList<>();

@@ -397,14 +397,6 @@ class SceneAnalyzerTest {
         }
     }
 
-    @Test
-    void shouldAcceptLanguageTagsAndUnknownLanguages() {
-        assertThat(SceneAnalyzer.primaryLanguage("de-DE")).isEqualTo("de");
-        assertThat(SceneAnalyzer.primaryLanguage("PT_br")).isEqualTo("pt");
-        assertThat(SceneAnalyzer.primaryLanguage(null)).isEqualTo("und");
-        assertThat(SceneAnalyzer.primaryLanguage("1234")).isEqualTo("und");
-    }
-
     /** Scene 0 starts at 0, scenes are contiguous and non-empty, the last ends at the target. */
     static void assertTimeline(List<Scene> scenes, double target) {
         assertThat(scenes).isNotEmpty().hasSizeLessThanOrEqualTo(60);

@@ -1,7 +1,7 @@
 package io.reelflow.operators.asset.internal;
 
+import io.reelflow.operators.common.LanguageTags;
 import io.reelflow.operators.scene.internal.KeywordAnalyzers;
-import java.util.Locale;
 
 /** Names of the index fields, shared by the index builder and the query builder. */
 public final class AssetFields {
@@ -44,9 +44,7 @@ public final class AssetFields {
         if (language == null) {
             return STANDARD;
         }
-        String tag = language.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        int dash = tag.indexOf('-');
-        String primary = dash < 0 ? tag : tag.substring(0, dash);
+        String primary = LanguageTags.primarySubtag(LanguageTags.normalize(language));
         return KeywordAnalyzers.hasAnalyzer(primary) ? primary : STANDARD;
     }
 }

@@ -2,6 +2,7 @@ package io.reelflow.operators.language.internal;
 
 import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
+import io.reelflow.operators.common.LanguageTags;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -97,13 +98,12 @@ public final class LanguageCodes {
         if (hint == null) {
             return Optional.empty();
         }
-        String tag = hint.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        String tag = LanguageTags.normalize(hint);
         String alias = ALIASES.get(tag);
         if (alias != null) {
             return Optional.of(alias);
         }
-        int dash = tag.indexOf('-');
-        String primary = dash < 0 ? tag : tag.substring(0, dash);
+        String primary = LanguageTags.primarySubtag(tag);
         primary = ALIASES.getOrDefault(primary, primary);
         if (primary.length() == 2 && isSupported(primary)) {
             return Optional.of(primary);
