@@ -367,6 +367,23 @@ public final class RenderBenchmark {
 
     private Run ours(Slideshow show, Path store, int crf, String name)
             throws IOException, InterruptedException {
+        // The request id seeds the Ken Burns moves, so the lossless reference keeps it and goes
+        // to a store of its own instead.
+        Path into = crf == 0 ? store.resolve("lossless") : store;
+        return measure(name, renderCommand(show, into, crf), show, "renderMillis");
+    }
+
+    /**
+     * One process rendering the slideshow {@code 1 + warmRenders} times: the renders after the
+     * first run compiled code, as a task manager does from its second video on.
+     */
+    private Run warm(Slideshow show, Path store) throws IOException, InterruptedException {
+        List<String> command = renderCommand(show, store.resolve("warm"), FfmpegCommands.CRF);
+        command.addAll(List.of("--renders", Integer.toString(1 + warmRenders)));
+        return measure("ours-warm", command, show, "warmRenderMillis");
+    }
+
+    private List<String> renderCommand(Slideshow show, Path store, int crf) {
         List<String> command = new ArrayList<>(java);
         command.addAll(
                 List.of(
@@ -374,9 +391,7 @@ public final class RenderBenchmark {
                         "--photos",
                         photoDirectory.toString(),
                         "--store",
-                        // The request id seeds the Ken Burns moves, so the lossless reference
-                        // keeps it and goes to a store of its own instead.
-                        (crf == 0 ? store.resolve("lossless") : store).toString(),
+                        store.toString(),
                         "--variant",
                         show.name(),
                         "--crf",
@@ -385,31 +400,7 @@ public final class RenderBenchmark {
                         cameraCue,
                         "--request-id",
                         "slideshow-" + show.name()));
-        return measure(name, command, show, "renderMillis");
-    }
-
-    /**
-     * One process rendering the slideshow {@code 1 + warmRenders} times: the renders after the
-     * first run compiled code, as a task manager does from its second video on.
-     */
-    private Run warm(Slideshow show, Path store) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(java);
-        command.addAll(
-                List.of(
-                        SlideshowRenderMain.class.getName(),
-                        "--photos",
-                        photoDirectory.toString(),
-                        "--store",
-                        store.resolve("warm").toString(),
-                        "--variant",
-                        show.name(),
-                        "--camera-cue",
-                        cameraCue,
-                        "--request-id",
-                        "slideshow-" + show.name(),
-                        "--renders",
-                        Integer.toString(1 + warmRenders)));
-        return measure("ours-warm", command, show, "warmRenderMillis");
+        return command;
     }
 
     private Run cli(Slideshow show, int crf, Path output, String name)
