@@ -20,7 +20,7 @@ import java.util.concurrent.FutureTask;
  */
 public final class SoundMixing implements VideoWriter.AudioSource, AutoCloseable {
 
-    /** The note of a mix that failed after the video had started with an audio stream. */
+    /** The note of a mix that failed: the audio stream its fetched inputs promised is silent. */
     public static final String SILENT_STREAM = "the audio stream is silent";
 
     private final boolean audio;

@@ -190,7 +190,8 @@ public final class VideoWriter implements AutoCloseable {
      * with an audio stream when {@code audio} is not null. A source already {@link
      * AudioSource#ready() ready} is read at once (and an unreadable one throws); one still being
      * made is read when ready, waited for once the video is {@link #AUDIO_WAIT_FROM_MICROS} ahead
-     * of it, and replaced by silence (see {@link #audioProblem()}) when it cannot be read.
+     * of it, and replaced by silence (see {@link #audioProblem()}) when it cannot be read. A source
+     * that made no track gives a silent stream.
      */
     public static VideoWriter open(
             Path file,
@@ -201,11 +202,16 @@ public final class VideoWriter implements AutoCloseable {
             List<String> encoders,
             AudioSource audio)
             throws IOException {
-        FFmpegFrameGrabber sound =
-                audio != null && audio.ready() && audio.await().isPresent()
-                        ? openAudio(audio.await().get())
-                        : null;
-        boolean withAudio = sound != null || (audio != null && !audio.ready());
+        FFmpegFrameGrabber sound = null;
+        if (audio != null && audio.ready()) {
+            Optional<Path> ready = audio.await();
+            if (ready.isPresent()) {
+                sound = openAudio(ready.get());
+            }
+        }
+        // A source that failed before the video opened still gets its (silent) stream: whether a
+        // video has sound is decided by what was asked for, not by when a mix failed.
+        boolean withAudio = audio != null;
         Candidates candidates = candidates(encoders, NvencProbe.shared());
         List<String> skipped = new ArrayList<>(candidates.skipped());
         for (String encoder : candidates.toTry()) {

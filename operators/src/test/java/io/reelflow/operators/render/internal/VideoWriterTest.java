@@ -216,6 +216,27 @@ class VideoWriterTest {
         assertThat(Layout.of(file).loudestSample()).isZero();
     }
 
+    @Test
+    void shouldKeepASilentAudioStreamWhenTheSoundtrackFailedBeforeTheVideoOpened()
+            throws IOException {
+        Path file = temp.resolve("failed-early.mp4");
+        LateAudio failed = new LateAudio(Optional.empty());
+        failed.ready = true;
+
+        try (VideoWriter writer = openWith(file, failed)) {
+            Canvas canvas = new Canvas(64, 36);
+            for (int frame = 0; frame < 25; frame++) {
+                writer.write(canvas);
+            }
+            writer.finish();
+
+            assertThat(writer.audioProblem()).isEqualTo("no soundtrack was made");
+        }
+
+        assertThat(MediaProbe.probe(file).audioCodec()).isEqualTo("aac");
+        assertThat(Layout.of(file).loudestSample()).isZero();
+    }
+
     private static VideoWriter openWith(Path file, VideoWriter.AudioSource audio)
             throws IOException {
         return VideoWriter.open(
