@@ -13,12 +13,14 @@ import io.reelflow.operators.render.internal.FontLibrary;
 import io.reelflow.operators.render.internal.FrameTimeline;
 import io.reelflow.operators.render.internal.FrameTimeline.SceneSpan;
 import io.reelflow.operators.render.internal.KenBurns;
-import io.reelflow.operators.render.internal.MediaFiles;
+import io.reelflow.operators.render.internal.MediaDownloads;
 import io.reelflow.operators.render.internal.MediaProbe;
 import io.reelflow.operators.render.internal.PhotoSource;
 import io.reelflow.operators.render.internal.Resampler;
 import io.reelflow.operators.render.internal.SceneSource;
+import io.reelflow.operators.render.internal.SoundMixing;
 import io.reelflow.operators.render.internal.Soundtrack;
+import io.reelflow.operators.render.internal.StepTimes;
 import io.reelflow.operators.render.internal.SubtitleOverlay;
 import io.reelflow.operators.render.internal.TitleCard;
 import io.reelflow.operators.render.internal.VideoClipSource;
@@ -43,10 +45,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -198,18 +198,26 @@ public final class Renderer {
         Path workDirectory = config.resolveWorkDirectory();
         Files.createDirectories(workDirectory);
         Path temp = Files.createTempDirectory(workDirectory, "render-");
-        try {
-            Soundtrack sound =
-                    audioTrack != null
-                            ? new Soundtrack(audioTrack, null, null, List.of())
-                            : Soundtrack.of(
-                                    job,
-                                    timeline.secondsAt(timeline.totalFrames()),
-                                    store,
-                                    new AudioMixer(),
-                                    temp);
+        StepTimes steps = new StepTimes();
+        // Closed before the temporary directory is deleted: downloads and a mix still under way
+        // are stopped.
+        try (MediaDownloads media =
+                        MediaDownloads.start(mediaUris(timeline), store, temp, cancellation);
+                SoundMixing sound =
+                        audioTrack != null
+                                ? SoundMixing.done(
+                                        new Soundtrack(audioTrack, null, null, List.of()))
+                                : SoundMixing.start(
+                                        Soundtrack.fetch(
+                                                job,
+                                                timeline.secondsAt(timeline.totalFrames()),
+                                                store,
+                                                temp),
+                                        new AudioMixer(),
+                                        temp)) {
+            steps.lap("sound downloads");
             cancellation.throwIfCancelled();
-            return render(job, timeline, temp, sound, objectName, cancellation);
+            return render(job, timeline, temp, media, sound, objectName, cancellation, steps);
         } finally {
             ScratchDirectories.deleteQuietly(temp);
         }
@@ -219,9 +227,11 @@ public final class Renderer {
             RenderJob job,
             FrameTimeline timeline,
             Path temp,
-            Soundtrack sound,
+            MediaDownloads media,
+            SoundMixing mixing,
             String objectName,
-            Cancellation cancellation)
+            Cancellation cancellation,
+            StepTimes steps)
             throws IOException {
         RenderSpec spec = job.getSpec();
         int width = spec.getWidth();
@@ -263,8 +273,8 @@ public final class Renderer {
         opener.notes.addAll(job.getNotes());
         opener.reasons.addAll(job.getDegradedReasons());
         boolean subtitlesCut = reportCutSubtitles(track, spec.getSubtitles(), opener);
-        opener.media = download(timeline, temp, cancellation);
-        opener.notes.addAll(sound.notes());
+        opener.media = media;
+        steps.lap("subtitle layout");
 
         Path videoFile = temp.resolve("video.mp4");
         Path thumbnailFile = temp.resolve("thumbnail.jpg");
@@ -272,6 +282,8 @@ public final class Renderer {
         Path subtitlesFile = temp.resolve("subtitles.srt");
         Path webVttFile = temp.resolve("subtitles.vtt");
         Composer.Result composed;
+        long audioWaitMillis;
+        String audioProblem;
         try (VideoWriter writer =
                 VideoWriter.open(
                         videoFile,
@@ -280,7 +292,8 @@ public final class Renderer {
                         spec.getFps(),
                         config,
                         VideoWriter.encodersFor(config),
-                        sound.file())) {
+                        mixing.asAudioSource())) {
+            steps.lap("open encoder");
             opener.notes.add(writer.note());
             if (!Resampler.vectorised()) {
                 opener.notes.add(SCALAR_PIXEL_LOOPS);
@@ -313,11 +326,23 @@ public final class Renderer {
                         queue.encoderWaitMillis(),
                         queue.composerWaitMillis());
             }
+            steps.lap("picture");
             cancellation.throwIfCancelled();
             writer.finish();
+            audioWaitMillis = writer.audioWaitMillis();
+            audioProblem = writer.audioProblem();
         }
+        steps.lap("encoder flush");
+        Soundtrack sound = mixing.soundtrack();
+        if (audioProblem != null && sound.file().isPresent()) {
+            List<String> notes = new ArrayList<>(sound.notes());
+            notes.add("sound left out: " + audioProblem + "; " + SoundMixing.SILENT_STREAM);
+            sound = new Soundtrack(Optional.empty(), null, null, notes);
+        }
+        opener.notes.addAll(sound.notes());
 
         MediaProbe.VideoInfo written = MediaProbe.probe(videoFile);
+        steps.lap("probe");
         writeJpeg(composed.thumbnail(), thumbnailFile);
         writeJpeg(composed.contactSheet().image(), contactSheetFile);
         Files.writeString(
@@ -325,6 +350,7 @@ public final class Renderer {
         Files.writeString(
                 webVttFile, BurnedSubtitles.SUBTITLE_CUES.toWebVtt(cues), StandardCharsets.UTF_8);
 
+        steps.lap("stills and subtitle files");
         String runId = job.getRunId();
         String requestId = job.getRequestId();
         Uploads uploads = new Uploads(cancellation);
@@ -348,6 +374,14 @@ public final class Renderer {
             uploads.takeBack(requestId);
             throw e;
         }
+        steps.lap("uploads");
+        LOG.debug(
+                "Render steps of {}: {}; the sound mixed beside the picture in {} ms, the encoder"
+                        + " waited {} ms for it",
+                requestId,
+                steps,
+                mixing.mixMillis(),
+                audioWaitMillis);
 
         String fontNote = leftOutText(subtitles, opener.titleCardScripts());
         if (fontNote != null) {
@@ -420,7 +454,7 @@ public final class Renderer {
         private final Set<Credit> credits = new LinkedHashSet<>();
         private final Set<String> titleCardScripts = new LinkedHashSet<>();
         volatile boolean fellBack;
-        volatile Map<String, Download> media = Map.of();
+        volatile MediaDownloads media;
 
         SceneOpener(RenderJob job, FontLibrary fonts, Path temp) {
             this.job = job;
@@ -454,7 +488,7 @@ public final class Renderer {
             if (clip.getMediaUri() == null) {
                 problem = "no media URI";
             } else {
-                Download download = media.get(clip.getMediaUri());
+                MediaDownloads.Download download = media.await(clip.getMediaUri());
                 if (download.error() != null) {
                     problem = "download failed";
                     detail = download.error();
@@ -576,33 +610,21 @@ public final class Renderer {
         }
     }
 
-    /** A downloaded media file, or why it could not be downloaded. */
-    private record Download(Path file, String error) {}
-
-    /** Fetches every distinct media URI once; failures are kept per URI, not thrown. */
-    private Map<String, Download> download(
-            FrameTimeline timeline, Path temp, Cancellation cancellation)
-            throws CancelledException {
-        Map<String, Download> media = new HashMap<>();
+    /**
+     * Every distinct media URI the timeline shows, in the order it first shows them: what the
+     * render fetches, each once.
+     */
+    private static List<String> mediaUris(FrameTimeline timeline) {
+        Set<String> uris = new LinkedHashSet<>();
         for (SceneSpan span : timeline.spans()) {
-            cancellation.throwIfCancelled();
             SceneClip clip = span.clip();
-            String uri = clip.getMediaUri();
-            if (uri == null
-                    || clip.getSource() == ClipSource.TITLE_CARD
-                    || span.frameCount() == 0
-                    || media.containsKey(uri)) {
-                continue;
-            }
-            Path target = temp.resolve("media-" + media.size() + MediaFiles.extensionOf(uri));
-            try {
-                store.get(uri, target);
-                media.put(uri, new Download(target, null));
-            } catch (IOException | RuntimeException e) {
-                media.put(uri, new Download(null, String.valueOf(e.getMessage())));
+            if (clip.getMediaUri() != null
+                    && clip.getSource() != ClipSource.TITLE_CARD
+                    && span.frameCount() > 0) {
+                uris.add(clip.getMediaUri());
             }
         }
-        return media;
+        return new ArrayList<>(uris);
     }
 
     /** Stills (stock or generated) are moved with Ken Burns; everything else is a clip. */

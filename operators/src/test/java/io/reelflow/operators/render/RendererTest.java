@@ -27,6 +27,8 @@ import io.reelflow.operators.common.Cancellation;
 import io.reelflow.operators.port.ObjectStore;
 import io.reelflow.operators.quality.LabelledVideos;
 import io.reelflow.operators.quality.QualityScorer;
+import io.reelflow.operators.render.audio.AudioMixer;
+import io.reelflow.operators.render.audio.AudioPlan;
 import io.reelflow.operators.render.internal.MediaProbe;
 import io.reelflow.operators.testing.DirectoryObjectStore;
 import io.reelflow.schemas.AssetKind;
@@ -876,6 +878,34 @@ class RendererTest {
         assertThat(withoutMusic.getAudioCodec()).isNull();
         assertThat(withoutMusic.getLoudnessLufs()).isNull();
         assertThat(withoutMusic.getCredits()).doesNotContain(musicCredit);
+    }
+
+    /**
+     * The music is mixed beside the picture; the muxer holds the first video packets until the
+     * sound comes, so the file is the one a render with the sound mixed beforehand writes.
+     */
+    @Test
+    void shouldWriteTheSameFileWhetherTheSoundIsMixedBesideThePictureOrBefore() throws IOException {
+        Path wav = writeWav(media.resolve("calm-piano.wav"), 1.5);
+        RenderJob job = twoPhotos(Transition.CROSSFADE, 0.6);
+        job.setMusic(
+                AssetMatch.newBuilder()
+                        .setAssetId("calm-piano")
+                        .setUri(uri(wav))
+                        .setKind(AssetKind.MUSIC)
+                        .setScore(0.7)
+                        .setCredit(credit("calm-piano"))
+                        .build());
+
+        renderer().render(job);
+        byte[] mixedBeside =
+                Files.readAllBytes(store.pathOf(Renderer.videoKey(RUN_ID, REQUEST_ID)));
+        Path mixedBefore = media.resolve("mixed.wav");
+        new AudioMixer().mix(AudioPlan.of(4.0).withMusic(wav), mixedBefore);
+        renderer().render(job, Optional.of(mixedBefore));
+
+        assertThat(Files.readAllBytes(store.pathOf(Renderer.videoKey(RUN_ID, REQUEST_ID))))
+                .isEqualTo(mixedBeside);
     }
 
     @Test

@@ -31,9 +31,12 @@ public record Soundtrack(
         notes = List.copyOf(notes);
     }
 
-    /** Fetches and mixes the sound of {@code job} into {@code temp}. */
-    public static Soundtrack of(
-            RenderJob job, double durationSeconds, ObjectStore store, AudioMixer mixer, Path temp) {
+    /**
+     * Fetches the inputs of the sound of {@code job} into {@code temp}, without mixing them: what
+     * is fetched decides whether the video has an audio stream, before the mix is done.
+     */
+    public static Inputs fetch(
+            RenderJob job, double durationSeconds, ObjectStore store, Path temp) {
         AssetMatch music = job.getSpec().getMusic() ? job.getMusic() : null;
         String narrationUri = job.getNarrationUri();
         List<String> notes = new ArrayList<>();
@@ -50,20 +53,45 @@ public record Soundtrack(
                 plan = plan.withNarration(file);
             }
         }
-        if (!plan.hasMusic() && !plan.hasNarration()) {
-            return new Soundtrack(Optional.empty(), null, null, notes);
+        return new Inputs(plan, music == null ? null : music.getCredit(), notes);
+    }
+
+    /**
+     * The fetched inputs of a soundtrack, ready to mix.
+     *
+     * @param plan the mix, with the files fetched
+     * @param musicCredit the credit of the music bed asked for, if any
+     * @param notes what happened while fetching
+     */
+    public record Inputs(AudioPlan plan, Credit musicCredit, List<String> notes) {
+
+        public Inputs {
+            notes = List.copyOf(notes);
         }
-        try {
-            AudioMixResult mix = mixer.mix(plan, temp.resolve("soundtrack.wav"));
-            notes.addAll(mix.notes());
-            return new Soundtrack(
-                    Optional.of(mix.file()),
-                    mix.silent() ? null : mix.integratedLufs(),
-                    mix.musicMixed() ? music.getCredit() : null,
-                    notes);
-        } catch (IOException | RuntimeException e) {
-            notes.add("sound left out: mixing failed (" + e.getMessage() + ")");
-            return new Soundtrack(Optional.empty(), null, null, notes);
+
+        /** Whether there is anything to mix: otherwise the video gets no audio stream. */
+        public boolean any() {
+            return plan.hasMusic() || plan.hasNarration();
+        }
+
+        /** Mixes the inputs into {@code temp}; a failure leaves the sound out with a note. */
+        public Soundtrack mix(AudioMixer mixer, Path temp) {
+            List<String> mixNotes = new ArrayList<>(notes);
+            if (!any()) {
+                return new Soundtrack(Optional.empty(), null, null, mixNotes);
+            }
+            try {
+                AudioMixResult mix = mixer.mix(plan, temp.resolve("soundtrack.wav"));
+                mixNotes.addAll(mix.notes());
+                return new Soundtrack(
+                        Optional.of(mix.file()),
+                        mix.silent() ? null : mix.integratedLufs(),
+                        mix.musicMixed() ? musicCredit : null,
+                        mixNotes);
+            } catch (IOException | RuntimeException e) {
+                mixNotes.add("sound left out: mixing failed (" + e.getMessage() + ")");
+                return new Soundtrack(Optional.empty(), null, null, mixNotes);
+            }
         }
     }
 

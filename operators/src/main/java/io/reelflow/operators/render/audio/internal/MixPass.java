@@ -6,6 +6,7 @@ import io.reelflow.operators.render.audio.AudioInput;
 import io.reelflow.operators.render.audio.Loudness;
 import io.reelflow.operators.render.audio.LoudnessMeter;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.List;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacv.FFmpegFrameFilter;
@@ -59,6 +60,10 @@ public final class MixPass {
                 throw new IOException("FFmpeg refused the audio graph " + graph + ": " + e, e);
             }
             while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // A render cancelled while its sound is mixed beside the picture.
+                    throw new InterruptedIOException("audio mixing interrupted");
+                }
                 int next = furthestBehind(pushed, ended);
                 if (next < 0) {
                     break;
