@@ -23,6 +23,9 @@ public interface MediaListener {
      * @param videoSeconds the video stream's own duration, else the container's; 0 when neither
      *     says
      * @param audio whether it has an audio stream
+     * @param keyframeSeconds where decoding the picture can start, ascending: the keyframes of the
+     *     container's index at their decode times (a keyframe is shown at that time or up to the
+     *     reorder delay later); empty when the file has no index
      */
     record Media(
             boolean video,
@@ -31,11 +34,19 @@ public interface MediaListener {
             int height,
             double frameRate,
             double videoSeconds,
-            boolean audio) {}
+            boolean audio,
+            List<Double> keyframeSeconds) {
+
+        public Media {
+            keyframeSeconds = List.copyOf(keyframeSeconds);
+        }
+    }
 
     /**
-     * A frame wanted at full colour: the first decoded frame shown in {@code [fromSeconds,
-     * toSeconds)}, converted to BGR at {@code width x height}.
+     * A frame wanted at full colour: one frame shown in {@code [fromSeconds, toSeconds)}, converted
+     * to BGR at {@code width x height}. Any frame of that interval will do, so the pass takes the
+     * cheapest: one it decodes anyway for a grey window, else a keyframe inside the interval, else
+     * the first frame from {@code fromSeconds} on (decoded from the keyframe before it).
      */
     record Still(double fromSeconds, double toSeconds, int width, int height) {}
 

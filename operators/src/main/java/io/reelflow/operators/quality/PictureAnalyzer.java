@@ -136,7 +136,8 @@ public final class PictureAnalyzer implements QualityAnalyzer {
                             ? SampleSpans.of(
                                     windowsOf(video, media.videoSeconds()),
                                     transitionMargin(video.getSpec()),
-                                    thresholds.sampleSeconds())
+                                    thresholds.sampleSeconds(),
+                                    media.keyframeSeconds())
                             : List.of(new double[] {0, Double.MAX_VALUE});
             return new Wants(windows(spans), analysisWidth, analysisHeight, List.of(), false);
         }

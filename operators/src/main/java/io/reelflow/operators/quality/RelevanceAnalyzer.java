@@ -51,6 +51,12 @@ public final class RelevanceAnalyzer implements QualityAnalyzer, AutoCloseable {
     /** Enough of a description or scene text for a reason to say which it was. */
     private static final int QUOTED_CHARS = 60;
 
+    /**
+     * The shortest interval a scene's frame is taken from: longer than the decoder's largest gap
+     * between the frames it decodes (it skips frames no other frame refers to).
+     */
+    private static final double MIN_STILL_SECONDS = 0.25;
+
     private final SentenceEmbedder embedder;
     private final RelevanceThresholds thresholds;
     private final ImageTextScorer imageText;
@@ -123,7 +129,7 @@ public final class RelevanceAnalyzer implements QualityAnalyzer, AutoCloseable {
                     continue;
                 }
                 wanted.add(window.index());
-                stills.add(new Still(middle(window), Double.MAX_VALUE, width, height));
+                stills.add(new Still(middle(window), secondHalfEnd(window, video), width, height));
             }
             return new Wants(List.of(), 0, 0, stills, false);
         }
@@ -154,6 +160,16 @@ public final class RelevanceAnalyzer implements QualityAnalyzer, AutoCloseable {
 
     private static double middle(SceneWindow window) {
         return window.startSeconds() + window.durationSeconds() / 2;
+    }
+
+    /**
+     * Where the scene's second half ends short of the transition into the next scene: any frame
+     * from its middle to there shows the scene alone, and the decode takes the cheapest. At least
+     * {@link #MIN_STILL_SECONDS} long, so a decoded frame always falls into it.
+     */
+    private static double secondHalfEnd(SceneWindow window, RenderedVideo video) {
+        double inner = window.endSeconds() - PictureAnalyzer.transitionMargin(video.getSpec());
+        return Math.max(inner, middle(window) + MIN_STILL_SECONDS);
     }
 
     private List<Finding> judge(RenderedVideo video, SceneFrame frames, Cancellation cancellation)

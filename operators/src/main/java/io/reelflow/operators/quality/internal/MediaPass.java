@@ -76,12 +76,13 @@ import org.bytedeco.javacv.Frame;
 /**
  * One read of a video file for every quality analyzer: the file is demuxed once, its sound decoded
  * whole, and its picture decoded only where some {@link MediaListener} wants frames — from the
- * keyframe before each wanted stretch (found in the container's index, so no seek is needed) to the
- * stretch's end. Decoding skips the frames no other frame refers to and the deblocking filter
- * (neither changes what the checks see at analysis size). Each decoded frame a listener wants grey
- * is scaled right away to its small size by swscale; stills are converted to BGR at the size asked
- * for. A listener whose callback throws is left out of the rest of the pass ({@link #failureOf});
- * the others go on.
+ * keyframe before each wanted stretch (found in the container's index, so no seek is needed) until
+ * a frame at the stretch's end came out; a still takes the cheapest frame of its interval (one
+ * decoded anyway, else a keyframe inside it). Decoding skips the frames no other frame refers to
+ * and the deblocking filter (neither changes what the checks see at analysis size). Each decoded
+ * frame a listener wants grey is scaled right away to its small size by swscale; stills are
+ * converted to BGR at the size asked for. A listener whose callback throws is left out of the rest
+ * of the pass ({@link #failureOf}); the others go on.
  */
 public final class MediaPass {
 
@@ -97,10 +98,18 @@ public final class MediaPass {
     static final double JOIN_SECONDS = 0.5;
 
     /**
-     * How far past a range's end packets are still decoded, so that frames held back for reordering
-     * come out.
+     * How far past a range's end packets are still decoded at most, so that frames held back for
+     * reordering come out; decoding stops earlier once a frame at or past the end came out. Also
+     * the most a keyframe may be shown after its decode time (the reorder delay).
      */
     private static final double REORDER_SECONDS = 0.25;
+
+    /**
+     * Longer than the longest run of frames the decoder leaves out ({@code skip_frame=noref} skips
+     * at most a few B-frames in a row: 40-120 ms at 25-30 fps), so a stretch this long that is
+     * decoded shows at least one frame.
+     */
+    private static final double FRAME_GAP_SECONDS = 0.25;
 
     private static final int EAGAIN = -11;
 
@@ -112,6 +121,7 @@ public final class MediaPass {
     private long videoFramesDecoded;
     private long audioFramesDecoded;
     private double lastFrameSeconds;
+    private double rangeShownUpTo;
     private String audioError;
     private Outcome outcome;
 
@@ -178,9 +188,11 @@ public final class MediaPass {
                             format, AVMEDIA_TYPE_AUDIO, -1, -1, (PointerPointer<?>) null, 0);
             AVStream videoStream = videoIndex >= 0 ? format.streams(videoIndex) : null;
             AVStream audioStream = audioIndex >= 0 ? format.streams(audioIndex) : null;
-            media = media(format, videoStream, audioStream != null);
             double origin =
                     format.start_time() == AV_NOPTS_VALUE ? 0 : format.start_time() / 1_000_000.0;
+            List<Double> keyframes =
+                    videoStream == null ? List.of() : keyframes(videoStream, origin);
+            media = media(format, videoStream, audioStream != null, keyframes);
 
             boolean wantsAudio = false;
             for (MediaListener listener : listeners) {
@@ -190,8 +202,7 @@ public final class MediaPass {
                         new Subscription(listener, wants == null ? Wants.NOTHING : wants));
                 wantsAudio |= wants != null && wants.audio();
             }
-            List<double[]> ranges =
-                    videoStream == null ? List.of() : ranges(keyframes(videoStream, origin));
+            List<double[]> ranges = videoStream == null ? List.of() : ranges(keyframes);
             if (!ranges.isEmpty()) {
                 video = decoder(videoStream, true);
             }
@@ -226,7 +237,7 @@ public final class MediaPass {
                         while (!decoding
                                 && range < ranges.size()
                                 && !Double.isNaN(pts)
-                                && pts >= ranges.get(range)[1]) {
+                                && pts >= ranges.get(range)[1] + REORDER_SECONDS) {
                             range++; // passed without a keyframe to start from
                         }
                         if (!decoding
@@ -238,9 +249,16 @@ public final class MediaPass {
                             }
                             decoding = true;
                             decodedBefore = true;
+                            rangeShownUpTo = Double.NEGATIVE_INFINITY;
                         }
                         if (decoding) {
                             decodeVideo(video, packet, frame, videoBase, origin);
+                            // Frames come out in display order: one at or past the end means the
+                            // range has given every frame it was decoded for.
+                            if (rangeShownUpTo >= ranges.get(range)[1]) {
+                                decoding = false;
+                                range++;
+                            }
                         }
                     } else if (audio != null && packet.stream_index() == audioIndex) {
                         decodeAudio(audio, packet, frame);
@@ -275,9 +293,10 @@ public final class MediaPass {
     }
 
     /** What the header says. */
-    private static Media media(AVFormatContext format, AVStream video, boolean audio) {
+    private static Media media(
+            AVFormatContext format, AVStream video, boolean audio, List<Double> keyframes) {
         if (video == null) {
-            return new Media(false, null, 0, 0, 0, 0, audio);
+            return new Media(false, null, 0, 0, 0, 0, audio, List.of());
         }
         String codec = avcodec_get_name(video.codecpar().codec_id()).getString();
         double seconds =
@@ -292,7 +311,8 @@ public final class MediaPass {
                 video.codecpar().height(),
                 rate,
                 seconds,
-                audio);
+                audio,
+                keyframes);
     }
 
     /** Keyframe times from the container's index, in order; empty when it has none. */
@@ -311,22 +331,40 @@ public final class MediaPass {
     }
 
     /**
-     * The {@code [start, end)} stretches of packets to decode: for every wanted grey window and
-     * still, from the keyframe before it to its end, overlapping ones merged. Without an index
-     * every range starts at the beginning, so nothing wanted is missed.
+     * The {@code [start, end)} stretches of packets to decode: for every wanted grey window, from
+     * the keyframe before it to its end; for every still, nothing when a grey window's decode
+     * already shows frames of its interval, else just a keyframe inside its interval, else from the
+     * keyframe before its start to its start; overlapping ones merged. Without an index every range
+     * starts at the beginning, so nothing wanted is missed.
      */
     private List<double[]> ranges(List<Double> keyframes) {
-        List<double[]> wanted = new ArrayList<>();
+        List<double[]> grey = new ArrayList<>();
         for (Subscription subscription : subscriptions) {
             for (double[] window : subscription.wants.greyWindows()) {
-                wanted.add(new double[] {window[0], window[1]});
+                grey.add(new double[] {window[0], window[1]});
             }
+        }
+        List<double[]> wanted = new ArrayList<>(grey);
+        for (Subscription subscription : subscriptions) {
             for (Still still : subscription.wants.stills()) {
-                // Its first frame is all a still needs: decoding stops just past its start.
+                if (decodedAnyway(still, grey, keyframes)) {
+                    continue;
+                }
+                // A keyframe is all a still needs: decoding stops just past it (a keyframe's decode
+                // time may precede its display by the reorder delay, hence the room before the
+                // end).
+                double inside =
+                        firstKeyframeIn(
+                                keyframes,
+                                still.fromSeconds(),
+                                still.toSeconds() - FRAME_GAP_SECONDS);
                 wanted.add(
-                        new double[] {
-                            still.fromSeconds(), Math.min(still.toSeconds(), still.fromSeconds())
-                        });
+                        Double.isNaN(inside)
+                                ? new double[] {
+                                    still.fromSeconds(),
+                                    Math.min(still.toSeconds(), still.fromSeconds())
+                                }
+                                : new double[] {inside, inside});
             }
         }
         wanted.sort((a, b) -> Double.compare(a[0], b[0]));
@@ -341,6 +379,36 @@ public final class MediaPass {
             }
         }
         return ranges;
+    }
+
+    /**
+     * Whether decoding a grey window (from the keyframe before it) shows frames of {@code still}'s
+     * interval anyway: they overlap by more than the decoder's largest gap between frames.
+     */
+    private static boolean decodedAnyway(Still still, List<double[]> grey, List<Double> keyframes) {
+        for (double[] window : grey) {
+            double decodedFrom = keyframeAtOrBefore(keyframes, window[0]);
+            double overlap =
+                    Math.min(still.toSeconds(), window[1])
+                            - Math.max(still.fromSeconds(), decodedFrom);
+            if (overlap >= FRAME_GAP_SECONDS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first keyframe in {@code [from, to]}, or NaN. */
+    private static double firstKeyframeIn(List<Double> keyframes, double from, double to) {
+        for (double keyframe : keyframes) {
+            if (keyframe > to) {
+                break;
+            }
+            if (keyframe >= from) {
+                return keyframe;
+            }
+        }
+        return Double.NaN;
     }
 
     private static double keyframeAtOrBefore(List<Double> keyframes, double seconds) {
@@ -396,6 +464,7 @@ public final class MediaPass {
                     continue;
                 }
                 lastFrameSeconds = Math.max(lastFrameSeconds, at);
+                rangeShownUpTo = Math.max(rangeShownUpTo, at);
                 deliver(frame, at);
             } finally {
                 av_frame_unref(frame);

@@ -30,10 +30,12 @@ import org.bytedeco.javacv.FrameFilter;
 
 /**
  * A video's sound, decoded once and measured in one pass through one FFmpeg filter chain: {@code
- * ebur128} (integrated loudness, true peak), {@code silencedetect} (silent stretches), then the
- * speech band ({@code pan} to mono, {@code highpass} 300 Hz, {@code lowpass} 3400 Hz) whose
- * envelope is kept at 100 values a second for {@link SpeechActivity}. Clipped samples are counted
- * on the decoded samples before filtering. Times count from the first decoded sample.
+ * ebur128} (integrated loudness), {@code silencedetect} (silent stretches), then the speech band
+ * ({@code pan} to mono, {@code highpass} 300 Hz, {@code lowpass} 3400 Hz) whose envelope is kept at
+ * 100 values a second for {@link SpeechActivity}. Clipped samples are counted and the true peak is
+ * measured ({@link TruePeak}: BS.1770's interpolator, only where a peak can be; {@code
+ * ebur128=peak=true} oversampled everything and cost twice the rest of the chain) on the decoded
+ * samples before filtering. Times count from the first decoded sample.
  *
  * @param sampleRate the rate everything was measured at
  * @param samples sample frames decoded
@@ -100,10 +102,13 @@ public record SoundTrack(
         private final float clipLevel;
         private final Pass pass = new Pass();
         private FFmpegFrameFilter filter;
+        private TruePeak truePeak;
         private int channels;
         private long sourceSamples;
         private long sourceClipped;
         private ByteBuffer interleaved = ByteBuffer.allocateDirect(0);
+        private float[] values = new float[0];
+        private float[] plane = new float[0];
 
         public Meter(
                 double silenceThresholdDb, double minSilenceSeconds, double clippingLevelDbfs) {
@@ -111,7 +116,7 @@ public record SoundTrack(
                     String.format(
                             Locale.ROOT,
                             "[in]aresample=%d,aformat=sample_fmts=flt:channel_layouts=stereo,"
-                                    + "ebur128=peak=true:metadata=1,silencedetect=n=%.1fdB:d=%.3f,"
+                                    + "ebur128=metadata=1,silencedetect=n=%.1fdB:d=%.3f,"
                                     + "pan=mono|c0=0.5*c0+0.5*c1,highpass=f=300,lowpass=f=3400,"
                                     + "aformat=sample_fmts=flt[out]",
                             RATE,
@@ -141,17 +146,24 @@ public record SoundTrack(
                     filter.setSampleRate(sampleRate);
                     filter.setSampleFormat(AV_SAMPLE_FMT_FLT);
                     filter.start();
+                    truePeak = new TruePeak(channels);
                 } else if (channels != this.channels) {
                     throw new IOException(
                             "the channel count changed from " + this.channels + " to " + channels);
                 }
-                FloatBuffer floats = interleave(channels, sampleFormat, samples, planes);
+                int count = interleave(channels, sampleFormat, samples, planes);
                 sourceSamples += samples;
-                for (int i = 0; i < floats.limit(); i++) {
-                    if (Math.abs(floats.get(i)) >= clipLevel) {
+                for (int i = 0; i < count; i++) {
+                    if (Math.abs(values[i]) >= clipLevel) {
                         sourceClipped++;
                     }
                 }
+                truePeak.accept(values, samples);
+                if (interleaved.capacity() < count * 4) {
+                    interleaved =
+                            ByteBuffer.allocateDirect(count * 8).order(ByteOrder.nativeOrder());
+                }
+                FloatBuffer floats = interleaved.asFloatBuffer().put(values, 0, count).flip();
                 Frame frame = new Frame();
                 frame.sampleRate = sampleRate;
                 frame.audioChannels = channels;
@@ -187,27 +199,50 @@ public record SoundTrack(
                                     sourceClipped
                                             * (2.0 * samples)
                                             / (channels * (double) sourceSamples));
-            return pass.result(samples);
+            return pass.result(samples, truePeak.dbtp());
         }
 
-        /** The samples as interleaved float, in a buffer reused between calls. */
-        private FloatBuffer interleave(int channels, int format, int samples, Buffer[] planes)
+        /**
+         * The samples as interleaved float in {@link #values} (reused between calls); returns how
+         * many values.
+         */
+        private int interleave(int channels, int format, int samples, Buffer[] planes)
                 throws IOException {
-            int values = samples * channels;
-            if (interleaved.capacity() < values * 4) {
-                interleaved = ByteBuffer.allocateDirect(values * 8).order(ByteOrder.nativeOrder());
+            int count = samples * channels;
+            if (values.length < count) {
+                values = new float[count];
             }
-            FloatBuffer out = interleaved.asFloatBuffer();
             boolean planar = av_sample_fmt_is_planar(format) != 0;
             int packed = av_get_packed_sample_fmt(format);
+            if (packed == AV_SAMPLE_FMT_FLT && planes[0] instanceof ByteBuffer) {
+                // What the AAC decoder gives: copied in bulk, not sample by sample.
+                if (!planar) {
+                    floats(planes[0]).get(values, 0, count);
+                    return count;
+                }
+                if (plane.length < samples) {
+                    plane = new float[samples];
+                }
+                for (int c = 0; c < channels; c++) {
+                    floats(planes[c]).get(plane, 0, samples);
+                    for (int i = 0; i < samples; i++) {
+                        values[i * channels + c] = plane[i];
+                    }
+                }
+                return count;
+            }
             for (int i = 0; i < samples; i++) {
                 for (int c = 0; c < channels; c++) {
-                    Buffer plane = planes[planar ? c : 0];
+                    Buffer source = planes[planar ? c : 0];
                     int index = planar ? i : i * channels + c;
-                    out.put(i * channels + c, sample(plane, packed, index));
+                    values[i * channels + c] = sample(source, packed, index);
                 }
             }
-            return out.limit(values);
+            return count;
+        }
+
+        private static FloatBuffer floats(Buffer bytes) {
+            return ((ByteBuffer) bytes).duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
         }
 
         private static float sample(Buffer plane, int packedFormat, int index) throws IOException {
@@ -240,6 +275,10 @@ public record SoundTrack(
                 }
             }
         }
+    }
+
+    private static Loudness withTruePeak(Loudness loudness, double truePeakDbtp) {
+        return new Loudness(loudness.integratedLufs(), truePeakDbtp, loudness.rangeLu());
     }
 
     /** What the filter chain's output told so far. */
@@ -313,7 +352,7 @@ public record SoundTrack(
             }
         }
 
-        SoundTrack result(long samples) {
+        SoundTrack result(long samples, double truePeakDbtp) {
             double duration = samples / (double) RATE;
             if (!Double.isNaN(silenceStart) && duration > silenceStart) {
                 // silencedetect reports a silence still going at the end only in its log.
@@ -322,7 +361,7 @@ public record SoundTrack(
             return new SoundTrack(
                     RATE,
                     samples,
-                    meter.result(),
+                    withTruePeak(meter.result(), truePeakDbtp),
                     clipped,
                     List.copyOf(silences),
                     Arrays.copyOf(envelope, hops));

@@ -8,8 +8,8 @@ import org.bytedeco.javacv.Frame;
  * The contrast of burned-in text against what is behind it, measured on decoded frames: the WCAG
  * 2.2 contrast ratio {@code (L1 + 0.05) / (L2 + 0.05)} of the text's relative luminance (the 95th
  * percentile over the text's extent: the strokes) and the box's (the median: text covers far less
- * than half of its extent). The frame comes from the scorer's single decode, which decodes from the
- * keyframe before the cue's start to its first frames (the renderer writes one every 2 s).
+ * than half of its extent). The frame comes from the scorer's single decode: the cheapest frame of
+ * the cue (any shows the same text and box).
  */
 public final class TextContrast {
 

@@ -1,6 +1,7 @@
 package io.reelflow.operators.quality.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 import io.reelflow.operators.common.Cancellation;
@@ -118,6 +119,66 @@ class MediaPassTest {
         assertThat(stills.stillSizes).singleElement().isEqualTo(new int[] {64, 36});
         // Far fewer frames than the clip has: only from the keyframes before the stretches.
         assertThat(pass.videoFramesDecoded()).isPositive().isLessThan(8 * TestMedia.FPS / 2);
+    }
+
+    @Test
+    void shouldTellWhereDecodingCanStart() throws Exception {
+        Path video = clip(temp.resolve("clip.mp4"), 4 * TestMedia.FPS);
+        Recorder recorder = new Recorder(MediaListener.Wants.NOTHING);
+
+        MediaPass.run(video, List.of(recorder), Cancellation.none());
+
+        assertThat(recorder.media.keyframeSeconds())
+                .isSorted()
+                .anySatisfy(t -> assertThat(t).isCloseTo(1.0, within(0.01)))
+                .anySatisfy(t -> assertThat(t).isCloseTo(3.0, within(0.01)));
+    }
+
+    @Test
+    void shouldTakeAStillAtAKeyframeInsideItsInterval() throws Exception {
+        Path video = clip(temp.resolve("clip.mp4"), 8 * TestMedia.FPS);
+        Recorder stills =
+                new Recorder(
+                        new MediaListener.Wants(
+                                List.of(),
+                                0,
+                                0,
+                                List.of(new MediaListener.Still(2.5, 4.0, 64, 36)),
+                                false));
+
+        MediaPass pass = MediaPass.run(video, List.of(stills), Cancellation.none());
+
+        assertThat(stills.stillTimes)
+                .singleElement()
+                .satisfies(t -> assertThat(t).isCloseTo(3.0, within(1e-3)));
+        // From the keyframe at 2 s to 2.5 s it would be 13 frames.
+        assertThat(pass.videoFramesDecoded()).isBetween(1L, 3L);
+    }
+
+    @Test
+    void shouldTakeAStillFromAGreyWindowsDecodeWithoutDecodingMore() throws Exception {
+        Path video = clip(temp.resolve("clip.mp4"), 8 * TestMedia.FPS);
+        MediaListener.Wants grey =
+                new MediaListener.Wants(List.of(new double[] {1.2, 2.0}), 32, 18, List.of(), false);
+        long alone =
+                MediaPass.run(video, List.of(new Recorder(grey)), Cancellation.none())
+                        .videoFramesDecoded();
+        Recorder stills =
+                new Recorder(
+                        new MediaListener.Wants(
+                                List.of(),
+                                0,
+                                0,
+                                List.of(new MediaListener.Still(1.5, 2.5, 64, 36)),
+                                false));
+
+        MediaPass pass =
+                MediaPass.run(video, List.of(new Recorder(grey), stills), Cancellation.none());
+
+        assertThat(stills.stillTimes)
+                .singleElement()
+                .satisfies(t -> assertThat(t).isBetween(1.5, 2.0));
+        assertThat(pass.videoFramesDecoded()).isEqualTo(alone);
     }
 
     /** An H.264 clip with a keyframe every second, a little brighter each frame. */
