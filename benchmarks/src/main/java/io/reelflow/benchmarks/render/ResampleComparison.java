@@ -262,7 +262,10 @@ public final class ResampleComparison {
         };
     }
 
-    /** The photo covering a still of the size the strongest zoom needs, as PhotoSource makes it. */
+    /**
+     * The photo covering a still of the size the strongest zoom needs, as PhotoSource made it
+     * before JPEGs went through FFmpeg and swscale (Java2D bicubic); the resampling is the same.
+     */
     private static Canvas still(Path photo, int width, int height) throws Exception {
         BufferedImage image = ImageIO.read(photo.toFile());
         int stillWidth = even(width * MOVE.maxZoom());

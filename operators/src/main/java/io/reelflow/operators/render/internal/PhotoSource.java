@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -27,9 +28,9 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 public final class PhotoSource implements SceneSource {
 
     /** The blurred pad is the photo shrunk this much and enlarged again. */
-    private static final int PAD_BLUR_FACTOR = 24;
+    static final int PAD_BLUR_FACTOR = 24;
 
-    private static final Color PAD_SHADE = new Color(0, 0, 0, 90);
+    static final Color PAD_SHADE = new Color(0, 0, 0, 90);
 
     private final Canvas still;
     private final KenBurns move;
@@ -43,8 +44,9 @@ public final class PhotoSource implements SceneSource {
     }
 
     /**
-     * Decodes {@code file} (any format ImageIO reads, else via FFmpeg) for a {@code width x height}
-     * frame with the given move, within the {@link ImageLimits#defaults() default limits}.
+     * Decodes {@code file} (JPEGs of YCbCr or grey samples with FFmpeg into native memory, other
+     * formats ImageIO reads with ImageIO, the rest with FFmpeg) for a {@code width x height} frame
+     * with the given move, within the {@link ImageLimits#defaults() default limits}.
      */
     public static PhotoSource open(Path file, int width, int height, KenBurns move)
             throws IOException {
@@ -62,7 +64,29 @@ public final class PhotoSource implements SceneSource {
             throws IOException {
         int stillWidth = even(width * move.maxZoom());
         int stillHeight = even(height * move.maxZoom());
-        boolean imageIoKnowsIt = limits.check(file).isPresent();
+        Optional<ImageLimits.Dimensions> declared = limits.check(file);
+        if (declared.isPresent() && JpegStill.isYcbcrOrGrey(file)) {
+            int photoWidth = declared.get().width();
+            int photoHeight = declared.get().height();
+            Fit fit = Fit.choose(photoWidth, photoHeight, width, height);
+            try {
+                Canvas still =
+                        JpegStill.decode(
+                                file,
+                                photoWidth,
+                                photoHeight,
+                                stillWidth,
+                                stillHeight,
+                                fit,
+                                limits.maxPixels());
+                if (still != null) {
+                    return new PhotoSource(still, move, fit);
+                }
+            } catch (IOException e) {
+                // A JPEG FFmpeg refuses may still be one ImageIO reads: try it as before.
+            }
+        }
+        boolean imageIoKnowsIt = declared.isPresent();
         BufferedImage decoded =
                 imageIoKnowsIt ? readWithImageIo(file, stillWidth, stillHeight) : null;
         if (decoded == null) {
