@@ -100,6 +100,8 @@ public record PipelineSettings(
                                 VideoEncoder.valueOf(
                                         config.get(PipelineOptions.ENCODER)
                                                 .toUpperCase(Locale.ROOT)))
+                        .withX264Preset(config.get(PipelineOptions.X264_PRESET))
+                        .withCrf(config.get(PipelineOptions.CRF))
                         .withImageLimits(
                                 new ImageLimits(
                                         config.get(PipelineOptions.MAX_IMAGE_BYTES).getBytes(),

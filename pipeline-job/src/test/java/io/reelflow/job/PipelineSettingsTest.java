@@ -102,6 +102,22 @@ class PipelineSettingsTest {
     }
 
     @Test
+    void shouldReadTheEncoderPresetAndCrfAndRefuseAnUnknownPreset() {
+        Configuration fast = new Configuration();
+        fast.setString("reelflow.render.x264-preset", "superfast");
+        fast.setString("reelflow.render.crf", "25");
+        Configuration unknown = new Configuration();
+        unknown.setString("reelflow.render.x264-preset", "warp");
+
+        assertThat(PipelineSettings.from(new Configuration()).render().x264Preset())
+                .isEqualTo("veryfast");
+        assertThat(PipelineSettings.from(fast).render().x264Preset()).isEqualTo("superfast");
+        assertThat(PipelineSettings.from(fast).render().crf()).isEqualTo(25);
+        assertThatThrownBy(() -> PipelineSettings.from(unknown))
+                .hasMessageContaining("x264Preset must be one of");
+    }
+
+    @Test
     void shouldReadTheQualityPreset() {
         Configuration strict = new Configuration();
         strict.setString("reelflow.quality.preset", "strict");

@@ -41,8 +41,8 @@ import java.util.function.ToDoubleFunction;
  * --quality-variants LIST variants with SSIM and encode-only baseline (default: the first;
  *                         none for none)
  * --camera-cue CUE        camera cue of our scenes (default close-up)
- * --jvm-args ARGS         JVM options of our render processes (default -Xmx1g --add-modules
- *                         jdk.incubator.vector: the renderer's Vector API resampling)
+ * --jvm-args ARGS         JVM options of our render processes (default -Xms128m -Xmx1g
+ *                         --add-modules jdk.incubator.vector: the renderer's Vector API)
  * --warm-renders N        per variant, one more process renders 1 + N times; the median of
  *                         its last N is the warm figure (a task manager past its first video)
  * --memory                also render the 10-minute 1080p slideshow and report its peak RSS
@@ -74,8 +74,13 @@ public final class RenderBenchmark {
     /** RSS samples kept in the JSON of a run that reports its memory over time. */
     private static final int RSS_POINTS = 40;
 
-    /** Our render processes: a bounded heap, and the module the renderer resamples with. */
-    private static final String DEFAULT_JVM_ARGS = "-Xmx1g --add-modules jdk.incubator.vector";
+    /**
+     * Our render processes: a heap that starts small and is bounded, and the module the renderer
+     * resamples with. Without {@code -Xms} G1 starts at 1/64 of the machine's memory (384 MB on 24
+     * GiB) and lets eden fill it, so peak RSS would measure the machine, not the render.
+     */
+    private static final String DEFAULT_JVM_ARGS =
+            "-Xms128m -Xmx1g --add-modules jdk.incubator.vector";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final MeasuredProcess measured = MeasuredProcess.detect();

@@ -179,6 +179,25 @@ public final class PipelineOptions {
                     .withDescription(
                             "auto (NVENC when a GPU is there, else libx264), nvenc or libx264.");
 
+    public static final ConfigOption<String> X264_PRESET =
+            key("reelflow.render.x264-preset")
+                    .stringType()
+                    .defaultValue(RenderConfig.defaults().x264Preset())
+                    .withDescription(
+                            "libx264 preset of renders without NVENC: the trade between render"
+                                    + " time and file size at the same CRF. On a 60 s 720p video"
+                                    + " superfast saves about a third of the encoding CPU (about"
+                                    + " 2 s on two cores) for files about half as large again"
+                                    + " (benchmarks/README.md, \"Where the render phase goes\").");
+
+    public static final ConfigOption<Integer> CRF =
+            key("reelflow.render.crf")
+                    .intType()
+                    .defaultValue(RenderConfig.defaults().crf())
+                    .withDescription(
+                            "Constant rate factor of the video (libx264 crf, NVENC cq): lower is"
+                                    + " better quality and larger files; 23 is x264's default.");
+
     public static final ConfigOption<List<String>> FONT_PATHS =
             key("reelflow.render.font-paths")
                     .stringType()
