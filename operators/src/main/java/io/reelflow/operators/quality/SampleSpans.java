@@ -1,5 +1,6 @@
 package io.reelflow.operators.quality;
 
+import io.reelflow.operators.quality.internal.Keyframes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,7 +73,7 @@ final class SampleSpans {
             for (int k = 0; k < count; k++) {
                 double start = first + k * step;
                 double keyframe =
-                        start - keyframeAtOrBefore(keyframes, start) > JOIN_SECONDS
+                        start - Keyframes.atOrBefore(keyframes, start) > JOIN_SECONDS
                                 ? nearestKeyframe(settled, start, from, to - span, taken)
                                 : Double.NaN;
                 if (!Double.isNaN(keyframe)) {
@@ -105,18 +106,6 @@ final class SampleSpans {
             }
         }
         return best;
-    }
-
-    /** The last keyframe at or before {@code seconds}; minus infinity when there is none. */
-    private static double keyframeAtOrBefore(List<Double> keyframes, double seconds) {
-        double found = Double.NEGATIVE_INFINITY;
-        for (double keyframe : keyframes) {
-            if (keyframe > seconds + 1e-3) {
-                break;
-            }
-            found = keyframe;
-        }
-        return found;
     }
 
     private static List<double[]> merged(List<double[]> sorted) {

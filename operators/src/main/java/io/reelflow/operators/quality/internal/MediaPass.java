@@ -370,7 +370,7 @@ public final class MediaPass {
         wanted.sort((a, b) -> Double.compare(a[0], b[0]));
         List<double[]> ranges = new ArrayList<>();
         for (double[] window : wanted) {
-            double start = keyframeAtOrBefore(keyframes, window[0]);
+            double start = Keyframes.atOrBefore(keyframes, window[0]);
             if (!ranges.isEmpty() && start <= ranges.get(ranges.size() - 1)[1] + JOIN_SECONDS) {
                 double[] last = ranges.get(ranges.size() - 1);
                 last[1] = Math.max(last[1], window[1]);
@@ -387,7 +387,7 @@ public final class MediaPass {
      */
     private static boolean decodedAnyway(Still still, List<double[]> grey, List<Double> keyframes) {
         for (double[] window : grey) {
-            double decodedFrom = keyframeAtOrBefore(keyframes, window[0]);
+            double decodedFrom = Keyframes.atOrBefore(keyframes, window[0]);
             double overlap =
                     Math.min(still.toSeconds(), window[1])
                             - Math.max(still.fromSeconds(), decodedFrom);
@@ -409,17 +409,6 @@ public final class MediaPass {
             }
         }
         return Double.NaN;
-    }
-
-    private static double keyframeAtOrBefore(List<Double> keyframes, double seconds) {
-        double found = Double.NEGATIVE_INFINITY;
-        for (double keyframe : keyframes) {
-            if (keyframe > seconds + 1e-3) {
-                break;
-            }
-            found = keyframe;
-        }
-        return found;
     }
 
     private static AVCodecContext decoder(AVStream stream, boolean video) {
