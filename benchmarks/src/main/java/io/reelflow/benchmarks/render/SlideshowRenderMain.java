@@ -100,7 +100,9 @@ public final class SlideshowRenderMain {
                 long start = System.nanoTime();
                 RenderedVideo rendered = new Renderer(store, config).render(job);
                 millis.add((System.nanoTime() - start) / 1_000_000);
-                video = i == 0 ? rendered : video;
+                if (i == 0) {
+                    video = rendered;
+                }
             }
             long renderMillis = millis.get(0);
 
