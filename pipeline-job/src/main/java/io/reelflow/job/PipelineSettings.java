@@ -92,20 +92,22 @@ public record PipelineSettings(
                         languageDefaults.fallbackLanguage());
         GenerationConfig.Builder unsizedGeneration = GenerationOptions.read(config);
         RenderConfig render =
-                RenderConfig.defaults()
-                        .withFonts(
-                                config.get(PipelineOptions.FONT_PATHS),
-                                config.get(PipelineOptions.FONT_FAMILIES))
-                        .withEncoder(
-                                VideoEncoder.valueOf(
-                                        config.get(PipelineOptions.ENCODER)
-                                                .toUpperCase(Locale.ROOT)))
-                        .withX264Preset(config.get(PipelineOptions.X264_PRESET))
-                        .withCrf(config.get(PipelineOptions.CRF))
-                        .withImageLimits(
-                                new ImageLimits(
-                                        config.get(PipelineOptions.MAX_IMAGE_BYTES).getBytes(),
-                                        config.get(PipelineOptions.MAX_IMAGE_PIXELS)));
+                withEncoderOptions(
+                        RenderConfig.defaults()
+                                .withFonts(
+                                        config.get(PipelineOptions.FONT_PATHS),
+                                        config.get(PipelineOptions.FONT_FAMILIES))
+                                .withEncoder(
+                                        VideoEncoder.valueOf(
+                                                config.get(PipelineOptions.ENCODER)
+                                                        .toUpperCase(Locale.ROOT)))
+                                .withCrf(config.get(PipelineOptions.CRF))
+                                .withImageLimits(
+                                        new ImageLimits(
+                                                config.get(PipelineOptions.MAX_IMAGE_BYTES)
+                                                        .getBytes(),
+                                                config.get(PipelineOptions.MAX_IMAGE_PIXELS))),
+                        config);
         StageSizing sizing =
                 StageSizing.derive(
                         TaskManagerResources.of(List.of(config, cluster)),
@@ -152,6 +154,20 @@ public record PipelineSettings(
                 config.get(NarrationOptions.TIMEOUT),
                 config.get(ControlOptions.CANCEL_TTL),
                 sizing);
+    }
+
+    /**
+     * The default x264 options belong to the default preset, so a preset set here comes alone
+     * unless x264-params is set too.
+     */
+    private static RenderConfig withEncoderOptions(RenderConfig render, ReadableConfig config) {
+        RenderConfig preset =
+                config.getOptional(PipelineOptions.X264_PRESET)
+                        .map(render::withX264Preset)
+                        .orElse(render);
+        return config.getOptional(PipelineOptions.X264_PARAMS)
+                .map(preset::withX264Params)
+                .orElse(preset);
     }
 
     private static QualityConfig qualityOf(ReadableConfig config) {

@@ -11,6 +11,7 @@ import io.reelflow.job.config.PromptOptions;
 import io.reelflow.job.config.StorageOptions;
 import io.reelflow.operators.quality.QualityConfig;
 import io.reelflow.operators.render.ImageLimits;
+import io.reelflow.operators.render.RenderConfig;
 import io.reelflow.operators.request.RequestLimits;
 import io.reelflow.operators.scene.PromptLimit;
 import java.time.Duration;
@@ -104,17 +105,37 @@ class PipelineSettingsTest {
     @Test
     void shouldReadTheEncoderPresetAndCrfAndRefuseAnUnknownPreset() {
         Configuration fast = new Configuration();
-        fast.setString("reelflow.render.x264-preset", "superfast");
+        fast.setString("reelflow.render.x264-preset", "veryfast");
         fast.setString("reelflow.render.crf", "25");
         Configuration unknown = new Configuration();
         unknown.setString("reelflow.render.x264-preset", "warp");
 
-        assertThat(PipelineSettings.from(new Configuration()).render().x264Preset())
-                .isEqualTo("veryfast");
-        assertThat(PipelineSettings.from(fast).render().x264Preset()).isEqualTo("superfast");
+        RenderConfig defaults = PipelineSettings.from(new Configuration()).render();
+        assertThat(defaults.x264Preset()).isEqualTo("superfast");
+        assertThat(defaults.x264Params()).isEqualTo("mbtree=1:rc-lookahead=10");
+        assertThat(PipelineSettings.from(fast).render().x264Preset()).isEqualTo("veryfast");
+        assertThat(PipelineSettings.from(fast).render().x264Params()).isEmpty();
         assertThat(PipelineSettings.from(fast).render().crf()).isEqualTo(25);
         assertThatThrownBy(() -> PipelineSettings.from(unknown))
                 .hasMessageContaining("x264Preset must be one of");
+    }
+
+    @Test
+    void shouldApplyX264OptionsToTheDefaultOrAChosenPreset() {
+        Configuration options = new Configuration();
+        options.setString("reelflow.render.x264-params", "ref=2");
+        Configuration both = new Configuration();
+        both.setString("reelflow.render.x264-preset", "faster");
+        both.setString("reelflow.render.x264-params", "subme=1");
+        Configuration malformed = new Configuration();
+        malformed.setString("reelflow.render.x264-params", "mbtree");
+
+        assertThat(PipelineSettings.from(options).render().x264Preset()).isEqualTo("superfast");
+        assertThat(PipelineSettings.from(options).render().x264Params()).isEqualTo("ref=2");
+        assertThat(PipelineSettings.from(both).render().x264Preset()).isEqualTo("faster");
+        assertThat(PipelineSettings.from(both).render().x264Params()).isEqualTo("subme=1");
+        assertThatThrownBy(() -> PipelineSettings.from(malformed))
+                .hasMessageContaining("x264Params must be key=value pairs");
     }
 
     @Test

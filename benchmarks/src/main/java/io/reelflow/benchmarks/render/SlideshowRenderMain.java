@@ -34,6 +34,7 @@ import java.util.Set;
  * --variant NAME     720p, 1080p, 9x16 or memory-1080p (default 720p)
  * --crf N            libx264 CRF, 0 = lossless (default 23)
  * --preset NAME      libx264 preset (default ultrafast)
+ * --x264-params P    libx264 options on top of the preset, key=value:key=value (default none)
  * --threads N        encoder threads (default 2)
  * --camera-cue CUE   camera cue of every scene, "" for none (default close-up)
  * --request-id ID    request id, the video's file name (default slideshow-VARIANT-crfN)
@@ -59,7 +60,8 @@ public final class SlideshowRenderMain {
                     "threads",
                     "camera-cue",
                     "request-id",
-                    "renders");
+                    "renders",
+                    "x264-params");
 
     private SlideshowRenderMain() {}
 
@@ -87,6 +89,7 @@ public final class SlideshowRenderMain {
                     RenderConfig.defaults()
                             .withEncoder(VideoEncoder.LIBX264)
                             .withX264Preset(options.get("preset", FfmpegCommands.PRESET))
+                            .withX264Params(options.get("x264-params", ""))
                             .withCrf(crf)
                             .withEncoderThreads(options.getInt("threads", FfmpegCommands.THREADS))
                             .withWorkDirectory(store.root().resolve("work"));

@@ -20,7 +20,8 @@ class RenderConfigTest {
         RenderConfig config = RenderConfig.defaults();
 
         assertThat(config.encoder()).isEqualTo(VideoEncoder.AUTO);
-        assertThat(config.x264Preset()).isEqualTo("veryfast");
+        assertThat(config.x264Preset()).isEqualTo("superfast");
+        assertThat(config.x264Params()).isEqualTo("mbtree=1:rc-lookahead=10");
         assertThat(config.crf()).isEqualTo(23);
         assertThat(config.encoderThreads()).isEqualTo(2);
         assertThat(config.subtitleSizeRatio()).isEqualTo(0.05);
@@ -42,6 +43,7 @@ class RenderConfigTest {
                         .withWorkDirectory(Path.of("renders"))
                         .withEncoder(VideoEncoder.LIBX264)
                         .withX264Preset("medium")
+                        .withX264Params("ref=2:partitions=i8x8,i4x4")
                         .withCrf(20)
                         .withEncoderThreads(4)
                         .withSubtitleSizeRatio(0.06)
@@ -57,6 +59,7 @@ class RenderConfigTest {
                                 "renders",
                                 VideoEncoder.LIBX264,
                                 "medium",
+                                "ref=2:partitions=i8x8,i4x4",
                                 20,
                                 4,
                                 0.06,
@@ -87,6 +90,25 @@ class RenderConfigTest {
         assertThatThrownBy(() -> RenderConfig.defaults().withX264Preset("warp"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("x264Preset must be one of");
+    }
+
+    @Test
+    void shouldDropTheDefaultPresetsOptionsWhenThePresetChanges() {
+        RenderConfig medium = RenderConfig.defaults().withX264Preset("medium");
+
+        assertThat(medium.x264Preset()).isEqualTo("medium");
+        assertThat(medium.x264Params()).isEmpty();
+        assertThat(medium.withX264Params("ref=3").x264Params()).isEqualTo("ref=3");
+    }
+
+    @Test
+    void shouldRejectX264OptionsFfmpegCannotSplit() {
+        for (String malformed : List.of("mbtree", "mbtree=1:", "=1", "ref=1::subme=2", "ref= 2")) {
+            assertThatThrownBy(() -> RenderConfig.defaults().withX264Params(malformed))
+                    .as(malformed)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("x264Params must be key=value pairs");
+        }
     }
 
     @Test

@@ -182,13 +182,26 @@ public final class PipelineOptions {
     public static final ConfigOption<String> X264_PRESET =
             key("reelflow.render.x264-preset")
                     .stringType()
-                    .defaultValue(RenderConfig.defaults().x264Preset())
+                    .defaultValue(RenderConfig.DEFAULT_X264_PRESET)
                     .withDescription(
                             "libx264 preset of renders without NVENC: the trade between render"
-                                    + " time and file size at the same CRF. On a 60 s 720p video"
-                                    + " superfast saves about a third of the encoding CPU (about"
-                                    + " 2 s on two cores) for files about half as large again"
-                                    + " (benchmarks/README.md, \"Where the render phase goes\").");
+                                    + " time and file size at the same CRF. The default, with"
+                                    + " reelflow.render.x264-params' default, encodes a 60 s 720p"
+                                    + " video with 40 % less CPU than veryfast for files about"
+                                    + " 5 % larger. Setting a preset drops that default of"
+                                    + " x264-params (benchmarks/README.md, \"Choosing the encoder"
+                                    + " settings\").");
+
+    public static final ConfigOption<String> X264_PARAMS =
+            key("reelflow.render.x264-params")
+                    .stringType()
+                    .defaultValue(RenderConfig.DEFAULT_X264_PARAMS)
+                    .withDescription(
+                            "libx264 options on top of the preset, as FFmpeg's x264-params takes"
+                                    + " them (key=value:key=value; empty for none). The default"
+                                    + " gives the default preset veryfast's rate control back"
+                                    + " (macroblock tree, 10-frame lookahead) and applies only"
+                                    + " while reelflow.render.x264-preset is not set.");
 
     public static final ConfigOption<Integer> CRF =
             key("reelflow.render.crf")

@@ -237,6 +237,9 @@ public final class VideoWriter implements AutoCloseable {
                 recorder.setVideoOption("cq", Integer.toString(config.crf()));
             } else {
                 recorder.setVideoOption("preset", config.x264Preset());
+                if (!config.x264Params().isEmpty()) {
+                    recorder.setVideoOption("x264-params", config.x264Params());
+                }
                 recorder.setVideoOption("crf", Integer.toString(config.crf()));
                 recorder.setVideoOption("threads", Integer.toString(config.encoderThreads()));
             }
