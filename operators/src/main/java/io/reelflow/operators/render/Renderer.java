@@ -16,6 +16,7 @@ import io.reelflow.operators.render.internal.KenBurns;
 import io.reelflow.operators.render.internal.MediaDownloads;
 import io.reelflow.operators.render.internal.MediaProbe;
 import io.reelflow.operators.render.internal.PhotoSource;
+import io.reelflow.operators.render.internal.RenderWarmUp;
 import io.reelflow.operators.render.internal.Resampler;
 import io.reelflow.operators.render.internal.SceneSource;
 import io.reelflow.operators.render.internal.SoundMixing;
@@ -91,6 +92,7 @@ public final class Renderer {
         FfmpegLogging.install();
         this.store = Objects.requireNonNull(store, "store");
         this.config = Objects.requireNonNull(config, "config");
+        RenderWarmUp.startOnce(() -> config.fonts().library());
     }
 
     /** Object key of the video of a request in a run. */
