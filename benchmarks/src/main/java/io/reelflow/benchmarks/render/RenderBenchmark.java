@@ -11,9 +11,12 @@ import io.reelflow.benchmarks.common.Options;
 import io.reelflow.benchmarks.render.internal.MeasuredProcess;
 import io.reelflow.benchmarks.render.internal.MeasuredProcess.RssSample;
 import io.reelflow.benchmarks.render.internal.ProcessUsage;
+import io.reelflow.benchmarks.render.internal.RenderClassPath;
 import io.reelflow.benchmarks.render.internal.SsimLog;
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,6 +46,9 @@ import java.util.function.ToDoubleFunction;
  * --camera-cue CUE        camera cue of our scenes (default close-up)
  * --jvm-args ARGS         JVM options of our render processes (default -Xms128m -Xmx1g
  *                         --add-modules jdk.incubator.vector: the renderer's Vector API)
+ * --render-class-path K   job (default): our render processes load the pipeline job's shaded
+ *                         jar and Flink's logging jars, as a task manager does; full: the
+ *                         benchmark's own class path (some 300 jars)
  * --warm-renders N        per variant, one more process renders 1 + N times; the median of
  *                         its last N is the warm figure (a task manager past its first video)
  * --memory                also render the 10-minute 1080p slideshow and report its peak RSS
@@ -68,6 +74,7 @@ public final class RenderBenchmark {
                     "quality-variants",
                     "camera-cue",
                     "jvm-args",
+                    "render-class-path",
                     "warm-renders");
     private static final Set<String> FLAGS = Set.of("memory", "keep-lossless");
 
@@ -91,6 +98,7 @@ public final class RenderBenchmark {
     private final List<String> java;
     private final boolean keepLossless;
     private final int warmRenders;
+    private final String renderClassPath;
 
     private RenderBenchmark(
             Path photoDirectory,
@@ -99,18 +107,20 @@ public final class RenderBenchmark {
             String cameraCue,
             List<String> jvmArgs,
             boolean keepLossless,
-            int warmRenders) {
+            int warmRenders,
+            String renderClassPath) {
         this.photoDirectory = photoDirectory;
         this.warmRenders = warmRenders;
         this.photos = photos;
         this.work = work;
         this.cameraCue = cameraCue;
         this.keepLossless = keepLossless;
+        this.renderClassPath = renderClassPath;
         List<String> command = new ArrayList<>();
         command.add(JavaClassPath.javaExecutable());
         command.addAll(jvmArgs);
         command.add("-cp");
-        command.add(JavaClassPath.of(RenderBenchmark.class));
+        command.add(renderClassPath);
         this.java = List.copyOf(command);
     }
 
@@ -158,7 +168,8 @@ public final class RenderBenchmark {
                                 .filter(arg -> !arg.isEmpty())
                                 .toList(),
                         options.flag("keep-lossless"),
-                        options.getInt("warm-renders", 0));
+                        options.getInt("warm-renders", 0),
+                        renderClassPath(options.get("render-class-path", "job")));
 
         ObjectNode result = benchmark.header();
         ArrayNode results = result.putArray("variants");
@@ -175,6 +186,32 @@ public final class RenderBenchmark {
         result.put("loadAverageAtEnd", loadAverage());
         benchmark.write(result, out);
         System.err.println("Results written to " + out.toAbsolutePath());
+    }
+
+    private static String renderClassPath(String kind) throws URISyntaxException {
+        String full = JavaClassPath.of(RenderBenchmark.class);
+        if (kind.equals("full")) {
+            return full;
+        }
+        if (!kind.equals("job")) {
+            throw new IllegalArgumentException(
+                    "--render-class-path takes job or full, was " + kind);
+        }
+        Path own =
+                Path.of(
+                        RenderBenchmark.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI());
+        return RenderClassPath.taskManagerLike(full, own)
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "no pipeline job jar (pipeline-job/target/*-job.jar) next"
+                                                + " to the class path's pipeline-job entry: build"
+                                                + " it with package -pl benchmarks -am, or pass"
+                                                + " --render-class-path full"));
     }
 
     private ObjectNode header() throws IOException, InterruptedException {
@@ -194,6 +231,12 @@ public final class RenderBenchmark {
         settings.put("photoDirectory", photoDirectory.toString());
         ArrayNode names = settings.putArray("photos");
         photos.forEach(photo -> names.add(photo.getFileName().toString()));
+        List<String> classPathEntries = List.of(renderClassPath.split(File.pathSeparator));
+        settings.put("renderClassPathEntries", classPathEntries.size());
+        ArrayNode classPath = settings.putArray("renderClassPath");
+        classPathEntries.stream()
+                .limit(8)
+                .forEach(entry -> classPath.add(Path.of(entry).getFileName().toString()));
         settings.put("encoder", "libx264");
         settings.put("preset", FfmpegCommands.PRESET);
         settings.put("crf", FfmpegCommands.CRF);
