@@ -150,17 +150,23 @@ public final class RenderThreadsBenchmark {
         sample(names, baseline);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long[] callerCpu = new long[1];
+        long[] callerAllocated = new long[1];
         Thread caller =
                 new Thread(
                         () -> {
-                            ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+                            com.sun.management.ThreadMXBean bean =
+                                    (com.sun.management.ThreadMXBean)
+                                            ManagementFactory.getThreadMXBean();
                             long start = bean.getCurrentThreadCpuTime();
+                            long allocatedBefore = bean.getCurrentThreadAllocatedBytes();
                             try {
                                 renderer.render(job);
                             } catch (Throwable e) {
                                 failure.set(e);
                             } finally {
                                 callerCpu[0] = bean.getCurrentThreadCpuTime() - start;
+                                callerAllocated[0] =
+                                        bean.getCurrentThreadAllocatedBytes() - allocatedBefore;
                             }
                         },
                         RENDER_THREAD);
@@ -191,6 +197,8 @@ public final class RenderThreadsBenchmark {
         byName.put(RENDER_THREAD + " (Java: composing, uploads)", callerSeconds);
         render.put("wallSeconds", round(wall / 1e9));
         render.put("processCpuSeconds", round(cpu));
+        // Gigabytes here would mean the Vector API loops run boxed (see VectorRows).
+        render.put("renderThreadAllocatedMb", callerAllocated[0] >> 20);
         ObjectNode threads = render.putObject("threadCpuSeconds");
         byName.forEach(
                 (name, seconds) ->
