@@ -30,7 +30,7 @@ import javax.sound.sampled.AudioSystem;
  * renderer mixes with its own {@link AudioMixer} to −16 LUFS. So the sound and subtitle checks have
  * something to measure (option {@code --sound} of {@link QualityBenchmark}).
  */
-final class SoundedSlideshow {
+public final class SoundedSlideshow {
 
     private static final int RATE = AudioMixer.SAMPLE_RATE;
 
@@ -51,7 +51,8 @@ final class SoundedSlideshow {
      * {@code job} with subtitles, a music bed and a narration track in {@code store}, which the
      * renderer mixes as it does for the job.
      */
-    static RenderJob of(RenderJob job, DirectoryObjectStore store, Path work) throws IOException {
+    public static RenderJob of(RenderJob job, DirectoryObjectStore store, Path work)
+            throws IOException {
         double seconds = job.getSpec().getTargetDurationSeconds();
         Path music = wav(work.resolve("music.wav"), 2, seconds, SoundedSlideshow::music);
         List<double[]> spoken = new ArrayList<>();

@@ -12,6 +12,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_sample_fmt_is_planar;
 
 import io.reelflow.operators.render.audio.Loudness;
 import io.reelflow.operators.render.audio.LoudnessMeter;
+import io.reelflow.operators.render.audio.TruePeak;
 import java.io.IOException;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;

@@ -1,10 +1,11 @@
 package io.reelflow.operators.render.audio;
 
 /**
- * Loudness of a track as FFmpeg's {@code ebur128} filter measured it.
+ * Loudness of a track as FFmpeg's {@code ebur128} filter measured it, with its true peak.
  *
  * @param integratedLufs gated integrated loudness; negative infinity when nothing was measured
- * @param truePeakDbtp highest true peak over all channels; negative infinity for silence
+ * @param truePeakDbtp highest true peak over all channels (ITU-R BS.1770, {@link TruePeak});
+ *     negative infinity for silence
  * @param rangeLu loudness range (LRA)
  */
 public record Loudness(double integratedLufs, double truePeakDbtp, double rangeLu) {

@@ -9,10 +9,11 @@ import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
- * Collects what {@code ebur128=peak=true:metadata=1} attaches to the frames it passes: the running
- * integrated loudness, loudness range and true peaks. Reading frame metadata, rather than the
- * filter's log, keeps concurrent mixes apart (FFmpeg's log callback is process-wide). The mixer
- * measures its output with it, and quality scoring measures finished videos with it.
+ * Collects what {@code ebur128=metadata=1} attaches to the frames it passes: the running integrated
+ * loudness, loudness range and, with {@code peak=true}, true peaks. Reading frame metadata, rather
+ * than the filter's log, keeps concurrent mixes apart (FFmpeg's log callback is process-wide). The
+ * mixer and quality scoring read loudness with it; both measure true peaks with {@link TruePeak},
+ * which costs much less than the filter's oversampling.
  */
 public final class LoudnessMeter {
 

@@ -4,7 +4,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * A small translucent picture (a subtitle box) converted once to the canvas's YUV 4:2:0 planes with
- * its alpha, then blended onto every frame that shows it with integer arithmetic.
+ * its alpha, then blended onto every frame that shows it with integer arithmetic: sixteen bytes a
+ * step with the Vector API when the JVM has it ({@link VectorRows#overlay}), identical output.
  */
 final class Sprite {
 
@@ -101,18 +102,29 @@ final class Sprite {
             int offset,
             int targetWidth,
             int targetHeight) {
+        int fromX = Math.max(0, -left);
+        int toX = Math.min(width, targetWidth - left);
+        if (toX <= fromX) {
+            return;
+        }
         for (int y = Math.max(0, -top); y < height && top + y < targetHeight; y++) {
-            int row = offset + (top + y) * targetWidth + left;
-            for (int x = Math.max(0, -left); x < width && left + x < targetWidth; x++) {
-                int a = alpha[y * width + x] & 0xff;
+            int source = y * width + fromX;
+            int into = offset + (top + y) * targetWidth + left + fromX;
+            int length = toX - fromX;
+            int x =
+                    Resampler.VECTOR
+                            ? VectorRows.overlay(plane, source, alpha, source, target, into, length)
+                            : 0;
+            for (; x < length; x++) {
+                int a = alpha[source + x] & 0xff;
                 if (a == 0) {
                     continue;
                 }
                 a += a >> 7;
-                int at = row + x;
+                int at = into + x;
                 target[at] =
                         (byte)
-                                (((plane[y * width + x] & 0xff) * a
+                                (((plane[source + x] & 0xff) * a
                                                 + (target[at] & 0xff) * (256 - a)
                                                 + 128)
                                         >> 8);

@@ -9,13 +9,13 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Pixel loops with the JDK's Vector API: {@link Planes#mix} and the horizontal pass of {@link
- * Resampler}, eight output pixels at a time with the JDK's Vector API (128-bit lanes, SSE/NEON):
- * one 16-byte load of the blended row, one byte shuffle that gathers the eight left and eight right
- * neighbours, and the same integer interpolation as the scalar loop, so the output is identical.
- * The shuffles and weights are worked out once per {@link Resampler.Grid} (once per frame). Only
- * loaded when the {@code jdk.incubator.vector} module is present ({@link Resampler#VECTOR});
- * without it the scalar loop runs.
+ * Pixel loops with the JDK's Vector API: {@link Planes#mix}, the subtitle blend of {@link Sprite}
+ * and the horizontal pass of {@link Resampler}, eight output pixels at a time with the JDK's Vector
+ * API (128-bit lanes, SSE/NEON): one 16-byte load of the blended row, one byte shuffle that gathers
+ * the eight left and eight right neighbours, and the same integer interpolation as the scalar loop,
+ * so the output is identical. The shuffles and weights are worked out once per {@link
+ * Resampler.Grid} (once per frame). Only loaded when the {@code jdk.incubator.vector} module is
+ * present ({@link Resampler#VECTOR}); without it the scalar loop runs.
  */
 final class VectorRows {
 
@@ -63,7 +63,7 @@ final class VectorRows {
 
     private VectorRows() {}
 
-    /** Runs both loops on tiny rows until the JIT has compiled them; once per JVM. */
+    /** Runs the loops on tiny rows until the JIT has compiled them; once per JVM. */
     static void warmUp() {
         int[] columns = new int[2 * PIXELS];
         for (int i = 0; i < columns.length; i++) {
@@ -79,6 +79,7 @@ final class VectorRows {
             for (int i = 0; i < WARM_UP_BATCH; i++) {
                 interpolate(table, line, out, 0);
                 mix(line, 0, line, 1, out, 0, out.length, i & 0xff);
+                overlay(line, 0, line, 1, out, 0, out.length);
             }
             boolean compiled = allocation.counted() && allocation.bytes() == before;
             boolean enough = batch >= WARM_UP_MIN_BATCHES && !allocation.counted();
@@ -198,6 +199,52 @@ final class VectorRows {
             ByteVector b = ByteVector.fromArray(BYTES, second, secondFrom + i);
             blend(widen(a, 0), widen(b, 0), other).intoArray(into, intoFrom + i);
             blend(widen(a, 1), widen(b, 1), other).intoArray(into, intoFrom + i + PIXELS);
+        }
+        return i;
+    }
+
+    /**
+     * Blends {@code plane} onto {@code target} by the per-byte {@code alpha} (0..255, 255 opaque)
+     * as {@link Sprite}'s scalar loop does: weight {@code a + a / 128} in 256ths, {@code target +
+     * ((plane - target) * weight + 128) >> 8}, which leaves a byte of alpha 0 alone. Returns how
+     * many of the {@code length} bytes it blended; the caller does the rest. The 16-bit lanes may
+     * wrap, but only the low byte is kept, and it is exact.
+     */
+    static int overlay(
+            byte[] plane,
+            int planeFrom,
+            byte[] alpha,
+            int alphaFrom,
+            byte[] target,
+            int targetFrom,
+            int length) {
+        int i = 0;
+        // Eight bytes a step, all in this one method: sixteen a step in two halves, or helper
+        // methods, made C2 stop inlining (its node limit) and box vectors, an allocation per step.
+        for (; i + PIXELS <= length; i += PIXELS) {
+            ShortVector t =
+                    ((ShortVector)
+                                    ByteVector.fromArray(HALF_BYTES, target, targetFrom + i)
+                                            .convertShape(VectorOperators.B2S, SHORTS, 0))
+                            .and((short) 0xff);
+            ShortVector p =
+                    ((ShortVector)
+                                    ByteVector.fromArray(HALF_BYTES, plane, planeFrom + i)
+                                            .convertShape(VectorOperators.B2S, SHORTS, 0))
+                            .and((short) 0xff);
+            ShortVector a =
+                    ((ShortVector)
+                                    ByteVector.fromArray(HALF_BYTES, alpha, alphaFrom + i)
+                                            .convertShape(VectorOperators.B2S, SHORTS, 0))
+                            .and((short) 0xff);
+            t.add(
+                            p.sub(t)
+                                    .mul(a.add(a.lanewise(VectorOperators.ASHR, 7)))
+                                    .add((short) 128)
+                                    .lanewise(VectorOperators.ASHR, 8))
+                    .convertShape(VectorOperators.S2B, HALF_BYTES, 0)
+                    .reinterpretAsBytes()
+                    .intoArray(target, targetFrom + i);
         }
         return i;
     }

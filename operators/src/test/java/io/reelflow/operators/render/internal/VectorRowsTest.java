@@ -90,6 +90,52 @@ class VectorRowsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} bytes")
+    @CsvSource({"1664", "903", "451", "15"})
+    void shouldOverlayLikeTheSpritesScalarLoop(int length) {
+        SplittableRandom random = new SplittableRandom(length);
+        byte[] plane = new byte[length + 2];
+        byte[] alpha = new byte[length + 5];
+        byte[] target = new byte[length + 1];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = (byte) random.nextInt(256);
+        }
+        for (int i = 0; i < alpha.length; i++) {
+            // A subtitle's alphas: mostly the box's, some text, some nothing, every value now and
+            // then.
+            int kind = random.nextInt(4);
+            alpha[i] =
+                    (byte)
+                            (kind == 0
+                                    ? 0
+                                    : kind == 1 ? 255 : kind == 2 ? 170 : random.nextInt(256));
+        }
+        for (int i = 0; i < target.length; i++) {
+            target[i] = (byte) random.nextInt(256);
+        }
+        byte[] before = target.clone();
+
+        int done = VectorRows.overlay(plane, 2, alpha, 5, target, 1, length);
+
+        assertThat(done).isLessThanOrEqualTo(length).isGreaterThan(length - VectorRows.PIXELS);
+        assertThat(target[0]).isEqualTo(before[0]);
+        for (int i = 0; i < done; i++) {
+            int a = alpha[5 + i] & 0xff;
+            int weight = a + (a >> 7);
+            int expected =
+                    a == 0
+                            ? before[1 + i] & 0xff
+                            : ((plane[2 + i] & 0xff) * weight
+                                            + (before[1 + i] & 0xff) * (256 - weight)
+                                            + 128)
+                                    >> 8;
+            assertThat(target[1 + i] & 0xff).as("byte %d", i).isEqualTo(expected);
+        }
+        for (int i = done; i < length; i++) {
+            assertThat(target[1 + i]).as("byte %d, left to the caller", i).isEqualTo(before[1 + i]);
+        }
+    }
+
     @ParameterizedTest(name = "window from {0}")
     @CsvSource({"0.0", "0.25", "0.5", "17.75"})
     void shouldResampleAPlaneWithinOneStepOfExactBilinear(double left) {

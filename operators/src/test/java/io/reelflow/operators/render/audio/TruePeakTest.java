@@ -1,10 +1,9 @@
-package io.reelflow.operators.quality.internal;
+package io.reelflow.operators.render.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 
-import io.reelflow.operators.render.audio.LoudnessMeter;
 import java.nio.Buffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;

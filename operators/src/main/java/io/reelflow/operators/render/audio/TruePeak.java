@@ -1,4 +1,4 @@
-package io.reelflow.operators.quality.internal;
+package io.reelflow.operators.render.audio;
 
 /**
  * The true peak of a sound per ITU-R BS.1770-4, Annex 2: every channel oversampled four times by
@@ -11,7 +11,8 @@ package io.reelflow.operators.quality.internal;
  * found so far divided by that bound cannot raise it and is not interpolated; the loudest sample of
  * every push is interpolated first, so the peak found so far is high early. On a mixed track (music
  * and speech limited to -1.5 dBTP) about 3 % of the values are interpolated. {@link
- * #exhaustive(int)} interpolates every value; tests hold both equal.
+ * #exhaustive(int)} interpolates every value; tests hold both equal. The mixer meters its output
+ * with it and quality scoring a finished video's sound, instead of {@code ebur128=peak=true}.
  */
 public final class TruePeak {
 
