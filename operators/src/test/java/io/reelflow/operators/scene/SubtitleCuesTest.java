@@ -115,6 +115,20 @@ class SubtitleCuesTest {
     }
 
     @Test
+    void shouldBreakKoreanBetweenWordsOnly() {
+        String text = "이른 새벽 작은 항구에 안개가 천천히 걷힙니다. 어부들이 배에 그물을 싣고 바다로 나갑니다.";
+        List<SubtitleCue> cues = subtitles.cues(List.of(scene(0, text, 0.0, 8.0)), "ko");
+
+        List<String> lines = cues.stream().flatMap(cue -> cue.lines().stream()).toList();
+        assertThat(lines).hasSizeGreaterThan(1);
+        List<String> words = List.of(text.split(" "));
+        // Every line is whole words: joined with spaces they give the text back.
+        assertThat(lines)
+                .allSatisfy(line -> assertThat(words).containsAll(List.of(line.split(" "))));
+        assertThat(String.join(" ", lines)).isEqualTo(text);
+    }
+
+    @Test
     void shouldMarkArabicLinesRightToLeftInLogicalOrder() {
         String text = "يصلح الصيادون شباكهم على الرصيف منذ 1990.";
         List<SubtitleCue> cues = subtitles.cues(List.of(scene(0, text, 0.0, 3.0)), "ar");

@@ -10,17 +10,17 @@ import java.util.List;
 /**
  * Wraps text into lines of at most a given width in columns, breaking where Unicode line breaking
  * (UAX #14, via ICU) allows: at spaces, between CJK characters (but not before {@code 。、}), and
- * between Thai words. Wide characters (CJK, full-width forms) count two columns, combining marks
- * and format characters none.
+ * between Thai words; Korean only between words, as Korean typesetting breaks. Wide characters
+ * (CJK, full-width forms) count two columns, combining marks and format characters none.
  */
 public final class LineWrapper {
 
     private LineWrapper() {}
 
-    /** The lines of {@code text}, trimmed, none wider than {@code maxWidth} columns. */
     private static final java.util.regex.Pattern WHITESPACE_RUN =
             java.util.regex.Pattern.compile("[\\s\\u0085\\u2028\\u2029]+");
 
+    /** The lines of {@code text}, trimmed, none wider than {@code maxWidth} columns. */
     public static List<String> wrap(String text, ULocale locale, int maxWidth) {
         List<String> lines = new ArrayList<>();
         // Line breaks in the text are not cue line breaks: a raw newline inside a cue would end the
@@ -29,7 +29,7 @@ public final class LineWrapper {
         if (trimmed.isEmpty()) {
             return lines;
         }
-        BreakIterator breaks = BreakIterator.getLineInstance(locale);
+        BreakIterator breaks = BreakIterator.getLineInstance(lineBreakLocale(locale));
         breaks.setText(trimmed);
         StringBuilder line = new StringBuilder();
         int lineWidth = 0;
@@ -93,6 +93,18 @@ public final class LineWrapper {
     }
 
     /** Cuts between grapheme clusters into pieces of at most {@code maxWidth} columns. */
+    /**
+     * Korean puts spaces between words and breaks lines only there; UAX #14 alone allows a break
+     * between any two Hangul syllables, which cut 천천히 ("slowly") after its first syllable. ICU's
+     * {@code lw=phrase} keeps Korean words whole (a locale that names its own {@code lw} keeps it).
+     */
+    static ULocale lineBreakLocale(ULocale locale) {
+        if ("ko".equals(locale.getLanguage()) && locale.getKeywordValue("lw") == null) {
+            return locale.setKeywordValue("lw", "phrase");
+        }
+        return locale;
+    }
+
     private static List<String> hardSplit(String text, int maxWidth) {
         List<String> pieces = new ArrayList<>();
         BreakIterator graphemes = BreakIterator.getCharacterInstance();
