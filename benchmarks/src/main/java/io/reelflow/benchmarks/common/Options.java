@@ -1,5 +1,6 @@
 package io.reelflow.benchmarks.common;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,15 @@ public final class Options {
             throw new IllegalArgumentException("missing --" + name);
         }
         return value;
+    }
+
+    /**
+     * The absolute path given as {@code --work}, else the folder {@code name} next to {@code out}
+     * (where a benchmark keeps its videos and logs beside its JSON).
+     */
+    public Path work(Path out, String name) {
+        return Path.of(get("work", out.toAbsolutePath().getParent().resolve(name).toString()))
+                .toAbsolutePath();
     }
 
     public int getInt(String name, int fallback) {

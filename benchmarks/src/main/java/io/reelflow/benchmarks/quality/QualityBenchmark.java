@@ -76,15 +76,7 @@ public final class QualityBenchmark {
         AvroClassTrust.install();
         Options options = Options.parse(args, OPTIONS, Set.of("sound"));
         Path out = Path.of(options.get("out", "benchmark-results/quality-benchmark.json"));
-        Path work =
-                Path.of(
-                                options.get(
-                                        "work",
-                                        out.toAbsolutePath()
-                                                .getParent()
-                                                .resolve("quality-benchmark-work")
-                                                .toString()))
-                        .toAbsolutePath();
+        Path work = options.work(out, "quality-benchmark-work");
         int runs = options.getInt("runs", 7);
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1");

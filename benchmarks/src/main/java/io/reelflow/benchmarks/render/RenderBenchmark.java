@@ -128,15 +128,7 @@ public final class RenderBenchmark {
         Options options = Options.parse(args, OPTIONS, FLAGS);
         Path photoDirectory = Path.of(options.require("photos")).toAbsolutePath().normalize();
         Path out = Path.of(options.get("out", "benchmark-results/render-benchmark.json"));
-        Path work =
-                Path.of(
-                                options.get(
-                                        "work",
-                                        out.toAbsolutePath()
-                                                .getParent()
-                                                .resolve("render-benchmark-work")
-                                                .toString()))
-                        .toAbsolutePath();
+        Path work = options.work(out, "render-benchmark-work");
         List<Slideshow> variants =
                 options.list("variants", "720p,1080p,9x16").stream().map(Slideshow::named).toList();
         if (variants.isEmpty() || variants.contains(Slideshow.MEMORY)) {

@@ -74,15 +74,7 @@ public final class RenderThreadsBenchmark {
         AvroClassTrust.install();
         Options options = Options.parse(args, OPTIONS, Set.of());
         Path out = Path.of(options.get("out", "benchmark-results/render-threads.json"));
-        Path work =
-                Path.of(
-                                options.get(
-                                        "work",
-                                        out.toAbsolutePath()
-                                                .getParent()
-                                                .resolve("render-threads-work")
-                                                .toString()))
-                        .toAbsolutePath();
+        Path work = options.work(out, "render-threads-work");
         int warmup = options.getInt("warmup", 1);
         int runs = options.getInt("runs", 3);
         int mixes = options.getInt("mixes", 5);

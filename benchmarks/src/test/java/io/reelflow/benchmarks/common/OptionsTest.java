@@ -3,6 +3,7 @@ package io.reelflow.benchmarks.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,18 @@ class OptionsTest {
         assertThat(options.flag("memory")).isTrue();
         assertThat(options.list("variants", "")).containsExactly("720p", "9x16");
         assertThat(options.get("photos", "none")).isEqualTo("none");
+    }
+
+    @Test
+    void shouldPutTheWorkFolderNextToTheResultUnlessGiven() {
+        Path out = Path.of("results", "render.json");
+        Options none = Options.parse(new String[0], Set.of("work"), Set.of());
+        Options given =
+                Options.parse(new String[] {"--work", "elsewhere"}, Set.of("work"), Set.of());
+
+        assertThat(none.work(out, "render-work"))
+                .isEqualTo(Path.of("results", "render-work").toAbsolutePath());
+        assertThat(given.work(out, "render-work")).isEqualTo(Path.of("elsewhere").toAbsolutePath());
     }
 
     @Test
