@@ -43,9 +43,9 @@ public final class RenderWarmUp {
             FFmpegFrameGrabber.tryLoad();
             fonts.run();
             LOG.debug(
-                    "Render warm-up done in {} ms (vector loops {})",
+                    "Render warm-up done in {} ms (pixel loops {})",
                     (System.nanoTime() - start) / 1_000_000,
-                    Resampler.vectorised() ? "compiled" : "scalar");
+                    Resampler.vectorised() ? "vectorised" : "scalar");
         } catch (Exception | LinkageError e) {
             // The first render meets the same problem on its own thread and reports it there.
             LOG.warn("Render warm-up stopped: {}", e.toString());
