@@ -1,15 +1,10 @@
 package io.reelflow.operators.quality.internal;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_DICT_IGNORE_SUFFIX;
-import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_DBL;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
-import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;
-import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S32;
-import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_U8;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
-import static org.bytedeco.ffmpeg.global.avutil.av_get_packed_sample_fmt;
-import static org.bytedeco.ffmpeg.global.avutil.av_sample_fmt_is_planar;
 
+import io.reelflow.operators.render.audio.InterleavedSamples;
 import io.reelflow.operators.render.audio.Loudness;
 import io.reelflow.operators.render.audio.LoudnessMeter;
 import io.reelflow.operators.render.audio.TruePeak;
@@ -107,9 +102,8 @@ public record SoundTrack(
         private int channels;
         private long sourceSamples;
         private long sourceClipped;
+        private final InterleavedSamples decoded = new InterleavedSamples();
         private ByteBuffer interleaved = ByteBuffer.allocateDirect(0);
-        private float[] values = new float[0];
-        private float[] plane = new float[0];
 
         public Meter(
                 double silenceThresholdDb, double minSilenceSeconds, double clippingLevelDbfs) {
@@ -152,7 +146,8 @@ public record SoundTrack(
                     throw new IOException(
                             "the channel count changed from " + this.channels + " to " + channels);
                 }
-                int count = interleave(channels, sampleFormat, samples, planes);
+                int count = decoded.read(planes, channels, samples, sampleFormat);
+                float[] values = decoded.values();
                 sourceSamples += samples;
                 for (int i = 0; i < count; i++) {
                     if (Math.abs(values[i]) >= clipLevel) {
@@ -203,69 +198,6 @@ public record SoundTrack(
             return pass.result(samples, truePeak.dbtp());
         }
 
-        /**
-         * The samples as interleaved float in {@link #values} (reused between calls); returns how
-         * many values.
-         */
-        private int interleave(int channels, int format, int samples, Buffer[] planes)
-                throws IOException {
-            int count = samples * channels;
-            if (values.length < count) {
-                values = new float[count];
-            }
-            boolean planar = av_sample_fmt_is_planar(format) != 0;
-            int packed = av_get_packed_sample_fmt(format);
-            if (packed == AV_SAMPLE_FMT_FLT && planes[0] instanceof ByteBuffer) {
-                // What the AAC decoder gives: copied in bulk, not sample by sample.
-                if (!planar) {
-                    floats(planes[0]).get(values, 0, count);
-                    return count;
-                }
-                if (plane.length < samples) {
-                    plane = new float[samples];
-                }
-                for (int c = 0; c < channels; c++) {
-                    floats(planes[c]).get(plane, 0, samples);
-                    for (int i = 0; i < samples; i++) {
-                        values[i * channels + c] = plane[i];
-                    }
-                }
-                return count;
-            }
-            for (int i = 0; i < samples; i++) {
-                for (int c = 0; c < channels; c++) {
-                    Buffer source = planes[planar ? c : 0];
-                    int index = planar ? i : i * channels + c;
-                    values[i * channels + c] = sample(source, packed, index);
-                }
-            }
-            return count;
-        }
-
-        private static FloatBuffer floats(Buffer bytes) {
-            return ((ByteBuffer) bytes).duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
-        }
-
-        private static float sample(Buffer plane, int packedFormat, int index) throws IOException {
-            if (plane instanceof FloatBuffer floats) {
-                return floats.get(floats.position() + index);
-            }
-            ByteBuffer bytes = (ByteBuffer) plane;
-            int at = bytes.position();
-            if (packedFormat == AV_SAMPLE_FMT_FLT) {
-                return bytes.getFloat(at + index * 4);
-            } else if (packedFormat == AV_SAMPLE_FMT_S16) {
-                return bytes.getShort(at + index * 2) / 32768f;
-            } else if (packedFormat == AV_SAMPLE_FMT_S32) {
-                return (float) (bytes.getInt(at + index * 4) / 2147483648.0);
-            } else if (packedFormat == AV_SAMPLE_FMT_DBL) {
-                return (float) bytes.getDouble(at + index * 8);
-            } else if (packedFormat == AV_SAMPLE_FMT_U8) {
-                return ((bytes.get(at + index) & 0xff) - 128) / 128f;
-            }
-            throw new IOException("unsupported sample format " + packedFormat);
-        }
-
         @Override
         public void close() {
             if (filter != null) {
@@ -276,10 +208,6 @@ public record SoundTrack(
                 }
             }
         }
-    }
-
-    private static Loudness withTruePeak(Loudness loudness, double truePeakDbtp) {
-        return new Loudness(loudness.integratedLufs(), truePeakDbtp, loudness.rangeLu());
     }
 
     /** What the filter chain's output told so far. */
@@ -362,7 +290,7 @@ public record SoundTrack(
             return new SoundTrack(
                     RATE,
                     samples,
-                    withTruePeak(meter.result(), truePeakDbtp),
+                    meter.result().withTruePeak(truePeakDbtp),
                     clipped,
                     List.copyOf(silences),
                     Arrays.copyOf(envelope, hops));

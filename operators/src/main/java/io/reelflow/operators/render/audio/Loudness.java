@@ -16,6 +16,11 @@ public record Loudness(double integratedLufs, double truePeakDbtp, double rangeL
     public static final Loudness SILENT =
             new Loudness(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, 0);
 
+    /** This loudness with the true peak measured elsewhere ({@link TruePeak}). */
+    public Loudness withTruePeak(double dbtp) {
+        return new Loudness(integratedLufs, dbtp, rangeLu);
+    }
+
     /** True when the measurement found nothing above the absolute gate. */
     public boolean silent() {
         return !(integratedLufs > SILENCE_LUFS + 0.05);

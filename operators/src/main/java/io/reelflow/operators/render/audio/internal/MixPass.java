@@ -3,17 +3,12 @@ package io.reelflow.operators.render.audio.internal;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 
 import io.reelflow.operators.render.audio.AudioInput;
+import io.reelflow.operators.render.audio.InterleavedSamples;
 import io.reelflow.operators.render.audio.Loudness;
 import io.reelflow.operators.render.audio.LoudnessMeter;
 import io.reelflow.operators.render.audio.TruePeak;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.Buffer;
-import java.nio.ByteBuffer;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
-import java.nio.IntBuffer;
-import java.nio.ShortBuffer;
 import java.util.List;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacv.FFmpegFrameFilter;
@@ -98,11 +93,7 @@ public final class MixPass {
         } catch (FrameFilter.Exception e) {
             throw new IOException("audio filtering failed: " + e.getMessage(), e);
         }
-        Loudness loudness = meter.result();
-        return new Outcome(
-                written,
-                new Loudness(loudness.integratedLufs(), peak.dbtp(), loudness.rangeLu()),
-                maxBuffered);
+        return new Outcome(written, meter.result().withTruePeak(peak.dbtp()), maxBuffered);
     }
 
     private static int furthestBehind(long[] pushed, boolean[] ended) {
@@ -122,10 +113,10 @@ public final class MixPass {
         long samples = 0;
         Frame frame;
         while ((frame = filter.pullSamples()) != null) {
-            if (frame.opaque instanceof AVFrame) {
-                meter.accept((AVFrame) frame.opaque);
+            if (frame.opaque instanceof AVFrame raw) {
+                meter.accept(raw);
+                peak.accept(frame, raw.format());
             }
-            peak.accept(frame);
             samples += AudioInput.samples(frame);
             output.write(frame);
         }
@@ -137,68 +128,23 @@ public final class MixPass {
      * (double after {@code ebur128}, 16-bit for the file), interleaved or planar.
      */
     static final class OutputPeak {
+        private final InterleavedSamples output = new InterleavedSamples();
         private TruePeak peak;
-        private float[] values = new float[0];
 
-        void accept(Frame frame) throws IOException {
-            int channels = frame.audioChannels;
+        void accept(Frame frame, int sampleFormat) throws IOException {
             int samples = AudioInput.samples(frame);
             if (samples == 0) {
                 return;
             }
             if (peak == null) {
-                peak = new TruePeak(channels);
+                peak = new TruePeak(frame.audioChannels);
             }
-            if (values.length < samples * channels) {
-                values = new float[samples * channels];
-            }
-            Buffer[] planes = frame.samples;
-            if (planes.length == 1) {
-                copy(planes[0], values, 0, 1, samples * channels);
-            } else {
-                for (int c = 0; c < channels; c++) {
-                    copy(planes[c], values, c, channels, samples);
-                }
-            }
-            peak.accept(values, samples);
+            output.read(frame.samples, frame.audioChannels, samples, sampleFormat);
+            peak.accept(output.values(), samples);
         }
 
         double dbtp() {
             return peak == null ? Double.NEGATIVE_INFINITY : peak.dbtp();
-        }
-
-        /**
-         * {@code count} samples of {@code source} into every {@code step}-th value from {@code at}.
-         */
-        private static void copy(Buffer buffer, float[] values, int at, int step, int count)
-                throws IOException {
-            int from = buffer.position();
-            if (buffer instanceof ShortBuffer shorts) {
-                for (int i = 0; i < count; i++) {
-                    values[at + i * step] = shorts.get(from + i) / 32768f;
-                }
-            } else if (buffer instanceof FloatBuffer floats) {
-                for (int i = 0; i < count; i++) {
-                    values[at + i * step] = floats.get(from + i);
-                }
-            } else if (buffer instanceof DoubleBuffer doubles) {
-                for (int i = 0; i < count; i++) {
-                    values[at + i * step] = (float) doubles.get(from + i);
-                }
-            } else if (buffer instanceof IntBuffer ints) {
-                for (int i = 0; i < count; i++) {
-                    values[at + i * step] = (float) (ints.get(from + i) / 2147483648.0);
-                }
-            } else if (buffer instanceof ByteBuffer bytes) {
-                // JavaCV hands unsigned 8-bit samples as plain bytes.
-                for (int i = 0; i < count; i++) {
-                    values[at + i * step] = ((bytes.get(from + i) & 0xff) - 128) / 128f;
-                }
-            } else {
-                throw new IOException(
-                        "the audio graph produced samples in a "
-                                + buffer.getClass().getSimpleName());
-            }
         }
     }
 }
