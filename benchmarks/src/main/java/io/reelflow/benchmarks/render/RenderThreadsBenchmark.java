@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reelflow.benchmarks.common.CpuTicks;
 import io.reelflow.benchmarks.common.Machine;
 import io.reelflow.benchmarks.common.Medians;
 import io.reelflow.benchmarks.common.Options;
@@ -162,7 +163,7 @@ public final class RenderThreadsBenchmark {
                             }
                         },
                         RENDER_THREAD);
-        double cpuBefore = processCpuSeconds();
+        double cpuBefore = CpuTicks.processCpuNanos() / 1e9;
         long wallStart = System.nanoTime();
         caller.start();
         while (caller.isAlive()) {
@@ -171,7 +172,7 @@ public final class RenderThreadsBenchmark {
         }
         sample(names, latest);
         long wall = System.nanoTime() - wallStart;
-        double cpu = processCpuSeconds() - cpuBefore;
+        double cpu = CpuTicks.processCpuNanos() / 1e9 - cpuBefore;
         if (failure.get() != null) {
             throw new IllegalStateException("render failed", failure.get());
         }
@@ -221,13 +222,6 @@ public final class RenderThreadsBenchmark {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc/self/task", e);
         }
-    }
-
-    /** User + system CPU of this process so far, from {@code /proc/self/stat}. */
-    private static double processCpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * SECONDS_PER_TICK;
     }
 
     private static ObjectNode measureMixes(Path work, Path music, int mixes, ObjectMapper mapper)

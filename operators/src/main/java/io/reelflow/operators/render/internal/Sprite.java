@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 
 /**
  * A small translucent picture (a subtitle box) converted once to the canvas's YUV 4:2:0 planes with
- * its alpha, then blended onto every frame that shows it with integer arithmetic: sixteen bytes a
+ * its alpha, then blended onto every frame that shows it with integer arithmetic: eight bytes a
  * step with the Vector API when the JVM has it ({@link VectorRows#overlay}), identical output.
  */
 final class Sprite {
